@@ -1,0 +1,73 @@
+package data
+
+import "strings"
+
+// ActivityKind is what sort of contact an activity was.
+type ActivityKind string
+
+var ActivityKinds = []ActivityKind{"meeting", "call", "event", "visit"}
+
+// Activity is a meeting, call, event or visit with partners, and the actions agreed there.
+type Activity struct {
+	Meta
+	ActivityKind ActivityKind `json:"kind"`
+	Date         Date         `json:"date"`
+	Name         string       `json:"title"`
+	PartnerIDs   []string     `json:"partner_ids,omitempty"`
+	AgreementID  string       `json:"agreement_id,omitempty"`
+	Summary      string       `json:"summary,omitempty"`
+	Notes        string       `json:"notes,omitempty"`
+	Actions      []ActionItem `json:"actions,omitempty"`
+}
+
+// ActionItem is something someone agreed to do by a date.
+type ActionItem struct {
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Owner  string `json:"owner,omitempty"`
+	Due    Date   `json:"due,omitzero"`
+	Done   bool   `json:"done,omitempty"`
+	DoneOn Date   `json:"done_on,omitzero"`
+}
+
+// Overdue is true when the action is not done and its due day has passed.
+func (a ActionItem) Overdue(today Date) bool {
+	return !a.Done && !a.Due.IsZero() && a.Due.Before(today)
+}
+
+func (a *Activity) Kind() Kind    { return KindActivity }
+func (a *Activity) Title() string { return a.Name }
+
+func (a *Activity) Validate() error {
+	var ps problems
+	ps.required("title", a.Name, "Give the activity a short title.")
+	ps.short("title", a.Name, "The title")
+	ps.oneOf("kind", string(a.ActivityKind), stringsOf(ActivityKinds), "kind of activity")
+	if a.Date.IsZero() {
+		ps.add("date", "Give the date of the activity.")
+	}
+	ps.long("notes", a.Notes, "The notes")
+	ps.long("summary", a.Summary, "The summary")
+	validateActions(&ps, a.Actions)
+	return ps.err()
+}
+
+func (a *Activity) SearchText() []string {
+	out := []string{a.Name, a.Summary, a.Notes}
+	for _, x := range a.Actions {
+		out = append(out, x.Text, x.Owner)
+	}
+	return out
+}
+
+func (a *Activity) References() []Ref {
+	return append(refs(KindPartner, a.PartnerIDs...), refs(KindAgreement, a.AgreementID)...)
+}
+
+func validateActions(ps *problems, actions []ActionItem) {
+	for i, x := range actions {
+		if strings.TrimSpace(x.Text) == "" {
+			ps.add(itemField("actions", i), "Say what action %d is.", i+1)
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package data
+
+import "fmt"
+
+// Need is one item of the community needs assessment: what the neighbourhood lacks and who works on it.
+type Need struct {
+	Meta
+	Name         string     `json:"title"`
+	Description  string     `json:"description,omitempty"`
+	Priority     Priority   `json:"priority"`
+	Source       NeedSource `json:"source,omitempty"`
+	Area         string     `json:"area,omitempty"`
+	Status       NeedStatus `json:"status"`
+	PartnerIDs   []string   `json:"partner_ids,omitempty"`
+	AgreementIDs []string   `json:"agreement_ids,omitempty"`
+}
+
+type Priority string
+
+const (
+	PriorityHigh   Priority = "high"
+	PriorityMedium Priority = "medium"
+	PriorityLow    Priority = "low"
+)
+
+var Priorities = []Priority{PriorityHigh, PriorityMedium, PriorityLow}
+
+// NeedSource is how the group learned of a need.
+type NeedSource string
+
+var NeedSources = []NeedSource{"survey", "meeting", "data", "other"}
+
+type NeedStatus string
+
+const (
+	NeedOpen       NeedStatus = "open"
+	NeedInProgress NeedStatus = "in progress"
+	NeedMet        NeedStatus = "met"
+	NeedDropped    NeedStatus = "no longer relevant"
+)
+
+var NeedStatuses = []NeedStatus{NeedOpen, NeedInProgress, NeedMet, NeedDropped}
+
+func (n *Need) Kind() Kind    { return KindNeed }
+func (n *Need) Title() string { return n.Name }
+
+func (n *Need) Validate() error {
+	var ps problems
+	ps.required("title", n.Name, "Give the need a short title.")
+	ps.short("title", n.Name, "The title")
+	ps.long("description", n.Description, "The description")
+	ps.oneOf("priority", string(n.Priority), stringsOf(Priorities), "priority")
+	ps.oneOf("status", string(n.Status), stringsOf(NeedStatuses), "status")
+	if n.Source != "" {
+		ps.oneOf("source", string(n.Source), stringsOf(NeedSources), "source")
+	}
+	return ps.err()
+}
+
+func (n *Need) SearchText() []string { return []string{n.Name, n.Description, n.Area} }
+
+func (n *Need) References() []Ref {
+	return append(refs(KindPartner, n.PartnerIDs...), refs(KindAgreement, n.AgreementIDs...)...)
+}
+
+// Unmet is true while the need still waits for someone to meet it.
+func (n *Need) Unmet() bool { return n.Status == NeedOpen || n.Status == NeedInProgress }
+
+func refs(k Kind, ids ...string) []Ref {
+	var out []Ref
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, Ref{k, id})
+		}
+	}
+	return out
+}
+
+func itemField(list string, i int) string { return fmt.Sprintf("%s.%d", list, i) }

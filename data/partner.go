@@ -1,0 +1,162 @@
+package data
+
+// PartnerKind says what sort of organisation a partner is.
+type PartnerKind string
+
+const (
+	PartnerCommunityOrg PartnerKind = "community organisation"
+	PartnerGovernment   PartnerKind = "local government"
+	PartnerEducation    PartnerKind = "school, college or university"
+	PartnerBusiness     PartnerKind = "business"
+	PartnerResidents    PartnerKind = "resident group"
+	PartnerSocial       PartnerKind = "social services"
+	PartnerNonProfit    PartnerKind = "non-profit"
+	PartnerFaith        PartnerKind = "faith group"
+	PartnerFunder       PartnerKind = "funder"
+	PartnerMedia        PartnerKind = "media"
+	PartnerOther        PartnerKind = "other"
+)
+
+var PartnerKinds = []PartnerKind{PartnerCommunityOrg, PartnerGovernment, PartnerEducation, PartnerBusiness,
+	PartnerResidents, PartnerSocial, PartnerNonProfit, PartnerFaith, PartnerFunder, PartnerMedia, PartnerOther}
+
+// Stage is where a partnership stands.
+type Stage string
+
+const (
+	StageProspect Stage = "prospect"
+	StageEngaged  Stage = "engaged"
+	StageActive   Stage = "active"
+	StageDormant  Stage = "dormant"
+	StageFormer   Stage = "former"
+)
+
+var Stages = []Stage{StageProspect, StageEngaged, StageActive, StageDormant, StageFormer}
+
+// ResourceKind is what a partner (or we) can bring: the categories of the resource map.
+type ResourceKind string
+
+const (
+	ResourceFunding    ResourceKind = "funding"
+	ResourceSpace      ResourceKind = "space"
+	ResourceVolunteers ResourceKind = "volunteers"
+	ResourceExpertise  ResourceKind = "expertise"
+	ResourceEquipment  ResourceKind = "equipment"
+	ResourceInKind     ResourceKind = "in-kind"
+	ResourceOutreach   ResourceKind = "outreach"
+	ResourceData       ResourceKind = "data"
+)
+
+var ResourceKinds = []ResourceKind{ResourceFunding, ResourceSpace, ResourceVolunteers, ResourceExpertise,
+	ResourceEquipment, ResourceInKind, ResourceOutreach, ResourceData}
+
+// Partner is an organisation the group works with, its people, what it brings and how much say it has.
+type Partner struct {
+	Meta
+	Name        string      `json:"name"`
+	PartnerKind PartnerKind `json:"kind"`
+	FocusAreas  []string    `json:"focus_areas,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Address     string      `json:"address,omitempty"`
+	Website     string      `json:"website,omitempty"`
+	Email       string      `json:"email,omitempty"`
+	Phone       string      `json:"phone,omitempty"`
+	Languages   []string    `json:"languages,omitempty"`
+	Contacts    []Contact   `json:"contacts,omitempty"`
+	Offers      []Offer     `json:"offers,omitempty"`
+	// Influence and Interest place the partner on the stakeholder map: 1 (low) to 5 (high), 0 not yet judged.
+	Influence int    `json:"influence,omitempty"`
+	Interest  int    `json:"interest,omitempty"`
+	Stage     Stage  `json:"stage"`
+	Notes     string `json:"notes,omitempty"`
+}
+
+// Contact is a person at a partner organisation.
+type Contact struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Role     string `json:"role,omitempty"`
+	Email    string `json:"email,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	Language string `json:"language,omitempty"`
+	Notes    string `json:"notes,omitempty"`
+	MaySign  bool   `json:"may_sign,omitempty"`
+}
+
+// Offer is one thing a partner brings: an entry on the resource map.
+type Offer struct {
+	Kind        ResourceKind `json:"kind"`
+	Description string       `json:"description"`
+	Value       Money        `json:"value,omitempty"`
+}
+
+func (p *Partner) Kind() Kind    { return KindPartner }
+func (p *Partner) Title() string { return p.Name }
+
+func (p *Partner) Validate() error {
+	var ps problems
+	ps.required("name", p.Name, "Give the partner a name.")
+	ps.short("name", p.Name, "The name")
+	ps.oneOf("kind", string(p.PartnerKind), stringsOf(PartnerKinds), "kind of partner")
+	ps.oneOf("stage", string(p.Stage), stringsOf(Stages), "stage")
+	ps.email("email", p.Email)
+	ps.score("influence", p.Influence, "Influence")
+	ps.score("interest", p.Interest, "Interest")
+	ps.long("notes", p.Notes, "The notes")
+	ps.long("description", p.Description, "The description")
+	for i, c := range p.Contacts {
+		field := itemField("contacts", i)
+		if c.Name == "" {
+			ps.add(field, "Contact %d needs a name.", i+1)
+		}
+		ps.email(field, c.Email)
+	}
+	for i, o := range p.Offers {
+		field := itemField("offers", i)
+		ps.oneOf(field, string(o.Kind), stringsOf(ResourceKinds), "kind of resource")
+		if o.Description == "" {
+			ps.add(field, "Say what offer %d is.", i+1)
+		}
+		ps.notNegative(field, o.Value, "A value")
+	}
+	return ps.err()
+}
+
+func (p *Partner) SearchText() []string {
+	out := []string{p.Name, p.Email, p.Notes, p.Description, string(p.PartnerKind)}
+	out = append(out, p.FocusAreas...)
+	for _, c := range p.Contacts {
+		out = append(out, c.Name, c.Email, c.Role)
+	}
+	return out
+}
+
+func (p *Partner) References() []Ref { return nil }
+
+// Signatories are the contacts who may sign agreements on the partner's behalf.
+func (p *Partner) Signatories() []Contact {
+	var out []Contact
+	for _, c := range p.Contacts {
+		if c.MaySign {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// OfferedValue adds up the estimated value of everything the partner offers.
+func (p *Partner) OfferedValue() Money {
+	var total Money
+	for _, o := range p.Offers {
+		total += o.Value
+	}
+	return total
+}
+
+func stringsOf[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+// Package data holds Accord's domain — partners, agreements, evaluations and the rest — with the rules that
+// keep them valid, and the store that keeps them in one bbolt file. It imports neither Fyne nor the PDF
+// library.
+package data
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Kind names a type of record; it is also the name of the record's bucket in the database.
+type Kind string
+
+const (
+	KindOrganisation Kind = "organisation"
+	KindPartner      Kind = "partners"
+	KindNeed         Kind = "needs"
+	KindAgreement    Kind = "agreements"
+	KindEvaluation   Kind = "evaluations"
+	KindActivity     Kind = "activities"
+)
+
+// RecordKinds lists every kind kept in the store, in the order checks and exports walk them.
+var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity}
+
+// Meta is what every record carries: identity, times, the revision used by backups, export and sync, and
+// the soft-delete mark that puts it in the Trash.
+type Meta struct {
+	ID        string    `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Rev       uint64    `json:"rev"`
+	Deleted   bool      `json:"deleted,omitempty"`
+	DeletedAt time.Time `json:"deleted_at,omitzero"`
+}
+
+func (m *Meta) meta() *Meta { return m }
+
+// Record is one stored thing: a partner, an agreement, an evaluation...
+type Record interface {
+	Kind() Kind
+	// Title is what lists show and what the user calls the record.
+	Title() string
+	// Validate returns a *ValidationError listing every problem, or nil.
+	Validate() error
+	// SearchText is every piece of text a search should find the record by.
+	SearchText() []string
+	// References lists the other records this one points at, so checks can find broken links.
+	References() []Ref
+	meta() *Meta
+}
+
+// Ref points from one record to another.
+type Ref struct {
+	Kind Kind
+	ID   string
+}
+
+// NewID returns a UUIDv7: unique across laptops and sortable by creation time.
+func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// newRecord returns an empty record of the kind, ready to decode into.
+func newRecord(k Kind) Record {
+	switch k {
+	case KindOrganisation:
+		return &Organisation{}
+	case KindPartner:
+		return &Partner{}
+	case KindNeed:
+		return &Need{}
+	case KindAgreement:
+		return &Agreement{}
+	case KindEvaluation:
+		return &Evaluation{}
+	case KindActivity:
+		return &Activity{}
+	}
+	return nil
+}
+
+// MetaOf gives read access to a record's common fields.
+func MetaOf(r Record) Meta { return *r.meta() }

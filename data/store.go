@@ -1,0 +1,258 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket and key names beside the one bucket per record kind.
+const (
+	bucketMeta        = "meta"
+	bucketAttachments = "attachments"
+	keySchema         = "schema"
+	keyRev            = "rev"
+)
+
+// FileName is the database's name inside the data folder.
+const FileName = "accord.db"
+
+// Store keeps every record in one bbolt file and an in-memory index of them for lists and search.
+// It is safe for use from several goroutines.
+type Store struct {
+	db   *bolt.DB
+	path string
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	mu      sync.RWMutex
+	records map[Kind]map[string]Record
+	sorted  map[Kind][]Record // live records by title, rebuilt after a write to the kind
+	text    map[string]string // ID -> folded search text
+	titles  map[string]string // ID -> folded title, the sort key of lists
+	rev     uint64
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Dir is the data folder holding the database and its backups.
+func (s *Store) Dir() string { return filepath.Dir(s.path) }
+
+// Close releases the file so another Accord can open it.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Rev is the store's latest revision: every save raises it by one.
+func (s *Store) Rev() uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.rev
+}
+
+// Save validates the record, stamps its ID, times and revision, writes it and updates the index.
+// On failure the record is left as it was, so the user can fix the problem and save again.
+func (s *Store) Save(r Record) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	m := r.meta()
+	before := *m
+	now := s.Now().UTC()
+	if m.ID == "" {
+		m.ID = NewID()
+	}
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt = now
+	}
+	m.UpdatedAt = now
+	if err := s.write(r); err != nil {
+		*m = before
+		return err
+	}
+	return nil
+}
+
+// write stores r under a new revision and indexes a copy of what was written.
+func (s *Store) write(r Record) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := r.meta()
+	m.Rev = s.rev + 1
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket([]byte(r.Kind())).Put([]byte(m.ID), b); err != nil {
+			return err
+		}
+		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, m.Rev)
+	})
+	if err != nil {
+		return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), err)
+	}
+	s.rev = m.Rev
+	stored := newRecord(r.Kind())
+	if err := json.Unmarshal(b, stored); err != nil {
+		return fmt.Errorf("index %s %s: %w", r.Kind(), m.ID, err)
+	}
+	s.index(stored)
+	return nil
+}
+
+// Delete moves a record to the Trash; Undelete brings it back.
+func (s *Store) Delete(k Kind, id string) error { return s.setDeleted(k, id, true) }
+
+// Undelete takes a record out of the Trash.
+func (s *Store) Undelete(k Kind, id string) error { return s.setDeleted(k, id, false) }
+
+func (s *Store) setDeleted(k Kind, id string, deleted bool) error {
+	r, err := s.get(k, id)
+	if err != nil {
+		return err
+	}
+	m := r.meta()
+	m.Deleted = deleted
+	m.DeletedAt = time.Time{}
+	if deleted {
+		m.DeletedAt = s.Now().UTC()
+	}
+	m.UpdatedAt = s.Now().UTC()
+	return s.write(r)
+}
+
+// get decodes a fresh copy of one record from the file, for the caller to edit.
+func (s *Store) get(k Kind, id string) (Record, error) {
+	r := newRecord(k)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(k)).Get([]byte(id))
+		if b == nil {
+			return ErrNotFound
+		}
+		return json.Unmarshal(b, r)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("get %s %s: %w", k, id, err)
+	}
+	return r, nil
+}
+
+// recordPtr ties a record type to its pointer, so Get[Partner] returns a *Partner.
+type recordPtr[T any] interface {
+	*T
+	Record
+}
+
+func kindOf[T any, P recordPtr[T]]() Kind { return P(new(T)).Kind() }
+
+// Get returns an editable copy of one record, or an error wrapping ErrNotFound.
+func Get[T any, P recordPtr[T]](s *Store, id string) (P, error) {
+	r, err := s.get(kindOf[T, P](), id)
+	if err != nil {
+		return nil, err
+	}
+	return r.(P), nil
+}
+
+// List returns the live (not deleted) records of a type, sorted by title. The records are shared with the
+// index: read them, and Get a copy to edit.
+func List[T any, P recordPtr[T]](s *Store) []P {
+	return typed[T, P](s.list(kindOf[T, P]()))
+}
+
+// Lookup returns the indexed record with the ID (deleted ones too), or nil. Like List, it is read-only.
+func Lookup[T any, P recordPtr[T]](s *Store, id string) P {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r, ok := s.records[kindOf[T, P]()][id]
+	if !ok {
+		return nil
+	}
+	return r.(P)
+}
+
+func typed[T any, P recordPtr[T]](rs []Record) []P {
+	out := make([]P, len(rs))
+	for i, r := range rs {
+		out[i] = r.(P)
+	}
+	return out
+}
+
+func (s *Store) list(k Kind) []Record {
+	s.mu.RLock()
+	if cached, ok := s.sorted[k]; ok {
+		s.mu.RUnlock()
+		return cached
+	}
+	s.mu.RUnlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var live []Record
+	for _, r := range s.records[k] {
+		if !r.meta().Deleted {
+			live = append(live, r)
+		}
+	}
+	sort.Slice(live, func(i, j int) bool {
+		a, b := s.titles[live[i].meta().ID], s.titles[live[j].meta().ID]
+		if a != b {
+			return a < b
+		}
+		return live[i].meta().ID < live[j].meta().ID
+	})
+	s.sorted[k] = live
+	return live
+}
+
+// Count is the number of live records of a kind.
+func (s *Store) Count(k Kind) int { return len(s.list(k)) }
+
+// Trash lists deleted records of every kind, most recently deleted first.
+func (s *Store) Trash() []Record {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []Record
+	for _, byID := range s.records {
+		for _, r := range byID {
+			if r.meta().Deleted {
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].meta().DeletedAt.After(out[j].meta().DeletedAt) })
+	return out
+}
+
+// Organisation returns an editable copy of our own group's record; a new store has an empty one.
+func (s *Store) Organisation() *Organisation {
+	o, err := Get[Organisation](s, OrganisationID)
+	if err != nil {
+		return &Organisation{Meta: Meta{ID: OrganisationID}, PaperSize: PaperA4}
+	}
+	return o
+}
+
+func putUint(b *bolt.Bucket, key string, v uint64) error {
+	return b.Put([]byte(key), []byte(fmt.Sprint(v)))
+}
+
+func getUint(b *bolt.Bucket, key string) (uint64, error) {
+	raw := b.Get([]byte(key))
+	if raw == nil {
+		return 0, nil
+	}
+	var v uint64
+	if _, err := fmt.Sscan(string(raw), &v); err != nil {
+		return 0, fmt.Errorf("meta %s %q: %w", key, raw, err)
+	}
+	return v, nil
+}
+
+var errNoMeta = errors.New("no meta bucket: not an Accord database")

@@ -1,0 +1,117 @@
+package data
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem is one thing wrong with a record, worded for a volunteer. Message is an English sentence that the
+// UI translates (it is the translation key); Args fill its %d / %s verbs after translation.
+type Problem struct {
+	Field   string
+	Message string
+	Args    []any
+}
+
+// Text is the English sentence with its arguments filled in.
+func (p Problem) Text() string { return fmt.Sprintf(p.Message, p.Args...) }
+
+// ValidationError lists everything wrong with a record, so a form can show all of it at once.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	texts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		texts[i] = p.Text()
+	}
+	return strings.Join(texts, " ")
+}
+
+// For returns the problems for one field, so a form can put each message under its own entry.
+func (e *ValidationError) For(field string) []Problem {
+	var out []Problem
+	for _, p := range e.Problems {
+		if p.Field == field {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// problems collects validation failures as a record is checked.
+type problems []Problem
+
+func (ps *problems) add(field, message string, args ...any) {
+	*ps = append(*ps, Problem{Field: field, Message: message, Args: args})
+}
+
+func (ps problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: ps}
+}
+
+// Longest text a single-line field takes; notes and clauses are limited by maxLongText.
+const (
+	maxShortText = 300
+	maxLongText  = 100_000
+)
+
+func (ps *problems) required(field, value, message string) {
+	if strings.TrimSpace(value) == "" {
+		ps.add(field, message)
+	}
+}
+
+func (ps *problems) short(field, value, label string) {
+	if utf8.RuneCountInString(value) > maxShortText {
+		ps.add(field, "%s is too long: keep it under 300 characters.", label)
+	}
+}
+
+func (ps *problems) long(field, value, label string) {
+	if utf8.RuneCountInString(value) > maxLongText {
+		ps.add(field, "%s is too long: keep it under 100,000 characters.", label)
+	}
+}
+
+func (ps *problems) email(field, value string) {
+	if value == "" {
+		return
+	}
+	if a, err := mail.ParseAddress(value); err != nil || a.Address != value || !strings.Contains(value, ".") {
+		ps.add(field, "%s does not look like an email address (like name@example.org).", value)
+	}
+}
+
+func (ps *problems) score(field string, v int, label string) {
+	if v < 0 || v > 5 {
+		ps.add(field, "%s must be between 1 and 5.", label)
+	}
+}
+
+func (ps *problems) notNegative(field string, v Money, label string) {
+	if v < 0 {
+		ps.add(field, "%s cannot be negative.", label)
+	}
+}
+
+func (ps *problems) oneOf(field, value string, allowed []string, label string) {
+	for _, a := range allowed {
+		if value == a {
+			return
+		}
+	}
+	ps.add(field, "Choose a %s from the list.", label)
+}
+
+func (ps *problems) dateOrder(field string, start, end Date) {
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+		ps.add(field, "The end date is before the start date.")
+	}
+}
