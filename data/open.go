@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -66,12 +67,16 @@ func examine(path string, timeout time.Duration) (fresh bool, err error) {
 		// bbolt would quietly make an empty file a new database; an Accord file is never empty.
 		return false, &OpenError{ProblemDamaged, path, errors.New("file is empty")}
 	}
+	if err := checkLength(path, info.Size()); err != nil {
+		return false, &OpenError{ProblemDamaged, path, err}
+	}
 	return verify(path, timeout)
 }
 
 // verify opens the file read-only and checks its structure and schema version. A file bbolt made but Accord
 // never filled (a first start cut short) counts as empty.
 func verify(path string, timeout time.Duration) (empty bool, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = &OpenError{ProblemDamaged, path, fmt.Errorf("panic while reading: %v", r)}
@@ -83,6 +88,11 @@ func verify(path string, timeout time.Duration) (empty bool, err error) {
 	}
 	defer db.Close()
 	return empty, db.View(func(tx *bolt.Tx) error {
+		// Touch every page here first, where a fault in the mapped file becomes a panic we recover,
+		// before bbolt's own check runs on a goroutine of its own.
+		if err := walk(tx); err != nil {
+			return &OpenError{ProblemDamaged, path, err}
+		}
 		for err := range tx.Check() {
 			return &OpenError{ProblemDamaged, path, err}
 		}
@@ -125,6 +135,7 @@ func schemaOf(tx *bolt.Tx) (int, error) {
 
 // load decodes every record into the in-memory index.
 func (s *Store) load() (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic while loading: %v", r)
@@ -155,4 +166,24 @@ func (s *Store) load() (err error) {
 		}
 		return nil
 	})
+}
+
+// walk reads every key and value of every bucket.
+func walk(tx *bolt.Tx) error {
+	var sum byte
+	var visit func(b *bolt.Bucket) error
+	visit = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return visit(b.Bucket(k))
+			} else if len(k) > 0 {
+				sum += k[0]
+			}
+			for i := 0; i < len(v); i += 512 { // one read per page of a long value
+				sum += v[i]
+			}
+			return nil
+		})
+	}
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
 }

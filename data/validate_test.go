@@ -1,0 +1,142 @@
+package data
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+)
+
+func validAgreement() *Agreement {
+	return &Agreement{
+		Name: "Shared use of the community hall", AgreementKind: AgreementMOU, Status: StatusDraft,
+		Parties: []Party{{Us: true, Responsibilities: "Open the hall"}, {PartnerID: "p1", Responsibilities: "Run the youth club"}},
+		Start:   NewDate(2026, 1, 1), End: NewDate(2026, 12, 31),
+		Goals: []Goal{{Text: "Young people attending weekly", Target: 25, Unit: "people"}},
+	}
+}
+
+func TestValidationMessages(t *testing.T) {
+	cases := []struct {
+		name  string
+		rec   Record
+		field string
+		want  string
+	}{
+		{"partner without name", &Partner{PartnerKind: PartnerFaith, Stage: StageActive}, "name", "Give the partner a name."},
+		{"partner name of spaces", &Partner{Name: "   ", PartnerKind: PartnerFaith, Stage: StageActive}, "name", "Give the partner a name."},
+		{"partner with unknown kind", &Partner{Name: "X", PartnerKind: "alien", Stage: StageActive}, "kind", "Choose a kind of partner from the list."},
+		{"partner bad email", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Email: "info at example"}, "email", "info at example does not look like an email address (like name@example.org)."},
+		{"partner influence 6", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Influence: 6}, "influence", "Influence must be between 1 and 5."},
+		{"contact without name", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Contacts: []Contact{{Name: "A"}, {Email: "b@example.org"}}}, "contacts.1", "Contact 2 needs a name."},
+		{"negative offer", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Offers: []Offer{{Kind: ResourceFunding, Description: "Grant", Value: -5}}}, "offers.0", "A value cannot be negative."},
+		{"long name", &Partner{Name: strings.Repeat("é", 301), PartnerKind: PartnerFaith, Stage: StageActive}, "name", "The name is too long: keep it under 300 characters."},
+		{"5000-character note is fine but 100001 is not", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Notes: strings.Repeat("n", 100_001)}, "notes", "The notes is too long: keep it under 100,000 characters."},
+		{"end before start", func() Record { a := validAgreement(); a.End = NewDate(2025, 12, 31); return a }(), "end", "The end date is before the start date."},
+		{"agreement without our party", func() Record { a := validAgreement(); a.Parties = a.Parties[1:]; return a }(), "parties", "Your own organisation must be one of the parties, once."},
+		{"agreement without partners", func() Record { a := validAgreement(); a.Parties = a.Parties[:1]; return a }(), "parties", "Add at least one partner as a party."},
+		{"goal without target", func() Record { a := validAgreement(); a.Goals[0].Target = 0; return a }(), "goals.0", "Goal 1 needs a target above zero."},
+		{"terminated without date", func() Record { a := validAgreement(); a.Status = StatusTerminated; return a }(), "terminated_on", "Say on what date the agreement was ended."},
+		{"evaluation about nothing", &Evaluation{Date: NewDate(2026, 5, 1)}, "agreement", "Choose the agreement or partner this evaluation is about."},
+		{"score of 7", &Evaluation{AgreementID: "a", Date: NewDate(2026, 5, 1), Respondents: []Respondent{{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 7}}}}}, "respondents.0", "Scores go from 1 to 5 (respondent 1)."},
+		{"activity without date", &Activity{Name: "Planning meeting", ActivityKind: "meeting"}, "date", "Give the date of the activity."},
+		{"empty action", &Activity{Name: "Planning meeting", ActivityKind: "meeting", Date: NewDate(2026, 2, 3), Actions: []ActionItem{{Text: " "}}}, "actions.0", "Say what action 1 is."},
+		{"need without priority", &Need{Name: "Warm space in winter", Status: NeedOpen}, "priority", "Choose a priority from the list."},
+		{"organisation bad currency", &Organisation{Name: "Us", Currency: "euro"}, "currency", "Use the three-letter currency code, like EUR, GBP or USD."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var verr *ValidationError
+			if err := c.rec.Validate(); !errors.As(err, &verr) {
+				t.Fatalf("no validation error, got %v", err)
+			}
+			found := false
+			for _, p := range verr.For(c.field) {
+				found = found || p.Text() == c.want
+			}
+			if !found {
+				t.Fatalf("field %s: want %q among %v", c.field, c.want, verr.Problems)
+			}
+		})
+	}
+}
+
+func TestValidRecordsPass(t *testing.T) {
+	for _, r := range []Record{
+		validAgreement(),
+		&Partner{Name: "Σύλλογος", PartnerKind: PartnerResidents, Stage: StageProspect, Email: "info@example.org", Influence: 5, Interest: 1},
+		&Need{Name: "Warm space", Priority: PriorityHigh, Status: NeedOpen, Source: "survey"},
+		&Evaluation{PartnerID: "p", Date: NewDate(2026, 1, 2), Respondents: []Respondent{{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 5}}}}},
+		&Activity{Name: "Visit", ActivityKind: "visit", Date: NewDate(2026, 1, 2)},
+		&Organisation{Name: "Riverside", Currency: "EUR", PaperSize: PaperLetter},
+	} {
+		if err := r.Validate(); err != nil {
+			t.Errorf("%T: %v", r, err)
+		}
+	}
+}
+
+func TestAgreementStatusFollowsDates(t *testing.T) {
+	a := validAgreement()
+	a.Status = StatusSigned
+	for _, c := range []struct {
+		today Date
+		want  AgreementStatus
+	}{
+		{NewDate(2025, 12, 31), StatusSigned},
+		{NewDate(2026, 1, 1), StatusActive},
+		{NewDate(2026, 12, 31), StatusActive},
+		{NewDate(2027, 1, 1), StatusExpired},
+	} {
+		if got := a.StatusOn(c.today); got != c.want {
+			t.Errorf("on %s: %s, want %s", c.today, got, c.want)
+		}
+	}
+	a.Status = StatusDraft
+	if a.StatusOn(NewDate(2026, 6, 1)) != StatusDraft {
+		t.Error("a draft is a draft whatever the date")
+	}
+}
+
+func TestEvaluationAveragesSkipMissingScores(t *testing.T) {
+	e := &Evaluation{Respondents: []Respondent{
+		{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 5}, DimCommunication: {Value: 2}}},
+		{Name: "Ben", Scores: map[Dimension]Score{DimTrust: {Value: 2}}},
+		{Name: "Cai", Scores: map[Dimension]Score{DimTrust: {Value: 4}, DimCommunication: {Value: 3}}},
+	}}
+	trust := e.Summarise(DimTrust)
+	if trust.Count != 3 || trust.Mean != 11.0/3 || trust.Spread() != 3 {
+		t.Fatalf("trust = %+v", trust)
+	}
+	comm := e.Summarise(DimCommunication)
+	if comm.Count != 2 || comm.Mean != 2.5 {
+		t.Fatalf("communication = %+v (skipped score must not count as zero)", comm)
+	}
+	if got := e.Overall(); math.Abs(got-(11.0/3+2.5)/2) > 1e-9 {
+		t.Fatalf("overall = %v", got)
+	}
+	for avg, band := range map[float64]Band{5: BandStrength, 4: BandStrength, 3.99: BandDiscuss, 3: BandDiscuss, 2.99: BandConcern} {
+		if BandOf(avg) != band {
+			t.Errorf("band of %v = %q, want %q", avg, BandOf(avg), band)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	if got := NewDate(2024, 1, 31).AddMonths(1); got != NewDate(2024, 2, 29) {
+		t.Errorf("31 Jan 2024 + 1 month = %s", got)
+	}
+	if got := NewDate(2025, 1, 31).AddMonths(1); got != NewDate(2025, 2, 28) {
+		t.Errorf("31 Jan 2025 + 1 month = %s", got)
+	}
+	if got := NewDate(2024, 2, 28).DaysUntil(NewDate(2024, 3, 1)); got != 2 {
+		t.Errorf("days across a leap day = %d", got)
+	}
+	d, err := ParseDate("2026-13-01")
+	if err == nil {
+		t.Errorf("month 13 parsed as %s", d)
+	}
+	if m, err := ParseMoney("1,250.5"); err != nil || m != 125050 || m.String() != "1250.50" {
+		t.Errorf("money = %v %v", m, err)
+	}
+}
