@@ -91,8 +91,8 @@ type Figure struct {
 
 func (e *Evaluation) Kind() Kind { return KindEvaluation }
 
-// Title names an evaluation by its date; lists add the agreement or partner name beside it.
-func (e *Evaluation) Title() string { return "Evaluation " + e.Date.String() }
+// Title names an evaluation by its date; Store.Describe adds the agreement or partner it is about.
+func (e *Evaluation) Title() string { return e.Date.String() }
 
 func (e *Evaluation) Validate() error {
 	var ps problems

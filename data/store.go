@@ -256,3 +256,18 @@ func getUint(b *bolt.Bucket, key string) (uint64, error) {
 }
 
 var errNoMeta = errors.New("no meta bucket: not an Accord database")
+
+// Describe names a record for a list line: its title, and for an evaluation what it evaluates.
+func (s *Store) Describe(r Record) string {
+	e, ok := r.(*Evaluation)
+	if !ok {
+		return r.Title()
+	}
+	if a := Lookup[Agreement](s, e.AgreementID); a != nil {
+		return e.Title() + " — " + a.Title()
+	}
+	if p := Lookup[Partner](s, e.PartnerID); p != nil {
+		return e.Title() + " — " + p.Title()
+	}
+	return e.Title()
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -355,4 +356,28 @@ func titles[P Record](rs []P) []string {
 		out[i] = r.Title()
 	}
 	return out
+}
+
+func TestCheckFindsBrokenReferences(t *testing.T) {
+	s := openTemp(t)
+	p := partner("Real Partner")
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	a := validAgreement()
+	a.Parties[1].PartnerID = p.ID
+	if err := s.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	if rep := s.Check(); len(rep.Problems) != 0 || rep.Counts[KindAgreement] != 1 {
+		t.Fatalf("healthy store: %+v", rep)
+	}
+	n := &Need{Name: "Food bank space", Priority: PriorityHigh, Status: NeedOpen, PartnerIDs: []string{"gone"}}
+	if err := s.Save(n); err != nil {
+		t.Fatal(err)
+	}
+	rep := s.Check()
+	if len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0], "Food bank space") {
+		t.Fatalf("problems = %v", rep.Problems)
+	}
 }

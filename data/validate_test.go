@@ -140,3 +140,41 @@ func TestDates(t *testing.T) {
 		t.Errorf("money = %v %v", m, err)
 	}
 }
+
+func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
+	s := openTemp(t)
+	p := partner("Library")
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	today := NewDate(2026, 11, 23)
+	mk := func(title string, status AgreementStatus, end Date) {
+		a := validAgreement()
+		a.Name, a.Status, a.Start, a.End = title, status, NewDate(2025, 1, 1), end
+		a.Parties[1].PartnerID = p.ID
+		if err := s.Save(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk("Ends today", StatusSigned, today)
+	mk("Ends in 60 days", StatusSigned, today.AddDays(60))
+	mk("Ends in 61 days", StatusSigned, today.AddDays(61))
+	mk("Ended yesterday", StatusSigned, today.AddDays(-1))
+	mk("Draft ending soon", StatusDraft, today.AddDays(5))
+	act := &Activity{Name: "Meeting", ActivityKind: "meeting", Date: today.AddDays(-10), Actions: []ActionItem{
+		{Text: "Send minutes", Due: today.AddDays(-1)}, {Text: "Book hall", Due: today}, {Text: "Done already", Due: today.AddDays(-5), Done: true},
+	}}
+	if err := s.Save(act); err != nil {
+		t.Fatal(err)
+	}
+	o := s.Overview(today)
+	if len(o.Expiring) != 2 || o.Expiring[0].Name != "Ends today" || o.Expiring[1].Name != "Ends in 60 days" {
+		t.Fatalf("expiring = %v", titles(o.Expiring))
+	}
+	if o.AgreementsByStatus[StatusActive] != 3 || o.AgreementsByStatus[StatusExpired] != 1 || o.AgreementsByStatus[StatusDraft] != 1 {
+		t.Fatalf("by status = %v", o.AgreementsByStatus)
+	}
+	if o.OverdueActions != 1 || o.OpenActions != 2 || o.ActivePartners != 1 {
+		t.Fatalf("overview = %+v", o)
+	}
+}

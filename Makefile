@@ -1,0 +1,37 @@
+# Accord — the two commands a new machine needs are `make run` and `make test`.
+GO      ?= go
+# Accord keeps Fyne's threading rules (widgets only on the UI goroutine, via fyne.Do), so it builds without
+# Fyne's run-time thread checks, which slow widget.Table down (fyne issue 5689).
+TAGS    := migrated_fynedo
+BIN     := accord
+export GOTOOLCHAIN ?= auto
+
+.PHONY: run build test deps-build deps-test bench vet
+
+run: build
+	./$(BIN)
+
+build: deps-build
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+deps-build:
+	@./scripts/install-deps.sh build
+
+deps-test:
+	@./scripts/install-deps.sh test
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) vet -tags $(TAGS) ./...
+
+# Everything CI checks: formatting and vet, the data layer under the race detector, every package's tests
+# (UI ones with Fyne's thread checks on), and the smoke test of the real window under Xvfb.
+test: deps-test vet
+	$(GO) test -race ./data/... ./cli/... ./demo/...
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+	ACCORD_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 ./...
+
+# Start-up, open, search and memory figures on 10,000 demo partners, plus Go benchmarks.
+bench: build deps-test
+	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/

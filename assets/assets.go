@@ -1,0 +1,28 @@
+// Package assets holds the files built into the Accord executable: icon, fonts and translations.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed Icon.png
+var Icon []byte
+
+//go:embed fonts/*.ttf
+var fonts embed.FS
+
+//go:embed translations/*.json
+var translations embed.FS
+
+// Font returns a TrueType font by file name, such as "Go-Regular.ttf".
+func Font(name string) ([]byte, error) { return fonts.ReadFile("fonts/" + name) }
+
+// Translations is the folder of <language>.json translation files.
+func Translations() fs.FS {
+	sub, err := fs.Sub(translations, "translations")
+	if err != nil {
+		panic(err) // the embedded folder is there by construction
+	}
+	return sub
+}

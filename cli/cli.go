@@ -1,0 +1,115 @@
+// Package cli runs Accord's headless commands: the jobs a power user, a script or a test runs without
+// the window. Each returns an exit code: 0 done, 1 failed (one line on stderr says why), 2 bad usage.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"accord/data"
+	"accord/i18n"
+)
+
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// env is what every command gets.
+type env struct {
+	folder string
+	out    io.Writer
+}
+
+type command struct {
+	usage string
+	run   func(e env, args []string) error
+}
+
+var commands = map[string]command{
+	"check": {"check", runCheck},
+	"list":  {"list partners|agreements|evaluations|activities|needs", runList},
+	"demo":  {"demo [--partners N] [--seed S]", runDemo},
+}
+
+// usageError marks a mistake in how the command was called (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run runs the command named by args[0] on the data folder.
+func Run(folder string, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
+		fmt.Fprint(stdout, Usage())
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "accord: %s\n%s", i18n.T("There is no command called %s.", args[0]), Usage())
+		return exitUsage
+	}
+	err := cmd.run(env{folder: folder, out: stdout}, args[1:])
+	var uerr usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "accord: %s\n%s: accord [--data DIR] %s\n", uerr.msg, i18n.T("Usage"), cmd.usage)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "accord: %s\n", Explain(err))
+	return exitFail
+}
+
+// Usage lists the commands.
+func Usage() string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: accord [--data DIR]            %s\n", i18n.T("Usage"), i18n.T("open the window"))
+	for _, n := range names {
+		fmt.Fprintf(&b, "       accord [--data DIR] %s\n", commands[n].usage)
+	}
+	return b.String()
+}
+
+// Explain turns an error into the one plain line a user reads: what happened and what to do.
+func Explain(err error) string {
+	var oerr *data.OpenError
+	var verr *data.ValidationError
+	switch {
+	case errors.As(err, &oerr):
+		return i18n.T(oerr.Message()) + " " + i18n.T(oerr.Advice())
+	case errors.As(err, &verr):
+		texts := make([]string, len(verr.Problems))
+		for i, p := range verr.Problems {
+			texts[i] = i18n.T(p.Message, p.Args...)
+		}
+		return strings.Join(texts, " ")
+	}
+	return err.Error()
+}
+
+func openStore(e env) (*data.Store, error) {
+	return data.Open(filepath.Join(e.folder, data.FileName), data.Options{})
+}
+
+// flags parses a command's options, mapping mistakes to usage errors.
+func flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	define(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return fs.Args(), nil
+}

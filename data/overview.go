@@ -1,0 +1,67 @@
+package data
+
+import "sort"
+
+// ExpiryWarningDays is how far ahead the dashboard warns of an agreement's end.
+const ExpiryWarningDays = 60
+
+// Overview is the dashboard's picture of the data on one day. It is derived every time, never stored.
+type Overview struct {
+	Partners, ActivePartners    int
+	Agreements                  int
+	AgreementsByStatus          map[AgreementStatus]int
+	Expiring                    []*Agreement // active, ending within ExpiryWarningDays, soonest first
+	Evaluations, Activities     int
+	OpenNeeds, UnmetHighNeeds   int
+	OpenActions, OverdueActions int
+}
+
+// Overview counts what the dashboard shows.
+func (s *Store) Overview(today Date) Overview {
+	o := Overview{AgreementsByStatus: map[AgreementStatus]int{}}
+	for _, p := range List[Partner](s) {
+		o.Partners++
+		if p.Stage == StageActive {
+			o.ActivePartners++
+		}
+	}
+	for _, a := range List[Agreement](s) {
+		o.Agreements++
+		status := a.StatusOn(today)
+		o.AgreementsByStatus[status]++
+		if status == StatusActive && !a.End.IsZero() && today.DaysUntil(a.End) <= ExpiryWarningDays {
+			o.Expiring = append(o.Expiring, a)
+		}
+	}
+	sort.SliceStable(o.Expiring, func(i, j int) bool { return o.Expiring[i].End.Before(o.Expiring[j].End) })
+	for _, n := range List[Need](s) {
+		if n.Unmet() {
+			o.OpenNeeds++
+			if n.Priority == PriorityHigh {
+				o.UnmetHighNeeds++
+			}
+		}
+	}
+	evaluations := List[Evaluation](s)
+	o.Evaluations = len(evaluations)
+	activities := List[Activity](s)
+	o.Activities = len(activities)
+	for _, e := range evaluations {
+		o.countActions(e.Actions, today)
+	}
+	for _, a := range activities {
+		o.countActions(a.Actions, today)
+	}
+	return o
+}
+
+func (o *Overview) countActions(actions []ActionItem, today Date) {
+	for _, x := range actions {
+		if !x.Done {
+			o.OpenActions++
+		}
+		if x.Overdue(today) {
+			o.OverdueActions++
+		}
+	}
+}

@@ -1,0 +1,148 @@
+// Command bench prints Accord's start-up, open, search and memory figures on a large demo database:
+// go run ./internal/bench -bin ./accord -partners 10000
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"accord/data"
+	"accord/internal/xcapture"
+)
+
+func main() {
+	bin := flag.String("bin", "./accord", "the built program")
+	partners := flag.Int("partners", 10000, "demo partners")
+	cache := flag.String("cache", filepath.Join(os.TempDir(), "accord-bench"), "folder for the demo databases")
+	flag.Parse()
+	folder := filepath.Join(*cache, fmt.Sprint(*partners))
+	if err := ensureDemo(*bin, folder, *partners); err != nil {
+		fail(err)
+	}
+	info, _ := os.Stat(filepath.Join(folder, data.FileName))
+	fmt.Printf("demo database: %d partners, %.1f MB\n", *partners, float64(info.Size())/1e6)
+	measureStore(folder)
+	if err := measureWindow(*bin, folder); err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	os.Exit(1)
+}
+
+func ensureDemo(bin, folder string, n int) error {
+	if _, err := os.Stat(filepath.Join(folder, data.FileName)); err == nil {
+		return nil
+	}
+	start := time.Now()
+	out, err := exec.Command(bin, "--data", folder, "demo", "--partners", fmt.Sprint(n)).CombinedOutput()
+	if err != nil {
+		os.RemoveAll(folder)
+		return fmt.Errorf("demo: %v\n%s", err, out)
+	}
+	fmt.Printf("demo data generated in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// measureStore opens the store five times and runs typical searches, printing medians.
+func measureStore(folder string) {
+	var opens []time.Duration
+	var s *data.Store
+	for i := 0; i < 5; i++ {
+		start := time.Now()
+		st, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+		if err != nil {
+			fail(err)
+		}
+		opens = append(opens, time.Since(start))
+		if i < 4 {
+			st.Close()
+		} else {
+			s = st
+		}
+	}
+	defer s.Close()
+	fmt.Printf("store open (verify, index): median %s\n", median(opens))
+	for _, q := range []string{"a", "café", "youth housing", "ελένη", "no such partner anywhere"} {
+		var runs []time.Duration
+		var found int
+		for i := 0; i < 20; i++ {
+			start := time.Now()
+			found = len(data.Search[data.Partner](s, q))
+			runs = append(runs, time.Since(start))
+		}
+		fmt.Printf("search partners %-26q median %-10s (%d found)\n", q, median(runs), found)
+	}
+}
+
+// measureWindow starts the program under Xvfb and times the first drawn frame and the ready screen.
+func measureWindow(bin, folder string) error {
+	display, err := xcapture.Start(1280, 800)
+	if err != nil {
+		return err
+	}
+	defer display.Stop()
+	app := exec.Command(bin, "--data", folder)
+	app.Env = append(display.Env(), "ACCORD_TRACE=1")
+	stderr, _ := app.StderrPipe()
+	start := time.Now()
+	if err := app.Start(); err != nil {
+		return err
+	}
+	defer func() { app.Process.Kill(); app.Wait() }()
+	ready := make(chan time.Duration, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "trace: ready") {
+				ready <- time.Since(start)
+			}
+		}
+	}()
+	var firstFrame time.Duration
+	for firstFrame == 0 && time.Since(start) < time.Minute {
+		if img, err := display.Capture(); err == nil {
+			if n, _ := xcapture.Colours(img); n > 2 {
+				firstFrame = time.Since(start)
+			}
+		}
+	}
+	select {
+	case r := <-ready:
+		fmt.Printf("process start to first frame drawn: %s\n", firstFrame.Round(time.Millisecond))
+		fmt.Printf("process start to data shown:        %s\n", r.Round(time.Millisecond))
+	case <-time.After(time.Minute):
+		return fmt.Errorf("the window did not get ready within a minute")
+	}
+	time.Sleep(2 * time.Second)
+	fmt.Printf("peak RSS: %s\n", peakRSS(app.Process.Pid))
+	return nil
+}
+
+func peakRSS(pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			return strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:"))
+		}
+	}
+	return "unknown"
+}
+
+func median(ds []time.Duration) time.Duration {
+	sorted := append([]time.Duration(nil), ds...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	return sorted[len(sorted)/2]
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"accord/internal/xcapture"
+)
+
+// accordBinary is the built program: $ACCORD_BIN (make test builds it), else built here.
+func accordBinary(t *testing.T) string {
+	if bin := os.Getenv("ACCORD_BIN"); bin != "" {
+		return bin
+	}
+	bin := filepath.Join(t.TempDir(), "accord")
+	if out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func needDisplayTools(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "xwd"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is missing: make test installs it", tool)
+			}
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+}
+
+// TestWindowShowsDemoData starts the real program under Xvfb on a demo database, waits until it reports
+// its screen is ready, and checks the captured screen is a drawn window rather than a blank one. While
+// the window holds the data, a second Accord is refused quickly with a plain message.
+func TestWindowShowsDemoData(t *testing.T) {
+	needDisplayTools(t)
+	bin, folder := accordBinary(t), t.TempDir()
+	if out, err := exec.Command(bin, "--data", folder, "demo", "--partners", "200").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	display, err := xcapture.Start(1280, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer display.Stop()
+	blank, err := display.Capture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := xcapture.Colours(blank); n > 2 {
+		t.Fatalf("the empty screen already has %d colours", n)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	app := exec.CommandContext(ctx, bin, "--data", folder)
+	app.Env = append(display.Env(), "ACCORD_TRACE=1", "LANG=C.UTF-8", "LC_ALL=")
+	stderr, _ := app.StderrPipe()
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { app.Process.Kill(); app.Wait() }()
+	log := waitFor(t, stderr, "trace: ready", 90*time.Second)
+	if strings.Contains(log, "Error parsing user locale") {
+		t.Errorf("with LANG=C.UTF-8 the window logged a locale error:\n%s", log)
+	}
+
+	time.Sleep(time.Second) // a few frames after the content was set
+	shot, err := display.Capture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	distinct, commonest := xcapture.Colours(shot)
+	t.Logf("window capture: %d colours, commonest covers %.0f%%", distinct, commonest*100)
+	if distinct < 30 || commonest > 0.97 {
+		t.Fatalf("the window looks blank: %d colours, commonest covers %.0f%%", distinct, commonest*100)
+	}
+
+	start := time.Now()
+	out, err := exec.Command(bin, "--data", folder, "check").CombinedOutput()
+	if code := exitCode(err); code != 1 || !strings.Contains(string(out), "already open in another Accord window") {
+		t.Fatalf("a second Accord on the same data: exit %d, %q", code, out)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("the second Accord took %s to give up", took)
+	}
+}
+
+// waitFor reads lines until one contains want, and returns everything read.
+func waitFor(t *testing.T, r io.Reader, want string, limit time.Duration) string {
+	t.Helper()
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	var seen strings.Builder
+	deadline := time.After(limit)
+	for {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				t.Fatalf("the program ended before %q:\n%s", want, seen.String())
+			}
+			seen.WriteString(line + "\n")
+			if strings.Contains(line, want) {
+				go func() { // keep the pipe flowing so the program never blocks on its log
+					for range lines {
+					}
+				}()
+				return seen.String()
+			}
+		case <-deadline:
+			t.Fatalf("no %q within %s:\n%s", want, limit, seen.String())
+		}
+	}
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return -1
+}

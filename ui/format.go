@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+
+	"accord/data"
+)
+
+// money shows an amount with the organisation's currency code.
+func money(m data.Money, currency string) string {
+	return strings.TrimSpace(currency + " " + m.String())
+}
+
+// period shows a date range; an open end reads "from START".
+func period(start, end data.Date) string {
+	switch {
+	case start.IsZero() && end.IsZero():
+		return ""
+	case end.IsZero():
+		return T("from %s", start.String())
+	case start.IsZero():
+		return T("until %s", end.String())
+	}
+	return start.String() + " – " + end.String()
+}
+
+// outOfFive shows a 1–5 score, or nothing when it has not been judged.
+func outOfFive(v int) string {
+	if v == 0 {
+		return ""
+	}
+	return T("%d of 5", v)
+}
+
+// translated translates each value, for lists of enumerated words like focus areas.
+func translated[S ~string](xs []S) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = T(string(x))
+	}
+	return out
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return T(one)
+	}
+	return T(many, n)
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+var today = data.NewDate(2026, 11, 23)
+
+func init() {
+	now = func() time.Time { return today.Time().Add(10 * time.Hour) }
+}
+
+// fixture is a small store: our organisation, three partners and two agreements, one ending soon.
+type fixture struct {
+	store         *data.Store
+	library, cafe *data.Partner
+	soon, distant *data.Agreement
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	f := &fixture{store: s}
+	org := s.Organisation()
+	org.Name, org.Currency = "Riverside Residents", "EUR"
+	f.save(t, org)
+	f.library = &data.Partner{Name: "Northside Library", PartnerKind: data.PartnerGovernment, Stage: data.StageActive,
+		Contacts: []data.Contact{{Name: "Ελένη Παπαδοπούλου", Role: "Branch manager", MaySign: true}},
+		Offers:   []data.Offer{{Kind: data.ResourceSpace, Description: "Meeting room", Value: 50000}}}
+	f.cafe = &data.Partner{Name: "Café Solidaire", PartnerKind: data.PartnerBusiness, Stage: data.StageEngaged, FocusAreas: []string{"food security"}}
+	f.save(t, f.library, f.cafe, &data.Partner{Name: "Green Allotments", PartnerKind: data.PartnerResidents, Stage: data.StageProspect})
+	f.soon = f.agreement("Homework club at the library", f.library.ID, today.AddDays(10))
+	f.distant = f.agreement("Community fridge", f.cafe.ID, today.AddDays(300))
+	f.save(t, f.soon, f.distant)
+	return f
+}
+
+func (f *fixture) agreement(title, partnerID string, end data.Date) *data.Agreement {
+	return &data.Agreement{Name: title, AgreementKind: data.AgreementMOU, Status: data.StatusSigned,
+		Start: today.AddDays(-100), End: end, Parties: []data.Party{
+			{Us: true, Responsibilities: "Volunteers", Signatory: data.Signatory{Name: "Amara Okafor", SignedOn: today.AddDays(-101)}},
+			{PartnerID: partnerID, Responsibilities: "Room", Signatory: data.Signatory{Name: "Ελένη Παπαδοπούλου", SignedOn: today.AddDays(-101)}}}}
+}
+
+func (f *fixture) save(t *testing.T, rs ...data.Record) {
+	t.Helper()
+	for _, r := range rs {
+		if err := f.store.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func showShell(t *testing.T, s *data.Store) (*shell, fyne.Window) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Accord")
+	w.Resize(fyne.NewSize(1100, 720))
+	sh := newShell(s, w)
+	w.SetContent(sh.buildUI())
+	return sh, w
+}
+
+// eventually waits for work the screens do off the UI goroutine.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// textOf gathers every piece of text a user can read in an object tree.
+func textOf(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		case *widget.RichText:
+			writeSegments(&b, x.Segments)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
+
+func writeSegments(b *strings.Builder, segs []widget.RichTextSegment) {
+	for _, s := range segs {
+		switch x := s.(type) {
+		case *widget.TextSegment:
+			b.WriteString(x.Text + "\n")
+		case *widget.ListSegment:
+			writeSegments(b, x.Items)
+		}
+	}
+}
+
+func TestPartnersListFiltersAsYouTypeAndShowsTheChosenPartner(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	sh.nav.Select(1)
+	ps := sh.partners
+	eventually(t, "all partners listed", func() bool { return len(ps.items) == 3 })
+	if ps.counter.Text != "3 partners" {
+		t.Fatalf("counter %q", ps.counter.Text)
+	}
+	test.Type(ps.query, "ελενη")
+	eventually(t, "search by contact name typed without accents", func() bool {
+		return len(ps.items) == 1 && ps.items[0].Name == "Northside Library"
+	})
+	if ps.counter.Text != "1 partner" {
+		t.Fatalf("counter %q", ps.counter.Text)
+	}
+	ps.list.Select(0)
+	detail := textOf(ps.pane)
+	for _, want := range []string{"Northside Library", "Ελένη Παπαδοπούλου", "Branch manager", "may sign", "Meeting room", "EUR 500.00", "Homework club at the library"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, detail)
+		}
+	}
+	ps.query.SetText("")
+	eventually(t, "the full list back", func() bool { return len(ps.items) == 3 })
+}
+
+func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	dash := sh.entries[0].screen.(*dashboardScreen)
+	var text string
+	eventually(t, "the dashboard counts", func() bool {
+		text = textOf(dash.body)
+		return strings.Contains(text, "Riverside Residents")
+	})
+	for _, want := range []string{"Partners", "1 active", "2 active, 0 drafts", "Homework club at the library ends in 10 days"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("dashboard lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Community fridge ends") {
+		t.Error("an agreement ending in 300 days is flagged")
+	}
+	var button *widget.Button
+	for _, o := range dash.body.Objects[2].(*fyne.Container).Objects {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Homework club") {
+			button = b
+		}
+	}
+	if button == nil {
+		t.Fatal("no button for the agreement ending soon")
+	}
+	test.Tap(button)
+	as := sh.agreements
+	eventually(t, "the agreement opened", func() bool {
+		return strings.Contains(textOf(as.pane), "Homework club at the library")
+	})
+	detail := textOf(as.pane)
+	for _, want := range []string{"active", "Northside Library", "Riverside Residents", "Amara Okafor"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("agreement detail lacks %q:\n%s", want, detail)
+		}
+	}
+}
+
+func TestOpenErrorSaysWhatHappenedAndWhatToDo(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Accord")
+	w.Resize(fyne.NewSize(900, 600))
+	err := &data.OpenError{Problem: data.ProblemLocked, Path: "/x/accord.db", Err: errors.New("timeout")}
+	showOpenError(w, "/x", err)
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog shown")
+	}
+	text := textOf(top)
+	for _, want := range []string{"already open in another Accord window", "Close the other Accord window", "Try again", "Close Accord"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("dialog lacks %q:\n%s", want, text)
+		}
+	}
+}
