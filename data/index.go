@@ -32,7 +32,8 @@ func Fold(s string) string {
 	if err != nil {
 		out = s
 	}
-	return strings.ToLower(out)
+	// Greek writes sigma as ς at the end of a word only in lower case; upper-case text folds to σ.
+	return strings.ReplaceAll(strings.ToLower(out), "ς", "σ")
 }
 
 func isPlainASCII(s string) bool {

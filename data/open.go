@@ -93,7 +93,7 @@ func verify(path string, timeout time.Duration) (empty bool, err error) {
 		if err := walk(tx); err != nil {
 			return &OpenError{ProblemDamaged, path, err}
 		}
-		for err := range tx.Check() {
+		if err := firstCheckError(tx); err != nil {
 			return &OpenError{ProblemDamaged, path, err}
 		}
 		if empty = tx.ForEach(func([]byte, *bolt.Bucket) error { return errNoMeta }) == nil; empty {
@@ -186,4 +186,16 @@ func walk(tx *bolt.Tx) error {
 		})
 	}
 	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
+}
+
+// firstCheckError runs bbolt's consistency check and returns its first complaint. It reads the check's
+// channel to the end: stopping early would leave bbolt's checker reading pages after the file is closed.
+func firstCheckError(tx *bolt.Tx) error {
+	var first error
+	for err := range tx.Check() {
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }

@@ -61,48 +61,77 @@ func (s *Store) Save(r Record) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	m := r.meta()
-	before := *m
+	return s.stampAndWrite([]Record{r})
+}
+
+// SaveAll is Save for many records — demo data, imports, sync — in one transaction, so one fsync however
+// many there are. Every record is validated before any is written: if one is invalid, or the write fails,
+// nothing is saved and every record is left as it was.
+func (s *Store) SaveAll(rs []Record) error {
+	for i, r := range rs {
+		if err := r.Validate(); err != nil {
+			return fmt.Errorf("record %d of %d, %s %q: %w", i+1, len(rs), r.Kind(), r.Title(), err)
+		}
+	}
+	return s.stampAndWrite(rs)
+}
+
+func (s *Store) stampAndWrite(rs []Record) error {
 	now := s.Now().UTC()
-	if m.ID == "" {
-		m.ID = NewID()
+	before := make([]Meta, len(rs))
+	for i, r := range rs {
+		m := r.meta()
+		before[i] = *m
+		if m.ID == "" {
+			m.ID = NewID()
+		}
+		if m.CreatedAt.IsZero() {
+			m.CreatedAt = now
+		}
+		m.UpdatedAt = now
 	}
-	if m.CreatedAt.IsZero() {
-		m.CreatedAt = now
-	}
-	m.UpdatedAt = now
-	if err := s.write(r); err != nil {
-		*m = before
+	if err := s.write(rs...); err != nil {
+		for i, r := range rs {
+			*r.meta() = before[i]
+		}
 		return err
 	}
 	return nil
 }
 
-// write stores r under a new revision and indexes a copy of what was written.
-func (s *Store) write(r Record) error {
+// write stores the records under new revisions in one transaction and indexes a copy of what was written.
+func (s *Store) write(rs ...Record) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := r.meta()
-	m.Rev = s.rev + 1
-	b, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
-	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket([]byte(r.Kind())).Put([]byte(m.ID), b); err != nil {
-			return err
+	encoded := make([][]byte, len(rs))
+	for i, r := range rs {
+		m := r.meta()
+		m.Rev = s.rev + uint64(i) + 1
+		b, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
 		}
-		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, m.Rev)
+		encoded[i] = b
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for i, r := range rs {
+			if err := tx.Bucket([]byte(r.Kind())).Put([]byte(r.meta().ID), encoded[i]); err != nil {
+				return err
+			}
+		}
+		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, s.rev+uint64(len(rs)))
 	})
 	if err != nil {
-		return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), err)
+		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
 	}
-	s.rev = m.Rev
-	stored := newRecord(r.Kind())
-	if err := json.Unmarshal(b, stored); err != nil {
-		return fmt.Errorf("index %s %s: %w", r.Kind(), m.ID, err)
+	s.rev += uint64(len(rs))
+	for i, r := range rs {
+		stored := newRecord(r.Kind())
+		if err := json.Unmarshal(encoded[i], stored); err != nil {
+			return fmt.Errorf("index %s %s: %w", r.Kind(), r.meta().ID, err)
+		}
+		s.index(stored)
 	}
-	s.index(stored)
 	return nil
 }
 

@@ -141,7 +141,7 @@ func TestSearchFindsByNameContactEmailAndTagIgnoringAccentsAndCase(t *testing.T)
 	for query, want := range map[string]string{
 		"cafe": "Café Solidaire", "NUNEZ": "Café Solidaire", "jose@cafe": "Café Solidaire",
 		"food sec": "Café Solidaire", "αθηνας": "Σύλλογος Γειτονιάς Αθήνας", "рассвет": "Общественный центр Рассвет",
-		"cafe núñez": "Café Solidaire",
+		"cafe núñez": "Café Solidaire", "ΑΘΗΝΑΣ": "Σύλλογος Γειτονιάς Αθήνας",
 	} {
 		got := titles(Search[Partner](s, query))
 		if len(got) != 1 || got[0] != want {
@@ -379,5 +379,22 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 	rep := s.Check()
 	if len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0], "Food bank space") {
 		t.Fatalf("problems = %v", rep.Problems)
+	}
+}
+
+func TestSaveAllIsAllOrNothing(t *testing.T) {
+	s := openTemp(t)
+	good, bad := partner("Good"), partner("")
+	err := s.SaveAll([]Record{good, bad})
+	var verr *ValidationError
+	if !errors.As(err, &verr) || s.Count(KindPartner) != 0 || good.ID != "" {
+		t.Fatalf("an invalid record in the batch: err %v, %d saved, good.ID %q", err, s.Count(KindPartner), good.ID)
+	}
+	bad.Name = "Now valid"
+	if err := s.SaveAll([]Record{good, bad}); err != nil {
+		t.Fatal(err)
+	}
+	if good.Rev != 1 || bad.Rev != 2 || s.Rev() != 2 || len(List[Partner](s)) != 2 {
+		t.Fatalf("revs %d %d store %d", good.Rev, bad.Rev, s.Rev())
 	}
 }

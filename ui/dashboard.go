@@ -41,7 +41,7 @@ func (ds *dashboardScreen) show(o data.Overview) {
 		title.SetText(T("Dashboard"))
 	}
 	title.SizeName = theme.SizeNameHeadingText
-	cards := container.NewGridWrap(fyne.NewSize(230, 110),
+	cards := container.NewGridWrap(fyne.NewSize(240, 140),
 		figure(T("Partners"), o.Partners, T("%d active", o.ActivePartners)),
 		figure(T("Agreements"), o.Agreements, T("%d active, %d drafts", o.AgreementsByStatus[data.StatusActive], o.AgreementsByStatus[data.StatusDraft])),
 		figure(T("Ending within 60 days"), len(o.Expiring), T("agreements to renew or close")),
