@@ -53,7 +53,7 @@ func (a *Activity) Validate() error {
 }
 
 func (a *Activity) SearchText() []string {
-	out := []string{a.Name, a.Summary, a.Notes}
+	out := []string{a.Name, a.Summary}
 	for _, x := range a.Actions {
 		out = append(out, x.Text, x.Owner)
 	}

@@ -203,7 +203,7 @@ func (a *Agreement) validateParties(ps *problems) {
 }
 
 func (a *Agreement) SearchText() []string {
-	out := []string{a.Name, a.Purpose, string(a.AgreementKind)}
+	out := []string{a.Name, string(a.AgreementKind)}
 	for _, p := range a.Parties {
 		out = append(out, p.Signatory.Name)
 	}

@@ -122,7 +122,7 @@ func (e *Evaluation) Validate() error {
 }
 
 func (e *Evaluation) SearchText() []string {
-	out := []string{e.Strengths, e.Challenges}
+	var out []string
 	for _, r := range e.Respondents {
 		out = append(out, r.Name)
 	}

@@ -2,43 +2,90 @@ package data
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
+// indexEntry is a record ready for the index, with its folded search text and sort key.
+type indexEntry struct {
+	record      Record
+	text, title string
+}
+
+func entryOf(r Record) indexEntry {
+	return indexEntry{r, Fold(strings.Join(append(r.SearchText(), r.Title()), "\n")), Fold(r.Title())}
+}
+
 // index puts a record (a private copy) into the in-memory index. The caller holds s.mu for writing.
-func (s *Store) index(r Record) {
-	k, id := r.Kind(), r.meta().ID
+func (s *Store) index(e indexEntry) {
+	k, id := e.record.Kind(), e.record.meta().ID
 	if s.records[k] == nil {
 		s.records[k] = map[string]Record{}
 	}
-	s.records[k][id] = r
-	s.text[id] = Fold(strings.Join(append(r.SearchText(), r.Title()), "\n"))
-	s.titles[id] = Fold(r.Title())
+	s.records[k][id] = e.record
+	s.text[id] = e.text
+	s.titles[id] = e.title
 	delete(s.sorted, k)
 }
 
 // Fold makes text comparable the way a volunteer expects a search to work: lower case, accents removed,
-// so "jose" finds "José" and "ΑΘΗΝΑ" finds "Αθήνα".
+// so "jose" finds "José" and "ΑΘΗΝΑΣ" finds "Αθήνας".
 func Fold(s string) string {
 	if isPlainASCII(s) {
 		return strings.ToLower(s)
 	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}
+
+// foldTable holds the folded form of every Latin, Greek and Cyrillic letter, and foldedRunes caches the
+// rest as they are met: decomposing each rune of each record with x/text at start-up took longer than
+// decoding the records.
+var (
+	foldTable   [0x530]string
+	foldedRunes sync.Map // rune -> string
+	stripMarks  = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+)
+
+func init() {
+	for r := range foldTable {
+		foldTable[r] = foldSlow(rune(r))
+	}
+}
+
+func foldRune(r rune) string {
+	if int(r) < len(foldTable) {
+		return foldTable[r]
+	}
+	if f, ok := foldedRunes.Load(r); ok {
+		return f.(string)
+	}
+	f := foldSlow(r)
+	foldedRunes.Store(r, f)
+	return f
+}
+
+func foldSlow(r rune) string {
+	f, _, err := transform.String(stripMarks, string(r))
 	if err != nil {
-		out = s
+		f = string(r)
 	}
 	// Greek writes sigma as ς at the end of a word only in lower case; upper-case text folds to σ.
-	return strings.ReplaceAll(strings.ToLower(out), "ς", "σ")
+	return strings.ReplaceAll(strings.ToLower(f), "ς", "σ")
 }
 
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}

@@ -22,28 +22,19 @@ var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 }
 
-// prepare makes the buckets of a fresh file, or upgrades an older one after backing it up.
-func (s *Store) prepare(fresh bool) error {
-	var version int
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
-		if !fresh {
-			version, err = schemaOf(tx)
-		}
-		return err
-	})
-	if err != nil {
-		return &OpenError{ProblemDamaged, s.path, err}
-	}
+// prepare makes the buckets of a new file, or upgrades an older one after backing it up. version is what
+// the read-only pass found: 0 for a new file.
+func (s *Store) prepare(version int) error {
 	if version == SchemaVersion {
 		return nil
 	}
-	if !fresh {
+	if version > 0 {
 		name := fmt.Sprintf("before-upgrade-from-v%d-%s.db", version, s.Now().UTC().Format("20060102-150405"))
 		if err := s.BackupTo(filepath.Join(s.Dir(), BackupFolder, name)); err != nil {
 			return &OpenError{ProblemUnreadable, s.path, fmt.Errorf("back up before upgrade: %w", err)}
 		}
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error { return upgrade(tx, version) })
+	err := s.db.Update(func(tx *bolt.Tx) error { return upgrade(tx, version) })
 	if err != nil {
 		return &OpenError{ProblemDamaged, s.path, fmt.Errorf("upgrade from schema %d: %w", version, err)}
 	}

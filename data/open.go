@@ -1,13 +1,16 @@
 package data
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"sync"
 	"syscall"
 	"time"
 
@@ -22,9 +25,10 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Open opens (or creates) the database at path. An existing file is first examined read-only — locked,
-// damaged, unreadable or newer files are refused with an *OpenError and left exactly as they were — and
-// only then opened for writing, upgraded (after a backup) if it is from an older Accord, and indexed.
+// Open opens (or creates) the database at path. An existing file is first read in full with bbolt in
+// read-only mode — so locked, damaged, unreadable or newer files are refused with an *OpenError and left
+// exactly as they were — and indexed in the same pass. Only then is it opened for writing, and upgraded
+// (after a backup) if an older Accord wrote it.
 func Open(path string, opt Options) (*Store, error) {
 	if opt.LockTimeout == 0 {
 		opt.LockTimeout = time.Second
@@ -32,7 +36,8 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	fresh, err := examine(path, opt.LockTimeout)
+	s := &Store{path: path, Now: opt.Now}
+	seen, err := s.examine(opt.LockTimeout)
 	if err != nil {
 		return nil, err
 	}
@@ -40,74 +45,96 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, Now: opt.Now}
-	if err := s.prepare(fresh); err != nil {
+	s.db = db
+	if seen.indexed && seen.txid == lastTx(db) {
+		return s, nil
+	}
+	// A new or older file, or (rarely) one another Accord wrote between the two opens: set up and index now.
+	if err := s.prepare(seen.version); err != nil {
 		db.Close()
 		return nil, err
 	}
-	if err := s.load(); err != nil {
+	if err := db.View(s.load); err != nil {
 		db.Close()
 		return nil, &OpenError{ProblemDamaged, path, err}
 	}
 	return s, nil
 }
 
-// examine looks at an existing file without writing to it: fresh is true when there is none yet.
-func examine(path string, timeout time.Duration) (fresh bool, err error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return false, &OpenError{ProblemUnreadable, path, err}
-	}
-	info, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return true, nil
-	case err != nil:
-		return false, &OpenError{ProblemUnreadable, path, err}
-	case info.Size() == 0:
-		// bbolt would quietly make an empty file a new database; an Accord file is never empty.
-		return false, &OpenError{ProblemDamaged, path, errors.New("file is empty")}
-	}
-	if err := checkLength(path, info.Size()); err != nil {
-		return false, &OpenError{ProblemDamaged, path, err}
-	}
-	return verify(path, timeout)
+// examined is what the read-only pass found.
+type examined struct {
+	version int  // schema version; 0 for a new or empty file
+	indexed bool // the records were loaded into the index
+	txid    int  // bbolt's last transaction when they were
 }
 
-// verify opens the file read-only and checks its structure and schema version. A file bbolt made but Accord
-// never filled (a first start cut short) counts as empty.
-func verify(path string, timeout time.Duration) (empty bool, err error) {
+// examine looks at an existing file without writing to it.
+func (s *Store) examine(timeout time.Duration) (examined, error) {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
+		return examined{}, &OpenError{ProblemUnreadable, s.path, err}
+	}
+	info, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return examined{}, nil
+	case err != nil:
+		return examined{}, &OpenError{ProblemUnreadable, s.path, err}
+	case info.Size() == 0:
+		// bbolt would quietly make an empty file a new database; an Accord file is never empty.
+		return examined{}, &OpenError{ProblemDamaged, s.path, errors.New("file is empty")}
+	}
+	if err := checkLength(s.path, info.Size()); err != nil {
+		return examined{}, &OpenError{ProblemDamaged, s.path, err}
+	}
+	return s.verify(timeout)
+}
+
+// verify reads the whole file read-only: every page, bbolt's consistency check, the schema version, and —
+// when the schema is current — every record into the index. A file bbolt made but Accord never filled (a
+// first start cut short) counts as new.
+func (s *Store) verify(timeout time.Duration) (seen examined, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &OpenError{ProblemDamaged, path, fmt.Errorf("panic while reading: %v", r)}
+			err = &OpenError{ProblemDamaged, s.path, fmt.Errorf("panic while reading: %v", r)}
 		}
 	}()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
 	if err != nil {
-		return false, openError(path, err)
+		return seen, openError(s.path, err)
 	}
 	defer db.Close()
-	return empty, db.View(func(tx *bolt.Tx) error {
+	err = db.View(func(tx *bolt.Tx) error {
+		if tx.ForEach(func([]byte, *bolt.Bucket) error { return errNoMeta }) == nil {
+			return nil // no buckets at all
+		}
 		// Touch every page here first, where a fault in the mapped file becomes a panic we recover,
 		// before bbolt's own check runs on a goroutine of its own.
 		if err := walk(tx); err != nil {
-			return &OpenError{ProblemDamaged, path, err}
+			return err
 		}
 		if err := firstCheckError(tx); err != nil {
-			return &OpenError{ProblemDamaged, path, err}
+			return err
 		}
-		if empty = tx.ForEach(func([]byte, *bolt.Bucket) error { return errNoMeta }) == nil; empty {
-			return nil
+		if seen.version, err = schemaOf(tx); err != nil || seen.version != SchemaVersion {
+			return err
 		}
-		version, err := schemaOf(tx)
-		if err != nil {
-			return &OpenError{ProblemDamaged, path, err}
-		}
-		if version > SchemaVersion {
-			return &OpenError{ProblemNewer, path, fmt.Errorf("schema %d, this Accord reads up to %d", version, SchemaVersion)}
-		}
-		return nil
+		seen.indexed, seen.txid = true, tx.ID()
+		return s.load(tx)
 	})
+	switch {
+	case err != nil:
+		return seen, &OpenError{ProblemDamaged, s.path, err}
+	case seen.version > SchemaVersion:
+		return seen, &OpenError{ProblemNewer, s.path, fmt.Errorf("schema %d, this Accord reads up to %d", seen.version, SchemaVersion)}
+	}
+	return seen, nil
+}
+
+func lastTx(db *bolt.DB) int {
+	id := -1
+	db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
+	return id
 }
 
 // openError classifies an error from bolt.Open.
@@ -133,39 +160,79 @@ func schemaOf(tx *bolt.Tx) (int, error) {
 	return int(v), nil
 }
 
-// load decodes every record into the in-memory index.
-func (s *Store) load() (err error) {
+// load decodes every record into the in-memory index, on every core. A low GC target while it runs keeps
+// the peak memory of a large file's start-up close to what the index really holds.
+func (s *Store) load(tx *bolt.Tx) (err error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	s.records = map[Kind]map[string]Record{}
+	s.sorted = map[Kind][]Record{}
+	s.text = map[string]string{}
+	s.titles = map[string]string{}
+	if s.rev, err = getUint(tx.Bucket([]byte(bucketMeta)), keyRev); err != nil {
+		return err
+	}
+	type job struct {
+		kind       Kind
+		key, value []byte
+	}
+	jobs, done := make(chan job, 256), make(chan indexEntry, 256)
+	errs := make(chan error, runtime.GOMAXPROCS(0)+1)
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		workers.Go(func() {
+			var failed error
+			for j := range jobs {
+				if failed != nil {
+					continue // keep draining, so the reader never blocks
+				}
+				failed = safely(func() error {
+					r := newRecord(j.kind)
+					if err := json.Unmarshal(j.value, r); err != nil {
+						return fmt.Errorf("%s %s: %w", j.kind, j.key, err)
+					}
+					done <- entryOf(r)
+					return nil
+				})
+			}
+			errs <- failed
+		})
+	}
+	go func() {
+		errs <- safely(func() error {
+			defer close(jobs)
+			for _, k := range RecordKinds {
+				err := tx.Bucket([]byte(k)).ForEach(func(key, v []byte) error {
+					jobs <- job{k, key, v}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		workers.Wait()
+		close(done)
+	}()
+	for e := range done {
+		s.index(e)
+	}
+	close(errs)
+	for e := range errs {
+		err = cmp.Or(err, e)
+	}
+	return err
+}
+
+// safely runs f, which reads the mapped file, turning a fault or panic into an error.
+func safely(f func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic while loading: %v", r)
 		}
 	}()
-	s.records = map[Kind]map[string]Record{}
-	s.sorted = map[Kind][]Record{}
-	s.text = map[string]string{}
-	s.titles = map[string]string{}
-	return s.db.View(func(tx *bolt.Tx) error {
-		rev, err := getUint(tx.Bucket([]byte(bucketMeta)), keyRev)
-		if err != nil {
-			return err
-		}
-		s.rev = rev
-		for _, k := range RecordKinds {
-			err := tx.Bucket([]byte(k)).ForEach(func(key, v []byte) error {
-				r := newRecord(k)
-				if err := json.Unmarshal(v, r); err != nil {
-					return fmt.Errorf("%s %s: %w", k, key, err)
-				}
-				s.index(r)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return f()
 }
 
 // walk reads every key and value of every bucket.

@@ -44,7 +44,8 @@ type Record interface {
 	Title() string
 	// Validate returns a *ValidationError listing every problem, or nil.
 	Validate() error
-	// SearchText is every piece of text a search should find the record by.
+	// SearchText is the text a search finds the record by: names, contacts, tags and short notes, not
+	// long clause text, which would make the in-memory index as large as the file.
 	SearchText() []string
 	// References lists the other records this one points at, so checks can find broken links.
 	References() []Ref

@@ -22,7 +22,7 @@ func newAgreementsScreen(s *data.Store) *agreementsScreen {
 		detail: as.detail,
 		count:  func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
 		empty:  T("Choose an agreement to see its details."),
-		hint:   T("Search by title, purpose or signatory"),
+		hint:   T("Search by title, kind or signatory"),
 	}
 	return as
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,9 +35,13 @@ var (
 
 // trace prints start-up timings for `make bench` when ACCORD_TRACE is set.
 func trace(what string) {
-	if tracing {
-		fmt.Fprintf(os.Stderr, "trace: %s %d ms\n", what, time.Since(started).Milliseconds())
+	if !tracing {
+		return
 	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	fmt.Fprintf(os.Stderr, "trace: %s %d ms (Go heap %d MB in use, %d MB from the system; sys %d released %d)\n", what,
+		time.Since(started).Milliseconds(), m.HeapInuse>>20, (m.HeapSys-m.HeapReleased)>>20, m.Sys>>20, m.HeapReleased>>20)
 }
 
 // Run opens the window on the data folder and returns when it is closed.

@@ -59,7 +59,10 @@ func figure(label string, n int, note string) fyne.CanvasObject {
 	return widget.NewCard("", label, container.NewVBox(number, widget.NewLabel(note)))
 }
 
-// expiring lists agreements that end soon; each opens its agreement.
+// maxAttentionItems keeps the dashboard a short to-do list, however large the data.
+const maxAttentionItems = 8
+
+// expiring lists the agreements that end soonest; each opens its agreement.
 func (ds *dashboardScreen) expiring(list []*data.Agreement) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(T("Needs attention"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if len(list) == 0 {
@@ -67,7 +70,8 @@ func (ds *dashboardScreen) expiring(list []*data.Agreement) fyne.CanvasObject {
 		return box
 	}
 	today := data.DateOf(now())
-	for _, a := range list {
+	shown := list[:min(len(list), maxAttentionItems)]
+	for _, a := range shown {
 		id := a.ID
 		text := T("%s ends in %d days", a.Name, today.DaysUntil(a.End))
 		if a.End == today {
@@ -76,6 +80,9 @@ func (ds *dashboardScreen) expiring(list []*data.Agreement) fyne.CanvasObject {
 		btn := widget.NewButton(text, func() { ds.shell.open(ds.shell.agreements, id) })
 		btn.Alignment = widget.ButtonAlignLeading
 		box.Add(btn)
+	}
+	if more := len(list) - len(shown); more > 0 {
+		box.Add(widget.NewLabel(T("and %d more: see Agreements", more)))
 	}
 	return box
 }

@@ -82,7 +82,7 @@ func (d *Display) Capture() (image.Image, error) {
 	return decodeXWD(out)
 }
 
-// decodeXWD reads a 24/32-bit TrueColor XWD image, the only kind Xvfb -screen WxHx24 produces.
+// decodeXWD reads a TrueColor XWD image of 24 or 32 bits per pixel, the kinds Xvfb -screen WxHx24 gives.
 func decodeXWD(b []byte) (image.Image, error) {
 	if len(b) < 100 {
 		return nil, errors.New("xwd output too short")
@@ -93,9 +93,10 @@ func decodeXWD(b []byte) (image.Image, error) {
 	}
 	headerSize, width, height := int(h[0]), int(h[4]), int(h[5])
 	byteOrder, bpp, stride, ncolors := h[7], int(h[11]), int(h[12]), int(h[19])
-	if bpp != 32 {
-		return nil, fmt.Errorf("xwd: %d bits per pixel, want 32", bpp)
+	if bpp != 24 && bpp != 32 {
+		return nil, fmt.Errorf("xwd: %d bits per pixel, want 24 or 32", bpp)
 	}
+	size := bpp / 8
 	start := headerSize + 12*ncolors
 	if len(b) < start+stride*height {
 		return nil, errors.New("xwd output cut short")
@@ -104,11 +105,11 @@ func decodeXWD(b []byte) (image.Image, error) {
 	for y := 0; y < height; y++ {
 		row := b[start+y*stride:]
 		for x := 0; x < width; x++ {
-			p, q := row[x*4:x*4+4], img.Pix[y*img.Stride+x*4:]
-			if byteOrder == 0 { // LSBFirst: blue, green, red, pad
+			p, q := row[x*size:x*size+size], img.Pix[y*img.Stride+x*4:]
+			if byteOrder == 0 { // LSBFirst: blue, green, red (, pad)
 				q[0], q[1], q[2] = p[2], p[1], p[0]
 			} else {
-				q[0], q[1], q[2] = p[1], p[2], p[3]
+				q[0], q[1], q[2] = p[size-3], p[size-2], p[size-1]
 			}
 			q[3] = 255
 		}

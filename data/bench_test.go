@@ -1,0 +1,67 @@
+package data_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"accord/data"
+	"accord/demo"
+)
+
+// benchStore is a demo database of $ACCORD_BENCH_PARTNERS partners (2,000 unless set), made once per run.
+func benchStore(b *testing.B) string {
+	b.Helper()
+	n, err := strconv.Atoi(os.Getenv("ACCORD_BENCH_PARTNERS"))
+	if err != nil {
+		n = 2000
+	}
+	path := filepath.Join(os.TempDir(), "accord-data-bench", strconv.Itoa(n), data.FileName)
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	s, err := data.Open(path, data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := demo.Generate(s, demo.Options{Partners: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func BenchmarkOpen(b *testing.B) {
+	path := benchStore(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := data.Open(path, data.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkSearchPartners(b *testing.B) {
+	s, err := data.Open(benchStore(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for b.Loop() {
+		data.Search[data.Partner](s, "asociación vecinal")
+	}
+}
+
+func BenchmarkOverview(b *testing.B) {
+	s, err := data.Open(benchStore(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for b.Loop() {
+		s.Overview(data.NewDate(2026, 11, 23))
+	}
+}
