@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := accord
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test deps-build deps-test bench vet
+.PHONY: run build test deps-build deps-test bench vet screenshots
 
 run: build
 	./$(BIN)
@@ -35,3 +35,7 @@ test: deps-test vet
 bench: build deps-test
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/
+
+# The README's pictures, taken from the real window under Xvfb on demo data.
+screenshots: build deps-test
+	$(GO) run ./internal/screenshots -bin ./$(BIN) -out docs/screenshots

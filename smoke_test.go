@@ -136,3 +136,17 @@ func exitCode(err error) int {
 	}
 	return -1
 }
+
+// TestUnusualLocalesLogNothing: Fyne parses the locale when the program starts, headless or not, and logs
+// an error for ones it cannot read; Accord repairs them first.
+func TestUnusualLocalesLogNothing(t *testing.T) {
+	bin, folder := accordBinary(t), t.TempDir()
+	for _, locale := range []string{"C", "C.UTF-8", "POSIX", "xx_YY.UTF-8", "klingon", "es_ES.UTF-8"} {
+		cmd := exec.Command(bin, "--data", folder, "list", "partners")
+		cmd.Env = append(os.Environ(), "LANG="+locale, "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		out, err := cmd.CombinedOutput()
+		if err != nil || len(out) != 0 {
+			t.Errorf("LANG=%s: %v, printed %q", locale, err, out)
+		}
+	}
+}
