@@ -187,6 +187,9 @@ func (a *Agreement) validateParties(ps *problems) {
 		} else {
 			ps.add(field, "Party %d needs a partner chosen.", i+1)
 		}
+		if strings.TrimSpace(p.Responsibilities) == "" {
+			ps.add(field, "Say what party %d will do: its responsibilities.", i+1)
+		}
 		for j, c := range p.Contributions {
 			if c.Description == "" {
 				ps.add(field, "Say what contribution %d of party %d is.", j+1, i+1)

@@ -1,0 +1,122 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Lifecycle errors, worded for the user (and translation keys).
+var (
+	ErrNotDraft        = errors.New("Only a draft can be sent for signature.")
+	ErrNotSignable     = errors.New("Signatures can only be recorded on an agreement sent for signature or signed.")
+	ErrAlreadyEnded    = errors.New("This agreement has already ended.")
+	ErrReasonRequired  = errors.New("Say why the agreement is being ended.")
+	ErrNoSuchParty     = errors.New("That party is not part of this agreement.")
+	ErrSignedInFuture  = errors.New("A signature cannot be dated in the future.")
+	ErrCannotRenewOpen = errors.New("Only a signed agreement can be renewed.")
+)
+
+// SendForSignature moves a draft on: it is now the text the parties sign.
+func (a *Agreement) SendForSignature(on Date) error {
+	if a.Status != StatusDraft {
+		return ErrNotDraft
+	}
+	a.Status, a.SentOn = StatusSent, on
+	return nil
+}
+
+// RecordSignature notes that party i signed on a day (a zero day clears it). When every party has signed,
+// the agreement is signed; from its start date it reads as active.
+func (a *Agreement) RecordSignature(i int, on, today Date) error {
+	switch {
+	case a.Status != StatusSent && a.Status != StatusSigned:
+		return ErrNotSignable
+	case i < 0 || i >= len(a.Parties):
+		return ErrNoSuchParty
+	case on.After(today):
+		return ErrSignedInFuture
+	}
+	a.Parties[i].Signatory.SignedOn = on
+	if a.AllSigned() {
+		a.Status = StatusSigned
+	} else {
+		a.Status = StatusSent
+	}
+	return nil
+}
+
+// Terminate ends an agreement early, on a day and for a reason.
+func (a *Agreement) Terminate(on Date, reason string) error {
+	if a.Status == StatusTerminated || a.StatusOn(on) == StatusExpired {
+		return ErrAlreadyEnded
+	}
+	if strings.TrimSpace(reason) == "" {
+		return ErrReasonRequired
+	}
+	a.Status, a.TerminatedOn, a.TerminationReason = StatusTerminated, on, reason
+	return nil
+}
+
+// Renew makes a new draft that carries the agreement on: same parties, terms and goals, starting the day
+// after this one ends (or today, for one with no end) and lasting as long; signatures, prints and scans
+// stay with the old one.
+func (a *Agreement) Renew(today Date) (*Agreement, error) {
+	if a.Status != StatusSigned {
+		return nil, ErrCannotRenewOpen
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
+	}
+	next := &Agreement{}
+	if err := json.Unmarshal(b, next); err != nil {
+		return nil, err
+	}
+	next.Meta = Meta{}
+	next.Status, next.SentOn, next.RenewalOf = StatusDraft, Date{}, a.ID
+	next.PrintedVersions, next.Attachments, next.Amendments = nil, nil, nil
+	for i := range next.Parties {
+		next.Parties[i].Signatory.SignedOn = Date{}
+	}
+	next.Start = today
+	if !a.End.IsZero() {
+		next.Start = a.End.AddDays(1)
+	}
+	if !a.Start.IsZero() && !a.End.IsZero() {
+		next.End = next.Start.AddDays(a.Start.DaysUntil(a.End))
+	}
+	for i := range next.Goals {
+		next.Goals[i].ID = NewID()
+		if !next.Goals[i].Due.IsZero() && !a.Start.IsZero() {
+			next.Goals[i].Due = next.Goals[i].Due.AddDays(a.Start.DaysUntil(next.Start))
+		}
+	}
+	return next, nil
+}
+
+// Fingerprint is a short hash of what the agreement says — not when it was saved or printed — so a signed
+// paper copy can be matched to its record: the same wording prints the same fingerprint.
+func (a *Agreement) Fingerprint() string {
+	content := *a
+	content.Meta = Meta{}
+	content.PrintedVersions, content.Attachments = nil, nil
+	content.Parties = append([]Party(nil), a.Parties...)
+	for i := range content.Parties { // signing does not change the text that was signed
+		content.Parties[i].Signatory.SignedOn = Date{}
+	}
+	content.Status, content.SentOn = "", Date{}
+	b, _ := json.Marshal(content) // a struct of strings, numbers and dates always encodes
+	sum := sha256.Sum256(b)
+	h := strings.ToUpper(hex.EncodeToString(sum[:4]))
+	return h[:4] + "-" + h[4:]
+}
+
+// RecordPrint notes a printed PDF: the record's revision, when, and the file's SHA-256.
+func (a *Agreement) RecordPrint(pdf []byte, at time.Time) {
+	sum := sha256.Sum256(pdf)
+	a.PrintedVersions = append(a.PrintedVersions, PrintedVersion{Rev: a.Rev, At: at.UTC(), SHA256: hex.EncodeToString(sum[:])})
+}
