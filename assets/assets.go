@@ -15,6 +15,9 @@ var fonts embed.FS
 //go:embed translations/*.json
 var translations embed.FS
 
+//go:embed templates
+var templates embed.FS
+
 // Font returns a TrueType font by file name, such as "Go-Regular.ttf".
 func Font(name string) ([]byte, error) { return fonts.ReadFile("fonts/" + name) }
 
@@ -25,4 +28,16 @@ func Translations() fs.FS {
 		panic(err) // the embedded folder is there by construction
 	}
 	return sub
+}
+
+// Templates is the folder of agreement templates in a language, or in English when there is none in it.
+func Templates(language string) fs.FS {
+	for _, dir := range []string{"templates/" + language, "templates/en"} {
+		if sub, err := fs.Sub(templates, dir); err == nil {
+			if entries, err := fs.ReadDir(sub, "."); err == nil && len(entries) > 0 {
+				return sub
+			}
+		}
+	}
+	panic("no English agreement templates embedded") // assets/templates/en is built in
 }

@@ -1,0 +1,142 @@
+package data_test
+
+import (
+	"errors"
+	"testing"
+
+	"accord/assets"
+	"accord/data"
+)
+
+func threeParty() *data.Agreement {
+	return &data.Agreement{Name: "Homework club", AgreementKind: data.AgreementMOU, Status: data.StatusDraft,
+		Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31),
+		Goals: []data.Goal{{ID: "g1", Text: "Pupils attending", Target: 30, Due: data.NewDate(2026, 6, 30)}},
+		Parties: []data.Party{{Us: true, Responsibilities: "Tutors"}, {PartnerID: "p1", Responsibilities: "Room"},
+			{PartnerID: "p2", Responsibilities: "Snacks"}}}
+}
+
+func TestLifecycleFromDraftToSignedToActive(t *testing.T) {
+	today := data.NewDate(2025, 12, 10)
+	a := threeParty()
+	if err := a.RecordSignature(0, today, today); !errors.Is(err, data.ErrNotSignable) {
+		t.Fatalf("signing a draft: %v", err)
+	}
+	if err := a.SendForSignature(today); err != nil || a.Status != data.StatusSent || a.SentOn != today {
+		t.Fatalf("send: %v %s", err, a.Status)
+	}
+	if err := a.SendForSignature(today); !errors.Is(err, data.ErrNotDraft) {
+		t.Fatalf("sending twice: %v", err)
+	}
+	steps := []struct {
+		party int
+		on    data.Date
+		want  data.AgreementStatus
+		err   error
+	}{
+		{0, today.AddDays(1), data.StatusSent, data.ErrSignedInFuture},
+		{0, today, data.StatusSent, nil},
+		{1, today, data.StatusSent, nil},
+		{3, today, data.StatusSent, data.ErrNoSuchParty},
+		{2, today.AddDays(-1), data.StatusSigned, nil},
+		{2, data.Date{}, data.StatusSent, nil}, // a signature recorded by mistake is cleared
+		{2, today, data.StatusSigned, nil},
+	}
+	for i, s := range steps {
+		err := a.RecordSignature(s.party, s.on, today)
+		if !errors.Is(err, s.err) || a.Status != s.want {
+			t.Fatalf("step %d: %v, status %s; want %v, %s", i, err, a.Status, s.err, s.want)
+		}
+	}
+	for day, want := range map[data.Date]data.AgreementStatus{
+		today: data.StatusSigned, data.NewDate(2026, 1, 1): data.StatusActive, data.NewDate(2027, 1, 1): data.StatusExpired,
+	} {
+		if got := a.StatusOn(day); got != want {
+			t.Errorf("on %s: %s, want %s", day, got, want)
+		}
+	}
+}
+
+func TestTerminateNeedsAReasonAndEndsOnce(t *testing.T) {
+	a := threeParty()
+	a.Status = data.StatusSigned
+	day := data.NewDate(2026, 5, 1)
+	if err := a.Terminate(day, "  "); !errors.Is(err, data.ErrReasonRequired) {
+		t.Fatalf("no reason: %v", err)
+	}
+	if err := a.Terminate(day, "The hall closed"); err != nil || a.StatusOn(day) != data.StatusTerminated {
+		t.Fatalf("terminate: %v %s", err, a.Status)
+	}
+	if err := a.Terminate(day, "again"); !errors.Is(err, data.ErrAlreadyEnded) {
+		t.Fatalf("terminate twice: %v", err)
+	}
+	if err := a.Validate(); err != nil {
+		t.Fatalf("a terminated agreement is valid: %v", err)
+	}
+}
+
+func TestRenewMakesALinkedDraftWithDatesMovedOn(t *testing.T) {
+	a := threeParty()
+	a.ID, a.Status = "old", data.StatusSigned
+	a.Parties[0].Signatory = data.Signatory{Name: "Amara", SignedOn: data.NewDate(2025, 12, 1)}
+	a.PrintedVersions = []data.PrintedVersion{{Rev: 3}}
+	next, err := a.Renew(data.NewDate(2026, 12, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.RenewalOf != "old" || next.Status != data.StatusDraft || next.ID != "" {
+		t.Fatalf("renewal = %+v", next.Meta)
+	}
+	if next.Start != data.NewDate(2027, 1, 1) || next.End != data.NewDate(2027, 12, 31) {
+		t.Fatalf("renewed dates %s – %s", next.Start, next.End)
+	}
+	if next.Goals[0].Due != data.NewDate(2027, 6, 30) || next.Goals[0].ID == "g1" {
+		t.Fatalf("renewed goal %+v", next.Goals[0])
+	}
+	if next.Parties[0].Signatory.Name != "Amara" || !next.Parties[0].Signatory.SignedOn.IsZero() || len(next.PrintedVersions) != 0 {
+		t.Fatal("a renewal keeps signatories but not signatures or prints")
+	}
+	if a.Parties[0].Signatory.SignedOn.IsZero() {
+		t.Fatal("renewing changed the old agreement")
+	}
+	draft := threeParty()
+	if _, err := draft.Renew(data.NewDate(2026, 1, 1)); !errors.Is(err, data.ErrCannotRenewOpen) {
+		t.Fatalf("renewing a draft: %v", err)
+	}
+}
+
+func TestFingerprintFollowsTheWordingNotTheSigning(t *testing.T) {
+	a := threeParty()
+	before := a.Fingerprint()
+	a.Status, a.Rev = data.StatusSigned, 9
+	a.Parties[1].Signatory.SignedOn = data.NewDate(2026, 1, 2)
+	if a.Fingerprint() != before || !a.Parties[1].Signatory.SignedOn.After(data.Date{}) {
+		t.Fatal("signing changed the fingerprint (or the fingerprint changed the record)")
+	}
+	a.Purpose = "A new purpose"
+	if a.Fingerprint() == before || len(before) != 9 {
+		t.Fatalf("fingerprint %q did not change with the wording", before)
+	}
+}
+
+func TestTemplatesMakeValidDrafts(t *testing.T) {
+	templates, err := data.LoadTemplates(assets.Templates("en"))
+	if err != nil || len(templates) < 3 {
+		t.Fatalf("%d templates, %v", len(templates), err)
+	}
+	for _, tpl := range templates {
+		a := tpl.NewAgreement("partner-1", data.NewDate(2026, 3, 31))
+		if err := a.Validate(); err != nil {
+			t.Errorf("%s: %v", tpl.Name, err)
+		}
+		if a.Purpose == "" || a.Governance == "" || a.ConflictResolution == "" || a.TerminationNotice == "" || len(a.Clauses) == 0 {
+			t.Errorf("%s: a section is empty", tpl.Name)
+		}
+		if !a.End.After(a.Start) || a.Start != data.NewDate(2026, 3, 31) {
+			t.Errorf("%s: term %s – %s", tpl.Name, a.Start, a.End)
+		}
+	}
+	if a := templates[1].NewAgreement("p", data.NewDate(2026, 1, 31)); a.End != data.NewDate(2027, 1, 30) {
+		t.Errorf("a 12-month term from 31 January ends %s", a.End)
+	}
+}
