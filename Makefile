@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := accord
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test deps-build deps-test bench vet screenshots
+.PHONY: run build test deps-build deps-test bench vet screenshots windows
 
 run: build
 	./$(BIN)
@@ -31,11 +31,17 @@ test: deps-test vet
 	$(GO) build -tags $(TAGS) -o $(BIN) .
 	ACCORD_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 ./...
 
-# Start-up, open, search and memory figures on 10,000 demo partners, plus Go benchmarks.
+# Start-up, open, search, MOU printing and memory figures on 10,000 demo partners, plus Go benchmarks.
 bench: build deps-test
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/
 
 # The README's pictures, taken from the real window under Xvfb on demo data.
 screenshots: build deps-test
 	$(GO) run ./internal/screenshots -bin ./$(BIN) -out docs/screenshots
+
+# accord.exe for Windows 10, cross-compiled with mingw-w64 (no Docker): a GUI program, no console window.
+windows:
+	@./scripts/install-deps.sh windows
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -tags $(TAGS) -ldflags "-H=windowsgui" -o accord.exe .

@@ -36,6 +36,7 @@ var commands = map[string]command{
 	"check": {"check", runCheck},
 	"list":  {"list partners|agreements|evaluations|activities|needs", runList},
 	"demo":  {"demo [--partners N] [--seed S]", runDemo},
+	"print": {"print mou ID -o FILE", runPrint},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).

@@ -6,7 +6,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/go-pdf/fpdf"
 
@@ -26,42 +25,75 @@ const (
 	bodySize     = 10.5
 )
 
+// docInfo is what a document says about itself, in its footer and its PDF metadata.
+type docInfo struct {
+	title, subject string
+	// date is the document's date, printed in the footer and used as the PDF's creation date, so the same
+	// record always prints to the same bytes.
+	date data.Date
+	// details follow the date on the footer's second line, such as a revision and a fingerprint.
+	details []string
+}
+
 // document is the frame every Accord document shares: the organisation's letterhead on each page, a
 // footer with the document's title, date and "Page X of Y", embedded Unicode fonts and PDF metadata.
 type document struct {
 	f     *fpdf.Fpdf
 	org   *data.Organisation
-	title string
-	date  data.Date
+	info  docInfo
+	pages int     // the total printed in "Page X of Y"; 0 while the first pass counts them
+	top   float64 // where the body starts, below the letterhead
+
+	section, sub int // numbering of headings, see heading and subheading
 }
 
-// newDocument starts a document for the organisation. date is the document's date, printed in the footer
-// and used as the PDF's creation date, so the same record always prints to the same bytes.
-func newDocument(org *data.Organisation, title, subject string, date data.Date) (*document, error) {
+// render lays a document out twice: the first pass counts the pages, the second prints "Page X of Y" with
+// real digits. fpdf's own page-count alias is filled in after the font subset is chosen, so a digit that
+// appears nowhere else in the document prints as an empty box.
+func render(org *data.Organisation, info docInfo, build func(d *document)) ([]byte, error) {
+	count, err := newDocument(org, info, 0)
+	if err != nil {
+		return nil, err
+	}
+	build(count)
+	d, err := newDocument(org, info, count.f.PageCount())
+	if err != nil {
+		return nil, err
+	}
+	build(d)
+	var buf bytes.Buffer
+	if err := d.f.Output(&buf); err != nil {
+		return nil, fmt.Errorf("write PDF %q: %w", info.title, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// newDocument starts a document for the organisation, on its first page.
+func newDocument(org *data.Organisation, info docInfo, pages int) (*document, error) {
 	size := "A4"
 	if org.PaperSize == data.PaperLetter {
 		size = "Letter"
 	}
 	f := fpdf.New("P", "mm", size, "")
-	d := &document{f: f, org: org, title: title, date: date}
-	for style, file := range map[string]string{"": "Go-Regular.ttf", "B": "Go-Bold.ttf", "I": "Go-Italic.ttf"} {
-		b, err := assets.Font(file)
+	d := &document{f: f, org: org, info: info, pages: pages}
+	for _, font := range []struct{ style, file string }{{"", "Go-Regular.ttf"}, {"B", "Go-Bold.ttf"}, {"I", "Go-Italic.ttf"}} {
+		b, err := assets.Font(font.file)
 		if err != nil {
-			return nil, fmt.Errorf("load font %s: %w", file, err)
+			return nil, fmt.Errorf("load font %s: %w", font.file, err)
 		}
-		f.AddUTF8FontFromBytes(family, style, b)
+		f.AddUTF8FontFromBytes(family, font.style, b)
 	}
 	f.SetMargins(margin, margin, margin)
+	f.SetCellMargin(0) // text lines up with rules and table edges; tables pad their own cells
 	f.SetAutoPageBreak(true, margin+footerHeight)
-	f.SetTitle(title, true)
-	f.SetSubject(subject, true)
-	f.SetAuthor(org.Name, true)
+	f.SetTitle(clean(info.title), true)
+	f.SetSubject(clean(info.subject), true)
+	f.SetAuthor(clean(org.Name), true)
 	f.SetCreator("Accord", true)
 	f.SetProducer("Accord", true)
 	f.SetCatalogSort(true)
-	f.SetCreationDate(date.Time())
-	f.SetModificationDate(date.Time())
-	f.AliasNbPages("{nb}")
+	f.SetCreationDate(info.date.Time())
+	f.SetModificationDate(info.date.Time())
 	f.SetHeaderFunc(d.letterhead)
 	f.SetFooterFunc(d.footer)
 	f.AddPage()
@@ -81,42 +113,52 @@ func (d *document) letterhead() {
 			f.ClearError() // a logo that is not a readable PNG is left out, not fatal
 		}
 	}
-	f.SetXY(x, y+1)
-	f.SetFont(family, "B", 13)
-	f.SetTextColor(20, 60, 70)
-	f.CellFormat(0, 6, d.org.Name, "", 2, "L", false, 0, "")
-	f.SetFont(family, "", 8.5)
-	f.SetTextColor(90, 90, 90)
-	f.SetX(x)
-	f.CellFormat(0, 4.5, joinNonEmpty("  ·  ", d.org.Address, d.org.Email, d.org.Phone, d.org.Website), "", 1, "L", false, 0, "")
 	w, _ := f.GetPageSize()
-	f.SetDrawColor(31, 111, 120)
-	f.SetLineWidth(0.4)
+	f.SetXY(x, y+1)
+	d.font("B", 13)
+	d.colour(accent)
+	f.CellFormat(0, 6, fit(f, clean(d.org.Name), w-margin-x), "", 2, "L", false, 0, "")
+	d.font("", 8.5)
+	d.colour(muted)
+	f.SetX(x)
+	contact := joinNonEmpty("  ·  ", d.org.Address, d.org.Email, d.org.Phone, d.org.Website)
+	f.CellFormat(0, 4.5, fit(f, clean(contact), w-margin-x), "", 1, "L", false, 0, "")
+	d.draw(accent, 0.4)
 	f.Line(margin, y+16, w-margin, y+16)
-	f.SetTextColor(0, 0, 0)
-	f.SetY(y + 22)
-	f.SetFont(family, "", bodySize)
+	d.colour(ink)
+	f.SetY(y + 24)
+	d.top = f.GetY()
+	d.font("", bodySize)
 }
 
-// footer prints the title, the date and "Page X of Y".
+// footer prints a rule, the title and "Page X of Y", and below them the date and the document's details.
 func (d *document) footer() {
 	f := d.f
-	_, h := f.GetPageSize()
-	f.SetY(h - margin)
-	f.SetFont(family, "", 8)
-	f.SetTextColor(90, 90, 90)
-	f.CellFormat(0, 5, joinNonEmpty(" · ", d.title, d.date.String()), "T", 0, "L", false, 0, "")
+	w, h := f.GetPageSize()
+	y := h - margin + 1
+	d.draw(rule, 0.2)
+	f.Line(margin, y, w-margin, y)
+	d.font("", 8)
+	d.colour(muted)
+	page := T("Page %d of %d", f.PageNo(), d.pages)
+	pageWidth := f.GetStringWidth(page)
+	f.SetXY(margin, y+1)
+	f.CellFormat(0, 4, fit(f, clean(d.info.title), w-2*margin-pageWidth-6), "", 0, "L", false, 0, "")
 	f.SetX(margin)
-	f.CellFormat(0, 5, T("Page %d of %s", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
-	f.SetTextColor(0, 0, 0)
+	f.CellFormat(0, 4, page, "", 1, "R", false, 0, "")
+	details := append([]string{longDate(d.info.date)}, d.info.details...)
+	f.CellFormat(0, 4, joinNonEmpty("  ·  ", details...), "", 0, "L", false, 0, "")
+	d.colour(ink)
 }
 
-// write finishes the document.
-func (d *document) write(w io.Writer) error {
-	if err := d.f.Output(w); err != nil {
-		return fmt.Errorf("write PDF %q: %w", d.title, err)
+// longDate is a day written out, "1 April 2025", in the order and words of the language in use; empty for
+// a zero date.
+func longDate(day data.Date) string {
+	if day.IsZero() {
+		return ""
 	}
-	return nil
+	// Translators reorder the verbs for their language, e.g. "%[2]s %[1]d, %[3]d" for "April 1, 2025".
+	return T("%d %s %d", day.Day, T(day.Month.String()), day.Year)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -132,4 +174,3 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return out
 }
-

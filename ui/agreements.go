@@ -1,96 +1,232 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
+	"accord/assets"
 	"accord/data"
+	"accord/i18n"
 )
 
-// agreementsScreen lists the agreements and MOUs and shows the selected one.
+// agreementsScreen lists the agreements and MOUs, filtered by status, partner and coming end, with the
+// editor of the chosen one beside the list.
 type agreementsScreen struct {
 	*browser[*data.Agreement]
-	store *data.Store
+	store  *data.Store
+	win    fyne.Window
+	editor *agreementEditor
+
+	status   *widget.Select
+	partner  *data.Partner
+	partnerB *widget.Button
+	expiring *widget.Check
+	undo     *fyne.Container
 }
 
-func newAgreementsScreen(s *data.Store) *agreementsScreen {
-	as := &agreementsScreen{store: s}
+// statusFilters are the choices of the status filter; the first shows every agreement.
+var statusFilters = []data.AgreementStatus{"", data.StatusDraft, data.StatusSent, data.StatusSigned,
+	data.StatusActive, data.StatusExpired, data.StatusTerminated}
+
+func newAgreementsScreen(s *data.Store, w fyne.Window) *agreementsScreen {
+	as := &agreementsScreen{store: s, win: w}
 	as.browser = &browser[*data.Agreement]{
 		search: func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
 		row:    as.row,
-		detail: as.detail,
+		detail: as.openEditor,
 		count:  func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
-		empty:  T("Choose an agreement to see its details."),
+		empty:  T("Choose an agreement, or start a new one."),
 		hint:   T("Search by title, kind or signatory"),
+		filter: as.filter,
+		leave:  as.leave,
 	}
 	return as
 }
 
-func (as *agreementsScreen) row(a *data.Agreement) (string, string) {
-	return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End),
-		joinNonEmpty(", ", as.partnerNames(a)...))
+func (as *agreementsScreen) buildUI() fyne.CanvasObject {
+	labels := []string{T("All statuses")}
+	labels = append(labels, translated(statusFilters[1:])...)
+	as.status = widget.NewSelect(labels, nil)
+	as.status.SetSelectedIndex(0)
+	as.status.OnChanged = func(string) { as.filterNow() }
+	as.partnerB = widget.NewButtonWithIcon(T("Any partner"), theme.AccountIcon(), as.onChoosePartner)
+	as.expiring = widget.NewCheck(T("Ending within 60 days"), func(bool) { as.filterNow() })
+	newButton := widget.NewButtonWithIcon(T("New agreement…"), theme.ContentAddIcon(), as.onNew)
+	newButton.Importance = widget.HighImportance
+	as.undo = container.NewVBox()
+	filters := container.NewHBox(newButton, as.status, as.partnerB, as.expiring)
+	return container.NewBorder(container.NewVBox(filters, as.undo), nil, nil, nil, as.browser.buildUI())
 }
 
-func (as *agreementsScreen) partnerNames(a *data.Agreement) []string {
+// filter reads the filter choices (on the UI goroutine) for the search that follows.
+func (as *agreementsScreen) filter() func(*data.Agreement) bool {
+	today := data.DateOf(now())
+	status := statusFilters[max(as.status.SelectedIndex(), 0)]
+	partnerID, expiring := "", as.expiring.Checked
+	if as.partner != nil {
+		partnerID = as.partner.ID
+	}
+	return func(a *data.Agreement) bool {
+		st := a.StatusOn(today)
+		switch {
+		case status != "" && st != status:
+			return false
+		case expiring && (st != data.StatusActive || a.End.IsZero() || today.DaysUntil(a.End) > data.ExpiryWarningDays):
+			return false
+		case partnerID != "":
+			for _, id := range a.PartnerIDs() {
+				if id == partnerID {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+}
+
+func (as *agreementsScreen) onChoosePartner() {
+	if as.partner != nil { // a second press clears the filter
+		as.partner = nil
+		as.partnerB.SetText(T("Any partner"))
+		as.filterNow()
+		return
+	}
+	pickPartner(as.store, as.win, func(p *data.Partner) {
+		as.partner = p
+		as.partnerB.SetText(T("With %s (press to clear)", p.Name))
+		as.filterNow()
+	})
+}
+
+func (as *agreementsScreen) row(a *data.Agreement) (string, string) {
 	var names []string
 	for _, id := range a.PartnerIDs() {
 		if p := data.Lookup[data.Partner](as.store, id); p != nil {
 			names = append(names, p.Name)
 		}
 	}
-	return names
+	return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End), joinNonEmpty(", ", names...))
 }
 
-func (as *agreementsScreen) detail(a *data.Agreement) fyne.CanvasObject {
-	org := as.store.Organisation()
-	var d detailDoc
-	d.heading(a.Name)
-	d.field(T("Kind"), T(string(a.AgreementKind)))
-	d.field(T("Status"), T(string(a.StatusOn(data.DateOf(now())))))
-	d.field(T("Period"), period(a.Start, a.End))
-	if a.ReviewEveryMonths > 0 {
-		d.field(T("Review"), T("every %d months", a.ReviewEveryMonths))
+// openEditor shows an editable copy of the agreement.
+func (as *agreementsScreen) openEditor(listed *data.Agreement) fyne.CanvasObject {
+	a, err := data.Get[data.Agreement](as.store, listed.ID)
+	if err != nil {
+		showError(as.win, "open agreement", err)
+		return widget.NewLabel(T("This agreement could not be opened."))
 	}
-	d.section(T("Parties"))
-	var parties []string
-	for _, p := range a.Parties {
-		name := org.Name
-		if !p.Us {
-			if partner := data.Lookup[data.Partner](as.store, p.PartnerID); partner != nil {
-				name = partner.Name
+	return as.edit(a)
+}
+
+func (as *agreementsScreen) edit(a *data.Agreement) fyne.CanvasObject {
+	as.editor = newAgreementEditor(as.store, as.win, a, as.onSaved, as.onOpenDraft)
+	body := as.editor.buildUI()
+	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), as.onDelete)
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewHBox(del), nil, nil, body)
+}
+
+func (as *agreementsScreen) onSaved(id string) {
+	as.selected = id
+	as.refresh()
+}
+
+// onOpenDraft shows a new, unsaved agreement (from a template or a renewal) in the editor.
+func (as *agreementsScreen) onOpenDraft(a *data.Agreement) {
+	as.leave(func() {
+		as.selected = ""
+		as.list.UnselectAll()
+		as.showPane(as.edit(a))
+	})
+}
+
+// save is Ctrl+S: it saves the open agreement.
+func (as *agreementsScreen) save() {
+	if as.editor != nil {
+		as.editor.onSave()
+	}
+}
+
+// create is Ctrl+N: it starts a new agreement.
+func (as *agreementsScreen) create() { as.onNew() }
+
+// onNew asks which template to start from; the user picks partners in the editor.
+func (as *agreementsScreen) onNew() {
+	templates, err := data.LoadTemplates(assets.Templates(i18n.Language()))
+	if err != nil {
+		showError(as.win, "load templates", err)
+		return
+	}
+	choices := make([]string, len(templates))
+	for i, t := range templates {
+		choices[i] = t.Name + " — " + t.Description
+	}
+	pick := widget.NewRadioGroup(choices, nil)
+	pick.SetSelected(choices[0])
+	form := container.NewVBox(widget.NewLabel(T("Start from one of these. You can change every word.")), pick)
+	dialog.ShowCustomConfirm(T("New agreement"), T("Start"), T("Cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		for i, c := range choices {
+			if c == pick.Selected {
+				as.startFrom(templates[i])
 			}
 		}
-		signed := ""
-		if !p.Signatory.SignedOn.IsZero() {
-			signed = T("signed %s", p.Signatory.SignedOn.String())
-		}
-		parties = append(parties, joinNonEmpty(" — ", name, joinNonEmpty(", ", p.Signatory.Name, p.Signatory.Title, signed)))
-	}
-	d.bullets(parties)
-	if a.Purpose != "" {
-		d.section(T("Purpose"))
-		d.para(a.Purpose)
-	}
-	if len(a.Goals) > 0 {
-		d.section(T("Shared goals"))
-		var goals []string
-		for _, g := range a.Goals {
-			target := joinNonEmpty(" ", fmt.Sprintf("%g", g.Target), g.Unit)
-			goals = append(goals, joinNonEmpty(" — ", g.Text, T("target %s", target), dueText(g.Due)))
-		}
-		d.bullets(goals)
-	}
-	if a.RenewalTerms != "" {
-		d.section(T("Renewal"))
-		d.para(a.RenewalTerms)
-	}
-	return d.build()
+	}, as.win)
 }
 
-func dueText(d data.Date) string {
-	if d.IsZero() {
-		return ""
+func (as *agreementsScreen) startFrom(t data.Template) {
+	a := t.NewAgreement("", data.DateOf(now()))
+	org := as.store.Organisation()
+	a.Parties[0].Signatory = data.Signatory{Name: org.SignatoryName, Title: org.SignatoryTitle}
+	as.onOpenDraft(a)
+}
+
+// leave asks before unsaved changes in the editor would be lost.
+func (as *agreementsScreen) leave(proceed func()) {
+	if as.editor == nil || !as.editor.dirty {
+		proceed()
+		return
 	}
-	return T("by %s", d.String())
+	dialog.ShowCustomConfirm(T("Unsaved changes"), T("Discard them"), T("Keep editing"),
+		widget.NewLabel(T("This agreement has changes that are not saved. Discard them?")), func(discard bool) {
+			if discard {
+				as.editor.dirty = false
+				proceed()
+			}
+		}, as.win)
+}
+
+// onDelete moves the open agreement to the Trash, with a way to undo it.
+func (as *agreementsScreen) onDelete() {
+	a := as.editor.a
+	if a.ID == "" {
+		as.editor.dirty = false
+		as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
+		return
+	}
+	if err := as.store.Delete(data.KindAgreement, a.ID); err != nil {
+		showError(as.win, "delete agreement", err)
+		return
+	}
+	as.editor, as.selected = nil, ""
+	as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
+	as.refresh()
+	undo := widget.NewButton(T("Undo"), nil)
+	bar := container.NewHBox(widget.NewLabel(T("“%s” was moved to the Trash.", a.Name)), undo)
+	undo.OnTapped = func() {
+		if err := as.store.Undelete(data.KindAgreement, a.ID); err != nil {
+			showError(as.win, "undo delete", err)
+			return
+		}
+		as.undo.Remove(bar)
+		as.selectID(a.ID)
+	}
+	as.undo.Objects = []fyne.CanvasObject{bar}
+	as.undo.Refresh()
 }

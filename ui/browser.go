@@ -17,12 +17,19 @@ const searchDelay = 150 * time.Millisecond
 // browser is the list-and-detail layout every record screen shares: a search box, a virtualised list
 // filtered as you type (off the UI goroutine), and the selected record beside it.
 type browser[P data.Record] struct {
-	search     func(query string) []P // runs off the UI goroutine
-	row        func(P) (title, subtitle string)
-	detail     func(P) fyne.CanvasObject
-	count      func(n int) string
-	empty      string // shown beside the list when nothing is selected
-	hint       string // the search box placeholder
+	search func(query string) []P // runs off the UI goroutine
+	row    func(P) (title, subtitle string)
+	detail func(P) fyne.CanvasObject
+	count  func(n int) string
+	empty  string // shown beside the list when nothing is selected
+	hint   string // the search box placeholder
+	// filter, when set, is read on the UI goroutine before each search and returns which results to keep.
+	filter func() func(P) bool
+	// onPick, when set, receives the chosen record instead of the detail pane showing it.
+	onPick func(P)
+	// leave, when set, is asked before the selection moves away; it calls proceed when that may happen.
+	leave func(proceed func())
+
 	items      []P
 	query      *widget.Entry
 	counter    *widget.Label
@@ -30,10 +37,21 @@ type browser[P data.Record] struct {
 	pane       *fyne.Container
 	generation int
 	timer      *time.Timer
-	selected   string
+	selected   string // the record the pane shows
+	pending    string // a record to open once the list has it
+	reverting  bool   // set while the list is made to show the selection, not a user's choice
 }
 
+// buildUI is the list with the detail pane beside it.
 func (b *browser[P]) buildUI() fyne.CanvasObject {
+	b.pane = container.NewStack(container.NewCenter(widget.NewLabel(b.empty)))
+	split := container.NewHSplit(b.listUI(), b.pane)
+	split.Offset = 0.36
+	return split
+}
+
+// listUI is the search box, the count and the list.
+func (b *browser[P]) listUI() fyne.CanvasObject {
 	b.query = widget.NewEntry()
 	b.query.SetPlaceHolder(b.hint)
 	b.query.OnChanged = func(string) { b.filterSoon() }
@@ -55,20 +73,40 @@ func (b *browser[P]) buildUI() fyne.CanvasObject {
 			box.Objects[1].(*widget.Label).SetText(sub)
 		},
 	)
-	b.list.OnSelected = func(id widget.ListItemID) {
-		b.selected = data.MetaOf(b.items[id]).ID
-		b.showDetail(b.items[id])
-	}
-	b.pane = container.NewStack(container.NewCenter(widget.NewLabel(b.empty)))
-	left := container.NewBorder(container.NewVBox(b.query, b.counter), nil, nil, nil, b.list)
-	split := container.NewHSplit(left, b.pane)
-	split.Offset = 0.38
+	b.list.OnSelected = b.onSelected
 	b.filterNow()
-	return split
+	return container.NewBorder(container.NewVBox(b.query, b.counter), nil, nil, nil, b.list)
+}
+
+func (b *browser[P]) onSelected(id widget.ListItemID) {
+	if b.reverting {
+		return
+	}
+	p := b.items[id]
+	switch {
+	case b.onPick != nil:
+		b.onPick(p)
+	case data.MetaOf(p).ID == b.selected:
+	case b.leave != nil:
+		b.leave(func() { b.open(p) })
+		b.markSelected() // until the user decides, the list shows what the pane shows
+	default:
+		b.open(p)
+	}
+}
+
+func (b *browser[P]) open(p P) {
+	b.selected = data.MetaOf(p).ID
+	b.showDetail(p)
+	b.markSelected()
 }
 
 func (b *browser[P]) showDetail(p P) {
-	b.pane.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(b.detail(p)))}
+	b.showPane(b.detail(p))
+}
+
+func (b *browser[P]) showPane(o fyne.CanvasObject) {
+	b.pane.Objects = []fyne.CanvasObject{o}
 	b.pane.Refresh()
 }
 
@@ -84,8 +122,17 @@ func (b *browser[P]) filterSoon() {
 func (b *browser[P]) filterNow() {
 	b.generation++
 	gen, query := b.generation, b.query.Text
+	keep := func(P) bool { return true }
+	if b.filter != nil {
+		keep = b.filter()
+	}
 	go func() {
-		found := b.search(query)
+		var found []P
+		for _, p := range b.search(query) {
+			if keep(p) {
+				found = append(found, p)
+			}
+		}
 		fyne.Do(func() {
 			if gen == b.generation {
 				b.show(found)
@@ -97,23 +144,38 @@ func (b *browser[P]) filterNow() {
 func (b *browser[P]) show(items []P) {
 	b.items = items
 	b.counter.SetText(b.count(len(items)))
-	b.list.UnselectAll()
 	b.list.Refresh()
-	for i, it := range items {
+	if b.pending != "" {
+		for _, it := range items {
+			if data.MetaOf(it).ID == b.pending {
+				b.open(it)
+			}
+		}
+		b.pending = ""
+	}
+	b.markSelected()
+}
+
+// markSelected highlights the open record in the list, if the list shows it.
+func (b *browser[P]) markSelected() {
+	for i, it := range b.items {
 		if data.MetaOf(it).ID == b.selected {
+			b.reverting = true
 			b.list.Select(i)
+			b.reverting = false
 			b.list.ScrollTo(i)
 			return
 		}
 	}
+	b.list.UnselectAll()
 }
 
 // refresh reloads the list, keeping the selection when the record is still there.
 func (b *browser[P]) refresh() { b.filterNow() }
 
-// selectID selects a record, clearing a search that hides it.
+// selectID opens a record, clearing a search that hides it.
 func (b *browser[P]) selectID(id string) {
-	b.selected = id
+	b.pending = id
 	if b.query.Text != "" {
 		b.query.SetText("") // its OnChanged filters again
 		return

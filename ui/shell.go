@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,6 +31,9 @@ type shell struct {
 	entries []*navEntry
 	nav     *widget.List
 	content *fyne.Container
+	current *navEntry
+	// reverting is set while the navigation is made to show the current screen, not a user's choice.
+	reverting bool
 
 	partners   *partnersScreen
 	agreements *agreementsScreen
@@ -38,7 +42,7 @@ type shell struct {
 func newShell(s *data.Store, w fyne.Window) *shell {
 	sh := &shell{store: s, win: w}
 	sh.partners = newPartnersScreen(s)
-	sh.agreements = newAgreementsScreen(s)
+	sh.agreements = newAgreementsScreen(s, w)
 	sh.entries = []*navEntry{
 		{label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
 		{label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
@@ -62,29 +66,77 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 	)
 	sh.nav.OnSelected = sh.show
 	sh.nav.Select(0)
+	sh.addShortcuts()
 	split := container.NewHSplit(sh.nav, sh.content)
 	split.Offset = 0.16
 	return split
 }
 
-// show switches to a screen, building it the first time and refreshing it after.
+// show switches to a screen, building it the first time and refreshing it after. A screen with unsaved
+// changes is asked first; until it agrees, the navigation keeps showing it.
 func (sh *shell) show(id widget.ListItemID) {
+	if sh.reverting || sh.entries[id] == sh.current {
+		return
+	}
+	if l, ok := sh.screenOf(sh.current).(interface{ leave(func()) }); ok {
+		l.leave(func() { sh.switchTo(id) })
+		sh.markCurrent()
+		return
+	}
+	sh.switchTo(id)
+}
+
+func (sh *shell) switchTo(id widget.ListItemID) {
 	e := sh.entries[id]
 	if e.view == nil {
 		e.view = e.screen.buildUI()
 	} else {
 		e.screen.refresh()
 	}
+	sh.current = e
 	sh.content.Objects = []fyne.CanvasObject{e.view}
 	sh.content.Refresh()
+	sh.markCurrent()
+}
+
+func (sh *shell) markCurrent() {
+	for i, e := range sh.entries {
+		if e == sh.current {
+			sh.reverting = true
+			sh.nav.Select(i)
+			sh.reverting = false
+		}
+	}
+}
+
+func (sh *shell) screenOf(e *navEntry) screen {
+	if e == nil {
+		return nil
+	}
+	return e.screen
 }
 
 // open switches to a screen and selects one record on it.
 func (sh *shell) open(target interface{ selectID(string) }, id string) {
 	for i, e := range sh.entries {
 		if any(e.screen) == any(target) {
-			sh.nav.Select(i)
+			sh.switchTo(i)
 		}
 	}
 	target.selectID(id)
+}
+
+// addShortcuts wires Ctrl+S (save) and Ctrl+N (new) to whichever screen is showing, if it has that action.
+func (sh *shell) addShortcuts() {
+	canvas := sh.win.Canvas()
+	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if s, ok := sh.screenOf(sh.current).(interface{ save() }); ok {
+			s.save()
+		}
+	})
+	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if s, ok := sh.screenOf(sh.current).(interface{ create() }); ok {
+			s.create()
+		}
+	})
 }

@@ -1,20 +1,23 @@
-// Command bench prints Accord's start-up, open, search and memory figures on a large demo database:
+// Command bench prints Accord's start-up, open, search, printing and memory figures on a large demo database:
 // go run ./internal/bench -bin ./accord -partners 10000
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"accord/data"
 	"accord/internal/xcapture"
+	"accord/pdf"
 )
 
 func main() {
@@ -82,7 +85,41 @@ func measureStore(folder string) {
 		}
 		fmt.Printf("search partners %-26q median %-10s (%d found)\n", q, median(runs), found)
 	}
+	measureMOU(s)
 }
+
+// measureMOU times printing an MOU of about ten pages: a demo agreement grown by an extra clause that
+// repeats its background.
+func measureMOU(s *data.Store) {
+	agreements := data.List[data.Agreement](s)
+	if len(agreements) == 0 {
+		return
+	}
+	a, err := data.Get[data.Agreement](s, agreements[0].ID)
+	if err != nil {
+		fail(err)
+	}
+	clauses, today := a.Clauses, data.DateOf(time.Now())
+	var doc []byte
+	for repeat := 0; pageCount(doc) < 10; repeat += 5 {
+		a.Clauses = append(slices.Clone(clauses), data.Clause{Heading: "Extended terms", Text: strings.Repeat(a.Background+"\n", repeat)})
+		if doc, err = pdf.MOU(s, a, today); err != nil {
+			fail(err)
+		}
+	}
+	var runs []time.Duration
+	for i := 0; i < 20; i++ {
+		start := time.Now()
+		if _, err := pdf.MOU(s, a, today); err != nil {
+			fail(err)
+		}
+		runs = append(runs, time.Since(start))
+	}
+	fmt.Printf("print MOU PDF, %d pages:            median %s\n", pageCount(doc), median(runs))
+}
+
+// pageCount counts a PDF's pages: fpdf writes each page object as "<</Type /Page" on a line of its own.
+func pageCount(doc []byte) int { return bytes.Count(doc, []byte("/Type /Page\n")) }
 
 // measureWindow starts the program under Xvfb and times the first drawn frame and the ready screen.
 func measureWindow(bin, folder string) error {

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"accord/data"
+	"accord/i18n"
+	"accord/pdf"
+)
+
+// runPrint writes an agreement's MOU as a PDF, records the print on the agreement and says where the
+// file is.
+func runPrint(e env, args []string) error {
+	id, out, err := printArgs(args)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	a, err := data.Get[data.Agreement](s, id)
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		return errors.New(i18n.T("There is no agreement with the ID %s.", id))
+	case err != nil:
+		return fmt.Errorf("read agreement %s: %w", id, err)
+	case a.Deleted:
+		return errors.New(i18n.T("The agreement %s is in the Trash: restore it before printing it.", a.Name))
+	}
+	now := s.Now()
+	b, err := pdf.MOU(s, a, data.DateOf(now))
+	if err != nil {
+		return fmt.Errorf("print %s: %w", a.Name, err)
+	}
+	if abs, err := filepath.Abs(out); err == nil {
+		out = abs
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return fmt.Errorf("write the PDF: %w", err)
+	}
+	fmt.Fprintln(e.out, out)
+	// A record that no longer passes validation (an import, an older Accord) still prints, since the
+	// paper copy is often how its problems get fixed; but Save refuses it, so that print goes unrecorded
+	// and the user is told why.
+	a.RecordPrint(b, now)
+	var invalid *data.ValidationError
+	switch err := s.Save(a); {
+	case errors.As(err, &invalid):
+		fmt.Fprintln(e.out, i18n.T("This print is not recorded on the agreement until its problems are fixed: %s", Explain(err)))
+	case err != nil:
+		return fmt.Errorf("the PDF is written to %s, but recording the print on the agreement failed: %w", out, err)
+	}
+	return nil
+}
+
+// printArgs reads "mou ID -o FILE", with -o before, between or after the words, as people type it.
+func printArgs(args []string) (id, out string, err error) {
+	var words []string
+	for {
+		rest, err := flags("print", args, func(fs *flag.FlagSet) { fs.StringVar(&out, "o", out, "the PDF file to write") })
+		if err != nil {
+			return "", "", err
+		}
+		if len(rest) == 0 {
+			break
+		}
+		words, args = append(words, rest[0]), rest[1:]
+	}
+	switch {
+	case len(words) == 0 || len(words) > 2:
+		return "", "", usageError{i18n.T("Say what to print and the record's ID.")}
+	case words[0] != "mou":
+		return "", "", usageError{i18n.T("Accord cannot print %s; it prints: mou.", words[0])}
+	case len(words) == 1:
+		return "", "", usageError{i18n.T("Say which agreement to print: its ID, as list agreements shows it.")}
+	case out == "":
+		return "", "", usageError{i18n.T("Say where to write the PDF with -o FILE.")}
+	}
+	return words[1], out, nil
+}

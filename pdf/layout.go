@@ -1,0 +1,492 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// The type scale and spacing every document shares: sizes in points, everything else in millimetres.
+const (
+	lineHeight   = 5.0 // body text at 10.5 pt, about 1.35 times the type size
+	smallSize    = 9.0
+	smallLine    = 4.4
+	indent       = 10.0 // sections' text hangs right of their numbers
+	paraGap      = 2.2
+	itemGap      = 1.0 // between the items of a list
+	fieldGap     = 1.2 // between labelled values
+	sectionGap   = 6.0
+	headingSize  = 12.0
+	headingLine  = 6.5
+	headingAfter = 1.0
+	cellPadX     = 2.0
+	cellPadY     = 1.6
+	keepLines    = 3 // a heading keeps at least this many lines of its text on its page
+	orphanLines  = 2 // a paragraph never leaves fewer lines than this at a page's foot or head
+	bulletIndent = 5.0
+)
+
+type rgb struct{ r, g, b int }
+
+// One restrained accent (the letterhead's teal) on near-black text, with greys for rules and labels.
+var (
+	ink    = rgb{33, 37, 41}
+	muted  = rgb{96, 103, 110}
+	accent = rgb{31, 111, 120}
+	rule   = rgb{196, 204, 208}
+	shade  = rgb{230, 240, 241}
+)
+
+func (d *document) font(style string, size float64) { d.f.SetFont(family, style, size) }
+func (d *document) colour(c rgb)                    { d.f.SetTextColor(c.r, c.g, c.b) }
+func (d *document) fill(c rgb)                      { d.f.SetFillColor(c.r, c.g, c.b) }
+
+func (d *document) draw(c rgb, width float64) {
+	d.f.SetDrawColor(c.r, c.g, c.b)
+	d.f.SetLineWidth(width)
+}
+
+// width is the width of the text column between the margins.
+func (d *document) width() float64 {
+	w, _ := d.f.GetPageSize()
+	return w - 2*margin
+}
+
+// room is the height left on the page above the footer.
+func (d *document) room() float64 {
+	_, h := d.f.GetPageSize()
+	return h - margin - footerHeight - d.f.GetY()
+}
+
+// atTop is true at the start of a page's body, where a page break would only leave a blank page.
+func (d *document) atTop() bool { return d.f.GetY() <= d.top+0.01 }
+
+// ensure starts a new page unless h still fits on this one.
+func (d *document) ensure(h float64) {
+	if d.room() < h && !d.atTop() {
+		d.f.AddPage()
+	}
+}
+
+// gap adds vertical space, except at the top of a page.
+func (d *document) gap(h float64) {
+	if !d.atTop() {
+		d.f.SetY(d.f.GetY() + h)
+	}
+}
+
+// wrap breaks text into lines at most w wide in the current font: at its own line breaks, then between
+// words. Runs of spaces fold into one, as they would in a typeset document.
+func (d *document) wrap(text string, w float64) []string {
+	var out []string
+	for _, line := range strings.Split(clean(text), "\n") {
+		if words := strings.Join(strings.Fields(line), " "); words != "" {
+			out = append(out, d.f.SplitText(words, w)...)
+		}
+	}
+	return out
+}
+
+// firstLines is how many of a paragraph's n lines must start on the same page: a paragraph too short to
+// split without leaving a line alone stays whole.
+func firstLines(n int) int {
+	if n < 2*orphanLines {
+		return n
+	}
+	return orphanLines
+}
+
+// flow prints wrapped lines from the current position at x, aligned "L", "C" or "J", breaking pages
+// between lines but never leaving a paragraph's first or last line alone on a page. Justified text keeps
+// each paragraph's last line, and a line of a single word, flush left.
+func (d *document) flow(lines []string, x, w, lh float64, align string) {
+	d.ensure(float64(firstLines(len(lines))) * lh)
+	for i, line := range lines {
+		if i >= orphanLines && i == len(lines)-orphanLines {
+			d.ensure(orphanLines * lh)
+		}
+		d.ensure(lh)
+		a := align
+		if a == "J" && (i == len(lines)-1 || !strings.Contains(line, " ")) {
+			a = "L" // fpdf would spread the last line across the column, and divide by zero with no space
+		}
+		d.f.SetX(x)
+		d.f.CellFormat(w, lh, line, "", 2, a, false, 0, "")
+	}
+}
+
+// heading starts a section: numbered ("4  Responsibilities") or not. keep is the height of what follows
+// that must stay on the heading's page.
+func (d *document) heading(title string, numbered bool, keep float64) {
+	number := ""
+	if numbered {
+		d.section++
+		d.sub = 0
+		number = fmt.Sprint(d.section)
+	}
+	d.font("B", headingSize)
+	lines := d.wrap(title, d.width()-indent)
+	d.ensure(sectionGap + float64(len(lines))*headingLine + headingAfter + keep)
+	d.gap(sectionGap)
+	d.numbered(number, lines, headingLine, accent)
+	d.f.SetY(d.f.GetY() + headingAfter)
+}
+
+// subheading starts a numbered part of the current section ("4.2  Riverside Tenants' Association").
+func (d *document) subheading(title string, keep float64) {
+	d.sub++
+	d.ensure(d.subheadingHeight(title) + keep)
+	d.gap(paraGap)
+	d.font("B", bodySize)
+	lines := d.wrap(title, d.width()-indent)
+	d.numbered(fmt.Sprintf("%d.%d", d.section, d.sub), lines, lineHeight, ink)
+}
+
+func (d *document) subheadingHeight(title string) float64 {
+	d.font("B", bodySize)
+	return paraGap + float64(len(d.wrap(title, d.width()-indent)))*lineHeight
+}
+
+// numbered prints a heading's number in the hanging indent and its lines beside it, in the current font.
+func (d *document) numbered(number string, lines []string, lh float64, c rgb) {
+	d.colour(accent)
+	d.f.SetX(margin)
+	d.f.CellFormat(indent, lh, number, "", 0, "L", false, 0, "")
+	d.colour(c)
+	d.flow(lines, margin+indent, d.width()-indent, lh, "L")
+	d.colour(ink)
+}
+
+// block is a piece of a section's body, drawn in a column x wide w. lead is the height of its first few
+// lines: what must fit below a heading so that the heading never ends a page alone.
+type block interface {
+	lead(d *document, w float64) float64
+	draw(d *document, x, w float64)
+}
+
+// prose is running text: each line a paragraph, and a line starting with "-", "*" or "•" a bulleted item.
+// As a list, every line is an item.
+type prose struct {
+	text string
+	list bool
+}
+
+type paragraph struct {
+	text   string
+	bullet bool
+}
+
+func (p prose) paragraphs() []paragraph {
+	var out []paragraph
+	for _, line := range strings.Split(p.text, "\n") {
+		text, marked := listItem(strings.TrimSpace(line))
+		if text != "" {
+			out = append(out, paragraph{text, p.list || marked})
+		}
+	}
+	if len(out) == 1 {
+		out[0].bullet = false // a list of one is a sentence
+	}
+	return out
+}
+
+// listItem takes the bullet off a line typed as a list item.
+func listItem(line string) (text string, marked bool) {
+	for _, marker := range []string{"- ", "* ", "•"} {
+		if rest, ok := strings.CutPrefix(line, marker); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return line, false
+}
+
+func (p prose) lead(d *document, w float64) float64 {
+	ps := p.paragraphs()
+	if len(ps) == 0 {
+		return 0
+	}
+	d.font("", bodySize)
+	n := len(d.wrap(ps[0].text, w-ps[0].indent()))
+	return float64(max(min(keepLines, n), firstLines(n))) * lineHeight
+}
+
+func (p prose) draw(d *document, x, w float64) {
+	d.font("", bodySize)
+	d.colour(ink)
+	ps := p.paragraphs()
+	for i, para := range ps {
+		switch {
+		case i > 0 && para.bullet && ps[i-1].bullet:
+			d.gap(itemGap)
+		case i > 0:
+			d.gap(paraGap)
+		}
+		lines := d.wrap(para.text, w-para.indent())
+		if para.bullet {
+			d.ensure(float64(firstLines(len(lines))) * lineHeight) // the bullet stays with its first lines
+			d.colour(accent)
+			d.f.SetX(x + 1)
+			d.f.CellFormat(bulletIndent-1, lineHeight, "•", "", 0, "L", false, 0, "")
+			d.colour(ink)
+		}
+		d.flow(lines, x+para.indent(), w-para.indent(), lineHeight, "J")
+	}
+}
+
+func (p paragraph) indent() float64 {
+	if p.bullet {
+		return bulletIndent
+	}
+	return 0
+}
+
+// field is one labelled value in a fields block.
+type field struct{ label, value string }
+
+// fields lists labelled values, the label in a narrow column on the left; empty values are left out.
+type fields []field
+
+const labelWidth = 34.0
+
+func (fs fields) filled() fields {
+	var out fields
+	for _, f := range fs {
+		if strings.TrimSpace(f.value) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (fs fields) lead(d *document, w float64) float64 {
+	if len(fs) == 0 {
+		return 0
+	}
+	_, _, h := fs[0].wrap(d, w)
+	return h
+}
+
+// wrap breaks a field's label and value into lines; h is the height that must start on one page.
+func (f field) wrap(d *document, w float64) (labels, values []string, h float64) {
+	d.font("", smallSize)
+	labels = d.wrap(f.label, labelWidth-3)
+	d.font("", bodySize)
+	values = d.wrap(f.value, w-labelWidth)
+	return labels, values, float64(max(len(labels), firstLines(len(values)))) * lineHeight
+}
+
+func (fs fields) draw(d *document, x, w float64) {
+	for i, f := range fs {
+		if i > 0 {
+			d.gap(fieldGap)
+		}
+		labels, values, h := f.wrap(d, w)
+		d.ensure(h)
+		page, y := d.f.PageNo(), d.f.GetY()
+		d.font("", smallSize)
+		d.colour(muted)
+		for j, l := range labels {
+			d.f.SetXY(x, y+float64(j)*lineHeight)
+			d.f.CellFormat(labelWidth-3, lineHeight, l, "", 0, "L", false, 0, "")
+		}
+		d.font("", bodySize)
+		d.colour(ink)
+		d.f.SetXY(x+labelWidth, y)
+		d.flow(values, x+labelWidth, w-labelWidth, lineHeight, "L")
+		if labelsEnd := y + float64(len(labels))*lineHeight; d.f.PageNo() == page && labelsEnd > d.f.GetY() {
+			d.f.SetY(labelsEnd)
+		}
+	}
+}
+
+// column is one column of a table: its heading, its share of the table's width, and whether its cells
+// are numbers (right-aligned) or bold. In a grouping column a blank cell means "as above": the name
+// heads its group of rows, and is printed again when the group runs onto a new page.
+type column struct {
+	title string
+	share float64
+	right bool
+	bold  bool
+	group bool
+}
+
+// table is a grid with a shaded header row, repeated on every page it runs onto, and an optional bold
+// total row. Rows never split across pages.
+type table struct {
+	cols  []column
+	rows  [][]string
+	total []string
+}
+
+func (t table) widths(w float64) []float64 {
+	out := make([]float64, len(t.cols))
+	for i, c := range t.cols {
+		out[i] = c.share * w
+	}
+	return out
+}
+
+func (t table) header() []string {
+	out := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		out[i] = c.title
+	}
+	return out
+}
+
+func (t table) lead(d *document, w float64) float64 {
+	h := t.rowHeight(d, t.header(), w, "B")
+	if len(t.rows) > 0 {
+		h += t.rowNeed(d, 0, w)
+	}
+	return h
+}
+
+// rowNeed is the height row i needs on its page: its own, and the total's after the last row, since the
+// total never starts a page alone.
+func (t table) rowNeed(d *document, i int, w float64) float64 {
+	h := t.rowHeight(d, t.rows[i], w, "")
+	if i == len(t.rows)-1 && t.total != nil {
+		h += t.rowHeight(d, t.total, w, "B")
+	}
+	return h
+}
+
+func (t table) draw(d *document, x, w float64) {
+	d.ensure(t.lead(d, w))
+	t.drawHeader(d, x, w)
+	group := make([]string, len(t.cols)) // the last name in each grouping column
+	for i, row := range t.rows {
+		if d.room() < t.rowNeed(d, i, w) {
+			d.f.AddPage()
+			t.drawHeader(d, x, w)
+			row = t.regroup(row, group)
+		}
+		for j, cell := range row {
+			if t.cols[j].group && cell != "" {
+				group[j] = cell
+			}
+		}
+		t.drawRow(d, row, x, w, "")
+		d.draw(rule, 0.15)
+		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
+	}
+	if t.total != nil {
+		d.draw(ink, 0.3)
+		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
+		t.drawRow(d, t.total, x, w, "B")
+	}
+}
+
+func (t table) drawHeader(d *document, x, w float64) {
+	d.fill(shade)
+	d.f.Rect(x, d.f.GetY(), w, t.rowHeight(d, t.header(), w, "B"), "F")
+	d.colour(accent)
+	t.drawRow(d, t.header(), x, w, "B")
+	d.colour(ink)
+	d.draw(accent, 0.3)
+	d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
+}
+
+// regroup fills a row's blank grouping cells with the names above them, for the first row on a new page.
+func (t table) regroup(row, group []string) []string {
+	out := slices.Clone(row)
+	for j, cell := range out {
+		if t.cols[j].group && cell == "" {
+			out[j] = group[j]
+		}
+	}
+	return out
+}
+
+// cellStyle is a cell's font style: the row's (bold for header and total), or its column's.
+func (t table) cellStyle(i int, rowStyle string) string {
+	if rowStyle == "" && t.cols[i].bold {
+		return "B"
+	}
+	return rowStyle
+}
+
+func (t table) cellLines(d *document, row []string, w float64, rowStyle string) [][]string {
+	out := make([][]string, len(row))
+	for i, width := range t.widths(w) {
+		d.font(t.cellStyle(i, rowStyle), smallSize)
+		out[i] = d.wrap(row[i], width-2*cellPadX)
+	}
+	return out
+}
+
+func (t table) rowHeight(d *document, row []string, w float64, rowStyle string) float64 {
+	n := 1
+	for _, lines := range t.cellLines(d, row, w, rowStyle) {
+		n = max(n, len(lines))
+	}
+	return float64(n)*smallLine + 2*cellPadY
+}
+
+func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string) {
+	y, h := d.f.GetY(), t.rowHeight(d, row, w, rowStyle)
+	cells := t.cellLines(d, row, w, rowStyle)
+	for i, width := range t.widths(w) {
+		align := "L"
+		if t.cols[i].right {
+			align = "R"
+		}
+		d.font(t.cellStyle(i, rowStyle), smallSize)
+		for j, line := range cells[i] {
+			d.f.SetXY(x+cellPadX, y+cellPadY+float64(j)*smallLine)
+			d.f.CellFormat(width-2*cellPadX, smallLine, line, "", 0, align, false, 0, "")
+		}
+		x += width
+	}
+	d.f.SetY(y + h)
+}
+
+// subsection is a numbered part of a section with its own heading.
+type subsection struct {
+	title string
+	body  block
+}
+
+func (s subsection) lead(d *document, w float64) float64 {
+	return d.subheadingHeight(s.title) + s.body.lead(d, w)
+}
+
+func (s subsection) draw(d *document, x, w float64) {
+	d.subheading(s.title, s.body.lead(d, w))
+	s.body.draw(d, x, w)
+}
+
+// clean makes user text printable with the embedded fonts: fpdf measures only characters of the Basic
+// Multilingual Plane (an emoji would make it fail or panic), so those beyond print as U+FFFD, and
+// control characters other than line breaks are dropped.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		case r > 0xFFFF:
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// fit shortens a one-line text with an ellipsis until it is at most w wide in the current font.
+func fit(f *fpdf.Fpdf, s string, w float64) string {
+	if f.GetStringWidth(s) <= w {
+		return s
+	}
+	runes := []rune(s)
+	for len(runes) > 0 && f.GetStringWidth(string(runes)+"…") > w {
+		runes = runes[:len(runes)-1]
+	}
+	return strings.TrimSpace(string(runes)) + "…"
+}

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// agreementEditor edits one agreement: every field, its parties and goals, and its life from draft to
+// signed. It works on a copy; nothing reaches the store until Save (or a lifecycle step, which saves).
+type agreementEditor struct {
+	store *data.Store
+	win   fyne.Window
+	a     *data.Agreement
+	dirty bool
+	bind  *binder
+
+	problems *widget.Label
+	status   *widget.Label
+	actions  *fyne.Container
+	// onSaved tells the list a record was written; onOpen shows another agreement (a renewal).
+	onSaved func(id string)
+	onOpen  func(a *data.Agreement)
+}
+
+func newAgreementEditor(s *data.Store, w fyne.Window, a *data.Agreement, onSaved func(string), onOpen func(*data.Agreement)) *agreementEditor {
+	ed := &agreementEditor{store: s, win: w, a: a, onSaved: onSaved, onOpen: onOpen}
+	ed.bind = newBinder(ed.changed)
+	ed.dirty = a.ID == ""
+	return ed
+}
+
+func (ed *agreementEditor) buildUI() fyne.CanvasObject {
+	ed.problems = widget.NewLabel("")
+	ed.problems.Wrapping = fyne.TextWrapWord
+	ed.problems.Importance = widget.DangerImportance
+	ed.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.actions = container.NewHBox()
+	sections := widget.NewAccordion(
+		widget.NewAccordionItem(T("About the agreement"), ed.aboutSection()),
+		widget.NewAccordionItem(T("Parties and what each will do"), ed.partiesSection()),
+		widget.NewAccordionItem(T("Shared goals"), ed.goalsSection()),
+		widget.NewAccordionItem(T("Dates and review"), ed.datesSection()),
+		widget.NewAccordionItem(T("How you work together"), ed.workingSection()),
+		widget.NewAccordionItem(T("Extra clauses and changes"), ed.clausesSection()),
+		widget.NewAccordionItem(T("Signatures, prints and signed copy"), ed.signingSection()),
+	)
+	sections.MultiOpen = true
+	sections.Open(0)
+	sections.Open(1)
+	ed.refreshState()
+	ed.showProblems()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.status), ed.actions, ed.problems)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
+}
+
+func (ed *agreementEditor) saveButton() fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), ed.onSave)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// changed runs after every edit: the record is now unsaved, and problems show as the user types.
+func (ed *agreementEditor) changed() {
+	ed.dirty = true
+	ed.showProblems()
+	ed.refreshState()
+}
+
+func (ed *agreementEditor) showProblems() bool {
+	var lines []string
+	if len(ed.bind.unreadable) > 0 {
+		lines = append(lines, T("Some numbers or amounts cannot be read yet: look for the fields marked in red."))
+	}
+	var verr *data.ValidationError
+	if errors.As(ed.a.Validate(), &verr) {
+		for _, p := range verr.Problems {
+			lines = append(lines, T(p.Message, p.Args...))
+		}
+	}
+	ed.problems.SetText(strings.Join(lines, "\n"))
+	if len(lines) == 0 {
+		ed.problems.Hide()
+	} else {
+		ed.problems.Show()
+	}
+	return len(lines) == 0
+}
+
+// refreshState shows where the agreement stands and offers the lifecycle steps that make sense now.
+func (ed *agreementEditor) refreshState() {
+	today := data.DateOf(now())
+	state := T(string(ed.a.StatusOn(today)))
+	if ed.dirty {
+		state = T("%s — not saved yet", state)
+	}
+	ed.status.SetText(joinNonEmpty(" · ", ed.a.Name, state))
+	ed.actions.Objects = ed.lifecycleButtons()
+	ed.actions.Refresh()
+}
+
+func (ed *agreementEditor) onSave() {
+	if !ed.showProblems() {
+		return
+	}
+	if err := ed.store.Save(ed.a); err != nil {
+		showError(ed.win, "save agreement", err)
+		return
+	}
+	ed.dirty = false
+	ed.refreshState()
+	ed.onSaved(ed.a.ID)
+}
+
+func (ed *agreementEditor) aboutSection() fyne.CanvasObject {
+	b := ed.bind
+	return container.NewVBox(
+		row(T("Title"), b.text(&ed.a.Name, T("For example: Homework club at the library"))),
+		row(T("Kind of agreement"), choice(b, data.AgreementKinds, &ed.a.AgreementKind)),
+		row(T("Purpose"), b.longText(&ed.a.Purpose, T("Why the parties work together"))),
+		row(T("Background"), b.longText(&ed.a.Background, T("What led to this agreement"))),
+	)
+}
+
+func (ed *agreementEditor) goalsSection() fyne.CanvasObject {
+	b := ed.bind
+	return listEditor(&ed.a.Goals, T("Add a goal"), func() data.Goal { return data.Goal{ID: data.NewID()} },
+		func(g *data.Goal) fyne.CanvasObject {
+			return container.NewVBox(
+				row(T("Goal"), b.text(&g.Text, T("For example: Young people attending each week"))),
+				container.NewGridWithColumns(4,
+					row(T("Measured by"), b.text(&g.Metric, T("attendance register"))),
+					row(T("Target"), b.number(&g.Target)),
+					row(T("Unit"), b.text(&g.Unit, T("people"))),
+					row(T("By"), b.date(&g.Due))))
+		}, ed.changed)
+}
+
+func (ed *agreementEditor) datesSection() fyne.CanvasObject {
+	b := ed.bind
+	return container.NewVBox(
+		container.NewGridWithColumns(3,
+			row(T("Starts"), b.date(&ed.a.Start)),
+			row(T("Ends"), b.date(&ed.a.End)),
+			row(T("Review every (months)"), b.whole(&ed.a.ReviewEveryMonths))),
+		row(T("Renewal"), b.longText(&ed.a.RenewalTerms, T("What happens when the agreement ends"))),
+	)
+}
+
+func (ed *agreementEditor) workingSection() fyne.CanvasObject {
+	b, a := ed.bind, ed.a
+	channels := widget.NewEntry()
+	channels.SetText(strings.Join(a.Communication.Channels, ", "))
+	channels.SetPlaceHolder(T("email, phone, meetings"))
+	channels.OnChanged = func(s string) { a.Communication.Channels = splitList(s); ed.changed() }
+	return container.NewVBox(
+		row(T("Governance and decision-making"), b.longText(&a.Governance, T("Who decides what, and how"))),
+		container.NewGridWithColumns(2,
+			row(T("How often you keep in touch"), b.text(&a.Communication.Frequency, T("monthly"))),
+			row(T("Channels"), channels)),
+		row(T("Contact people"), b.text(&a.Communication.ContactPeople, T("Who to call about this agreement"))),
+		row(T("Conflict resolution"), b.longText(&a.ConflictResolution, "")),
+		row(T("Confidentiality and data sharing"), b.longText(&a.Confidentiality, "")),
+		b.check(T("Money changes hands under this agreement"), &a.MoneyChangesHands),
+		row(T("Funding terms"), b.longText(&a.FundingTerms, T("Who pays what, and when"))),
+		b.check(T("This agreement is legally binding"), &a.LegallyBinding),
+		row(T("Ending the agreement (notice)"), b.longText(&a.TerminationNotice, "")),
+	)
+}
+
+func (ed *agreementEditor) clausesSection() fyne.CanvasObject {
+	b := ed.bind
+	clauses := listEditor(&ed.a.Clauses, T("Add a clause"), func() data.Clause { return data.Clause{} },
+		func(c *data.Clause) fyne.CanvasObject {
+			return container.NewVBox(row(T("Heading"), b.text(&c.Heading, "")), row(T("Text"), b.longText(&c.Text, "")))
+		}, ed.changed)
+	amendments := listEditor(&ed.a.Amendments, T("Record a change agreed in writing"),
+		func() data.Amendment { return data.Amendment{Date: data.DateOf(now())} },
+		func(m *data.Amendment) fyne.CanvasObject {
+			return container.NewVBox(row(T("Agreed on"), b.date(&m.Date)), row(T("What changed"), b.longText(&m.Text, "")))
+		}, ed.changed)
+	return container.NewVBox(clauses, widget.NewSeparator(), widget.NewLabel(T("Changes agreed in writing")), amendments)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/assets"
+	"accord/data"
+)
+
+// find returns every object of type W in a tree, in reading order.
+func find[W fyne.CanvasObject](o fyne.CanvasObject) []W {
+	var out []W
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if w, ok := o.(W); ok {
+			out = append(out, w)
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, b := range find[*widget.Button](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", text)
+	return nil
+}
+
+// choosePartnerInDialog types into the partner picker that a button opened and picks the first match.
+func choosePartnerInDialog(t *testing.T, w fyne.Window, query string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no partner picker opened")
+	}
+	test.Type(find[*widget.Entry](top)[0], query)
+	list := find[*widget.List](top)[0]
+	eventually(t, "the picker to find "+query, func() bool { return list.Length() == 1 })
+	list.Select(0)
+}
+
+func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	sh.nav.Select(2)
+	as := sh.agreements
+	templates, err := data.LoadTemplates(assets.Templates("en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as.startFrom(templates[1]) // shared use of a space
+	ed := as.editor
+	if ed == nil || !ed.dirty || !ed.a.Parties[0].Us {
+		t.Fatal("no draft editor opened")
+	}
+	if !strings.Contains(ed.problems.Text, "Party 2 needs a partner chosen.") {
+		t.Fatalf("problems before a partner is chosen: %q", ed.problems.Text)
+	}
+
+	test.Tap(button(t, as.pane, "Choose another partner…"))
+	choosePartnerInDialog(t, w, "library")
+	test.Tap(button(t, as.pane, "Add a partner as a party"))
+	choosePartnerInDialog(t, w, "café")
+	if n := len(ed.a.Parties); n != 3 || ed.a.Parties[1].PartnerID != f.library.ID || ed.a.Parties[2].PartnerID != f.cafe.ID {
+		t.Fatalf("parties = %+v", ed.a.Parties)
+	}
+	if !strings.Contains(ed.problems.Text, "Say what party 3 will do: its responsibilities.") {
+		t.Fatalf("the new party's missing responsibilities are not shown: %q", ed.problems.Text)
+	}
+	test.Tap(button(t, as.pane, "Save"))
+	if f.store.Count(data.KindAgreement) != 2 || !ed.dirty {
+		t.Fatal("saved with a problem still shown")
+	}
+	responsibilities := find[*widget.Entry](as.pane)
+	var third *widget.Entry
+	for _, e := range responsibilities {
+		if e.MultiLine && e.Text == "" && e.PlaceHolder == "What this party will do, one point per line" {
+			third = e
+		}
+	}
+	if third == nil {
+		t.Fatal("no empty responsibilities box for the new party")
+	}
+	test.Type(third, "Lend tables for events")
+	if ed.problems.Text != "" {
+		t.Fatalf("problems left: %q", ed.problems.Text)
+	}
+	ctrlS := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlS)
+	if ed.dirty || ed.a.ID == "" || f.store.Count(data.KindAgreement) != 3 {
+		t.Fatalf("not saved: dirty %v, id %q, problems %q", ed.dirty, ed.a.ID, ed.problems.Text)
+	}
+	saved := data.Lookup[data.Agreement](f.store, ed.a.ID)
+	if saved.Name != templates[1].Title || len(saved.Clauses) != len(templates[1].Clauses) || len(saved.PartnerIDs()) != 2 {
+		t.Fatalf("stored agreement = %+v", saved)
+	}
+
+	test.Tap(button(t, as.pane, "Open PDF to print"))
+	eventually(t, "the print to be recorded", func() bool {
+		a := data.Lookup[data.Agreement](f.store, ed.a.ID)
+		return a != nil && len(a.PrintedVersions) == 1
+	})
+	var files []string
+	eventually(t, "the PDF to be written for the viewer", func() bool {
+		files, _ = filepath.Glob(filepath.Join(f.store.Dir(), "printed", "*.pdf"))
+		b, _ := os.ReadFile(strings.Join(files, ""))
+		return len(files) == 1 && strings.HasSuffix(strings.TrimSpace(string(b)), "%%EOF")
+	})
+	if b, _ := os.ReadFile(files[0]); !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatal("the printed file is not a PDF")
+	}
+}
+
+func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
+	f := newFixture(t)
+	draft := f.agreement("Reading circle", f.cafe.ID, today.AddDays(200))
+	draft.Status = data.StatusDraft
+	for i := range draft.Parties {
+		draft.Parties[i].Signatory.SignedOn = data.Date{}
+	}
+	f.save(t, draft)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.agreements, draft.ID)
+	as := sh.agreements
+	eventually(t, "the draft to open", func() bool { return strings.Contains(textOf(as.pane), "Reading circle") })
+
+	test.Tap(button(t, as.pane, "Send for signature"))
+	if got := data.Lookup[data.Agreement](f.store, draft.ID); got.Status != data.StatusSent || got.SentOn != today {
+		t.Fatalf("after sending: %s on %s", got.Status, got.SentOn)
+	}
+	test.Tap(button(t, as.pane, "Record signatures…"))
+	form := w.Canvas().Overlays().Top()
+	for _, e := range find[*widget.DateEntry](form) {
+		d := today.AddDays(-1).Time()
+		e.SetDate(&d)
+	}
+	test.Tap(button(t, form, "Save"))
+	got := data.Lookup[data.Agreement](f.store, draft.ID)
+	if got.Status != data.StatusSigned || !got.AllSigned() {
+		t.Fatalf("after recording both signatures: %s", got.Status)
+	}
+	test.Tap(button(t, as.pane, "Renew…"))
+	renewal := as.editor.a
+	if renewal.RenewalOf != draft.ID || renewal.Status != data.StatusDraft || renewal.Start != draft.End.AddDays(1) || !as.editor.dirty {
+		t.Fatalf("renewal = %+v", renewal)
+	}
+}
+
+func TestUnsavedChangesAreNotLostWithoutAsking(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.agreements, f.soon.ID)
+	as := sh.agreements
+	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
+	as.editor.a.Purpose = "Typed but not saved"
+	as.editor.changed()
+	sh.nav.Select(1) // Partners
+	if sh.current != sh.entries[2] || w.Canvas().Overlays().Top() == nil {
+		t.Fatal("switching screens did not ask about unsaved changes")
+	}
+	test.Tap(button(t, w.Canvas().Overlays().Top(), "Keep editing"))
+	if as.editor.a.Purpose != "Typed but not saved" || sh.current != sh.entries[2] {
+		t.Fatal("keeping editing lost the change")
+	}
+}
