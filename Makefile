@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := accord
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test deps-build deps-test bench vet screenshots windows
+.PHONY: run build test deps-build deps-test bench vet screenshots windows fuzz
 
 run: build
 	./$(BIN)
@@ -35,6 +35,11 @@ test: deps-test vet
 bench: build deps-test
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/
+
+# Longer fuzzing than the seed corpora `make test` runs: the JSON importer and opening damaged files.
+fuzz:
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzImportJSON$$' -fuzztime 30s
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzOpenDamaged$$' -fuzztime 30s
 
 # The README's pictures, taken from the real window under Xvfb on demo data.
 screenshots: build deps-test

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -33,10 +34,14 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"check": {"check", runCheck},
-	"list":  {"list partners|agreements|evaluations|activities|needs", runList},
-	"demo":  {"demo [--partners N] [--seed S]", runDemo},
-	"print": {"print mou ID -o FILE", runPrint},
+	"backup":  {"backup [-o FILE]", runBackup},
+	"restore": {"restore FILE", runRestore},
+	"export":  {"export json|csv|vcard [-o FILE]", runExport},
+	"import":  {"import json|csv FILE", runImport},
+	"check":   {"check", runCheck},
+	"list":    {"list partners|agreements|evaluations|activities|needs", runList},
+	"demo":    {"demo [--partners N] [--seed S]", runDemo},
+	"print":   {"print mou ID -o FILE", runPrint},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).
@@ -65,6 +70,9 @@ func Run(folder string, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "accord: %s\n", Explain(err))
+	if os.Getenv("ACCORD_DEBUG") != "" { // the technical detail, for a bug report
+		fmt.Fprintf(stderr, "detail: %v\n", err)
+	}
 	return exitFail
 }
 
@@ -85,9 +93,12 @@ func Usage() string {
 
 // Explain turns an error into the one plain line a user reads: what happened and what to do.
 func Explain(err error) string {
+	var perr *data.PlainError
 	var oerr *data.OpenError
 	var verr *data.ValidationError
 	switch {
+	case errors.As(err, &perr): // first: it may explain an OpenError more exactly than the OpenError can
+		return i18n.T(perr.Message, perr.Args...) + " " + i18n.T(perr.Advice)
 	case errors.As(err, &oerr):
 		return i18n.T(oerr.Message()) + " " + i18n.T(oerr.Advice())
 	case errors.As(err, &verr):

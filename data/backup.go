@@ -1,7 +1,10 @@
 package data
 
 import (
-	"fmt"
+	"bufio"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -12,21 +15,58 @@ import (
 const BackupFolder = "backups"
 
 // BackupTo writes a consistent copy of the open database to path (bbolt's transaction copy, never a file
-// copy of a live database): first under a temporary name, synced, then renamed, so a half-written backup
-// never looks like a good one.
+// copy of a live database). The folder must exist: a backup never makes folders, so a USB stick that was
+// pulled out is reported instead of quietly written around.
 func (s *Store) BackupTo(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("make backup folder: %w", err)
+	err := writeAtomically(path, func(w io.Writer) error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if err != nil {
+		return fileProblem("The backup", path, err)
 	}
+	return nil
+}
+
+// backupClosed copies a database no Accord has open — with bbolt's transaction copy under its read lock,
+// so another Accord cannot start writing halfway — into the backups folder, and returns the copy's path.
+func backupClosed(folder, dbPath string, reason BackupReason, opt Options) (string, error) {
+	db, err := bolt.Open(dbPath, 0o600, &bolt.Options{ReadOnly: true, Timeout: opt.LockTimeout})
+	if err != nil {
+		return "", openError(dbPath, err)
+	}
+	defer db.Close()
+	path, err := newBackupPath(folder, reason, opt.Now())
+	if err != nil {
+		return "", err
+	}
+	err = writeAtomically(path, func(w io.Writer) error {
+		return db.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if err != nil {
+		return "", fileProblem("The backup", path, err)
+	}
+	return path, nil
+}
+
+// writeAtomically writes a file under a temporary name beside it, syncs it to the disk and only then
+// renames it into place, so a half-written file (a pulled plug, a full disk) never looks like a good one.
+func writeAtomically(path string, write func(w io.Writer) error) error {
 	tmp := path + ".partial"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
-		return fmt.Errorf("create backup %s: %w", tmp, err)
-	}
-	err = s.db.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(f)
 		return err
-	})
+	}
+	buf := bufio.NewWriterSize(f, 1<<20)
+	err = write(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
 	if err == nil {
 		err = f.Sync()
 	}
@@ -38,7 +78,39 @@ func (s *Store) BackupTo(path string) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write backup %s: %w", path, err)
+		return err
 	}
+	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// copyFile copies a file that nothing is writing to, atomically (see writeAtomically).
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	return writeAtomically(dst, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
+		return err
+	})
+}
+
+// syncDir makes a rename in the folder durable. Windows cannot sync a folder and needs no telling, so the
+// error is ignored.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// makeBackupFolder makes the backups folder inside an existing data folder (never the data folder itself).
+func makeBackupFolder(folder string) (string, error) {
+	dir := filepath.Join(folder, BackupFolder)
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", fileProblem("The backup", dir, err)
+	}
+	return dir, nil
 }

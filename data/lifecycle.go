@@ -99,8 +99,9 @@ func (a *Agreement) Renew(today Date) (*Agreement, error) {
 }
 
 // Fingerprint is a short hash of what the agreement says — not when it was saved or printed — so a signed
-// paper copy can be matched to its record: the same wording prints the same fingerprint.
-func (a *Agreement) Fingerprint() string {
+// paper copy can be matched to its record: the same wording prints the same fingerprint. printed is any
+// other text the document shows that the record only points at, such as the parties' names and addresses.
+func (a *Agreement) Fingerprint(printed ...string) string {
 	content := *a
 	content.Meta = Meta{}
 	content.PrintedVersions, content.Attachments = nil, nil
@@ -109,7 +110,10 @@ func (a *Agreement) Fingerprint() string {
 		content.Parties[i].Signatory.SignedOn = Date{}
 	}
 	content.Status, content.SentOn = "", Date{}
-	b, _ := json.Marshal(content) // a struct of strings, numbers and dates always encodes
+	b, _ := json.Marshal(struct { // strings, numbers and dates always encode
+		Agreement
+		Printed []string
+	}{content, printed})
 	sum := sha256.Sum256(b)
 	h := strings.ToUpper(hex.EncodeToString(sum[:4]))
 	return h[:4] + "-" + h[4:]

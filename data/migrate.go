@@ -3,7 +3,6 @@ package data
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,28 +21,58 @@ var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 }
 
-// prepare makes the buckets of a new file, or upgrades an older one after backing it up. version is what
-// the read-only pass found: 0 for a new file.
+// prepare makes the buckets of a new file, or upgrades an older one after backing it up, and indexes the
+// records. version is what the read-only pass found: 0 for a new file. An upgrade is indexed inside its own
+// transaction, so one whose records do not all decode afterwards (a damaged old file) writes nothing.
 func (s *Store) prepare(version int) error {
 	if version == SchemaVersion {
+		if err := s.db.View(s.load); err != nil {
+			return &OpenError{ProblemDamaged, s.path, err}
+		}
 		return nil
 	}
 	if version > 0 {
-		name := fmt.Sprintf("before-upgrade-from-v%d-%s.db", version, s.Now().UTC().Format("20060102-150405"))
-		if err := s.BackupTo(filepath.Join(s.Dir(), BackupFolder, name)); err != nil {
+		if _, err := s.Backup(BackupReason(fmt.Sprintf("%s-from-v%d", ReasonUpgrade, version))); err != nil {
 			return &OpenError{ProblemUnreadable, s.path, fmt.Errorf("back up before upgrade: %w", err)}
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return upgrade(tx, version) })
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := upgrade(tx, version); err != nil {
+			return fmt.Errorf("upgrade from schema %d: %w", version, err)
+		}
+		return s.load(tx)
+	})
 	if err != nil {
-		return &OpenError{ProblemDamaged, s.path, fmt.Errorf("upgrade from schema %d: %w", version, err)}
+		return &OpenError{ProblemDamaged, s.path, err}
 	}
 	return nil
 }
 
+// buckets are the buckets of a file at SchemaVersion.
+var buckets = append([]Kind{bucketMeta, bucketAttachments}, RecordKinds...)
+
+// checkBuckets returns an error when a file holds a bucket no Accord of its schema (up to this one) makes,
+// or, at SchemaVersion, lacks one: the mark of a damaged bucket name, whose records would otherwise look
+// lost, or be upgraded away.
+func checkBuckets(tx *bolt.Tx, version int) error {
+	known := map[string]bool{}
+	for _, name := range buckets {
+		known[string(name)] = true
+		if version == SchemaVersion && tx.Bucket([]byte(name)) == nil {
+			return fmt.Errorf("no %s bucket", name)
+		}
+	}
+	return tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if !known[string(name)] {
+			return fmt.Errorf("a bucket called %q", name)
+		}
+		return nil
+	})
+}
+
 // upgrade brings a file at schema version `from` (0 for a new file) to SchemaVersion.
 func upgrade(tx *bolt.Tx, from int) error {
-	for _, name := range append([]Kind{bucketMeta, bucketAttachments}, RecordKinds...) {
+	for _, name := range buckets {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return err
 		}

@@ -25,17 +25,22 @@ type Options struct {
 	Now func() time.Time
 }
 
+func (o Options) withDefaults() Options {
+	if o.LockTimeout == 0 {
+		o.LockTimeout = time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
 // Open opens (or creates) the database at path. An existing file is first read in full with bbolt in
 // read-only mode — so locked, damaged, unreadable or newer files are refused with an *OpenError and left
 // exactly as they were — and indexed in the same pass. Only then is it opened for writing, and upgraded
 // (after a backup) if an older Accord wrote it.
 func Open(path string, opt Options) (*Store, error) {
-	if opt.LockTimeout == 0 {
-		opt.LockTimeout = time.Second
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
+	opt = opt.withDefaults()
 	s := &Store{path: path, Now: opt.Now}
 	seen, err := s.examine(opt.LockTimeout)
 	if err != nil {
@@ -53,10 +58,6 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := s.prepare(seen.version); err != nil {
 		db.Close()
 		return nil, err
-	}
-	if err := db.View(s.load); err != nil {
-		db.Close()
-		return nil, &OpenError{ProblemDamaged, path, err}
 	}
 	return s, nil
 }
@@ -84,7 +85,7 @@ func (s *Store) examine(timeout time.Duration) (examined, error) {
 		return examined{}, &OpenError{ProblemDamaged, s.path, errors.New("file is empty")}
 	}
 	if err := checkLength(s.path, info.Size()); err != nil {
-		return examined{}, &OpenError{ProblemDamaged, s.path, err}
+		return examined{}, openError(s.path, err) // damaged, or not ours to read
 	}
 	return s.verify(timeout)
 }
@@ -99,24 +100,30 @@ func (s *Store) verify(timeout time.Duration) (seen examined, err error) {
 			err = &OpenError{ProblemDamaged, s.path, fmt.Errorf("panic while reading: %v", r)}
 		}
 	}()
-	db, err := bolt.Open(s.path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	// PreLoadFreelist reads the freelist here, where a damaged one panics into the recover above, instead
+	// of in bbolt's check below, whose goroutine of its own would take the whole program down.
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout, PreLoadFreelist: true})
 	if err != nil {
 		return seen, openError(s.path, err)
 	}
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
-		if tx.ForEach(func([]byte, *bolt.Bucket) error { return errNoMeta }) == nil {
-			return nil // no buckets at all
-		}
 		// Touch every page here first, where a fault in the mapped file becomes a panic we recover,
-		// before bbolt's own check runs on a goroutine of its own.
+		// before bbolt's own check runs on a goroutine of its own. Both run before a file with no buckets
+		// counts as new: a damaged root can hide every bucket, and the check then finds their pages.
 		if err := walk(tx); err != nil {
 			return err
 		}
 		if err := firstCheckError(tx); err != nil {
 			return err
 		}
-		if seen.version, err = schemaOf(tx); err != nil || seen.version != SchemaVersion {
+		if tx.ForEach(func([]byte, *bolt.Bucket) error { return errNoMeta }) == nil {
+			return nil // no buckets at all
+		}
+		if seen.version, err = schemaOf(tx); err != nil || seen.version > SchemaVersion {
+			return err
+		}
+		if err := checkBuckets(tx, seen.version); err != nil || seen.version < SchemaVersion {
 			return err
 		}
 		seen.indexed, seen.txid = true, tx.ID()

@@ -1,5 +1,7 @@
 package data
 
+import "slices"
+
 // PartnerKind says what sort of organisation a partner is.
 type PartnerKind string
 
@@ -158,5 +160,21 @@ func stringsOf[T ~string](xs []T) []string {
 	for i, x := range xs {
 		out[i] = string(x)
 	}
+	return out
+}
+
+// FocusAreas lists every focus area the live partners use, sorted, for filters and suggestions.
+func FocusAreas(s *Store) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range List[Partner](s) {
+		for _, f := range p.FocusAreas {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }

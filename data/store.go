@@ -117,20 +117,12 @@ func (s *Store) write(rs ...Record) error {
 		}
 		encoded[i] = b
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		for i, r := range rs {
-			b := tx.Bucket([]byte(r.Kind()))
-			b.FillPercent = fillPercent
-			if err := b.Put([]byte(r.meta().ID), encoded[i]); err != nil {
-				return err
-			}
+	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), nil); err != nil {
+		if p := osProblem("Your change", s.path, err); p != nil {
+			err = p
 		}
-		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, s.rev+uint64(len(rs)))
-	})
-	if err != nil {
 		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
 	}
-	s.rev += uint64(len(rs))
 	for i, r := range rs {
 		stored := newRecord(r.Kind())
 		if err := json.Unmarshal(encoded[i], stored); err != nil {
@@ -139,6 +131,30 @@ func (s *Store) write(rs ...Record) error {
 		s.index(entryOf(stored))
 	}
 	return nil
+}
+
+// put writes encoded records in one transaction, with extra work (if any) in the same transaction, and
+// makes rev the store's revision. The caller holds s.mu for writing, and indexes the records after.
+func (s *Store) put(rs []Record, encoded [][]byte, rev uint64, extra func(tx *bolt.Tx) error) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for i, r := range rs {
+			b := tx.Bucket([]byte(r.Kind()))
+			b.FillPercent = fillPercent
+			if err := b.Put([]byte(r.meta().ID), encoded[i]); err != nil {
+				return err
+			}
+		}
+		if extra != nil {
+			if err := extra(tx); err != nil {
+				return err
+			}
+		}
+		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, rev)
+	})
+	if err == nil {
+		s.rev = rev
+	}
+	return err
 }
 
 // Delete moves a record to the Trash; Undelete brings it back.

@@ -20,11 +20,15 @@ func MOU(s *data.Store, a *data.Agreement, printed data.Date) ([]byte, error) {
 		return nil, err
 	}
 	m := &mou{a: a, org: org, parties: parties}
+	var shown []string // what the document prints about the parties beyond the record itself
+	for _, p := range parties {
+		shown = append(shown, p.name, p.contact, p.Signatory.Name, p.Signatory.Title)
+	}
 	info := docInfo{
 		title:   a.Name,
 		subject: capitalise(m.kind()),
 		date:    printed,
-		details: []string{T("Revision %d", a.Rev), T("Fingerprint %s", a.Fingerprint())},
+		details: []string{T("Revision %d", a.Rev), T("Fingerprint %s", a.Fingerprint(shown...))},
 	}
 	return render(org, info, m.write)
 }

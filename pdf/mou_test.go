@@ -188,7 +188,7 @@ func TestMOUPrintsPartiesSectionsAndFooter(t *testing.T) {
 			t.Errorf("%d signature blocks for %s, want 1", n, name)
 		}
 	}
-	footer := fmt.Sprintf("Revision %d · Fingerprint %s", a.Rev, a.Fingerprint())
+	footer := fmt.Sprintf("Revision %d · Fingerprint %s", a.Rev, fingerprint(t, ps[0]))
 	for i, p := range ps {
 		if want := fmt.Sprintf("Page %d of %d", i+1, len(ps)); !strings.Contains(p, want) {
 			t.Errorf("page %d does not say %q", i+1, want)
@@ -414,4 +414,36 @@ func BenchmarkMOU10Pages(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(bytes.Count(pdf, []byte("/Type /Page\n"))), "pages")
+}
+
+var fingerprintText = regexp.MustCompile(`Fingerprint ([0-9A-F]{4}-[0-9A-F]{4})`)
+
+func fingerprint(t *testing.T, page string) string {
+	t.Helper()
+	m := fingerprintText.FindStringSubmatch(words(page))
+	if m == nil {
+		t.Fatalf("no fingerprint in the footer:\n%s", page)
+	}
+	return m[1]
+}
+
+// The fingerprint matches a signed paper copy to its record: it changes with anything printed (a party's
+// name included), and not with the signing dates recorded afterwards.
+func TestMOUFingerprintFollowsWhatIsPrinted(t *testing.T) {
+	s, a := fixture(t)
+	first := fingerprint(t, pages(t, printMOU(t, s, a))[0])
+	p, err := data.Get[data.Partner](s, a.PartnerIDs()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Name += " (Athens)"
+	save(t, s, p)
+	renamed := fingerprint(t, pages(t, printMOU(t, s, a))[0])
+	if renamed == first {
+		t.Fatal("renaming a party did not change the fingerprint")
+	}
+	a.Parties[1].Signatory.SignedOn = data.NewDate(2025, 3, 12)
+	if signed := fingerprint(t, pages(t, printMOU(t, s, a))[0]); signed != renamed {
+		t.Fatalf("recording a signature changed the fingerprint: %s, was %s", signed, renamed)
+	}
 }

@@ -24,6 +24,7 @@ type agreementEditor struct {
 	problems *widget.Label
 	status   *widget.Label
 	actions  *fyne.Container
+	signing  *fyne.Container
 	// onSaved tells the list a record was written; onOpen shows another agreement (a renewal).
 	onSaved func(id string)
 	onOpen  func(a *data.Agreement)
@@ -103,6 +104,9 @@ func (ed *agreementEditor) refreshState() {
 	ed.status.SetText(joinNonEmpty(" · ", ed.a.Name, state))
 	ed.actions.Objects = ed.lifecycleButtons()
 	ed.actions.Refresh()
+	if ed.signing != nil {
+		ed.fillSigning()
+	}
 }
 
 func (ed *agreementEditor) onSave() {

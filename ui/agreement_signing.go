@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,8 +19,15 @@ import (
 	"accord/pdf"
 )
 
-// signingSection shows who has signed, when it was sent and ended, and every printed version.
+// signingSection shows who has signed, when it was sent and ended, every printed version and the signed
+// copies kept with the agreement. It is filled again after every change.
 func (ed *agreementEditor) signingSection() fyne.CanvasObject {
+	ed.signing = container.NewVBox()
+	ed.fillSigning()
+	return ed.signing
+}
+
+func (ed *agreementEditor) fillSigning() {
 	var d detailDoc
 	for _, p := range ed.a.Parties {
 		signed := T("not signed yet")
@@ -45,7 +53,76 @@ func (ed *agreementEditor) signingSection() fyne.CanvasObject {
 		}
 		d.bullets(lines)
 	}
-	return d.build()
+	ed.signing.Objects = []fyne.CanvasObject{d.build(), ed.signedCopies()}
+	ed.signing.Refresh()
+}
+
+// signedCopies lists the scans kept with the agreement, each to open or save out, and offers to add one.
+func (ed *agreementEditor) signedCopies() fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabelWithStyle(T("Signed copies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, att := range ed.a.Attachments {
+		box.Add(container.NewHBox(
+			widget.NewLabel(T("%s (%s, added %s)", att.Name, sizeText(att.Size), att.AddedAt.Local().Format("2006-01-02"))),
+			widget.NewButton(T("Open"), func() { ed.openAttachment(att) }),
+			widget.NewButton(T("Save as…"), func() { ed.saveAttachmentAs(att) })))
+	}
+	box.Add(container.NewHBox(widget.NewButtonWithIcon(T("Attach signed copy…"), theme.UploadIcon(), ed.onAttach)))
+	box.Add(widget.NewLabel(T("A scan or photo of the signed paper, as PDF, JPEG or PNG, up to 20 MB.")))
+	return box
+}
+
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return T("%d KB", (n+1023)/1024)
+	}
+	return T("%.1f MB", float64(n)/(1<<20))
+}
+
+func (ed *agreementEditor) onAttach() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		background(func() {
+			defer r.Close()
+			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentBytes+1))
+			fyne.Do(func() { ed.attach(r.URI().Name(), content, err) })
+		})
+	}, ed.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}))
+	startIn(d, documentsFolder())
+	d.Show()
+}
+
+func (ed *agreementEditor) attach(name string, content []byte, readErr error) {
+	if readErr != nil {
+		showError(ed.win, "read signed copy", readErr)
+		return
+	}
+	if err := ed.a.AttachSignedCopy(ed.store, name, content, now()); err != nil {
+		dialog.ShowInformation(T("Not kept"), T(err.Error()), ed.win)
+		return
+	}
+	ed.dirty = true
+	ed.onSave()
+}
+
+func (ed *agreementEditor) openAttachment(att data.Attachment) {
+	content, err := ed.store.Attachment(att.SHA256)
+	if err != nil {
+		showError(ed.win, "read signed copy", err)
+		return
+	}
+	ed.openFile(filepath.Join(ed.store.Dir(), "printed", safeFileName(att.Name)), content)
+}
+
+func (ed *agreementEditor) saveAttachmentAs(att data.Attachment) {
+	content, err := ed.store.Attachment(att.SHA256)
+	if err != nil {
+		showError(ed.win, "read signed copy", err)
+		return
+	}
+	ed.saveAs(safeFileName(att.Name), content)
 }
 
 // lifecycleButtons offers the next steps for the agreement as it stands.
@@ -142,7 +219,7 @@ func (ed *agreementEditor) onPrint(saveAs bool) {
 		}
 	}
 	printed := *ed.a
-	go func() {
+	background(func() {
 		b, err := pdf.MOU(ed.store, &printed, data.DateOf(now()))
 		fyne.Do(func() {
 			if err != nil {
@@ -156,7 +233,7 @@ func (ed *agreementEditor) onPrint(saveAs bool) {
 				ed.openPDF(b)
 			}
 		})
-	}()
+	})
 }
 
 // recordPrint notes the printed version on the stored record and on the open copy alike.
@@ -175,41 +252,80 @@ func (ed *agreementEditor) recordPrint(b []byte) {
 }
 
 func (ed *agreementEditor) pdfName() string {
-	clean := strings.Map(func(r rune) rune {
+	return safeFileName(fmt.Sprintf("%s - %s %d.pdf", ed.a.Name, T("revision"), ed.a.Rev))
+}
+
+// safeFileName replaces the characters Windows refuses in a file name.
+func safeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
 			return '-'
 		}
 		return r
-	}, ed.a.Name)
-	return fmt.Sprintf("%s - %s %d.pdf", clean, T("revision"), ed.a.Rev)
+	}, name)
 }
 
 func (ed *agreementEditor) openPDF(b []byte) {
-	path := filepath.Join(ed.store.Dir(), "printed", ed.pdfName())
+	ed.openFile(filepath.Join(ed.store.Dir(), "printed", ed.pdfName()), b)
+}
+
+func (ed *agreementEditor) savePDFAs(b []byte) { ed.saveAs(ed.pdfName(), b) }
+
+// openFile writes a copy into the data folder and opens it with the system's viewer.
+func (ed *agreementEditor) openFile(path string, content []byte) {
 	err := os.MkdirAll(filepath.Dir(path), 0o700)
 	if err == nil {
-		err = os.WriteFile(path, b, 0o600)
+		err = os.WriteFile(path, content, 0o600)
 	}
 	if err != nil {
-		showError(ed.win, "write PDF", err)
+		showError(ed.win, "write file to open", err)
 		return
 	}
 	u, _ := url.Parse(storage.NewFileURI(path).String())
 	if err := fyne.CurrentApp().OpenURL(u); err != nil {
-		dialog.ShowInformation(T("PDF ready"), T("The PDF is saved at %s. Open it from there to print.", path), ed.win)
+		dialog.ShowInformation(T("File ready"), T("The file is saved at %s. Open it from there.", path), ed.win)
 	}
 }
 
-func (ed *agreementEditor) savePDFAs(b []byte) {
+// saveAs lets the user choose where a copy goes, starting in their Documents folder.
+func (ed *agreementEditor) saveAs(name string, content []byte) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		defer w.Close()
-		if _, err := w.Write(b); err != nil {
-			showError(ed.win, "save PDF", err)
+		if _, err := w.Write(content); err != nil {
+			showError(ed.win, "save file", err)
 		}
 	}, ed.win)
-	d.SetFileName(ed.pdfName())
+	d.SetFileName(name)
+	startIn(d, documentsFolder())
 	d.Show()
+}
+
+// documentsFolder is where file dialogs start: Documents when there is one, else the home folder.
+func documentsFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		return docs
+	}
+	return home
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// startIn opens a file dialog in a folder; Fyne's own dialogs are slow to browse from the top on Windows.
+func startIn(d interface{ SetLocation(fyne.ListableURI) }, folder string) {
+	if folder == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
+		d.SetLocation(l)
+	}
 }

@@ -16,15 +16,13 @@ import (
 // editor of the chosen one beside the list.
 type agreementsScreen struct {
 	*browser[*data.Agreement]
-	store  *data.Store
-	win    fyne.Window
+	editing
 	editor *agreementEditor
 
 	status   *widget.Select
 	partner  *data.Partner
 	partnerB *widget.Button
 	expiring *widget.Check
-	undo     *fyne.Container
 }
 
 // statusFilters are the choices of the status filter; the first shows every agreement.
@@ -32,7 +30,7 @@ var statusFilters = []data.AgreementStatus{"", data.StatusDraft, data.StatusSent
 	data.StatusActive, data.StatusExpired, data.StatusTerminated}
 
 func newAgreementsScreen(s *data.Store, w fyne.Window) *agreementsScreen {
-	as := &agreementsScreen{store: s, win: w}
+	as := &agreementsScreen{editing: newEditing(s, w)}
 	as.browser = &browser[*data.Agreement]{
 		search: func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
 		row:    as.row,
@@ -56,7 +54,6 @@ func (as *agreementsScreen) buildUI() fyne.CanvasObject {
 	as.expiring = widget.NewCheck(T("Ending within 60 days"), func(bool) { as.filterNow() })
 	newButton := widget.NewButtonWithIcon(T("New agreement…"), theme.ContentAddIcon(), as.onNew)
 	newButton.Importance = widget.HighImportance
-	as.undo = container.NewVBox()
 	filters := container.NewHBox(newButton, as.status, as.partnerB, as.expiring)
 	return container.NewBorder(container.NewVBox(filters, as.undo), nil, nil, nil, as.browser.buildUI())
 }
@@ -189,44 +186,17 @@ func (as *agreementsScreen) startFrom(t data.Template) {
 
 // leave asks before unsaved changes in the editor would be lost.
 func (as *agreementsScreen) leave(proceed func()) {
-	if as.editor == nil || !as.editor.dirty {
-		proceed()
-		return
-	}
-	dialog.ShowCustomConfirm(T("Unsaved changes"), T("Discard them"), T("Keep editing"),
-		widget.NewLabel(T("This agreement has changes that are not saved. Discard them?")), func(discard bool) {
-			if discard {
-				as.editor.dirty = false
-				proceed()
-			}
-		}, as.win)
+	dirty := as.editor != nil && as.editor.dirty
+	as.confirmLeave(dirty, func() { as.editor.dirty = false }, proceed)
 }
 
 // onDelete moves the open agreement to the Trash, with a way to undo it.
 func (as *agreementsScreen) onDelete() {
 	a := as.editor.a
-	if a.ID == "" {
-		as.editor.dirty = false
-		as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
-		return
-	}
-	if err := as.store.Delete(data.KindAgreement, a.ID); err != nil {
-		showError(as.win, "delete agreement", err)
+	if a.ID != "" && !as.trash(data.KindAgreement, a.ID, a.Name, func() { as.selectID(a.ID) }) {
 		return
 	}
 	as.editor, as.selected = nil, ""
 	as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
 	as.refresh()
-	undo := widget.NewButton(T("Undo"), nil)
-	bar := container.NewHBox(widget.NewLabel(T("“%s” was moved to the Trash.", a.Name)), undo)
-	undo.OnTapped = func() {
-		if err := as.store.Undelete(data.KindAgreement, a.ID); err != nil {
-			showError(as.win, "undo delete", err)
-			return
-		}
-		as.undo.Remove(bar)
-		as.selectID(a.ID)
-	}
-	as.undo.Objects = []fyne.CanvasObject{bar}
-	as.undo.Refresh()
 }

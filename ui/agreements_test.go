@@ -18,23 +18,11 @@ import (
 // find returns every object of type W in a tree, in reading order.
 func find[W fyne.CanvasObject](o fyne.CanvasObject) []W {
 	var out []W
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walk(o, func(o fyne.CanvasObject) {
 		if w, ok := o.(W); ok {
 			out = append(out, w)
 		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+	})
 	return out
 }
 
@@ -184,5 +172,30 @@ func TestUnsavedChangesAreNotLostWithoutAsking(t *testing.T) {
 	test.Tap(button(t, w.Canvas().Overlays().Top(), "Keep editing"))
 	if as.editor.a.Purpose != "Typed but not saved" || sh.current != sh.entries[2] {
 		t.Fatal("keeping editing lost the change")
+	}
+}
+
+func TestSignedCopyIsKeptListedAndOpened(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	sh.open(sh.agreements, f.soon.ID)
+	as := sh.agreements
+	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
+	scan := []byte("%PDF-1.4 a scanned signature page")
+	as.editor.attach("signed copy.pdf", scan, nil)
+	stored := data.Lookup[data.Agreement](f.store, f.soon.ID)
+	if len(stored.Attachments) != 1 || stored.Attachments[0].MIME != "application/pdf" {
+		t.Fatalf("attachments = %+v", stored.Attachments)
+	}
+	if !strings.Contains(textOf(as.pane), "signed copy.pdf") {
+		t.Fatal("the signed copy is not listed")
+	}
+	test.Tap(button(t, as.pane, "Open"))
+	if b, err := os.ReadFile(filepath.Join(f.store.Dir(), "printed", "signed copy.pdf")); err != nil || string(b) != string(scan) {
+		t.Fatalf("opened copy: %q, %v", b, err)
+	}
+	as.editor.attach("notes.docx", []byte("PK\x03\x04"), nil)
+	if n := len(data.Lookup[data.Agreement](f.store, f.soon.ID).Attachments); n != 1 {
+		t.Fatalf("a Word file was kept: %d attachments", n)
 	}
 }

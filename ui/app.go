@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/assets"
@@ -51,7 +52,7 @@ func Run(folder string) {
 	w := a.NewWindow("Accord")
 	w.Resize(fyne.NewSize(1100, 720))
 	w.SetContent(loadingView(T("Opening your data…")))
-	go openInBackground(w, folder)
+	go openInBackground(w, folder, nil)
 	trace("window shown")
 	w.ShowAndRun()
 }
@@ -61,22 +62,39 @@ func loadingView(text string) fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(widget.NewLabel(text), bar))
 }
 
-// openInBackground opens the store off the UI goroutine, then shows the app or explains why it cannot.
-func openInBackground(w fyne.Window, folder string) {
+// openInBackground opens the store off the UI goroutine, then shows the app or explains why it cannot; then,
+// if given, runs on the UI goroutine after either. Once the data shows, the day's backup and the Trash's
+// clean-up run in the background.
+func openInBackground(w fyne.Window, folder string, then func()) {
 	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
 	trace("store open")
 	fyne.Do(func() {
 		if err != nil {
 			showOpenError(w, folder, err)
-			return
+		} else {
+			w.SetOnClosed(func() { s.Close() })
+			w.SetContent(newShell(s, w).buildUI())
+			trace("ready")
+			background(func() { dailyCare(w, s) })
 		}
-		w.SetOnClosed(func() { s.Close() })
-		w.SetContent(newShell(s, w).buildUI())
-		trace("ready")
+		if then != nil {
+			then()
+		}
 	})
 }
 
-// showOpenError explains a data file that cannot be opened, with what to do, and offers to try again.
+// dailyCare makes the day's automatic backup and empties old records from the Trash, and says so only if
+// that fails.
+func dailyCare(w fyne.Window, s *data.Store) {
+	if _, err := s.DailyCare(); err != nil {
+		fyne.LogError("daily backup", err)
+		fyne.Do(func() { dialog.ShowInformation(T("Today's automatic backup"), plainText(err), w) })
+	}
+}
+
+// showOpenError explains a data file that cannot be opened, with what to do, and offers to try again. For
+// a damaged file it offers to restore the newest good backup, or a backup the user picks (on a USB stick);
+// the damaged file is kept aside either way.
 func showOpenError(w fyne.Window, folder string, err error) {
 	fyne.LogError("open data in "+folder, err)
 	message, advice := T("Accord could not open its data."), T("Check the data folder, then try again.")
@@ -87,15 +105,36 @@ func showOpenError(w fyne.Window, folder string, err error) {
 	w.SetContent(container.NewCenter(widget.NewLabel(T("Your data is not open."))))
 	body := widget.NewLabel(message + "\n\n" + advice + "\n\n" + T("Data folder: %s", folder))
 	body.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(T("Accord cannot open your data"), T("Try again"), T("Close Accord"), body, func(retry bool) {
-		if !retry {
-			fyne.CurrentApp().Quit()
-			return
-		}
+	content := container.NewVBox(body)
+	// Buttons of our own rather than a confirm dialog's: hiding a confirm dialog answers it, and its "no"
+	// here would close Accord.
+	var d *dialog.CustomDialog
+	retry := widget.NewButtonWithIcon(T("Try again"), theme.ViewRefreshIcon(), func() {
+		d.Hide()
 		w.SetContent(loadingView(T("Opening your data…")))
-		go openInBackground(w, folder)
-	}, w)
-	d.Resize(fyne.NewSize(520, 300))
+		go openInBackground(w, folder, nil)
+	})
+	retry.Importance = widget.HighImportance
+	quit := widget.NewButtonWithIcon(T("Close Accord"), theme.CancelIcon(), func() { fyne.CurrentApp().Quit() })
+	if oerr != nil && oerr.Problem == data.ProblemDamaged {
+		dbPath := filepath.Join(folder, data.FileName)
+		newest := widget.NewButtonWithIcon(T("Restore the newest good backup"), theme.HistoryIcon(), func() {
+			d.Hide()
+			restoreAndReopen(w, folder, func() (data.RestoreResult, error) { return data.RestoreNewest(dbPath, data.Options{}) })
+		})
+		newest.Importance = widget.HighImportance
+		retry.Importance = widget.MediumImportance // restoring is the way out; trying again is not
+		pick := widget.NewButtonWithIcon(T("Choose a backup file…"), theme.FolderOpenIcon(), func() {
+			chooseOpen(w, []string{".db"}, func(path string) {
+				d.Hide()
+				restoreAndReopen(w, folder, func() (data.RestoreResult, error) { return data.Restore(dbPath, path, data.Options{}) })
+			})
+		})
+		content.Add(container.NewHBox(newest, pick))
+	}
+	d = dialog.NewCustomWithoutButtons(T("Accord cannot open your data"), content, w)
+	d.SetButtons([]fyne.CanvasObject{quit, retry})
+	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
 
@@ -103,11 +142,5 @@ func showOpenError(w fyne.Window, folder string, err error) {
 // to the log.
 func showError(w fyne.Window, what string, err error) {
 	fyne.LogError(what, err)
-	text := T("Something went wrong. Please try again.")
-	var verr *data.ValidationError
-	if errors.As(err, &verr) && len(verr.Problems) > 0 {
-		p := verr.Problems[0]
-		text = T(p.Message, p.Args...)
-	}
-	dialog.ShowInformation(T("Accord"), text, w)
+	dialog.ShowInformation(T("Accord"), plainText(err), w)
 }

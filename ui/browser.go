@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,8 +12,9 @@ import (
 	"accord/data"
 )
 
-// searchDelay lets a fast typist finish a word before the list filters.
-const searchDelay = 150 * time.Millisecond
+// searchDelay lets a fast typist finish a word before the list filters; tests set it to zero to filter
+// at once.
+var searchDelay = 150 * time.Millisecond
 
 // browser is the list-and-detail layout every record screen shares: a search box, a virtualised list
 // filtered as you type (off the UI goroutine), and the selected record beside it.
@@ -25,6 +27,8 @@ type browser[P data.Record] struct {
 	hint   string // the search box placeholder
 	// filter, when set, is read on the UI goroutine before each search and returns which results to keep.
 	filter func() func(P) bool
+	// order, when set, is read like filter and returns how to sort the results (nil keeps the search's order).
+	order func() func(a, b P) int
 	// onPick, when set, receives the chosen record instead of the detail pane showing it.
 	onPick func(P)
 	// leave, when set, is asked before the selection moves away; it calls proceed when that may happen.
@@ -115,6 +119,10 @@ func (b *browser[P]) filterSoon() {
 	if b.timer != nil {
 		b.timer.Stop()
 	}
+	if searchDelay == 0 {
+		b.filterNow()
+		return
+	}
 	b.timer = time.AfterFunc(searchDelay, func() { fyne.Do(b.filterNow) })
 }
 
@@ -126,19 +134,26 @@ func (b *browser[P]) filterNow() {
 	if b.filter != nil {
 		keep = b.filter()
 	}
-	go func() {
+	var order func(a, b P) int
+	if b.order != nil {
+		order = b.order()
+	}
+	background(func() {
 		var found []P
 		for _, p := range b.search(query) {
 			if keep(p) {
 				found = append(found, p)
 			}
 		}
+		if order != nil {
+			slices.SortStableFunc(found, order)
+		}
 		fyne.Do(func() {
 			if gen == b.generation {
 				b.show(found)
 			}
 		})
-	}()
+	})
 }
 
 func (b *browser[P]) show(items []P) {

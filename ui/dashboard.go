@@ -29,10 +29,10 @@ func (ds *dashboardScreen) buildUI() fyne.CanvasObject {
 }
 
 func (ds *dashboardScreen) refresh() {
-	go func() {
+	background(func() {
 		o := ds.store.Overview(data.DateOf(now()))
 		fyne.Do(func() { ds.show(o) })
-	}()
+	})
 }
 
 func (ds *dashboardScreen) show(o data.Overview) {

@@ -160,6 +160,7 @@ func choice[S ~string](b *binder, values []S, p *S) *widget.Select {
 // row lays out a label above its input, the way volunteers read a paper form.
 func row(label string, input fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord // a long label wraps rather than widening the whole form
 	return container.NewVBox(l, input)
 }
 
@@ -188,4 +189,22 @@ func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, b
 	}
 	rebuild()
 	return box
+}
+
+// list is an entry for a comma-separated list, such as focus areas or languages.
+func (b *binder) list(p *[]string, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(strings.Join(*p, ", "))
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(s string) { *p = splitList(s); b.changed() }
+	return e
+}
+
+// scale is a 1–5 choice with "not judged yet" for 0.
+func (b *binder) scale(p *int) *widget.Select {
+	labels := []string{T("not judged yet"), T("1 – very low"), "2", "3", "4", T("5 – very high")}
+	sel := widget.NewSelect(labels, nil)
+	sel.SetSelectedIndex(*p)
+	sel.OnChanged = func(string) { *p = sel.SelectedIndex(); b.changed() }
+	return sel
 }

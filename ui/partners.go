@@ -1,28 +1,82 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
 )
 
-// partnersScreen lists the partner organisations and shows the selected one.
+// partnersScreen lists the partner organisations, filtered as you type and by kind, stage and focus area,
+// with the editor of the chosen one beside the list.
 type partnersScreen struct {
 	*browser[*data.Partner]
-	store *data.Store
+	editing
+	editor *partnerEditor
+
+	kind, stage, focus *widget.Select
+	newest             *widget.Check
 }
 
-func newPartnersScreen(s *data.Store) *partnersScreen {
-	ps := &partnersScreen{store: s}
+func newPartnersScreen(s *data.Store, w fyne.Window) *partnersScreen {
+	ps := &partnersScreen{editing: newEditing(s, w)}
 	ps.browser = &browser[*data.Partner]{
 		search: func(q string) []*data.Partner { return data.Search[data.Partner](s, q) },
 		row:    ps.row,
-		detail: ps.detail,
+		detail: ps.openEditor,
 		count:  func(n int) string { return countOf(n, "1 partner", "%d partners") },
-		empty:  T("Choose a partner to see its details."),
-		hint:   T("Search by name, contact, email or focus area"),
+		empty:  T("Choose a partner, or add a new one."),
+		hint:   T("Search by name, contact, email, focus area or notes"),
+		filter: ps.filter,
+		order:  ps.order,
+		leave:  ps.leave,
 	}
 	return ps
+}
+
+func (ps *partnersScreen) buildUI() fyne.CanvasObject {
+	ps.kind = filterSelect(T("Any kind"), translated(data.PartnerKinds), ps.filterNow)
+	ps.stage = filterSelect(T("Any stage"), translated(data.Stages), ps.filterNow)
+	ps.focus = filterSelect(T("Any focus area"), data.FocusAreas(ps.store), ps.filterNow)
+	ps.newest = widget.NewCheck(T("Recently changed first"), func(bool) { ps.filterNow() })
+	add := widget.NewButtonWithIcon(T("New partner"), theme.ContentAddIcon(), ps.create)
+	add.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(T("Import contacts…"), theme.UploadIcon(), ps.onImport)
+	bar := container.NewHBox(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)
+	return container.NewBorder(container.NewVBox(bar, ps.undo), nil, nil, nil, ps.browser.buildUI())
+}
+
+// filterSelect is a drop-down whose first choice means "no filter".
+func filterSelect(any string, choices []string, changed func()) *widget.Select {
+	sel := widget.NewSelect(append([]string{any}, choices...), nil)
+	sel.SetSelectedIndex(0)
+	sel.OnChanged = func(string) { changed() }
+	return sel
+}
+
+// order sorts by last change when asked; otherwise the list stays in name order.
+func (ps *partnersScreen) order() func(a, b *data.Partner) int {
+	if !ps.newest.Checked {
+		return nil
+	}
+	return func(a, b *data.Partner) int { return b.UpdatedAt.Compare(a.UpdatedAt) }
+}
+
+// filter reads the filter choices on the UI goroutine for the search that follows.
+func (ps *partnersScreen) filter() func(*data.Partner) bool {
+	kind, stage, focus := ps.kind.SelectedIndex()-1, ps.stage.SelectedIndex()-1, ""
+	if ps.focus.SelectedIndex() > 0 {
+		focus = ps.focus.Selected
+	}
+	return func(p *data.Partner) bool {
+		return (kind < 0 || p.PartnerKind == data.PartnerKinds[kind]) &&
+			(stage < 0 || p.Stage == data.Stages[stage]) &&
+			(focus == "" || slices.Contains(p.FocusAreas, focus))
+	}
 }
 
 func (ps *partnersScreen) row(p *data.Partner) (string, string) {
@@ -30,67 +84,49 @@ func (ps *partnersScreen) row(p *data.Partner) (string, string) {
 		countOf(len(p.Contacts), "1 contact", "%d contacts"))
 }
 
-func (ps *partnersScreen) detail(p *data.Partner) fyne.CanvasObject {
-	currency := ps.store.Organisation().Currency
-	var d detailDoc
-	d.heading(p.Name)
-	d.field(T("Kind"), T(string(p.PartnerKind)))
-	d.field(T("Stage"), T(string(p.Stage)))
-	d.field(T("Focus areas"), joinNonEmpty(", ", p.FocusAreas...))
-	d.field(T("Influence"), outOfFive(p.Influence))
-	d.field(T("Interest"), outOfFive(p.Interest))
-	d.field(T("Email"), p.Email)
-	d.field(T("Phone"), p.Phone)
-	d.field(T("Website"), p.Website)
-	d.field(T("Address"), p.Address)
-	d.field(T("Languages"), joinNonEmpty(", ", p.Languages...))
-	d.para(p.Description)
-	if len(p.Contacts) > 0 {
-		d.section(T("Contacts"))
-		var lines []string
-		for _, c := range p.Contacts {
-			signs := ""
-			if c.MaySign {
-				signs = T("may sign")
-			}
-			lines = append(lines, joinNonEmpty(" — ", c.Name, joinNonEmpty(", ", c.Role, c.Email, c.Phone, signs)))
-		}
-		d.bullets(lines)
+func (ps *partnersScreen) openEditor(listed *data.Partner) fyne.CanvasObject {
+	p, err := data.Get[data.Partner](ps.store, listed.ID)
+	if err != nil {
+		showError(ps.win, "open partner", err)
+		return widget.NewLabel(T("This partner could not be opened."))
 	}
-	if len(p.Offers) > 0 {
-		d.section(T("What they offer"))
-		var lines []string
-		for _, o := range p.Offers {
-			value := ""
-			if o.Value > 0 {
-				value = money(o.Value, currency)
-			}
-			lines = append(lines, joinNonEmpty(" — ", T(string(o.Kind)), o.Description, value))
-		}
-		d.bullets(lines)
-	}
-	if agreements := agreementsOf(ps.store, p.ID); len(agreements) > 0 {
-		d.section(T("Agreements"))
-		d.bullets(agreements)
-	}
-	if p.Notes != "" {
-		d.section(T("Notes"))
-		d.para(p.Notes)
-	}
-	return d.build()
+	return ps.edit(p)
 }
 
-// agreementsOf lists the agreements a partner is party to, with their status today.
-func agreementsOf(s *data.Store, partnerID string) []string {
-	today := data.DateOf(now())
-	var out []string
-	for _, a := range data.List[data.Agreement](s) {
-		for _, id := range a.PartnerIDs() {
-			if id == partnerID {
-				out = append(out, a.Name+" — "+T(string(a.StatusOn(today))))
-				break
-			}
-		}
+func (ps *partnersScreen) edit(p *data.Partner) fyne.CanvasObject {
+	ps.editor = newPartnerEditor(ps.store, ps.win, p, func(id string) { ps.selected = id; ps.refresh() })
+	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), ps.onDelete)
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewHBox(del), nil, nil, ps.editor.buildUI())
+}
+
+// create is Ctrl+N and the New partner button.
+func (ps *partnersScreen) create() {
+	ps.leave(func() {
+		ps.selected = ""
+		ps.list.UnselectAll()
+		ps.showPane(ps.edit(&data.Partner{PartnerKind: data.PartnerCommunityOrg, Stage: data.StageProspect}))
+	})
+}
+
+// save is Ctrl+S.
+func (ps *partnersScreen) save() {
+	if ps.editor != nil {
+		ps.editor.onSave()
 	}
-	return out
+}
+
+func (ps *partnersScreen) leave(proceed func()) {
+	dirty := ps.editor != nil && ps.editor.dirty
+	ps.confirmLeave(dirty, func() { ps.editor.dirty = false }, proceed)
+}
+
+func (ps *partnersScreen) onDelete() {
+	p := ps.editor.p
+	if p.ID != "" && !ps.trash(data.KindPartner, p.ID, p.Name, func() { ps.selectID(p.ID) }) {
+		return
+	}
+	ps.editor, ps.selected = nil, ""
+	ps.showPane(container.NewCenter(widget.NewLabel(ps.empty)))
+	ps.refresh()
 }

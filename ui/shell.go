@@ -41,12 +41,16 @@ type shell struct {
 
 func newShell(s *data.Store, w fyne.Window) *shell {
 	sh := &shell{store: s, win: w}
-	sh.partners = newPartnersScreen(s)
+	sh.partners = newPartnersScreen(s, w)
 	sh.agreements = newAgreementsScreen(s, w)
 	sh.entries = []*navEntry{
 		{label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
 		{label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
 		{label: "Agreements", icon: theme.DocumentIcon(), screen: sh.agreements},
+		{label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
+		{label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
+		{label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
+		{label: "Backups", icon: theme.HistoryIcon(), screen: newBackupsScreen(s, w)},
 	}
 	return sh
 }

@@ -3,12 +3,14 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,6 +21,8 @@ var today = data.NewDate(2026, 11, 23)
 
 func init() {
 	now = func() time.Time { return today.Time().Add(10 * time.Hour) }
+	background = func(work func()) { work() }
+	searchDelay = 0
 }
 
 // fixture is a small store: our organisation, three partners and two agreements, one ending soon.
@@ -86,27 +90,32 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	t.Fatalf("timed out waiting for %s", what)
 }
 
+// walk visits every object in a tree, in reading order, looking inside widgets through their renderers.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walk(c, visit)
+		}
+	}
+}
+
 // textOf gathers every piece of text a user can read in an object tree.
 func textOf(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walk(o, func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *canvas.Text:
 			b.WriteString(x.Text + "\n")
 		case *widget.RichText:
 			writeSegments(&b, x.Segments)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
 		}
-	}
-	walk(o)
+	})
 	return b.String()
 }
 
@@ -138,14 +147,76 @@ func TestPartnersListFiltersAsYouTypeAndShowsTheChosenPartner(t *testing.T) {
 		t.Fatalf("counter %q", ps.counter.Text)
 	}
 	ps.list.Select(0)
-	detail := textOf(ps.pane)
-	for _, want := range []string{"Northside Library", "Ελένη Παπαδοπούλου", "Branch manager", "may sign", "Meeting room", "EUR 500.00", "Homework club at the library"} {
-		if !strings.Contains(detail, want) {
-			t.Errorf("detail lacks %q:\n%s", want, detail)
+	shown := inputsOf(ps.pane)
+	for _, want := range []string{"Northside Library", "Ελένη Παπαδοπούλου", "Branch manager", "Meeting room", "500.00"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("the editor shows no %q among %q", want, shown)
 		}
+	}
+	if text := textOf(ps.pane); !strings.Contains(text, "Homework club at the library — active") {
+		t.Errorf("linked agreements missing:\n%s", text)
 	}
 	ps.query.SetText("")
 	eventually(t, "the full list back", func() bool { return len(ps.items) == 3 })
+	ps.kind.SetSelected("business")
+	if len(ps.items) != 1 || ps.items[0].Name != "Café Solidaire" {
+		t.Fatalf("kind filter: %d partners", len(ps.items))
+	}
+}
+
+// inputsOf lists what the entries in a tree hold.
+func inputsOf(o fyne.CanvasObject) []string {
+	var out []string
+	for _, e := range find[*widget.Entry](o) {
+		out = append(out, e.Text)
+	}
+	return out
+}
+
+func TestEditPartnerSaveDeleteAndUndo(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.partners, f.cafe.ID)
+	ps := sh.partners
+	var name *widget.Entry
+	for _, e := range find[*widget.Entry](ps.pane) {
+		if e.Text == "Café Solidaire" {
+			name = e
+		}
+	}
+	if name == nil {
+		t.Fatal("no name entry")
+	}
+	name.SetText("")
+	if !strings.Contains(ps.editor.problems.Text, "Give the partner a name.") {
+		t.Fatalf("problems: %q", ps.editor.problems.Text)
+	}
+	test.Type(name, "Café Solidaire du Marais")
+	test.Tap(button(t, ps.pane, "Add a person"))
+	people := find[*widget.Entry](ps.pane)
+	for _, e := range people {
+		if e.PlaceHolder == "For example: Chair" && e.Text == "" {
+			test.Type(e, "Treasurer")
+		}
+	}
+	if !strings.Contains(ps.editor.problems.Text, "Contact 1 needs a name.") {
+		t.Fatalf("a person without a name is not flagged: %q", ps.editor.problems.Text)
+	}
+	ps.editor.p.Contacts[0].Name = "Zoé Martin"
+	ps.editor.changed()
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	got := data.Lookup[data.Partner](f.store, f.cafe.ID)
+	if got.Name != "Café Solidaire du Marais" || len(got.Contacts) != 1 || got.Contacts[0].Role != "Treasurer" {
+		t.Fatalf("saved partner = %+v", got)
+	}
+	test.Tap(button(t, ps.pane, "Move to Trash"))
+	if f.store.Count(data.KindPartner) != 2 || len(ps.items) != 2 {
+		t.Fatal("the partner was not moved to the Trash")
+	}
+	test.Tap(button(t, ps.undo, "Undo"))
+	if f.store.Count(data.KindPartner) != 3 || ps.editor == nil || ps.editor.p.ID != f.cafe.ID {
+		t.Fatal("undo did not bring the partner back and open it")
+	}
 }
 
 func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"accord/i18n"
+)
+
+// exporters are the formats `accord export` writes: everything as JSON, or the partners and their
+// contacts for a spreadsheet or an address book.
+var exporters = map[string]func(e env, out string) error{
+	"json":  runExportJSON,
+	"csv":   runExportCSV,
+	"vcard": runExportVCard,
+}
+
+func runExport(e env, args []string) error {
+	if len(args) == 0 || exporters[args[0]] == nil {
+		return usageError{i18n.T("Say what to export to: json, csv or vcard.")}
+	}
+	var out string
+	rest, err := flags("export", args[1:], func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "o", "", "write the export to this file instead of the standard output")
+	})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{i18n.T("export %s takes only -o FILE.", args[0])}
+	}
+	return exporters[args[0]](e, out)
+}
+
+func runExportJSON(e env, out string) error {
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if out == "" {
+		return s.ExportJSON(e.out)
+	}
+	if err := s.ExportJSONFile(out); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, i18n.T("Everything was exported to %s.", out))
+	return nil
+}

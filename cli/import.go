@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"accord/data"
+	"accord/i18n"
+)
+
+func runImport(e env, args []string) error {
+	if len(args) == 2 && args[0] == "csv" {
+		return runImportCSV(e, args[1])
+	}
+	if len(args) != 2 || args[0] != "json" {
+		return usageError{i18n.T("Say what to import: import json FILE, or import csv FILE.")}
+	}
+	f, err := os.Open(args[1])
+	if err != nil {
+		return &data.PlainError{Message: "Accord cannot read the file %s.", Args: []any{args[1]},
+			Advice: "Check the file's name and that it is there, then try again. Nothing was imported.", Err: err}
+	}
+	defer f.Close()
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := s.ImportJSON(f)
+	var ierr *data.ImportError
+	if errors.As(err, &ierr) {
+		for _, r := range ierr.Records {
+			for _, line := range r.Describe(i18n.T) {
+				fmt.Fprintln(e.out, line)
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	for _, line := range sum.Describe(i18n.T) {
+		fmt.Fprintln(e.out, line)
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"accord/data"
+	"accord/i18n"
+	"accord/partnerio"
+)
+
+// runImportCSV adds the partners and contacts of a spreadsheet's CSV file, with the columns recognised by
+// their headings and the partners already in Accord skipped; it says what it added, skipped and left out.
+// The file is read and understood before the data is opened, so a wrong file changes nothing.
+func runImportCSV(e env, file string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return &data.PlainError{Message: "Accord cannot read the file %s.", Args: []any{file},
+			Advice: "Check the file's name and that it is there, then try again. Nothing was imported.", Err: err}
+	}
+	defer f.Close()
+	t, err := partnerio.Read(f)
+	if err != nil {
+		return err
+	}
+	m, err := partnerio.Guess(t.Headers)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	plan, err := partnerio.Plan(context.Background(), s, t, m, partnerio.Options{Duplicates: partnerio.Skip})
+	if err != nil {
+		return err
+	}
+	sum, err := plan.Apply(s)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, columnsUsed(t.Headers, m))
+	for _, line := range sum.Describe(i18n.T) {
+		fmt.Fprintln(e.out, line)
+	}
+	return nil
+}
+
+// columnsUsed says how the columns were understood, so a user can tell why a column was not imported.
+func columnsUsed(headers []string, m partnerio.Mapping) string {
+	var used []string
+	for i, f := range m {
+		if f != partnerio.Ignore {
+			used = append(used, i18n.T("%s as %s", headers[i], i18n.T(string(f))))
+		}
+	}
+	return i18n.T("Columns used: %s.", strings.Join(used, ", "))
+}
+
+// runExportCSV writes every partner with its contacts as a CSV file Excel opens (to the standard output
+// when out is empty).
+func runExportCSV(e env, out string) error { return exportPartners(e, out, partnerio.WriteCSV) }
+
+// runExportVCard writes every contact as a vCard, for a phone or an e-mail program.
+func runExportVCard(e env, out string) error { return exportPartners(e, out, partnerio.WriteVCard) }
+
+func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) error) error {
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	partners := data.List[data.Partner](s)
+	if out == "" {
+		return write(e.out, partners)
+	}
+	if err := writeFile(out, func(w io.Writer) error { return write(w, partners) }); err != nil {
+		return &data.PlainError{Message: "The export could not be written to %s.", Args: []any{out},
+			Advice: "Check that the folder is there, not read-only and not full, or choose another place, then try again.", Err: err}
+	}
+	contacts := 0
+	for _, p := range partners {
+		contacts += len(p.Contacts)
+	}
+	fmt.Fprintln(e.out, i18n.T("Exported %d partners with %d contacts to %s.", len(partners), contacts, out))
+	return nil
+}
+
+// writeFile writes a file and removes it again if anything fails, so a full disk never leaves half an
+// export that looks complete.
+func writeFile(path string, write func(w io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"accord/data"
+)
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A French spreadsheet saved by Excel: semicolons, Windows-1252 accents (é is 0xE9), Excel's own headings.
+const frenchSheet = "Organisme;Pr\xe9nom;Nom;Courriel;Fonction;Couleur pr\xe9f\xe9r\xe9e\r\n" +
+	"Maison des Associations;\xc9lodie;Lef\xe8vre;elodie@mda.fr;Directrice;bleu\r\n" +
+	"Maison des Associations;Beno\xeet;Gar\xe7on;benoit@mda.fr;Animateur;vert\r\n" +
+	";Ren\xe9;Roux;rene@example.fr;;\r\n" +
+	"Atelier V\xe9lo;Sam;Dupont;pas-une-adresse;;\r\n"
+
+func TestImportCSVSaysWhatItDidAndTwiceAddsNothing(t *testing.T) {
+	folder, file := t.TempDir(), writeTemp(t, "contacts.csv", frenchSheet)
+	var out bytes.Buffer
+	if err := runImportCSV(env{folder: folder, out: &out}, file); err != nil {
+		t.Fatal(Explain(err))
+	}
+	want := "Columns used: Organisme as organisation, Prénom as first name, Nom as last name, Courriel as e-mail, Fonction as role.\n" +
+		"Added 2 partners with 3 contacts.\n" +
+		"Row 5 was left out: pas-une-adresse does not look like an email address (like name@example.org).\n"
+	if out.String() != want {
+		t.Fatalf("first import said:\n%s\nwant:\n%s", out.String(), want)
+	}
+	out.Reset()
+	if err := runImportCSV(env{folder: folder, out: &out}, file); err != nil {
+		t.Fatal(Explain(err))
+	}
+	if !strings.Contains(out.String(), "Nothing new was added.\nSkipped 2 partners already in Accord: Maison des Associations, René Roux.\n") {
+		t.Fatalf("second import said:\n%s", out.String())
+	}
+	s, err := openStore(env{folder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ps := data.List[data.Partner](s); len(ps) != 2 || ps[0].Name != "Maison des Associations" || len(ps[0].Contacts) != 2 {
+		t.Fatalf("stored %d partners", len(ps))
+	}
+}
+
+// A wrong file is refused in one plain sentence, before the data folder is even touched.
+func TestImportCSVRefusesWhatItCannotRead(t *testing.T) {
+	cases := map[string]string{
+		writeTemp(t, "photo.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"): "This file is a picture, not a CSV file.",
+		writeTemp(t, "shopping.csv", "Item,Qty\nmilk,2\n"):               "No column looks like a name, an organisation or an e-mail address.",
+		filepath.Join(t.TempDir(), "gone.csv"):                           "Accord cannot read the file",
+	}
+	for file, want := range cases {
+		folder := t.TempDir()
+		err := runImportCSV(env{folder: folder, out: &bytes.Buffer{}}, file)
+		if err == nil || !strings.Contains(Explain(err), want) || !strings.Contains(Explain(err), "Nothing was imported.") {
+			t.Errorf("%s: %v", filepath.Base(file), err)
+		}
+		if _, err := os.Stat(filepath.Join(folder, data.FileName)); !os.IsNotExist(err) {
+			t.Errorf("%s: the data file was created", filepath.Base(file))
+		}
+	}
+}
+
+// Demo partners exported as CSV and imported into an empty folder export again byte for byte the same.
+func TestExportCSVImportsBackIdentically(t *testing.T) {
+	from, to := t.TempDir(), t.TempDir()
+	if code, _, stderr := run(t, from, "demo", "--partners", "30", "--seed", "3"); code != 0 {
+		t.Fatal(stderr)
+	}
+	file := filepath.Join(t.TempDir(), "partners.csv")
+	var out bytes.Buffer
+	if err := runExportCSV(env{folder: from, out: &out}, file); err != nil {
+		t.Fatal(Explain(err))
+	}
+	if !strings.HasPrefix(out.String(), "Exported 30 partners with ") {
+		t.Fatalf("export said %q", out.String())
+	}
+	if err := runImportCSV(env{folder: to, out: &out}, file); err != nil {
+		t.Fatal(Explain(err))
+	}
+	var first, second bytes.Buffer
+	if err := runExportCSV(env{folder: from, out: &first}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := runExportCSV(env{folder: to, out: &second}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if first.String() != second.String() {
+		t.Fatalf("the re-imported partners export differently:\n%s\n---\n%s", first.String(), second.String())
+	}
+	if !strings.HasPrefix(first.String(), "\uFEFFOrganisation,") {
+		t.Fatalf("no BOM: %q", first.String()[:20])
+	}
+}
+
+func TestExportVCardHasOneCardPerContact(t *testing.T) {
+	folder := t.TempDir()
+	if err := runImportCSV(env{folder: folder, out: &bytes.Buffer{}}, writeTemp(t, "c.csv", frenchSheet)); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := runExportVCard(env{folder: folder, out: &out}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "BEGIN:VCARD\r\n"); n != 3 || !strings.Contains(out.String(), "FN:Élodie Lefèvre\r\n") {
+		t.Fatalf("%d cards:\n%s", n, out.String())
+	}
+	err := runExportVCard(env{folder: folder, out: &out}, filepath.Join(folder, "no such folder", "x.vcf"))
+	if err == nil || !strings.Contains(Explain(err), "could not be written") {
+		t.Fatalf("export into a missing folder: %v", err)
+	}
+}

@@ -1,0 +1,41 @@
+package data
+
+import "slices"
+
+// Links is what names one partner: its agreements, evaluations, activities and needs.
+type Links struct {
+	Agreements       []*Agreement
+	LatestEvaluation *Evaluation
+	Activities       []*Activity // newest first
+	Needs            []*Need
+}
+
+// LinkedTo gathers the live records that name a partner, from the in-memory index.
+func LinkedTo(s *Store, partnerID string, today Date) Links {
+	var l Links
+	agreements := map[string]bool{}
+	for _, a := range List[Agreement](s) {
+		if slices.Contains(a.PartnerIDs(), partnerID) {
+			l.Agreements = append(l.Agreements, a)
+			agreements[a.ID] = true
+		}
+	}
+	for _, e := range List[Evaluation](s) {
+		if (e.PartnerID == partnerID || agreements[e.AgreementID]) && !e.Date.After(today) &&
+			(l.LatestEvaluation == nil || e.Date.After(l.LatestEvaluation.Date)) {
+			l.LatestEvaluation = e
+		}
+	}
+	for _, a := range List[Activity](s) {
+		if slices.Contains(a.PartnerIDs, partnerID) {
+			l.Activities = append(l.Activities, a)
+		}
+	}
+	slices.SortStableFunc(l.Activities, func(a, b *Activity) int { return b.Date.Time().Compare(a.Date.Time()) })
+	for _, n := range List[Need](s) {
+		if slices.Contains(n.PartnerIDs, partnerID) {
+			l.Needs = append(l.Needs, n)
+		}
+	}
+	return l
+}

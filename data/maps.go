@@ -1,0 +1,113 @@
+package data
+
+import (
+	"sort"
+	"strings"
+)
+
+// Quadrant names a part of the stakeholder map (influence × interest).
+type Quadrant string
+
+const (
+	ManageClosely Quadrant = "manage closely" // high influence, high interest
+	KeepSatisfied Quadrant = "keep satisfied" // high influence, low interest
+	KeepInformed  Quadrant = "keep informed"  // low influence, high interest
+	Monitor       Quadrant = "monitor"        // low influence, low interest
+)
+
+// QuadrantOf places scores of 1–5 on the map: 3 and above counts as high. Unjudged scores have none.
+func QuadrantOf(influence, interest int) Quadrant {
+	switch {
+	case influence == 0 || interest == 0:
+		return ""
+	case influence >= 3 && interest >= 3:
+		return ManageClosely
+	case influence >= 3:
+		return KeepSatisfied
+	case interest >= 3:
+		return KeepInformed
+	}
+	return Monitor
+}
+
+// StakeholderGrid puts every live partner with both scores in its cell: [influence-1][interest-1].
+func StakeholderGrid(s *Store) (grid [5][5][]*Partner, unjudged int) {
+	for _, p := range List[Partner](s) {
+		if p.Influence == 0 || p.Interest == 0 {
+			unjudged++
+			continue
+		}
+		grid[p.Influence-1][p.Interest-1] = append(grid[p.Influence-1][p.Interest-1], p)
+	}
+	return grid, unjudged
+}
+
+// ResourceSummary is one line of the resource map: what partners offer of one kind.
+type ResourceSummary struct {
+	Kind     ResourceKind
+	Offers   int
+	Value    Money
+	Partners []*Partner // who offers it, largest value first
+}
+
+// ResourceMap adds up every live partner's offers by kind of resource, in the order of ResourceKinds.
+func ResourceMap(s *Store) []ResourceSummary {
+	byKind := map[ResourceKind]*ResourceSummary{}
+	value := map[ResourceKind]map[*Partner]Money{}
+	for _, p := range List[Partner](s) {
+		for _, o := range p.Offers {
+			sum := byKind[o.Kind]
+			if sum == nil {
+				sum = &ResourceSummary{Kind: o.Kind}
+				byKind[o.Kind], value[o.Kind] = sum, map[*Partner]Money{}
+			}
+			sum.Offers++
+			sum.Value += o.Value
+			if _, seen := value[o.Kind][p]; !seen {
+				sum.Partners = append(sum.Partners, p)
+			}
+			value[o.Kind][p] += o.Value
+		}
+	}
+	var out []ResourceSummary
+	for _, k := range ResourceKinds {
+		if sum := byKind[k]; sum != nil {
+			sort.SliceStable(sum.Partners, func(i, j int) bool { return value[k][sum.Partners[i]] > value[k][sum.Partners[j]] })
+			out = append(out, *sum)
+		}
+	}
+	return out
+}
+
+// resourceWords are words in a need's title or description that suggest a kind of resource could meet it.
+// English only for now: a need written in another language matches no kind.
+var resourceWords = map[ResourceKind][]string{
+	ResourceFunding:    {"fund", "money", "grant", "cost", "afford"},
+	ResourceSpace:      {"space", "room", "hall", "venue", "place to"},
+	ResourceVolunteers: {"volunteer", "helper", "befriend", "mentor"},
+	ResourceExpertise:  {"advice", "expert", "training", "skills", "legal"},
+	ResourceEquipment:  {"equipment", "tools", "laptop", "computer", "furniture"},
+	ResourceInKind:     {"food", "donation", "clothes", "meals"},
+	ResourceOutreach:   {"outreach", "publicity", "awareness", "isolated", "reach"},
+	ResourceData:       {"data", "survey", "information", "evidence"},
+}
+
+// NeedsFor lists the open needs whose wording suggests this kind of resource could help meet them.
+func NeedsFor(s *Store, k ResourceKind) []*Need {
+	var out []*Need
+	for _, n := range List[Need](s) {
+		if n.Unmet() && containsAny(Fold(n.Name+" "+n.Description), resourceWords[k]) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func containsAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}

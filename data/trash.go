@@ -1,0 +1,97 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// TrashDays is how long a deleted record stays in the Trash before it is removed for good.
+const TrashDays = 30
+
+// PurgeDue is when a record in the Trash is removed for good. A record whose deletion time is unknown (an
+// import of a hand-made file) counts from its last change.
+func PurgeDue(r Record) time.Time {
+	m := r.meta()
+	when := m.DeletedAt
+	if when.IsZero() {
+		when = m.UpdatedAt
+	}
+	return when.AddDate(0, 0, TrashDays)
+}
+
+// PurgeTrash removes for good the records that have been in the Trash longer than TrashDays, and returns
+// how many it removed.
+func (s *Store) PurgeTrash() (int, error) {
+	now := s.Now()
+	return s.remove(func(r Record) bool { return r.meta().Deleted && !PurgeDue(r).After(now) })
+}
+
+// DeletePermanently removes one record for good, with the attachments no other record uses: for personal
+// data a person has asked to have removed. Backups made before keep it until rotation removes them.
+func (s *Store) DeletePermanently(k Kind, id string) error {
+	n, err := s.remove(func(r Record) bool { return r.Kind() == k && r.meta().ID == id })
+	if err == nil && n == 0 {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("delete %s %s permanently: %w", k, id, err)
+	}
+	return nil
+}
+
+// remove deletes the records that match from the file and the index in one transaction, with the
+// attachments only they used, and raises the store's revision so the change is visible to whatever
+// compares revisions.
+func (s *Store) remove(match func(Record) bool) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var gone []Record
+	inUse := map[string]bool{}
+	for _, byID := range s.records {
+		for _, r := range byID {
+			if match(r) {
+				gone = append(gone, r)
+				continue
+			}
+			for _, sha := range attachmentsOf(r) {
+				inUse[sha] = true
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return 0, nil
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		files := tx.Bucket([]byte(bucketAttachments))
+		for _, r := range gone {
+			if err := tx.Bucket([]byte(r.Kind())).Delete([]byte(r.meta().ID)); err != nil {
+				return err
+			}
+			for _, sha := range attachmentsOf(r) {
+				if !inUse[sha] {
+					if err := files.Delete([]byte(sha)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, s.rev+1)
+	})
+	if err != nil {
+		if p := osProblem("The change", s.path, err); p != nil {
+			err = p
+		}
+		return 0, fmt.Errorf("remove %d records: %w", len(gone), err)
+	}
+	s.rev++
+	for _, r := range gone {
+		k, id := r.Kind(), r.meta().ID
+		delete(s.records[k], id)
+		delete(s.text, id)
+		delete(s.titles, id)
+		delete(s.sorted, k)
+	}
+	return len(gone), nil
+}

@@ -1,0 +1,111 @@
+package partnerio
+
+import (
+	"strings"
+	"unicode"
+
+	"accord/data"
+)
+
+// Field is what a column holds, as Accord understands it.
+type Field string
+
+const (
+	Ignore            Field = ""
+	Organisation      Field = "organisation"
+	ContactName       Field = "contact name"
+	FirstName         Field = "first name"
+	LastName          Field = "last name"
+	Email             Field = "e-mail"
+	Phone             Field = "phone"
+	Address           Field = "address"
+	Website           Field = "website"
+	Role              Field = "role"
+	Notes             Field = "notes"
+	Kind              Field = "kind"
+	Stage             Field = "stage"
+	OrganisationEmail Field = "organisation e-mail"
+	OrganisationPhone Field = "organisation phone"
+	OrganisationNotes Field = "organisation notes"
+)
+
+// Fields lists every field a column can be set to, in the order a mapping menu offers them.
+var Fields = []Field{Ignore, Organisation, ContactName, FirstName, LastName, Email, Phone, Address, Website,
+	Role, Notes, Kind, Stage, OrganisationEmail, OrganisationPhone, OrganisationNotes}
+
+// Mapping gives the field of each column of a Table, by position. The window lets the user change it.
+type Mapping []Field
+
+// synonyms are header names as spreadsheets, Google Contacts and Outlook write them, in English, French
+// and Spanish, already normalised (see normalise). Several columns may share a field: Outlook splits the
+// address into street, city and code, and has three phone columns.
+var synonyms = map[Field][]string{
+	Organisation: {"organisation", "organization", "organisation name", "organization name", "company",
+		"company name", "org", "partner", "partner name", "entreprise", "societe", "organisme", "nom de l organisme",
+		"nom de l organisation", "structure", "association", "partenaire", "organizacion", "nombre de la organizacion",
+		"empresa", "entidad", "institucion", "socio"},
+	ContactName: {"name", "full name", "contact", "contact name", "display name", "person", "nom complet",
+		"nom et prenom", "personne", "contact principal", "nombre completo", "persona", "persona de contacto", "contacto"},
+	FirstName: {"first name", "first", "given name", "forename", "prenom", "nombre", "nombre de pila"},
+	LastName:  {"last name", "last", "family name", "surname", "nom", "nom de famille", "apellido", "apellidos"},
+	Email: {"email", "e mail", "contact e mail", "contact email", "email address", "e mail address", "e mail value", "mail", "courriel",
+		"adresse e mail", "adresse email", "adresse electronique", "correo", "correo electronico"},
+	Phone: {"phone", "telephone", "contact phone", "phone number", "phone value", "mobile", "mobile phone", "cell", "cell phone",
+		"business phone", "home phone", "primary phone", "tel", "portable", "telephone portable", "numero de telephone",
+		"telefono", "movil", "celular", "telefono movil"},
+	Address: {"address", "address formatted", "street", "business street", "business city", "business postal code",
+		"business state", "business country region", "city", "postcode", "postal code", "zip", "adresse", "rue",
+		"ville", "code postal", "direccion", "calle", "ciudad", "codigo postal"},
+	Website: {"website", "web site", "web page", "website value", "url", "site", "site web", "site internet",
+		"sitio web", "pagina web"},
+	Role: {"role", "job title", "position", "organization title", "organisation title", "fonction",
+		"poste", "cargo", "puesto", "rol"},
+	Notes: {"notes", "note", "comments", "comment", "remarques", "commentaires", "notas", "comentarios",
+		"observaciones", "contact notes"},
+	Kind:              {"kind", "type", "category", "partner kind", "genre", "categorie", "tipo", "categoria"},
+	Stage:             {"stage", "status", "etape", "statut", "etapa", "estado"},
+	OrganisationEmail: {"organisation e mail", "organization e mail", "organisation email", "organization email"},
+	OrganisationPhone: {"organisation phone", "organization phone", "company main phone", "company phone"},
+	OrganisationNotes: {"organisation notes", "organization notes"},
+}
+
+var fieldOf = func() map[string]Field {
+	m := map[string]Field{}
+	for f, names := range synonyms {
+		for _, n := range names {
+			m[n] = f
+		}
+	}
+	return m
+}()
+
+// Guess maps each header it recognises to a field, the rest to Ignore. Headers are compared after
+// normalising, so "E-mail 1 - Value", "Courriel" and "CORREO ELECTRÓNICO" are all found. It fails with a
+// *data.PlainError when no column names an organisation, a person or an e-mail address, since nothing
+// could then be imported.
+func Guess(headers []string) (Mapping, error) {
+	m := make(Mapping, len(headers))
+	for i, h := range headers {
+		m[i] = fieldOf[normalise(h)]
+	}
+	return m, m.Check()
+}
+
+// Check says whether a mapping can import anything: it needs an organisation, a name or an e-mail column.
+func (m Mapping) Check() error {
+	for _, f := range m {
+		switch f {
+		case Organisation, ContactName, FirstName, LastName, Email:
+			return nil
+		}
+	}
+	return &data.PlainError{Message: "No column looks like a name, an organisation or an e-mail address.",
+		Advice: "Give the columns headings such as Organisation, Name and E-mail in the first row of the file, or choose what each column holds. Nothing was imported."}
+}
+
+// normalise folds case and accents, turns punctuation into spaces and drops numbers, so "E-mail 1 - Value"
+// becomes "e mail value".
+func normalise(header string) string {
+	words := strings.FieldsFunc(data.Fold(header), func(r rune) bool { return !unicode.IsLetter(r) })
+	return strings.Join(words, " ")
+}

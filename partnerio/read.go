@@ -1,0 +1,284 @@
+// Package partnerio brings partners and their contacts in from the spreadsheets and address books people
+// already keep (CSV in whatever encoding and separator their program chose) and writes them back out as CSV
+// and vCard. It imports no Fyne, so the window builds its preview on the same Read, Guess and Plan as the
+// command line.
+package partnerio
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"accord/data"
+)
+
+// Table is a CSV file as read: the first row's names and the rows after it, each with exactly one cell per
+// header.
+type Table struct {
+	Headers []string
+	Rows    []Row
+}
+
+// Row is one line of data. Number is the row a spreadsheet shows it on (the header is row 1), so a problem
+// can be found in the original file.
+type Row struct {
+	Number int
+	Cells  []string
+}
+
+// maxFileSize keeps a wrong choice of file (a video, a disk image) from filling the memory of an old laptop;
+// a list of contacts is a few megabytes at most.
+const maxFileSize = 64 << 20
+
+// maxCells bounds rows times columns: one long line of commas would otherwise make every short row below
+// it as wide, and a few megabytes of file take gigabytes of memory. Outlook's 92 columns fit 100,000 rows.
+const maxCells = 10_000_000
+
+// sampleRecords is how many records the separator is judged on.
+const sampleRecords = 50
+
+// Read reads a CSV file saved by a spreadsheet or an address book: UTF-8 with or without BOM, UTF-16 or
+// Windows-1252; separated by commas, semicolons or tabs. A file that is empty or not text is
+// refused with a *data.PlainError.
+func Read(r io.Reader) (*Table, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return nil, &data.PlainError{Message: "Accord could not read the file.",
+			Advice: "Check that the file is still there (a USB stick may have been pulled out), then try again. Nothing was imported.", Err: err}
+	}
+	if len(raw) > maxFileSize {
+		return nil, errTooLarge
+	}
+	if err := refuseBinary(raw); err != nil {
+		return nil, err
+	}
+	text, err := decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	text, delim := separator(text)
+	return parse(text, delim)
+}
+
+// signatures are the first bytes of files people pick by mistake, with what to tell them.
+var signatures = []struct {
+	prefix, what string
+}{
+	{"%PDF", "a PDF document"},
+	{"PK\x03\x04", "an Excel workbook or another packed file"},
+	{"\xD0\xCF\x11\xE0", "an old Excel or Word file"},
+	{"\x89PNG", "a picture"},
+	{"\xFF\xD8\xFF", "a picture"},
+	{"GIF8", "a picture"},
+}
+
+const adviceSaveAsCSV = "Open it in your spreadsheet program, choose Save As, pick CSV, and import that file. Nothing was imported."
+
+func refuseBinary(raw []byte) error {
+	for _, s := range signatures {
+		if bytes.HasPrefix(raw, []byte(s.prefix)) {
+			return &data.PlainError{Message: "This file is %s, not a CSV file.", Args: []any{s.what}, Advice: adviceSaveAsCSV}
+		}
+	}
+	return nil
+}
+
+var errTooLarge = &data.PlainError{Message: "The file is too large to be a list of contacts.",
+	Advice: "Choose the CSV file saved from your spreadsheet or address book, or split it into smaller files. Nothing was imported."}
+
+var errNotText = &data.PlainError{Message: "This file does not hold text, so it is not a CSV file.", Advice: adviceSaveAsCSV}
+
+// decode turns the file into UTF-8 text without a BOM. UTF-16 is recognised by its BOM or, without one, by
+// the NUL byte beside every ASCII letter; text that is not valid UTF-8 is taken as Windows-1252, what Excel
+// on Windows writes.
+func decode(raw []byte) (string, error) {
+	var text []byte
+	var err error
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		text = raw[3:]
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		text, err = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+	default:
+		if order, ok := utf16Order(raw); ok {
+			text, err = unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(raw)
+		} else if utf8.Valid(raw) {
+			text = raw
+		} else {
+			text, err = charmap.Windows1252.NewDecoder().Bytes(raw)
+		}
+	}
+	if err != nil || !looksLikeText(text) {
+		return "", errNotText
+	}
+	return strings.TrimPrefix(string(text), "\uFEFF"), nil
+}
+
+// utf16Order spots UTF-16 without a BOM: in text that is mostly ASCII, every other byte is NUL.
+func utf16Order(raw []byte) (unicode.Endianness, bool) {
+	sample := raw[:min(len(raw), 4096)&^1]
+	if len(sample) < 4 {
+		return unicode.BigEndian, false
+	}
+	var even, odd int
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(sample) / 2
+	switch {
+	case odd*10 >= pairs*7 && even*10 < pairs:
+		return unicode.LittleEndian, true
+	case even*10 >= pairs*7 && odd*10 < pairs:
+		return unicode.BigEndian, true
+	}
+	return unicode.BigEndian, false
+}
+
+// looksLikeText refuses NUL bytes and text that is more than a tenth control characters: a binary file
+// decoded as Windows-1252 is valid but unreadable.
+func looksLikeText(text []byte) bool {
+	controls := 0
+	for _, c := range text {
+		switch {
+		case c == 0:
+			return false
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F:
+			controls++
+		}
+	}
+	return controls*10 <= len(text)
+}
+
+// separator finds the field separator: the one an Excel "sep=;" first line names, or else the one of
+// comma, semicolon and tab that splits the first records into the same number of fields most often.
+func separator(text string) (string, rune) {
+	first, rest, _ := strings.Cut(text, "\n")
+	if hint := strings.TrimSpace(first); len(hint) == 5 && strings.HasPrefix(strings.ToLower(hint), "sep=") {
+		return rest, rune(hint[4])
+	}
+	best, bestScore := ',', -1
+	for _, d := range []rune{',', ';', '\t'} {
+		if score := consistency(text, d); score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return text, best
+}
+
+// consistency scores a separator: how many sampled records have as many fields as the header, times the
+// header's field count, so a separator that splits nothing scores 0.
+func consistency(text string, delim rune) int {
+	r := newReader(strings.NewReader(text), delim)
+	header, err := r.Read()
+	if err != nil || len(header) < 2 {
+		return 0
+	}
+	same := 1
+	for range sampleRecords {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		if len(rec) == len(header) {
+			same++
+		}
+	}
+	return same * len(header)
+}
+
+func newReader(r io.Reader, delim rune) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.Comma = delim
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	return cr
+}
+
+// parse reads every record. Blank rows are left out; a row longer than the header gets columns named
+// after their position, so nothing in the file is silently dropped.
+func parse(text string, delim rune) (*Table, error) {
+	r := newReader(strings.NewReader(text), delim)
+	header, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, &data.PlainError{Message: "The file is empty.", Advice: "Choose the CSV file saved from your spreadsheet or address book. Nothing was imported."}
+	}
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	t := &Table{Headers: trimAll(header)}
+	row, end := 1, endLine(r, header)
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, unreadable(err)
+		}
+		// encoding/csv skips empty lines, which a spreadsheet shows as empty rows: count them back in.
+		start, _ := r.FieldPos(0)
+		row += start - end
+		end = endLine(r, rec)
+		if blank(rec) {
+			continue
+		}
+		for len(t.Headers) < len(rec) {
+			t.Headers = append(t.Headers, fmt.Sprintf("Column %d", len(t.Headers)+1))
+		}
+		t.Rows = append(t.Rows, Row{Number: row, Cells: trimAll(rec)})
+	}
+	if len(t.Rows)*len(t.Headers) > maxCells {
+		return nil, errTooLarge
+	}
+	for i := range t.Rows {
+		for len(t.Rows[i].Cells) < len(t.Headers) {
+			t.Rows[i].Cells = append(t.Rows[i].Cells, "")
+		}
+	}
+	return t, nil
+}
+
+// endLine is the line the record just read ends on: quoted line breaks in its last field count too.
+func endLine(r *csv.Reader, rec []string) int {
+	line, _ := r.FieldPos(len(rec) - 1)
+	return line + strings.Count(rec[len(rec)-1], "\n")
+}
+
+func unreadable(err error) error {
+	var perr *csv.ParseError
+	line := 0
+	if errors.As(err, &perr) {
+		line = perr.StartLine
+	}
+	return &data.PlainError{Message: "Line %d of the file cannot be read as CSV.", Args: []any{line},
+		Advice: "Open the file in your spreadsheet program, save it again as CSV, and import that file. Nothing was imported.", Err: err}
+}
+
+func trimAll(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.TrimSpace(c)
+	}
+	return out
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,79 @@
+package partnerio
+
+import (
+	"strings"
+
+	"accord/data"
+)
+
+// Summary counts what an import adds, and lists what it leaves out and why.
+type Summary struct {
+	Partners, Contacts     int // new partners, and the contacts they come with
+	Merged, MergedContacts int // partners in Accord that gain contacts, and how many they gain
+	Skipped                []Skipped
+	Problems               []RowProblem
+}
+
+// Summary is what the plan would do, or has done once applied.
+func (plan *ImportPlan) Summary() Summary {
+	sum := Summary{Partners: len(plan.New), Merged: len(plan.Merged), Skipped: plan.Skipped, Problems: plan.Problems}
+	for _, p := range plan.New {
+		sum.Contacts += len(p.Contacts)
+	}
+	for _, m := range plan.Merged {
+		sum.MergedContacts += m.Added
+	}
+	return sum
+}
+
+// namesShown is how many skipped partners a summary names before it only counts the rest.
+const namesShown = 10
+
+// Describe tells the summary in a few lines, translated with t: what was added, what was already there,
+// then one line per row left out.
+func (s Summary) Describe(t func(string, ...any) string) []string {
+	var lines []string
+	switch {
+	case s.Partners > 0:
+		lines = append(lines, t("Added %s with %s.", count(t, s.Partners, "1 partner", "%d partners"),
+			count(t, s.Contacts, "1 contact", "%d contacts")))
+	case s.Merged == 0:
+		lines = append(lines, t("Nothing new was added."))
+	}
+	if s.Merged > 0 {
+		lines = append(lines, t("Added %s to %s already in Accord.", count(t, s.MergedContacts, "1 contact", "%d contacts"),
+			count(t, s.Merged, "1 partner", "%d partners")))
+	}
+	if len(s.Skipped) > 0 {
+		names := make([]string, 0, namesShown+1)
+		for i, sk := range s.Skipped {
+			if i == namesShown {
+				names = append(names, t("and %d more", len(s.Skipped)-namesShown))
+				break
+			}
+			names = append(names, sk.name(t))
+		}
+		lines = append(lines, t("Skipped %s already in Accord: %s.", count(t, len(s.Skipped), "1 partner", "%d partners"),
+			strings.Join(names, ", ")))
+	}
+	for _, p := range s.Problems {
+		lines = append(lines, t("Row %d was left out: %s", p.Row, t(p.Problem.Text, p.Problem.Args...)))
+	}
+	return lines
+}
+
+// name is the partner as the file names it, and as Accord does where that is not just another spelling
+// (a partner found by its e-mail address).
+func (sk Skipped) name(t func(string, ...any) string) string {
+	if data.Fold(sk.Name) == data.Fold(sk.Existing) {
+		return sk.Name
+	}
+	return t("%s (as %s)", sk.Name, sk.Existing)
+}
+
+func count(t func(string, ...any) string, n int, one, many string) string {
+	if n == 1 {
+		return t(one)
+	}
+	return t(many, n)
+}

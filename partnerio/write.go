@@ -1,0 +1,132 @@
+package partnerio
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"accord/data"
+)
+
+// csvHeaders are the columns WriteCSV writes, in English; Guess maps every one of them back, so an export
+// imports again as it was.
+var csvHeaders = []string{"Organisation", "Kind", "Stage", "Address", "Website", "Organisation e-mail",
+	"Organisation phone", "Organisation notes", "Contact name", "Role", "Contact e-mail", "Contact phone", "Contact notes"}
+
+// WriteCSV writes one row per contact, the partner's columns repeated on each, and one row for a partner
+// without contacts. It is UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right.
+func WriteCSV(w io.Writer, partners []*data.Partner) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	cw.Write(csvHeaders)
+	for _, p := range partners {
+		org := []string{p.Name, string(p.PartnerKind), string(p.Stage), p.Address, p.Website, p.Email, p.Phone, p.Notes}
+		if len(p.Contacts) == 0 {
+			cw.Write(append(org, "", "", "", "", ""))
+		}
+		for _, c := range p.Contacts {
+			cw.Write(append(org[:len(org):len(org)], c.Name, c.Role, c.Email, c.Phone, c.Notes))
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	return nil
+}
+
+// WriteVCard writes a vCard 3.0 for every contact, with its partner as the organisation, and one for each
+// partner without contacts, so a phone or an e-mail program can take the whole address book.
+func WriteVCard(w io.Writer, partners []*data.Partner) error {
+	bw := bufio.NewWriter(w)
+	for _, p := range partners {
+		if len(p.Contacts) == 0 {
+			writeCard(bw, card{uid: p.ID, name: p.Name, org: p.Name, email: p.Email, phone: p.Phone,
+				notes: p.Notes, address: p.Address, website: p.Website, isOrg: true})
+		}
+		for _, c := range p.Contacts {
+			writeCard(bw, card{uid: c.ID, name: c.Name, org: p.Name, role: c.Role, email: c.Email, phone: c.Phone,
+				notes: c.Notes, address: p.Address, website: p.Website})
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write vCard: %w", err)
+	}
+	return nil
+}
+
+type card struct {
+	uid, name, org, role, email, phone, notes, address, website string
+	isOrg                                                       bool
+}
+
+// writeCard writes one vCard; errors stay in the bufio.Writer until its Flush.
+func writeCard(w *bufio.Writer, c card) {
+	family, given := "", ""
+	if !c.isOrg {
+		family, given = splitName(c.name)
+	}
+	lines := []string{"BEGIN:VCARD", "VERSION:3.0",
+		"FN:" + escape(c.name),
+		"N:" + escape(family) + ";" + escape(given) + ";;;",
+		"ORG:" + escape(c.org)}
+	// The address is free text: it goes in the street part of ADR, whose other six parts stay empty.
+	optional := []struct{ prop, value, after string }{
+		{"UID:", c.uid, ""}, {"TITLE:", c.role, ""}, {"EMAIL;TYPE=INTERNET:", c.email, ""}, {"TEL;TYPE=WORK:", c.phone, ""},
+		{"ADR;TYPE=WORK:;;", c.address, ";;;;"}, {"URL:", c.website, ""}, {"NOTE:", c.notes, ""}}
+	for _, o := range optional {
+		if o.value != "" {
+			lines = append(lines, o.prop+escape(o.value)+o.after)
+		}
+	}
+	if c.isOrg {
+		lines = append(lines, "X-ABSHOWAS:COMPANY") // Apple's address book then files it under the organisation
+	}
+	lines = append(lines, "END:VCARD")
+	for _, l := range lines {
+		w.WriteString(fold(l))
+	}
+}
+
+// splitName takes the last word as the family name, the way most address books split a typed name.
+func splitName(name string) (family, given string) {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return name, ""
+	}
+	return words[len(words)-1], strings.Join(words[:len(words)-1], " ")
+}
+
+var escaper = strings.NewReplacer(`\`, `\\`, ",", `\,`, ";", `\;`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+
+// escape writes a text value the way vCard 3.0 (RFC 2426) reads it.
+func escape(s string) string { return escaper.Replace(s) }
+
+// maxLine is the longest line vCard allows, in octets, without its CRLF.
+const maxLine = 75
+
+// fold breaks a content line into lines of at most 75 octets, each continuation starting with a space,
+// and never inside a UTF-8 sequence.
+func fold(line string) string {
+	var b strings.Builder
+	limit := maxLine
+	for len(line) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		b.WriteString(line[:cut])
+		b.WriteString("\r\n ")
+		line = line[cut:]
+		limit = maxLine - 1 // the leading space counts
+	}
+	b.WriteString(line)
+	b.WriteString("\r\n")
+	return b.String()
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// editing is what every screen with an editor beside its list shares: asking before unsaved changes are
+// lost, and moving a record to the Trash with a way to undo it.
+type editing struct {
+	store *data.Store
+	win   fyne.Window
+	undo  *fyne.Container // holds the "moved to the Trash — Undo" bar
+}
+
+func newEditing(s *data.Store, w fyne.Window) editing {
+	return editing{store: s, win: w, undo: container.NewVBox()}
+}
+
+// confirmLeave runs proceed at once when nothing is unsaved, else after the user agrees to discard.
+func (e editing) confirmLeave(dirty bool, discard func(), proceed func()) {
+	if !dirty {
+		proceed()
+		return
+	}
+	dialog.ShowCustomConfirm(T("Unsaved changes"), T("Discard them"), T("Keep editing"),
+		widget.NewLabel(T("There are changes here that are not saved. Discard them?")), func(yes bool) {
+			if yes {
+				discard()
+				proceed()
+			}
+		}, e.win)
+}
+
+// trash moves a record to the Trash and shows an Undo bar; restored runs after an undo.
+func (e editing) trash(kind data.Kind, id, title string, restored func()) bool {
+	if err := e.store.Delete(kind, id); err != nil {
+		showError(e.win, "move to trash", err)
+		return false
+	}
+	undo := widget.NewButton(T("Undo"), nil)
+	bar := container.NewHBox(widget.NewLabel(T("“%s” was moved to the Trash.", title)), undo)
+	undo.OnTapped = func() {
+		if err := e.store.Undelete(kind, id); err != nil {
+			showError(e.win, "undo delete", err)
+			return
+		}
+		e.undo.Remove(bar)
+		restored()
+	}
+	e.undo.Objects = []fyne.CanvasObject{bar}
+	e.undo.Refresh()
+	return true
+}

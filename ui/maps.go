@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// mapsScreen shows the stakeholder map (who has influence and interest) and the resource map (who brings
+// what). Both are computed off the UI goroutine from the in-memory index.
+type mapsScreen struct {
+	store *data.Store
+	shell *shell
+
+	grid     *fyne.Container
+	cell     *widget.List
+	cellHead *widget.Label
+	chosen   []*data.Partner
+	unjudged *widget.Label
+	res      *fyne.Container
+}
+
+func newMapsScreen(s *data.Store, sh *shell) *mapsScreen { return &mapsScreen{store: s, shell: sh} }
+
+func (ms *mapsScreen) buildUI() fyne.CanvasObject {
+	ms.grid = container.NewGridWithColumns(5)
+	ms.unjudged = widget.NewLabel("")
+	ms.cellHead = widget.NewLabel(T("Choose a square to see its partners."))
+	ms.cell = widget.NewList(func() int { return len(ms.chosen) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(ms.chosen[i].Name) })
+	ms.cell.OnSelected = func(i widget.ListItemID) { ms.shell.open(ms.shell.partners, ms.chosen[i].ID) }
+	axes := container.NewBorder(nil, widget.NewLabel(T("Interest →  (how much they care)")), widget.NewLabel(T("Influence ↑")), nil, ms.grid)
+	side := container.NewBorder(ms.cellHead, nil, nil, nil, ms.cell)
+	stakeholders := container.NewBorder(ms.unjudged, nil, nil, nil, container.NewHSplit(axes, side))
+	ms.res = container.NewVBox()
+	tabs := container.NewAppTabs(
+		container.NewTabItem(T("Stakeholder map"), stakeholders),
+		container.NewTabItem(T("Resource map"), container.NewVScroll(container.NewPadded(ms.res))),
+	)
+	ms.refresh()
+	return tabs
+}
+
+func (ms *mapsScreen) refresh() {
+	background(func() {
+		grid, unjudged := data.StakeholderGrid(ms.store)
+		resources := ms.resourceLines()
+		fyne.Do(func() {
+			ms.showGrid(grid, unjudged)
+			ms.res.Objects = resources
+			ms.res.Refresh()
+		})
+	})
+}
+
+// showGrid draws the 5 × 5 squares, influence 5 at the top and interest 5 at the right, each tinted by
+// its quadrant and showing how many partners sit there.
+func (ms *mapsScreen) showGrid(grid [5][5][]*data.Partner, unjudged int) {
+	ms.grid.Objects = nil
+	for influence := 5; influence >= 1; influence-- {
+		for interest := 1; interest <= 5; interest++ {
+			ms.grid.Add(ms.square(influence, interest, grid[influence-1][interest-1]))
+		}
+	}
+	ms.grid.Refresh()
+	ms.unjudged.SetText(T("%d partners have no influence or interest score yet; give them one in Partners to place them here.", unjudged))
+}
+
+func (ms *mapsScreen) square(influence, interest int, partners []*data.Partner) fyne.CanvasObject {
+	q := data.QuadrantOf(influence, interest)
+	tint := canvas.NewRectangle(quadrantColour[q])
+	label := ""
+	if (influence == 5 || influence == 1) && (interest == 1 || interest == 5) {
+		label = T(string(q)) // the corner squares name their quadrant
+	}
+	text := fmt.Sprint(len(partners))
+	if len(partners) == 0 {
+		text = "·"
+	}
+	tap := widget.NewButton(text, func() {
+		ms.chosen = partners
+		ms.cellHead.SetText(T("Influence %d, interest %d — %s: %d partners", influence, interest, T(string(q)), len(partners)))
+		ms.cell.UnselectAll()
+		ms.cell.Refresh()
+	})
+	tap.Importance = widget.LowImportance
+	caption := widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	return container.NewStack(tint, container.NewBorder(caption, nil, nil, nil, tap))
+}
+
+// quadrantColour tints the map's four parts, faintly enough for text on top in either theme.
+var quadrantColour = map[data.Quadrant]color.Color{
+	data.ManageClosely: color.NRGBA{R: 0xd9, G: 0x53, B: 0x4f, A: 0x40},
+	data.KeepSatisfied: color.NRGBA{R: 0xf0, G: 0xad, B: 0x4e, A: 0x40},
+	data.KeepInformed:  color.NRGBA{R: 0x1f, G: 0x6f, B: 0x78, A: 0x40},
+	data.Monitor:       color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0x30},
+}
+
+// resourceLines describes each kind of resource partners offer, its value, who offers it and which open
+// needs it could help meet.
+func (ms *mapsScreen) resourceLines() []fyne.CanvasObject {
+	currency := ms.store.Organisation().Currency
+	var out []fyne.CanvasObject
+	var total data.Money
+	for _, r := range data.ResourceMap(ms.store) {
+		total += r.Value
+		var d detailDoc
+		d.field(T("Offers"), T("%d, worth %s", r.Offers, money(r.Value, currency)))
+		d.field(T("Offered by"), joinNonEmpty(", ", mapped(r.Partners[:min(len(r.Partners), 6)], func(p *data.Partner) string { return p.Name })...))
+		if more := len(r.Partners) - 6; more > 0 {
+			d.para(T("and %d more", more))
+		}
+		if needs := data.NeedsFor(ms.store, r.Kind); len(needs) > 0 {
+			d.field(T("Could help meet"), joinNonEmpty("; ", mapped(needs[:min(len(needs), 4)], func(n *data.Need) string { return n.Name })...))
+		}
+		out = append(out, widget.NewCard(T(string(r.Kind)), "", d.build()))
+	}
+	if len(out) == 0 {
+		return []fyne.CanvasObject{widget.NewLabel(T("No partner offers anything yet. Add what each partner brings in Partners."))}
+	}
+	head := widget.NewLabelWithStyle(T("Everything partners offer is worth %s.", money(total, currency)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return append([]fyne.CanvasObject{head}, out...)
+}

@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// needsScreen is the community needs assessment: what the neighbourhood lacks, how urgent it is, and
+// which partners and agreements work on it. Unmet high-priority needs come first.
+type needsScreen struct {
+	*browser[*data.Need]
+	editing
+	editor *needEditor
+}
+
+func newNeedsScreen(s *data.Store, w fyne.Window) *needsScreen {
+	ns := &needsScreen{editing: newEditing(s, w)}
+	ns.browser = &browser[*data.Need]{
+		search: func(q string) []*data.Need { return data.Search[data.Need](s, q) },
+		row:    ns.row,
+		detail: ns.openEditor,
+		count:  func(n int) string { return countOf(n, "1 need", "%d needs") },
+		empty:  T("Choose a need, or record a new one."),
+		hint:   T("Search by title, area or description"),
+		order:  func() func(a, b *data.Need) int { return urgentFirst },
+		leave:  ns.leave,
+	}
+	return ns
+}
+
+// urgentFirst orders unmet high-priority needs first, then other unmet ones, then the rest.
+func urgentFirst(a, b *data.Need) int { return urgency(b) - urgency(a) }
+
+func urgency(n *data.Need) int {
+	switch {
+	case n.Unmet() && n.Priority == data.PriorityHigh:
+		return 2
+	case n.Unmet():
+		return 1
+	}
+	return 0
+}
+
+func (ns *needsScreen) buildUI() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(T("New need"), theme.ContentAddIcon(), ns.create)
+	add.Importance = widget.HighImportance
+	return container.NewBorder(container.NewVBox(container.NewHBox(add), ns.undo), nil, nil, nil, ns.browser.buildUI())
+}
+
+func (ns *needsScreen) row(n *data.Need) (string, string) {
+	flag := ""
+	if urgency(n) == 2 {
+		flag = "⚠ " + T("Unmet, high priority")
+	}
+	return n.Name, joinNonEmpty(" · ", flag, T(string(n.Priority)), T(string(n.Status)), n.Area)
+}
+
+func (ns *needsScreen) openEditor(listed *data.Need) fyne.CanvasObject {
+	n, err := data.Get[data.Need](ns.store, listed.ID)
+	if err != nil {
+		showError(ns.win, "open need", err)
+		return widget.NewLabel(T("This need could not be opened."))
+	}
+	return ns.edit(n)
+}
+
+func (ns *needsScreen) edit(n *data.Need) fyne.CanvasObject {
+	ns.editor = newNeedEditor(ns.store, ns.win, n, func(id string) { ns.selected = id; ns.refresh() })
+	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), ns.onDelete)
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewHBox(del), nil, nil, ns.editor.buildUI())
+}
+
+func (ns *needsScreen) create() {
+	ns.leave(func() {
+		ns.selected = ""
+		ns.list.UnselectAll()
+		ns.showPane(ns.edit(&data.Need{Priority: data.PriorityMedium, Status: data.NeedOpen}))
+	})
+}
+
+func (ns *needsScreen) save() {
+	if ns.editor != nil {
+		ns.editor.onSave()
+	}
+}
+
+func (ns *needsScreen) leave(proceed func()) {
+	dirty := ns.editor != nil && ns.editor.dirty
+	ns.confirmLeave(dirty, func() { ns.editor.dirty = false }, proceed)
+}
+
+func (ns *needsScreen) onDelete() {
+	n := ns.editor.n
+	if n.ID != "" && !ns.trash(data.KindNeed, n.ID, n.Name, func() { ns.selectID(n.ID) }) {
+		return
+	}
+	ns.editor, ns.selected = nil, ""
+	ns.showPane(container.NewCenter(widget.NewLabel(ns.empty)))
+	ns.refresh()
+}
+
+// needEditor edits one need and the partners and agreements linked to it.
+type needEditor struct {
+	store    *data.Store
+	win      fyne.Window
+	n        *data.Need
+	dirty    bool
+	bind     *binder
+	problems *widget.Label
+	links    *fyne.Container
+	onSaved  func(string)
+}
+
+func newNeedEditor(s *data.Store, w fyne.Window, n *data.Need, onSaved func(string)) *needEditor {
+	ed := &needEditor{store: s, win: w, n: n, onSaved: onSaved, dirty: n.ID == ""}
+	ed.bind = newBinder(ed.changed)
+	return ed
+}
+
+func (ed *needEditor) buildUI() fyne.CanvasObject {
+	b, n := ed.bind, ed.n
+	ed.problems = widget.NewLabel("")
+	ed.problems.Importance = widget.DangerImportance
+	ed.links = container.NewVBox()
+	ed.fillLinks()
+	save := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), ed.onSave)
+	save.Importance = widget.HighImportance
+	form := container.NewVBox(
+		row(T("Title"), b.text(&n.Name, T("For example: A warm space for older residents in winter"))),
+		container.NewGridWithColumns(3,
+			row(T("Priority"), choice(b, data.Priorities, &n.Priority)),
+			row(T("Status"), choice(b, data.NeedStatuses, &n.Status)),
+			row(T("How you learned of it"), choice(b, data.NeedSources, &n.Source))),
+		row(T("Area"), b.text(&n.Area, T("Street, estate or neighbourhood"))),
+		row(T("Description"), b.longText(&n.Description, "")),
+		ed.links,
+	)
+	ed.showProblems()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, save), ed.problems)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+}
+
+func (ed *needEditor) changed() {
+	ed.dirty = true
+	ed.showProblems()
+}
+
+func (ed *needEditor) showProblems() bool {
+	var lines []string
+	var verr *data.ValidationError
+	if errors.As(ed.n.Validate(), &verr) {
+		for _, p := range verr.Problems {
+			lines = append(lines, T(p.Message, p.Args...))
+		}
+	}
+	ed.problems.SetText(strings.Join(lines, "\n"))
+	ed.problems.Hidden = len(lines) == 0
+	ed.problems.Refresh()
+	return len(lines) == 0
+}
+
+func (ed *needEditor) onSave() {
+	if !ed.showProblems() {
+		return
+	}
+	if err := ed.store.Save(ed.n); err != nil {
+		showError(ed.win, "save need", err)
+		return
+	}
+	ed.dirty = false
+	ed.onSaved(ed.n.ID)
+}
+
+// fillLinks lists the linked partners, each with a Remove button, and offers to link another.
+func (ed *needEditor) fillLinks() {
+	ed.links.Objects = []fyne.CanvasObject{widget.NewLabelWithStyle(T("Partners working on it"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for i, id := range ed.n.PartnerIDs {
+		name := T("Partner not found")
+		if p := data.Lookup[data.Partner](ed.store, id); p != nil {
+			name = p.Name
+		}
+		ed.links.Add(container.NewHBox(widget.NewLabel(name), widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
+			ed.n.PartnerIDs = append(ed.n.PartnerIDs[:i], ed.n.PartnerIDs[i+1:]...)
+			ed.fillLinks()
+			ed.changed()
+		})))
+	}
+	ed.links.Add(container.NewHBox(widget.NewButtonWithIcon(T("Link a partner"), theme.ContentAddIcon(), func() {
+		pickPartner(ed.store, ed.win, func(p *data.Partner) {
+			ed.n.PartnerIDs = append(ed.n.PartnerIDs, p.ID)
+			ed.fillLinks()
+			ed.changed()
+		})
+	})))
+	ed.links.Refresh()
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// partnerEditor edits one partner organisation: its details, people, what it offers and how much say it
+// has, and shows what is linked to it. It works on a copy until Save.
+type partnerEditor struct {
+	store    *data.Store
+	win      fyne.Window
+	p        *data.Partner
+	dirty    bool
+	bind     *binder
+	problems *widget.Label
+	title    *widget.Label
+	onSaved  func(id string)
+}
+
+func newPartnerEditor(s *data.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
+	ed := &partnerEditor{store: s, win: w, p: p, onSaved: onSaved, dirty: p.ID == ""}
+	ed.bind = newBinder(ed.changed)
+	return ed
+}
+
+func (ed *partnerEditor) buildUI() fyne.CanvasObject {
+	ed.problems = widget.NewLabel("")
+	ed.problems.Wrapping = fyne.TextWrapWord
+	ed.problems.Importance = widget.DangerImportance
+	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	save := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), ed.onSave)
+	save.Importance = widget.HighImportance
+	sections := widget.NewAccordion(
+		widget.NewAccordionItem(T("About the partner"), ed.aboutSection()),
+		widget.NewAccordionItem(T("People"), ed.contactsSection()),
+		widget.NewAccordionItem(T("What they offer"), ed.offersSection()),
+		widget.NewAccordionItem(T("Influence, interest and notes"), ed.stakeholderSection()),
+		widget.NewAccordionItem(T("Linked records"), ed.linkedSection()),
+	)
+	sections.MultiOpen = true
+	sections.Open(0)
+	sections.Open(1)
+	ed.refreshTitle()
+	ed.showProblems()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, save, ed.title), ed.problems)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
+}
+
+func (ed *partnerEditor) changed() {
+	ed.dirty = true
+	ed.showProblems()
+	ed.refreshTitle()
+}
+
+func (ed *partnerEditor) refreshTitle() {
+	name := ed.p.Name
+	if name == "" {
+		name = T("New partner")
+	}
+	if ed.dirty {
+		name = T("%s — not saved yet", name)
+	}
+	ed.title.SetText(name)
+}
+
+func (ed *partnerEditor) showProblems() bool {
+	var lines []string
+	if len(ed.bind.unreadable) > 0 {
+		lines = append(lines, T("Some numbers or amounts cannot be read yet: look for the fields marked in red."))
+	}
+	var verr *data.ValidationError
+	if errors.As(ed.p.Validate(), &verr) {
+		for _, p := range verr.Problems {
+			lines = append(lines, T(p.Message, p.Args...))
+		}
+	}
+	ed.problems.SetText(strings.Join(lines, "\n"))
+	ed.problems.Hidden = len(lines) == 0
+	ed.problems.Refresh()
+	return len(lines) == 0
+}
+
+func (ed *partnerEditor) onSave() {
+	if !ed.showProblems() {
+		return
+	}
+	if err := ed.store.Save(ed.p); err != nil {
+		showError(ed.win, "save partner", err)
+		return
+	}
+	ed.dirty = false
+	ed.refreshTitle()
+	ed.onSaved(ed.p.ID)
+}
+
+func (ed *partnerEditor) aboutSection() fyne.CanvasObject {
+	b, p := ed.bind, ed.p
+	return container.NewVBox(
+		row(T("Name"), b.text(&p.Name, T("For example: Northside Library"))),
+		container.NewGridWithColumns(2,
+			row(T("Kind"), choice(b, data.PartnerKinds, &p.PartnerKind)),
+			row(T("Stage"), choice(b, data.Stages, &p.Stage))),
+		row(T("Focus areas"), b.list(&p.FocusAreas, T("youth, housing, food security"))),
+		row(T("Description"), b.longText(&p.Description, T("What they do, in a sentence or two"))),
+		container.NewGridWithColumns(2,
+			row(T("Email"), b.text(&p.Email, "info@example.org")),
+			row(T("Phone"), b.text(&p.Phone, ""))),
+		container.NewGridWithColumns(2,
+			row(T("Website"), b.text(&p.Website, "")),
+			row(T("Languages"), b.list(&p.Languages, T("en, es")))),
+		row(T("Address"), b.longText(&p.Address, "")),
+	)
+}
+
+func (ed *partnerEditor) contactsSection() fyne.CanvasObject {
+	b := ed.bind
+	return listEditor(&ed.p.Contacts, T("Add a person"), func() data.Contact { return data.Contact{ID: data.NewID()} },
+		func(c *data.Contact) fyne.CanvasObject {
+			return container.NewVBox(
+				container.NewGridWithColumns(2, row(T("Name"), b.text(&c.Name, "")), row(T("Role"), b.text(&c.Role, T("For example: Chair")))),
+				container.NewGridWithColumns(3, row(T("Email"), b.text(&c.Email, "")), row(T("Phone"), b.text(&c.Phone, "")),
+					row(T("Language"), b.text(&c.Language, ""))),
+				b.check(T("May sign agreements for this partner"), &c.MaySign),
+				row(T("Notes"), b.text(&c.Notes, "")))
+		}, ed.changed)
+}
+
+func (ed *partnerEditor) offersSection() fyne.CanvasObject {
+	b := ed.bind
+	return listEditor(&ed.p.Offers, T("Add something they offer"), func() data.Offer { return data.Offer{Kind: data.ResourceSpace} },
+		func(o *data.Offer) fyne.CanvasObject {
+			return container.NewGridWithColumns(3,
+				row(T("Kind"), choice(b, data.ResourceKinds, &o.Kind)),
+				row(T("What"), b.text(&o.Description, T("For example: meeting room on Tuesdays"))),
+				row(T("Estimated value"), b.money(&o.Value)))
+		}, ed.changed)
+}
+
+func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
+	b, p := ed.bind, ed.p
+	return container.NewVBox(
+		container.NewGridWithColumns(2,
+			row(T("Influence: how much say they have over what you do"), b.scale(&p.Influence)),
+			row(T("Interest: how much they care about it"), b.scale(&p.Interest))),
+		row(T("Notes"), b.longText(&p.Notes, "")),
+	)
+}
+
+// linkedSection shows the agreements, evaluations, activities and needs that name this partner.
+func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
+	if ed.p.ID == "" {
+		return widget.NewLabel(T("Save the partner first; what is linked to it will show here."))
+	}
+	l := data.LinkedTo(ed.store, ed.p.ID, data.DateOf(now()))
+	var d detailDoc
+	d.section(T("Agreements"))
+	d.bullets(mapped(l.Agreements, func(a *data.Agreement) string { return a.Name + " — " + T(string(a.StatusOn(data.DateOf(now())))) }))
+	d.section(T("Latest health check"))
+	if l.LatestEvaluation != nil {
+		overall := l.LatestEvaluation.Overall()
+		d.para(T("%s: %s out of 5 (%s)", l.LatestEvaluation.Date.String(), oneDecimal(overall), T(string(data.BandOf(overall)))))
+	}
+	d.section(T("Activities"))
+	d.bullets(mapped(l.Activities, func(a *data.Activity) string { return a.Date.String() + " — " + a.Name }))
+	d.section(T("Community needs"))
+	d.bullets(mapped(l.Needs, func(n *data.Need) string { return n.Name + " — " + T(string(n.Status)) }))
+	return d.build()
+}
+
+func oneDecimal(v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+func mapped[X any](xs []X, f func(X) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+	"accord/partnerio"
+)
+
+// partnerImport brings in a contacts list from a spreadsheet or address book: the user sees the columns
+// with a sample, can change what each column means, sees what will be added, merged and skipped, and only
+// then imports — in one transaction.
+type partnerImport struct {
+	store   *data.Store
+	win     fyne.Window
+	table   *partnerio.Table
+	mapping partnerio.Mapping
+	dup     partnerio.DuplicateChoice
+	plan    *partnerio.ImportPlan
+	cancel  context.CancelFunc
+	done    func() // refreshes the partners list after an import
+
+	summary  *widget.Label
+	progress *widget.ProgressBar
+	apply    *widget.Button
+	dialog   dialog.Dialog
+}
+
+// onImport is the partners screen's "Import contacts…" button.
+func (ps *partnersScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		background(func() {
+			defer r.Close()
+			t, err := partnerio.Read(r)
+			fyne.Do(func() {
+				if err != nil {
+					showError(ps.win, "read contacts file", err)
+					return
+				}
+				imp := &partnerImport{store: ps.store, win: ps.win, table: t, done: ps.refresh}
+				imp.mapping, _ = partnerio.Guess(t.Headers) // a mapping it could not guess is fixed in the preview
+				imp.show(r.URI().Name())
+			})
+		})
+	}, ps.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".TXT"}))
+	startIn(d, documentsFolder())
+	d.Show()
+}
+
+func (imp *partnerImport) show(name string) {
+	imp.summary = widget.NewLabel("")
+	imp.summary.Truncation = fyne.TextTruncateEllipsis // one line per fact keeps the dialog's height right
+	imp.progress = widget.NewProgressBar()
+	imp.apply = widget.NewButton(T("Import"), imp.onApply)
+	imp.apply.Importance = widget.HighImportance
+	dup := widget.NewRadioGroup([]string{T("Skip partners already in Accord"), T("Add new people to partners already in Accord")}, nil)
+	dup.SetSelected(dup.Options[0])
+	dup.OnChanged = func(choice string) {
+		imp.dup = partnerio.Skip
+		if choice == dup.Options[1] {
+			imp.dup = partnerio.Merge
+		}
+		imp.replan()
+	}
+	head := widget.NewLabel(T("%d rows read from %s. Check what each column holds, then import.", len(imp.table.Rows), name))
+	cancel := widget.NewButton(T("Cancel"), func() { imp.stop(); imp.dialog.Hide() })
+	body := container.NewBorder(head, container.NewVBox(dup, imp.progress, imp.summary, container.NewHBox(cancel, imp.apply)),
+		nil, nil, container.NewHScroll(imp.columns()))
+	imp.dialog = dialog.NewCustomWithoutButtons(T("Import contacts"), body, imp.win)
+	imp.dialog.Resize(fyne.NewSize(920, 620))
+	imp.dialog.Show()
+	imp.replan()
+}
+
+// columns shows, for each column of the file, its header, what Accord will take it as, and a few values.
+func (imp *partnerImport) columns() fyne.CanvasObject {
+	labels := make([]string, len(partnerio.Fields))
+	for i, f := range partnerio.Fields {
+		labels[i] = T(string(f))
+		if f == partnerio.Ignore {
+			labels[i] = T("(leave out)")
+		}
+	}
+	row := container.NewHBox()
+	for c, header := range imp.table.Headers {
+		sel := widget.NewSelect(labels, nil)
+		for i, f := range partnerio.Fields {
+			if c < len(imp.mapping) && imp.mapping[c] == f {
+				sel.SetSelectedIndex(i)
+			}
+		}
+		sel.OnChanged = func(string) { imp.mapping[c] = partnerio.Fields[sel.SelectedIndex()]; imp.replan() }
+		samples := widget.NewLabel(strings.Join(imp.samples(c), "\n"))
+		samples.Truncation = fyne.TextTruncateEllipsis
+		col := container.NewVBox(widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), sel, samples)
+		row.Add(container.NewGridWrap(fyne.NewSize(190, 230), col))
+	}
+	return row
+}
+
+func (imp *partnerImport) samples(col int) []string {
+	var out []string
+	for _, r := range imp.table.Rows[:min(len(imp.table.Rows), 5)] {
+		if col < len(r.Cells) {
+			out = append(out, r.Cells[col])
+		}
+	}
+	return out
+}
+
+// replan works out, off the UI goroutine, what the import would do with the current choices; a newer
+// choice cancels a plan still running.
+func (imp *partnerImport) replan() {
+	imp.stop()
+	imp.apply.Disable()
+	if err := imp.mapping.Check(); err != nil {
+		imp.summary.SetText(plainText(err))
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	imp.cancel = cancel
+	mapping, dup := append(partnerio.Mapping(nil), imp.mapping...), imp.dup
+	background(func() {
+		plan, err := partnerio.Plan(ctx, imp.store, imp.table, mapping, partnerio.Options{Duplicates: dup,
+			Progress: func(done, total int) {
+				fyne.Do(func() { imp.progress.SetValue(float64(done) / float64(max(total, 1))) })
+			}})
+		fyne.Do(func() {
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				imp.summary.SetText(plainText(err))
+				return
+			}
+			imp.plan = plan
+			imp.summary.SetText(T("If you import now:") + "\n" + strings.Join(plan.Summary().Describe(T), "\n"))
+			if len(plan.New)+len(plan.Merged) > 0 {
+				imp.apply.Enable()
+			}
+		})
+	})
+}
+
+func (imp *partnerImport) stop() {
+	if imp.cancel != nil {
+		imp.cancel()
+	}
+}
+
+func (imp *partnerImport) onApply() {
+	imp.apply.Disable()
+	plan := imp.plan
+	background(func() {
+		sum, err := plan.Apply(imp.store)
+		fyne.Do(func() {
+			if err != nil {
+				imp.summary.SetText(plainText(err))
+				return
+			}
+			imp.dialog.Hide()
+			imp.done()
+			dialog.ShowInformation(T("Contacts imported"), strings.Join(sum.Describe(T), "\n"), imp.win)
+		})
+	})
+}

@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+	"accord/partnerio"
+)
+
+const contactsCSV = `Organisation,First Name,Last Name,E-mail,Job Title,Favourite colour
+Parish of St Anne,Mary,O'Brien,mary@stanne.example,Secretary,green
+Parish of St Anne,Tom,Walsh,tom@stanne.example,Treasurer,blue
+Café Solidaire,Inès,Roux,ines@cafe.example,Cook,red
+`
+
+func TestImportContactsPreviewsFixesTheMappingAndImports(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.partners, f.library.ID)
+	table, err := partnerio.Read(strings.NewReader(contactsCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := &partnerImport{store: f.store, win: w, table: table, done: sh.partners.refresh}
+	imp.mapping, _ = partnerio.Guess(table.Headers)
+	imp.show("contacts.csv")
+	if !strings.Contains(imp.summary.Text, "1 partner") || !strings.Contains(imp.summary.Text, "Café Solidaire") {
+		t.Fatalf("preview summary: %q", imp.summary.Text)
+	}
+	// The user says the last column is the contact's notes instead of leaving it out.
+	selects := find[*widget.Select](w.Canvas().Overlays().Top())
+	selects[5].SetSelected("notes")
+	if imp.mapping[5] != partnerio.Notes {
+		t.Fatalf("mapping after the change: %v", imp.mapping)
+	}
+	test.Tap(imp.apply)
+	got := data.Search[data.Partner](f.store, "st anne")
+	if len(got) != 1 || len(got[0].Contacts) != 2 || got[0].Contacts[0].Notes != "green" {
+		t.Fatalf("imported: %+v", got)
+	}
+	if f.store.Count(data.KindPartner) != 4 || len(data.Lookup[data.Partner](f.store, f.cafe.ID).Contacts) != 0 {
+		t.Fatal("the duplicate Café Solidaire was not skipped")
+	}
+	if len(sh.partners.items) != 4 {
+		t.Fatalf("the list shows %d partners after the import", len(sh.partners.items))
+	}
+}

@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// trashScreen lists deleted records, puts one back, or deletes it permanently.
+type trashScreen struct {
+	store      *data.Store
+	win        fyne.Window
+	items      []data.Record
+	selected   data.Record
+	list       *widget.List
+	counter    *widget.Label
+	restoreBtn *widget.Button
+	deleteBtn  *widget.Button
+}
+
+func newTrashScreen(s *data.Store, w fyne.Window) *trashScreen {
+	return &trashScreen{store: s, win: w}
+}
+
+func (ts *trashScreen) buildUI() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(T("Trash"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	about := widget.NewLabel(T("Deleted records stay here for %d days, then Accord removes them for good. Choose one to restore it.", data.TrashDays))
+	about.Wrapping = fyne.TextWrapWord
+	ts.counter = widget.NewLabel("")
+	ts.list = widget.NewList(
+		func() int { return len(ts.items) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			when := widget.NewLabel("")
+			when.SizeName = theme.SizeNameCaptionText
+			return container.NewVBox(name, when)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			r := ts.items[id]
+			texts := o.(*fyne.Container).Objects
+			texts[0].(*widget.Label).SetText(ts.store.Describe(r))
+			texts[1].(*widget.Label).SetText(joinNonEmpty(" · ", T(data.KindNoun(r.Kind())), deletedText(r)))
+		},
+	)
+	ts.list.OnSelected = func(id widget.ListItemID) { ts.choose(ts.items[id]) }
+	ts.list.OnUnselected = func(widget.ListItemID) { ts.choose(nil) }
+	ts.restoreBtn = widget.NewButtonWithIcon(T("Restore"), theme.ContentUndoIcon(), ts.onRestore)
+	ts.restoreBtn.Importance = widget.HighImportance
+	ts.deleteBtn = widget.NewButtonWithIcon(T("Delete permanently…"), theme.DeleteIcon(), ts.onDeletePermanently)
+	ts.deleteBtn.Importance = widget.DangerImportance
+	ts.choose(nil)
+	ts.refresh()
+	top := container.NewVBox(title, about, ts.counter)
+	return container.NewBorder(container.NewPadded(top), container.NewPadded(container.NewHBox(ts.restoreBtn, ts.deleteBtn)), nil, nil, ts.list)
+}
+
+// refresh lists the Trash again, off the UI goroutine.
+func (ts *trashScreen) refresh() {
+	background(func() {
+		items := ts.store.Trash()
+		fyne.Do(func() {
+			ts.items = items
+			ts.counter.SetText(countOf(len(items), "1 deleted record", "%d deleted records"))
+			ts.list.UnselectAll()
+			ts.list.Refresh()
+		})
+	})
+}
+
+func (ts *trashScreen) choose(r data.Record) {
+	ts.selected = r
+	if r == nil {
+		ts.restoreBtn.Disable()
+		ts.deleteBtn.Disable()
+		return
+	}
+	ts.restoreBtn.Enable()
+	ts.deleteBtn.Enable()
+}
+
+// onRestore takes the chosen record out of the Trash.
+func (ts *trashScreen) onRestore() {
+	r := ts.selected
+	if r == nil {
+		return
+	}
+	ts.update("restore "+data.MetaOf(r).ID, func() error { return ts.store.Undelete(r.Kind(), data.MetaOf(r).ID) })
+}
+
+// onDeletePermanently asks first, saying what stays in older backups, then removes the record for good.
+func (ts *trashScreen) onDeletePermanently() {
+	r := ts.selected
+	if r == nil {
+		return
+	}
+	text := widget.NewLabel(T("“%s” will be removed from Accord for good. This cannot be undone.", ts.store.Describe(r)) + "\n\n" +
+		T("Copies stay in the backups made before now until Accord replaces them (within about five weeks), and in any backup or export saved elsewhere, such as on a USB stick."))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(T("Delete permanently?"), T("Delete permanently"), T("Cancel"), text, func(ok bool) {
+		if ok {
+			ts.update("delete permanently "+data.MetaOf(r).ID, func() error { return ts.store.DeletePermanently(r.Kind(), data.MetaOf(r).ID) })
+		}
+	}, ts.win)
+	d.Resize(fyne.NewSize(520, 260))
+	d.Show()
+}
+
+// update runs a change off the UI goroutine, then lists the Trash again or says what went wrong.
+func (ts *trashScreen) update(what string, change func() error) {
+	background(func() {
+		err := change()
+		fyne.Do(func() {
+			if err != nil {
+				showError(ts.win, what, err)
+			}
+			ts.refresh()
+		})
+	})
+}
+
+// deletedText says when a record was deleted and when it goes for good.
+func deletedText(r data.Record) string {
+	today, due := data.DateOf(now()), data.PurgeDue(r).In(now().Location())
+	deleted := T("deleted today")
+	switch ago := data.DateOf(due.AddDate(0, 0, -data.TrashDays)).DaysUntil(today); {
+	case ago == 1:
+		deleted = T("deleted yesterday")
+	case ago > 1:
+		deleted = T("deleted %d days ago", ago)
+	}
+	left := today.DaysUntil(data.DateOf(due))
+	if left <= 0 {
+		return deleted + ", " + T("removed for good the next time Accord opens")
+	}
+	return deleted + ", " + countOf(left, "removed for good tomorrow", "removed for good in %d days")
+}
