@@ -129,20 +129,36 @@ func partyName(s *data.Store, p data.Party) string {
 
 // pickPartner asks for a partner in a dialog that searches as you type.
 func pickPartner(s *data.Store, w fyne.Window, chosen func(*data.Partner)) {
-	var d dialog.Dialog
-	b := &browser[*data.Partner]{
+	pick(w, T("Choose a partner"), &browser[*data.Partner]{
 		search: func(q string) []*data.Partner { return data.Search[data.Partner](s, q) },
 		row: func(p *data.Partner) (string, string) {
 			return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)))
 		},
 		count: func(n int) string { return countOf(n, "1 partner", "%d partners") },
 		hint:  T("Type part of the partner's name"),
-	}
-	b.onPick = func(p *data.Partner) {
+	}, chosen)
+}
+
+// pickAgreement asks for an agreement the same way.
+func pickAgreement(s *data.Store, w fyne.Window, chosen func(*data.Agreement)) {
+	pick(w, T("Choose an agreement"), &browser[*data.Agreement]{
+		search: func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
+		row: func(a *data.Agreement) (string, string) {
+			return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End))
+		},
+		count: func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
+		hint:  T("Type part of the agreement's title"),
+	}, chosen)
+}
+
+// pick shows a searchable list in a dialog and hands back the record chosen.
+func pick[P data.Record](w fyne.Window, title string, b *browser[P], chosen func(P)) {
+	var d dialog.Dialog
+	b.onPick = func(p P) {
 		d.Hide()
 		chosen(p)
 	}
-	d = dialog.NewCustom(T("Choose a partner"), T("Cancel"), b.listUI(), w)
+	d = dialog.NewCustom(title, T("Cancel"), b.listUI(), w)
 	d.Resize(fyne.NewSize(520, 560))
 	d.Show()
 	w.Canvas().Focus(b.query)

@@ -37,7 +37,7 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-// choosePartnerInDialog types into the partner picker that a button opened and picks the first match.
+// choosePartnerInDialog types into the picker (of partners or agreements) a button opened and picks the first match.
 func choosePartnerInDialog(t *testing.T, w fyne.Window, query string) {
 	t.Helper()
 	top := w.Canvas().Overlays().Top()

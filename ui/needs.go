@@ -179,26 +179,41 @@ func (ed *needEditor) onSave() {
 	ed.onSaved(ed.n.ID)
 }
 
-// fillLinks lists the linked partners, each with a Remove button, and offers to link another.
+// fillLinks lists the partners and agreements linked to the need, each with a Remove button, and offers
+// to link more.
 func (ed *needEditor) fillLinks() {
-	ed.links.Objects = []fyne.CanvasObject{widget.NewLabelWithStyle(T("Partners working on it"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	for i, id := range ed.n.PartnerIDs {
-		name := T("Partner not found")
-		if p := data.Lookup[data.Partner](ed.store, id); p != nil {
-			name = p.Name
-		}
-		ed.links.Add(container.NewHBox(widget.NewLabel(name), widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
-			ed.n.PartnerIDs = append(ed.n.PartnerIDs[:i], ed.n.PartnerIDs[i+1:]...)
+	ed.links.Objects = []fyne.CanvasObject{
+		ed.linkList(T("Partners working on it"), &ed.n.PartnerIDs, T("Link a partner"), func(id string) string {
+			if p := data.Lookup[data.Partner](ed.store, id); p != nil {
+				return p.Name
+			}
+			return T("Partner not found")
+		}, func(add func(string)) { pickPartner(ed.store, ed.win, func(p *data.Partner) { add(p.ID) }) }),
+		ed.linkList(T("Agreements that address it"), &ed.n.AgreementIDs, T("Link an agreement"), func(id string) string {
+			if a := data.Lookup[data.Agreement](ed.store, id); a != nil {
+				return a.Name
+			}
+			return T("Agreement not found")
+		}, func(add func(string)) { pickAgreement(ed.store, ed.win, func(a *data.Agreement) { add(a.ID) }) }),
+	}
+	ed.links.Refresh()
+}
+
+func (ed *needEditor) linkList(title string, ids *[]string, addLabel string, name func(string) string, choose func(add func(string))) fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for i, id := range *ids {
+		box.Add(container.NewHBox(widget.NewLabel(name(id)), widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
+			*ids = append((*ids)[:i], (*ids)[i+1:]...)
 			ed.fillLinks()
 			ed.changed()
 		})))
 	}
-	ed.links.Add(container.NewHBox(widget.NewButtonWithIcon(T("Link a partner"), theme.ContentAddIcon(), func() {
-		pickPartner(ed.store, ed.win, func(p *data.Partner) {
-			ed.n.PartnerIDs = append(ed.n.PartnerIDs, p.ID)
+	box.Add(container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
+		choose(func(id string) {
+			*ids = append(*ids, id)
 			ed.fillLinks()
 			ed.changed()
 		})
 	})))
-	ed.links.Refresh()
+	return box
 }

@@ -31,10 +31,15 @@ func TestNeedsPutUnmetHighPriorityFirstAndLinkPartners(t *testing.T) {
 	ns.list.Select(0)
 	test.Tap(button(t, ns.pane, "Link a partner"))
 	choosePartnerInDialog(t, w, "allot")
+	test.Tap(button(t, ns.pane, "Link an agreement"))
+	choosePartnerInDialog(t, w, "fridge")
 	test.Tap(button(t, ns.pane, "Save"))
 	got := data.Lookup[data.Need](f.store, ns.items[0].ID)
 	if len(got.PartnerIDs) != 1 || data.Lookup[data.Partner](f.store, got.PartnerIDs[0]).Name != "Green Allotments" {
 		t.Fatalf("linked partners: %v", got.PartnerIDs)
+	}
+	if len(got.AgreementIDs) != 1 || got.AgreementIDs[0] != f.distant.ID {
+		t.Fatalf("linked agreements: %v", got.AgreementIDs)
 	}
 	ns.create()
 	ns.editor.n.Name = ""
