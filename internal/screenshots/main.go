@@ -26,6 +26,8 @@ var shots = []shot{
 	{nil, "dashboard.png"},
 	{[][2]int{{64, 60}, {300, 180}}, "partners.png"},
 	{[][2]int{{64, 100}, {300, 180}}, "agreements.png"},
+	{[][2]int{{64, 140}, {300, 180}}, "needs.png"},
+	{[][2]int{{64, 180}}, "maps.png"},
 }
 
 func main() {
