@@ -79,7 +79,7 @@ func (bs *backupsScreen) refresh() {
 			bs.backups = list
 			bs.summary.SetText(T("No backup yet: Accord makes the first when it next opens, or use Back up now."))
 			if len(list) > 0 {
-				bs.summary.SetText(T("%d backups. The newest: %s.", len(list), whenText(list[0].Made)))
+				bs.summary.SetText(countOf(len(list), "1 backup.", "%d backups.") + " " + T("The newest: %s.", whenText(list[0].Made)))
 			}
 			bs.list.Refresh()
 		})
