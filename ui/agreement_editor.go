@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
@@ -15,32 +13,22 @@ import (
 // agreementEditor edits one agreement: every field, its parties and goals, and its life from draft to
 // signed. It works on a copy; nothing reaches the store until Save (or a lifecycle step, which saves).
 type agreementEditor struct {
-	store *data.Store
-	win   fyne.Window
-	a     *data.Agreement
-	dirty bool
-	bind  *binder
-
-	problems *widget.Label
-	status   *widget.Label
-	actions  *fyne.Container
-	signing  *fyne.Container
-	// onSaved tells the list a record was written; onOpen shows another agreement (a renewal).
-	onSaved func(id string)
-	onOpen  func(a *data.Agreement)
+	*form
+	a       *data.Agreement
+	status  *widget.Label
+	actions *fyne.Container
+	signing *fyne.Container
+	// onOpen shows another agreement (a renewal) in the editor.
+	onOpen func(a *data.Agreement)
 }
 
 func newAgreementEditor(s *data.Store, w fyne.Window, a *data.Agreement, onSaved func(string), onOpen func(*data.Agreement)) *agreementEditor {
-	ed := &agreementEditor{store: s, win: w, a: a, onSaved: onSaved, onOpen: onOpen}
-	ed.bind = newBinder(ed.changed)
-	ed.dirty = a.ID == ""
+	ed := &agreementEditor{form: newForm(s, w, a, onSaved), a: a, onOpen: onOpen}
+	ed.refreshed = ed.refreshState
 	return ed
 }
 
 func (ed *agreementEditor) buildUI() fyne.CanvasObject {
-	ed.problems = widget.NewLabel("")
-	ed.problems.Wrapping = fyne.TextWrapWord
-	ed.problems.Importance = widget.DangerImportance
 	ed.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.actions = container.NewHBox()
 	sections := widget.NewAccordion(
@@ -61,65 +49,15 @@ func (ed *agreementEditor) buildUI() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
 }
 
-func (ed *agreementEditor) saveButton() fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), ed.onSave)
-	b.Importance = widget.HighImportance
-	return b
-}
-
-// changed runs after every edit: the record is now unsaved, and problems show as the user types.
-func (ed *agreementEditor) changed() {
-	ed.dirty = true
-	ed.showProblems()
-	ed.refreshState()
-}
-
-func (ed *agreementEditor) showProblems() bool {
-	var lines []string
-	if len(ed.bind.unreadable) > 0 {
-		lines = append(lines, T("Some numbers or amounts cannot be read yet: look for the fields marked in red."))
-	}
-	var verr *data.ValidationError
-	if errors.As(ed.a.Validate(), &verr) {
-		for _, p := range verr.Problems {
-			lines = append(lines, T(p.Message, p.Args...))
-		}
-	}
-	ed.problems.SetText(strings.Join(lines, "\n"))
-	if len(lines) == 0 {
-		ed.problems.Hide()
-	} else {
-		ed.problems.Show()
-	}
-	return len(lines) == 0
-}
-
 // refreshState shows where the agreement stands and offers the lifecycle steps that make sense now.
 func (ed *agreementEditor) refreshState() {
 	today := data.DateOf(now())
-	state := T(string(ed.a.StatusOn(today)))
-	if ed.dirty {
-		state = T("%s — not saved yet", state)
-	}
-	ed.status.SetText(joinNonEmpty(" · ", ed.a.Name, state))
+	ed.status.SetText(joinNonEmpty(" · ", ed.a.Name, ed.notSaved(T(string(ed.a.StatusOn(today))))))
 	ed.actions.Objects = ed.lifecycleButtons()
 	ed.actions.Refresh()
 	if ed.signing != nil {
 		ed.fillSigning()
 	}
-}
-
-func (ed *agreementEditor) onSave() {
-	if !ed.showProblems() {
-		return
-	}
-	if err := ed.store.Save(ed.a); err != nil {
-		showError(ed.win, "save agreement", err)
-		return
-	}
-	ed.dirty = false
-	ed.refreshState()
-	ed.onSaved(ed.a.ID)
 }
 
 func (ed *agreementEditor) aboutSection() fyne.CanvasObject {

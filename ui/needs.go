@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"errors"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -109,30 +106,19 @@ func (ns *needsScreen) onDelete() {
 
 // needEditor edits one need and the partners and agreements linked to it.
 type needEditor struct {
-	store    *data.Store
-	win      fyne.Window
-	n        *data.Need
-	dirty    bool
-	bind     *binder
-	problems *widget.Label
-	links    *fyne.Container
-	onSaved  func(string)
+	*form
+	n     *data.Need
+	links *fyne.Container
 }
 
 func newNeedEditor(s *data.Store, w fyne.Window, n *data.Need, onSaved func(string)) *needEditor {
-	ed := &needEditor{store: s, win: w, n: n, onSaved: onSaved, dirty: n.ID == ""}
-	ed.bind = newBinder(ed.changed)
-	return ed
+	return &needEditor{form: newForm(s, w, n, onSaved), n: n}
 }
 
 func (ed *needEditor) buildUI() fyne.CanvasObject {
 	b, n := ed.bind, ed.n
-	ed.problems = widget.NewLabel("")
-	ed.problems.Importance = widget.DangerImportance
 	ed.links = container.NewVBox()
 	ed.fillLinks()
-	save := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), ed.onSave)
-	save.Importance = widget.HighImportance
 	form := container.NewVBox(
 		row(T("Title"), b.text(&n.Name, T("For example: A warm space for older residents in winter"))),
 		container.NewGridWithColumns(3,
@@ -144,39 +130,8 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 		ed.links,
 	)
 	ed.showProblems()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, save), ed.problems)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
-}
-
-func (ed *needEditor) changed() {
-	ed.dirty = true
-	ed.showProblems()
-}
-
-func (ed *needEditor) showProblems() bool {
-	var lines []string
-	var verr *data.ValidationError
-	if errors.As(ed.n.Validate(), &verr) {
-		for _, p := range verr.Problems {
-			lines = append(lines, T(p.Message, p.Args...))
-		}
-	}
-	ed.problems.SetText(strings.Join(lines, "\n"))
-	ed.problems.Hidden = len(lines) == 0
-	ed.problems.Refresh()
-	return len(lines) == 0
-}
-
-func (ed *needEditor) onSave() {
-	if !ed.showProblems() {
-		return
-	}
-	if err := ed.store.Save(ed.n); err != nil {
-		showError(ed.win, "save need", err)
-		return
-	}
-	ed.dirty = false
-	ed.onSaved(ed.n.ID)
 }
 
 // fillLinks lists the partners and agreements linked to the need, each with a Remove button, and offers

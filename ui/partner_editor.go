@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
@@ -17,29 +14,19 @@ import (
 // partnerEditor edits one partner organisation: its details, people, what it offers and how much say it
 // has, and shows what is linked to it. It works on a copy until Save.
 type partnerEditor struct {
-	store    *data.Store
-	win      fyne.Window
-	p        *data.Partner
-	dirty    bool
-	bind     *binder
-	problems *widget.Label
-	title    *widget.Label
-	onSaved  func(id string)
+	*form
+	p     *data.Partner
+	title *widget.Label
 }
 
 func newPartnerEditor(s *data.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
-	ed := &partnerEditor{store: s, win: w, p: p, onSaved: onSaved, dirty: p.ID == ""}
-	ed.bind = newBinder(ed.changed)
+	ed := &partnerEditor{form: newForm(s, w, p, onSaved), p: p}
+	ed.refreshed = ed.refreshTitle
 	return ed
 }
 
 func (ed *partnerEditor) buildUI() fyne.CanvasObject {
-	ed.problems = widget.NewLabel("")
-	ed.problems.Wrapping = fyne.TextWrapWord
-	ed.problems.Importance = widget.DangerImportance
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	save := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), ed.onSave)
-	save.Importance = widget.HighImportance
 	sections := widget.NewAccordion(
 		widget.NewAccordionItem(T("About the partner"), ed.aboutSection()),
 		widget.NewAccordionItem(T("People"), ed.contactsSection()),
@@ -52,14 +39,8 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	sections.Open(1)
 	ed.refreshTitle()
 	ed.showProblems()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, save, ed.title), ed.problems)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.title), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
-}
-
-func (ed *partnerEditor) changed() {
-	ed.dirty = true
-	ed.showProblems()
-	ed.refreshTitle()
 }
 
 func (ed *partnerEditor) refreshTitle() {
@@ -67,40 +48,7 @@ func (ed *partnerEditor) refreshTitle() {
 	if name == "" {
 		name = T("New partner")
 	}
-	if ed.dirty {
-		name = T("%s — not saved yet", name)
-	}
-	ed.title.SetText(name)
-}
-
-func (ed *partnerEditor) showProblems() bool {
-	var lines []string
-	if len(ed.bind.unreadable) > 0 {
-		lines = append(lines, T("Some numbers or amounts cannot be read yet: look for the fields marked in red."))
-	}
-	var verr *data.ValidationError
-	if errors.As(ed.p.Validate(), &verr) {
-		for _, p := range verr.Problems {
-			lines = append(lines, T(p.Message, p.Args...))
-		}
-	}
-	ed.problems.SetText(strings.Join(lines, "\n"))
-	ed.problems.Hidden = len(lines) == 0
-	ed.problems.Refresh()
-	return len(lines) == 0
-}
-
-func (ed *partnerEditor) onSave() {
-	if !ed.showProblems() {
-		return
-	}
-	if err := ed.store.Save(ed.p); err != nil {
-		showError(ed.win, "save partner", err)
-		return
-	}
-	ed.dirty = false
-	ed.refreshTitle()
-	ed.onSaved(ed.p.ID)
+	ed.title.SetText(ed.notSaved(name))
 }
 
 func (ed *partnerEditor) aboutSection() fyne.CanvasObject {

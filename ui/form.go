@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// form is what every record editor shares: it edits a copy, shows the record's problems as the user types,
+// saves only when there are none, and knows whether anything is unsaved.
+type form struct {
+	store    *data.Store
+	win      fyne.Window
+	record   data.Record
+	dirty    bool
+	bind     *binder
+	problems *widget.Label
+	// onSaved tells the list a record was written; refreshed lets an editor update its own parts after
+	// every change and save.
+	onSaved   func(id string)
+	refreshed func()
+}
+
+func newForm(s *data.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
+	f := &form{store: s, win: w, record: r, onSaved: onSaved, dirty: data.MetaOf(r).ID == "", refreshed: func() {}}
+	f.bind = newBinder(f.changed)
+	f.problems = widget.NewLabel("")
+	f.problems.Wrapping = fyne.TextWrapWord
+	f.problems.Importance = widget.DangerImportance
+	return f
+}
+
+// changed runs after every edit: the record is now unsaved, and its problems show at once.
+func (f *form) changed() {
+	f.dirty = true
+	f.showProblems()
+	f.refreshed()
+}
+
+// showProblems lists what stops the record being saved, and hides the list when there is nothing.
+func (f *form) showProblems() bool {
+	var lines []string
+	if len(f.bind.unreadable) > 0 {
+		lines = append(lines, T("Some numbers or amounts cannot be read yet: look for the fields marked in red."))
+	}
+	var verr *data.ValidationError
+	if errors.As(f.record.Validate(), &verr) {
+		for _, p := range verr.Problems {
+			lines = append(lines, T(p.Message, p.Args...))
+		}
+	}
+	f.problems.SetText(strings.Join(lines, "\n"))
+	f.problems.Hidden = len(lines) == 0
+	f.problems.Refresh()
+	return len(lines) == 0
+}
+
+func (f *form) onSave() {
+	if !f.showProblems() {
+		return
+	}
+	if err := f.store.Save(f.record); err != nil {
+		showError(f.win, "save "+string(f.record.Kind()), err)
+		return
+	}
+	f.dirty = false
+	f.refreshed()
+	f.onSaved(data.MetaOf(f.record).ID)
+}
+
+func (f *form) saveButton() fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), f.onSave)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// notSaved marks a heading while there are unsaved changes.
+func (f *form) notSaved(heading string) string {
+	if f.dirty {
+		return T("%s — not saved yet", heading)
+	}
+	return heading
+}
