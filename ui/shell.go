@@ -51,6 +51,7 @@ func newShell(s *data.Store, w fyne.Window) *shell {
 		{label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
 		{label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
 		{label: "Backups", icon: theme.HistoryIcon(), screen: newBackupsScreen(s, w)},
+		{label: "Settings", icon: theme.SettingsIcon(), screen: newSettingsScreen(s, w)},
 	}
 	return sh
 }

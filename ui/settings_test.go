@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+func TestSettingsSaveOurOrganisationForEveryDocument(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	var ss *settingsScreen
+	for i, e := range sh.entries {
+		if s, ok := e.screen.(*settingsScreen); ok {
+			sh.nav.Select(i)
+			ss = s
+		}
+	}
+	entries := map[string]*widget.Entry{}
+	for _, e := range find[*widget.Entry](ss.body) {
+		entries[e.PlaceHolder] = e
+	}
+	name := entries["For example: Riverside Residents' Association"]
+	name.SetText("")
+	if ss.editor.problems.Text != "Give your organisation a name." {
+		t.Fatalf("problems: %q", ss.editor.problems.Text)
+	}
+	test.Type(name, "Riverside Residents' Association")
+	test.Type(entries["Name"], "Amara Okafor")
+	test.Type(entries["For example: Chair"], "Chair")
+	ss.save()
+	o := f.store.Organisation()
+	if o.Name != "Riverside Residents' Association" || o.SignatoryName != "Amara Okafor" || o.SignatoryTitle != "Chair" || o.Currency != "EUR" {
+		t.Fatalf("saved organisation = %+v", o)
+	}
+	if got := signatoriesFor(f.store, data.Party{Us: true}); len(got) != 1 || got[0].Name != "Amara Okafor" {
+		t.Fatalf("our signatory for agreements: %+v", got)
+	}
+}
