@@ -27,6 +27,7 @@ func newPartnerEditor(s *data.Store, w fyne.Window, p *data.Partner, onSaved fun
 
 func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.title.Truncation = fyne.TextTruncateEllipsis
 	sections := widget.NewAccordion(
 		widget.NewAccordionItem(T("About the partner"), ed.aboutSection()),
 		widget.NewAccordionItem(T("People"), ed.contactsSection()),

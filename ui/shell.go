@@ -47,6 +47,7 @@ func newShell(s *data.Store, w fyne.Window) *shell {
 		{label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
 		{label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
 		{label: "Agreements", icon: theme.DocumentIcon(), screen: sh.agreements},
+		{label: "Evaluations", icon: theme.ConfirmIcon(), screen: newEvaluationsScreen(s, w)},
 		{label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
 		{label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
 		{label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},

@@ -1,0 +1,84 @@
+package data
+
+import "sort"
+
+// DimensionHints say in one line what a 1 and a 5 look like for each health dimension, so respondents
+// score the same way.
+var DimensionHints = map[Dimension][2]string{
+	DimTrust:         {"We do not rely on each other; promises are often broken.", "We trust each other fully and treat each other as equals."},
+	DimDecisions:     {"One side decides; the others hear afterwards.", "We decide together, and everyone's view counts."},
+	DimCommunication: {"We rarely hear from each other, or hear too late.", "We keep each other informed, openly and in good time."},
+	DimBenefit:       {"One side gains; the others mostly give.", "Every partner gains something that matters to it."},
+	DimInclusion:     {"Some people and communities are left out or not understood.", "Everyone is welcome, heard and understood, whatever their background."},
+	DimResources:     {"We lack what we need and the work may stop.", "We have what we need, and the work will last."},
+	DimProgress:      {"We are not moving toward our shared goals.", "We are meeting or beating our shared goals."},
+}
+
+// SubjectOf is what an evaluation is about: its agreement, or else its partner.
+func (e *Evaluation) SubjectOf() (kind Kind, id string) {
+	if e.AgreementID != "" {
+		return KindAgreement, e.AgreementID
+	}
+	return KindPartner, e.PartnerID
+}
+
+// History lists the live evaluations of the same agreement (or partner), oldest first.
+func History(s *Store, kind Kind, id string) []*Evaluation {
+	var out []*Evaluation
+	for _, e := range List[Evaluation](s) {
+		if k, i := e.SubjectOf(); k == kind && i == id {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out
+}
+
+// Previous is the latest evaluation of the same subject dated before this one, or nil.
+func Previous(s *Store, e *Evaluation) *Evaluation {
+	var prev *Evaluation
+	kind, id := e.SubjectOf()
+	for _, h := range History(s, kind, id) {
+		if h.ID != e.ID && h.Date.Before(e.Date) {
+			prev = h
+		}
+	}
+	return prev
+}
+
+// Due is an agreement whose review, by its review cadence, is coming or late.
+type Due struct {
+	Agreement *Agreement
+	On        Date
+	Overdue   bool
+}
+
+// EvaluationsDue lists active agreements whose next evaluation falls within `ahead` days or has passed:
+// due every ReviewEveryMonths after the last evaluation, or after the start when there is none. Overdue
+// ones come first, then by date.
+func EvaluationsDue(s *Store, today Date, ahead int) []Due {
+	var out []Due
+	for _, a := range List[Agreement](s) {
+		if a.ReviewEveryMonths <= 0 || a.StatusOn(today) != StatusActive || a.Start.IsZero() {
+			continue
+		}
+		last := a.Start
+		if h := History(s, KindAgreement, a.ID); len(h) > 0 {
+			last = h[len(h)-1].Date
+		}
+		on := last.AddMonths(a.ReviewEveryMonths)
+		if today.DaysUntil(on) <= ahead {
+			out = append(out, Due{a, on, on.Before(today)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].On.Before(out[j].On) })
+	return out
+}
+
+// Progress is the share of a goal's target reached, as a percentage (0 when the target is unset).
+func (g Goal) Progress(actual float64) float64 {
+	if g.Target <= 0 {
+		return 0
+	}
+	return actual / g.Target * 100
+}

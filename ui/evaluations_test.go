@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T) {
+	f := newFixture(t)
+	a := data.Lookup[data.Agreement](f.store, f.soon.ID)
+	edit, _ := data.Get[data.Agreement](f.store, a.ID)
+	edit.Goals = []data.Goal{{ID: "g1", Text: "Pupils attending each week", Target: 20, Unit: "pupils"}}
+	edit.ReviewEveryMonths = 6
+	f.save(t, edit)
+	f.save(t, &data.Evaluation{AgreementID: a.ID, Date: today.AddDays(-200), Respondents: []data.Respondent{
+		{Name: "Earlier", Us: true, Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: 3}}}}})
+	sh, _ := showShell(t, f.store)
+	var es *evaluationsScreen
+	for i, e := range sh.entries {
+		if s, ok := e.screen.(*evaluationsScreen); ok {
+			sh.nav.Select(i)
+			es = s
+		}
+	}
+	if !strings.Contains(textOf(es.due), "Homework club at the library: evaluation") {
+		t.Fatalf("the due evaluation is not shown:\n%s", textOf(es.due))
+	}
+	test.Tap(button(t, es.due, "Start"))
+	ed := es.editor
+	test.Tap(button(t, es.pane, "Add a respondent"))
+	test.Tap(button(t, es.pane, "Add a respondent"))
+	ed.e.Respondents[0].Name = "Amara Okafor"
+	ed.e.Respondents[1].Name, ed.e.Respondents[1].Us, ed.e.Respondents[1].PartnerID = "Ελένη Παπαδοπούλου", false, f.library.ID
+	// Each respondent has seven score drop-downs, after the "speaks for" one.
+	selects := find[*widget.Select](es.pane)
+	var scores []*widget.Select
+	for _, s := range selects {
+		if len(s.Options) == 6 && s.Options[0] == "skip" {
+			scores = append(scores, s)
+		}
+	}
+	if len(scores) != 14 {
+		t.Fatalf("%d score drop-downs, want 7 per respondent", len(scores))
+	}
+	scores[0].SetSelected("5") // Amara: trust 5
+	scores[7].SetSelected("2") // Eleni: trust 2
+	scores[1].SetSelected("4") // Amara: decisions 4; Eleni skips it
+	summary := textOf(ed.summary)
+	for _, want := range []string{
+		"Trust and respect: 3.5 (worth discussing), scores from 2 to 5 — people see this differently: talk about it",
+		"Shared decision-making: 4.0 (strength), scores from 4 to 4",
+		"Communication: not scored yet",
+		"3.0 → 3.8 (+0.8)",
+	} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("summary lacks %q:\n%s", want, summary)
+		}
+	}
+	for _, e := range find[*widget.Entry](es.pane) {
+		if e.Validator != nil && e.Text == "" && len(ed.goals) == 1 {
+			test.Type(e, "15")
+			break
+		}
+	}
+	if ed.goals[0].Text != "75%" {
+		t.Fatalf("goal reached: %q", ed.goals[0].Text)
+	}
+	ed.onSave()
+	saved := data.Lookup[data.Evaluation](f.store, ed.e.ID)
+	if saved == nil || len(saved.Respondents) != 2 || saved.GoalProgress[0].Actual != 15 || saved.Summarise(data.DimTrust).Mean != 3.5 {
+		t.Fatalf("saved evaluation = %+v", saved)
+	}
+	if strings.Contains(textOf(es.due), "Homework club") {
+		t.Fatal("the agreement is still shown as due after its evaluation")
+	}
+}
