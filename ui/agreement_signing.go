@@ -53,7 +53,9 @@ func (ed *agreementEditor) fillSigning() {
 		}
 		d.bullets(lines)
 	}
-	ed.signing.Objects = []fyne.CanvasObject{d.build(), ed.signedCopies()}
+	heading := widget.NewLabelWithStyle(T("Health over time"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	trend := healthTrend(data.History(ed.store, data.KindAgreement, ed.a.ID))
+	ed.signing.Objects = []fyne.CanvasObject{d.build(), heading, trend, ed.signedCopies()}
 	ed.signing.Refresh()
 }
 

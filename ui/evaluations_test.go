@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,5 +78,22 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 	}
 	if strings.Contains(textOf(es.due), "Homework club") {
 		t.Fatal("the agreement is still shown as due after its evaluation")
+	}
+}
+
+func TestHealthTrendPlotsEveryScoredEvaluation(t *testing.T) {
+	scored := func(d data.Date, v int) *data.Evaluation {
+		return &data.Evaluation{Date: d, Respondents: []data.Respondent{{Name: "A", Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: v}}}}}
+	}
+	trend := healthTrend([]*data.Evaluation{scored(today.AddDays(-300), 2), {Date: today.AddDays(-200)}, scored(today, 4)})
+	text := textOf(trend)
+	if !strings.Contains(text, today.AddDays(-300).String()+": 2.0") || !strings.Contains(text, today.String()+": 4.0") || strings.Contains(text, today.AddDays(-200).String()) {
+		t.Fatalf("trend caption: %q", text)
+	}
+	if got := len(find[*canvas.Circle](trend)); got != 2 {
+		t.Fatalf("%d points drawn, want 2 (an unscored evaluation has none)", got)
+	}
+	if !strings.Contains(textOf(healthTrend(nil)), "No health check recorded yet.") {
+		t.Fatal("an empty history says nothing")
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -123,7 +124,9 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	d.bullets(mapped(l.Activities, func(a *data.Activity) string { return a.Date.String() + " — " + a.Name }))
 	d.section(T("Community needs"))
 	d.bullets(mapped(l.Needs, func(n *data.Need) string { return n.Name + " — " + T(string(n.Status)) }))
-	return d.build()
+	trend := healthTrend(partnerHistory(ed.store, ed.p.ID, l))
+	heading := widget.NewLabelWithStyle(T("Health over time"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(d.build(), heading, trend)
 }
 
 func oneDecimal(v float64) string {
@@ -138,5 +141,15 @@ func mapped[X any](xs []X, f func(X) string) []string {
 	for i, x := range xs {
 		out[i] = f(x)
 	}
+	return out
+}
+
+// partnerHistory is every evaluation of the partner and of its agreements, oldest first.
+func partnerHistory(s *data.Store, id string, l data.Links) []*data.Evaluation {
+	out := data.History(s, data.KindPartner, id)
+	for _, a := range l.Agreements {
+		out = append(out, data.History(s, data.KindAgreement, a.ID)...)
+	}
+	slices.SortStableFunc(out, func(a, b *data.Evaluation) int { return a.Date.Time().Compare(b.Date.Time()) })
 	return out
 }
