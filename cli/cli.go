@@ -42,6 +42,7 @@ var commands = map[string]command{
 	"list":    {"list partners|agreements|evaluations|activities|needs", runList},
 	"demo":    {"demo [--partners N] [--seed S]", runDemo},
 	"print":   {"print mou ID -o FILE", runPrint},
+	"report":  {"report evaluation|partner ID -o FILE", runReport},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).

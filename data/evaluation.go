@@ -149,8 +149,10 @@ const (
 	bandDiscussAt       = 3.0
 )
 
-// BandOf places an average in its band; NaN (no scores) has none.
+// BandOf places an average in its band; NaN (no scores) has none. The average is rounded to one decimal
+// first, as it is shown, so a 3.96 that reads "4.0" is a strength, not "worth discussing".
 func BandOf(avg float64) Band {
+	avg = math.Round(avg*10) / 10
 	switch {
 	case math.IsNaN(avg):
 		return BandNone

@@ -115,7 +115,7 @@ func TestEvaluationAveragesSkipMissingScores(t *testing.T) {
 	if got := e.Overall(); math.Abs(got-(11.0/3+2.5)/2) > 1e-9 {
 		t.Fatalf("overall = %v", got)
 	}
-	for avg, band := range map[float64]Band{5: BandStrength, 4: BandStrength, 3.99: BandDiscuss, 3: BandDiscuss, 2.99: BandConcern} {
+	for avg, band := range map[float64]Band{5: BandStrength, 4: BandStrength, 3.96: BandStrength, 3.94: BandDiscuss, 3: BandDiscuss, 2.96: BandDiscuss, 2.94: BandConcern} {
 		if BandOf(avg) != band {
 			t.Errorf("band of %v = %q, want %q", avg, BandOf(avg), band)
 		}

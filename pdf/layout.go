@@ -311,6 +311,9 @@ type column struct {
 	right bool
 	bold  bool
 	group bool
+	// paint, when set, draws into each body cell after its text, such as a progress bar or a marker;
+	// row indexes the table's rows.
+	paint func(d *document, row int, x, y, w, h float64)
 }
 
 // table is a grid with a shaded header row, repeated on every page it runs onto, and an optional bold
@@ -370,7 +373,9 @@ func (t table) draw(d *document, x, w float64) {
 				group[j] = cell
 			}
 		}
+		y := d.f.GetY()
 		t.drawRow(d, row, x, w, "")
+		t.paintRow(d, i, x, y, w)
 		d.draw(rule, 0.15)
 		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
 	}
@@ -379,6 +384,19 @@ func (t table) draw(d *document, x, w float64) {
 		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
 		t.drawRow(d, t.total, x, w, "B")
 	}
+}
+
+// paintRow lets the painting columns draw into row i's cells, which start at y and end at the cursor.
+func (t table) paintRow(d *document, i int, x, y, w float64) {
+	h := d.f.GetY() - y
+	for j, width := range t.widths(w) {
+		if t.cols[j].paint != nil {
+			t.cols[j].paint(d, i, x, y, width, h)
+			d.colour(ink)
+		}
+		x += width
+	}
+	d.f.SetY(y + h)
 }
 
 func (t table) drawHeader(d *document, x, w float64) {
@@ -489,4 +507,69 @@ func fit(f *fpdf.Fpdf, s string, w float64) string {
 		runes = runes[:len(runes)-1]
 	}
 	return strings.TrimSpace(string(runes)) + "…"
+}
+
+// sections prints numbered sections in order, leaving out those with no blocks, so the numbering stays
+// continuous and no heading stands over an empty section.
+func (d *document) sections(ss []section) {
+	x, w := margin+indent, d.width()-indent
+	for _, s := range ss {
+		if len(s.blocks) == 0 {
+			continue
+		}
+		d.heading(s.title, true, s.blocks[0].lead(d, w))
+		for i, b := range s.blocks {
+			if i > 0 {
+				d.gap(paraGap)
+			}
+			b.draw(d, x, w)
+		}
+	}
+}
+
+// reportTitle opens a report: its kind in small capitals of the accent colour, what it is about in large
+// type, and a line of details (dates, period) below.
+func (d *document) reportTitle(kind, subject, details string) {
+	w := d.width()
+	d.font("B", 9.5)
+	d.colour(accent)
+	d.flow(d.wrap(strings.ToUpper(kind), w), margin, w, 5, "L")
+	d.gap(1)
+	d.font("B", 17)
+	d.colour(ink)
+	d.flow(d.wrap(subject, w), margin, w, 7.5, "L")
+	if details != "" {
+		d.gap(1)
+		d.font("", bodySize)
+		d.colour(muted)
+		d.flow(d.wrap(details, w), margin, w, lineHeight, "L")
+	}
+	d.colour(ink)
+	d.gap(2)
+}
+
+// height is the whole table's height, header and total included.
+func (t table) height(d *document, w float64) float64 {
+	h := t.rowHeight(d, t.header(), w, "B")
+	for _, row := range t.rows {
+		h += t.rowHeight(d, row, w, "")
+	}
+	if t.total != nil {
+		h += t.rowHeight(d, t.total, w, "B")
+	}
+	return h
+}
+
+// whole is a table that moves to the next page rather than split, when it fits on one: a short table
+// reads best in one piece.
+type whole struct{ table }
+
+func (t whole) lead(d *document, w float64) float64 {
+	_, h := d.f.GetPageSize()
+	return min(t.height(d, w), h-margin-footerHeight-d.top)
+}
+
+func (t whole) draw(d *document, x, w float64) {
+	d.ensure(t.lead(d, w))
+	t.table.draw(d, x, w)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,7 +114,7 @@ func (ed *agreementEditor) openAttachment(att data.Attachment) {
 		showError(ed.win, "read signed copy", err)
 		return
 	}
-	ed.openFile(filepath.Join(ed.store.Dir(), "printed", safeFileName(att.Name)), content)
+	openFile(ed.win, filepath.Join(ed.store.Dir(), "printed", safeFileName(att.Name)), content)
 }
 
 func (ed *agreementEditor) saveAttachmentAs(att data.Attachment) {
@@ -124,7 +123,7 @@ func (ed *agreementEditor) saveAttachmentAs(att data.Attachment) {
 		showError(ed.win, "read signed copy", err)
 		return
 	}
-	ed.saveAs(safeFileName(att.Name), content)
+	saveAs(ed.win, safeFileName(att.Name), content)
 }
 
 // lifecycleButtons offers the next steps for the agreement as it stands.
@@ -212,30 +211,14 @@ func (ed *agreementEditor) onRenew() {
 	ed.onOpen(next)
 }
 
-// onPrint saves the agreement, renders the MOU off the UI goroutine, records the print, then opens the
-// PDF in the system's viewer (Fyne cannot print) or saves it where the user chooses.
-func (ed *agreementEditor) onPrint(saveAs bool) {
-	if ed.dirty {
-		if ed.onSave(); ed.dirty {
-			return
-		}
+// onPrint saves the agreement, then prints the MOU (see printDocument) and records the print.
+func (ed *agreementEditor) onPrint(chooseWhere bool) {
+	if !ed.form.saveFirst() {
+		return
 	}
 	printed := *ed.a
-	background(func() {
-		b, err := pdf.MOU(ed.store, &printed, data.DateOf(now()))
-		fyne.Do(func() {
-			if err != nil {
-				showError(ed.win, "print agreement", err)
-				return
-			}
-			ed.recordPrint(b)
-			if saveAs {
-				ed.savePDFAs(b)
-			} else {
-				ed.openPDF(b)
-			}
-		})
-	})
+	printDocument(ed.win, ed.store.Dir(), ed.pdfName(), chooseWhere,
+		func() ([]byte, error) { return pdf.MOU(ed.store, &printed, data.DateOf(now())) }, ed.recordPrint)
 }
 
 // recordPrint notes the printed version on the stored record and on the open copy alike.
@@ -265,44 +248,6 @@ func safeFileName(name string) string {
 		}
 		return r
 	}, name)
-}
-
-func (ed *agreementEditor) openPDF(b []byte) {
-	ed.openFile(filepath.Join(ed.store.Dir(), "printed", ed.pdfName()), b)
-}
-
-func (ed *agreementEditor) savePDFAs(b []byte) { ed.saveAs(ed.pdfName(), b) }
-
-// openFile writes a copy into the data folder and opens it with the system's viewer.
-func (ed *agreementEditor) openFile(path string, content []byte) {
-	err := os.MkdirAll(filepath.Dir(path), 0o700)
-	if err == nil {
-		err = os.WriteFile(path, content, 0o600)
-	}
-	if err != nil {
-		showError(ed.win, "write file to open", err)
-		return
-	}
-	u, _ := url.Parse(storage.NewFileURI(path).String())
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
-		dialog.ShowInformation(T("File ready"), T("The file is saved at %s. Open it from there.", path), ed.win)
-	}
-}
-
-// saveAs lets the user choose where a copy goes, starting in their Documents folder.
-func (ed *agreementEditor) saveAs(name string, content []byte) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		defer w.Close()
-		if _, err := w.Write(content); err != nil {
-			showError(ed.win, "save file", err)
-		}
-	}, ed.win)
-	d.SetFileName(name)
-	startIn(d, documentsFolder())
-	d.Show()
 }
 
 // documentsFolder is where file dialogs start: Documents when there is one, else the home folder.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/pdf"
 )
 
 // evaluationEditor is the health check of one partnership: every respondent's scores on the seven
@@ -45,7 +46,10 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	ed.showProblems()
 	title := widget.NewLabelWithStyle(ed.store.Describe(ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), title), ed.problems)
+	report := container.NewHBox(
+		widget.NewButtonWithIcon(T("Open report to print"), theme.DocumentPrintIcon(), func() { ed.onReport(false) }),
+		widget.NewButtonWithIcon(T("Save report as…"), theme.DownloadIcon(), func() { ed.onReport(true) }))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), title), report, ed.problems)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
 }
 
@@ -240,4 +244,15 @@ func (ed *evaluationEditor) reflectionSection() fyne.CanvasObject {
 		row(T("Challenges"), b.longText(&ed.e.Challenges, T("What gets in the way"))),
 		widget.NewLabelWithStyle(T("Actions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		actions)
+}
+
+// onReport saves the evaluation, then prints its report to share with partners and funders.
+func (ed *evaluationEditor) onReport(chooseWhere bool) {
+	if !ed.saveFirst() {
+		return
+	}
+	e := *ed.e
+	name := safeFileName(T("Evaluation %s", ed.store.Describe(ed.e)) + ".pdf")
+	printDocument(ed.win, ed.store.Dir(), name, chooseWhere,
+		func() ([]byte, error) { return pdf.EvaluationReport(ed.store, &e, data.DateOf(now())) }, func([]byte) {})
 }

@@ -43,9 +43,10 @@ func newestEvaluation(a, b *data.Evaluation) int { return b.Date.Time().Compare(
 
 func (es *evaluationsScreen) buildUI() fyne.CanvasObject {
 	es.due = container.NewVBox()
-	add := widget.NewButtonWithIcon(T("New evaluation…"), theme.ContentAddIcon(), es.create)
+	add := widget.NewButtonWithIcon(T("New evaluation of an agreement…"), theme.ContentAddIcon(), es.create)
 	add.Importance = widget.HighImportance
-	top := container.NewVBox(container.NewHBox(add), es.due, es.undo)
+	ofPartner := widget.NewButtonWithIcon(T("New evaluation of a partner…"), theme.ContentAddIcon(), es.createForPartner)
+	top := container.NewVBox(container.NewHBox(add, ofPartner), es.due, es.undo)
 	es.refreshDue()
 	return container.NewBorder(top, nil, nil, nil, es.browser.buildUI())
 }
@@ -107,12 +108,24 @@ func (es *evaluationsScreen) create() {
 	pickAgreement(es.store, es.win, es.startFor)
 }
 
+// createForPartner evaluates a partnership that has no agreement (yet).
+func (es *evaluationsScreen) createForPartner() {
+	pickPartner(es.store, es.win, func(p *data.Partner) {
+		es.open(&data.Evaluation{PartnerID: p.ID, Date: data.DateOf(now()), PeriodEnd: data.DateOf(now())})
+	})
+}
+
 // startFor opens a new evaluation of an agreement, with its goals ready for their progress.
 func (es *evaluationsScreen) startFor(a *data.Agreement) {
+	es.open(newEvaluationOf(a, data.DateOf(now())))
+}
+
+// open shows a new, unsaved evaluation in the form.
+func (es *evaluationsScreen) open(e *data.Evaluation) {
 	es.leave(func() {
 		es.selected = ""
 		es.list.UnselectAll()
-		es.showPane(es.edit(newEvaluationOf(a, data.DateOf(now()))))
+		es.showPane(es.edit(e))
 	})
 }
 

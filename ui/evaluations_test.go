@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -79,6 +81,11 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 	if strings.Contains(textOf(es.due), "Homework club") {
 		t.Fatal("the agreement is still shown as due after its evaluation")
 	}
+	test.Tap(button(t, es.pane, "Open report to print"))
+	reports, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "Evaluation *.pdf"))
+	if len(reports) != 1 {
+		t.Fatalf("report files: %v", reports)
+	}
 }
 
 func TestHealthTrendPlotsEveryScoredEvaluation(t *testing.T) {
@@ -95,5 +102,31 @@ func TestHealthTrendPlotsEveryScoredEvaluation(t *testing.T) {
 	}
 	if !strings.Contains(textOf(healthTrend(nil)), "No health check recorded yet.") {
 		t.Fatal("an empty history says nothing")
+	}
+}
+
+func TestEvaluateAPartnerWithoutAnAgreement(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	var es *evaluationsScreen
+	var view fyne.CanvasObject
+	for i, e := range sh.entries {
+		if s, ok := e.screen.(*evaluationsScreen); ok {
+			sh.nav.Select(i)
+			es, view = s, e.view
+		}
+	}
+	test.Tap(button(t, view, "New evaluation of a partner…"))
+	choosePartnerInDialog(t, w, "allotments")
+	ed := es.editor
+	if ed == nil || ed.e.PartnerID == "" || ed.e.AgreementID != "" {
+		t.Fatal("no evaluation of the partner opened")
+	}
+	if labels, _ := ed.sides(); len(labels) != 2 || labels[1] != "Green Allotments" {
+		t.Fatalf("a respondent can speak for %v", labels)
+	}
+	ed.onSave()
+	if got := data.Lookup[data.Evaluation](f.store, ed.e.ID); got == nil || f.store.Describe(got) != today.String()+" — Green Allotments" {
+		t.Fatal("the partner's evaluation was not saved under its name")
 	}
 }

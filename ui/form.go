@@ -86,3 +86,12 @@ func (f *form) notSaved(heading string) string {
 	}
 	return heading
 }
+
+// saveFirst saves unsaved changes before something that needs the stored record (a print); it is false
+// when the record cannot be saved yet.
+func (f *form) saveFirst() bool {
+	if f.dirty {
+		f.onSave()
+	}
+	return !f.dirty
+}

@@ -7,9 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/pdf"
 )
 
 // partnerEditor edits one partner organisation: its details, people, what it offers and how much say it
@@ -41,7 +43,8 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	sections.Open(1)
 	ed.refreshTitle()
 	ed.showProblems()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.title), ed.problems)
+	profile := widget.NewButtonWithIcon(T("Open profile to print"), theme.DocumentPrintIcon(), ed.onProfile)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(profile, ed.saveButton()), ed.title), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
 }
 
@@ -152,4 +155,14 @@ func partnerHistory(s *data.Store, id string, l data.Links) []*data.Evaluation {
 	}
 	slices.SortStableFunc(out, func(a, b *data.Evaluation) int { return a.Date.Time().Compare(b.Date.Time()) })
 	return out
+}
+
+// onProfile saves the partner, then prints its one-page profile.
+func (ed *partnerEditor) onProfile() {
+	if !ed.saveFirst() {
+		return
+	}
+	p := *ed.p
+	printDocument(ed.win, ed.store.Dir(), safeFileName(T("Profile of %s", p.Name)+".pdf"), false,
+		func() ([]byte, error) { return pdf.PartnerProfile(ed.store, &p, data.DateOf(now())) }, func([]byte) {})
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -208,6 +209,10 @@ func TestEditPartnerSaveDeleteAndUndo(t *testing.T) {
 	got := data.Lookup[data.Partner](f.store, f.cafe.ID)
 	if got.Name != "Café Solidaire du Marais" || len(got.Contacts) != 1 || got.Contacts[0].Role != "Treasurer" {
 		t.Fatalf("saved partner = %+v", got)
+	}
+	test.Tap(button(t, ps.pane, "Open profile to print"))
+	if _, err := os.Stat(filepath.Join(f.store.Dir(), "printed", "Profile of Café Solidaire du Marais.pdf")); err != nil {
+		t.Fatalf("no profile printed: %v", err)
 	}
 	test.Tap(button(t, ps.pane, "Move to Trash"))
 	if f.store.Count(data.KindPartner) != 2 || len(ps.items) != 2 {

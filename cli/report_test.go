@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"accord/data"
+)
+
+// report runs the report command on the folder, as Run would.
+func report(folder string, args ...string) (stdout string, err error) {
+	var out bytes.Buffer
+	err = runReport(env{folder: folder, out: &out}, args)
+	return out.String(), err
+}
+
+// firstListed is the ID of the first record `list kind` prints.
+func firstListed(t *testing.T, folder, kind string) string {
+	t.Helper()
+	_, out, _ := run(t, folder, "list", kind)
+	id, _, _ := strings.Cut(out, "\t")
+	if id == "" {
+		t.Fatalf("the demo data holds no %s", kind)
+	}
+	return id
+}
+
+func TestReportWritesEvaluationsAndProfiles(t *testing.T) {
+	folder, _ := demoAgreement(t)
+	for _, kind := range []string{"evaluation", "partner"} {
+		id := firstListed(t, folder, kind+"s")
+		file := filepath.Join(t.TempDir(), kind+".pdf")
+		for _, args := range [][]string{{kind, id, "-o", file}, {"-o", file, kind, id}} {
+			os.Remove(file)
+			out, err := report(folder, args...)
+			if err != nil || strings.TrimSpace(out) != file {
+				t.Fatalf("%v: %v, stdout %q", args, err, out)
+			}
+			if b, err := os.ReadFile(file); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 5000 {
+				t.Fatalf("%v: %s is not a PDF report: %v", args, file, err)
+			}
+		}
+	}
+}
+
+func TestReportMistakes(t *testing.T) {
+	folder, _ := demoAgreement(t)
+	id := firstListed(t, folder, "evaluations")
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	for _, args := range [][]string{{}, {"evaluation"}, {"evaluation", id}, {"annual-ish", id, "-o", file},
+		{"evaluation", id, "extra", "-o", file}, {"evaluation", id, "-o"}, {"partner", "-x", id}} {
+		var usage usageError
+		if _, err := report(folder, args...); !errors.As(err, &usage) {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
+	}
+	// An ID of the wrong kind, an unknown one, or a record in the Trash: one plain line, and no file.
+	partner := firstListed(t, folder, "partners")
+	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(data.KindEvaluation, id); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for args, want := range map[[2]string]string{
+		{"evaluation", partner}:        "There is no evaluation with the ID " + partner,
+		{"partner", "0190-no-such-id"}: "There is no partner with the ID 0190-no-such-id",
+		{"evaluation", id}:             "is in the Trash",
+	} {
+		_, err := report(folder, args[0], args[1], "-o", file)
+		var usage usageError
+		if err == nil || errors.As(err, &usage) || !strings.Contains(err.Error(), want) || strings.Contains(Explain(err), "\n") {
+			t.Errorf("%v: %v, want one line saying %q", args, err, want)
+		}
+	}
+	if _, err := os.Stat(file); !os.IsNotExist(err) {
+		t.Errorf("a failed report left a file: %v", err)
+	}
+}

@@ -1,0 +1,99 @@
+package pdf
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"accord/data"
+)
+
+// profiled is the Athens partner of the evaluated fixture with a second contact, three offers, two more
+// agreements (one active on the printed day, one expired), twelve past activities and a planned one.
+func profiled(t *testing.T) (*data.Store, *data.Partner) {
+	t.Helper()
+	s, a, _, _ := evaluated(t)
+	p, err := data.Get[data.Partner](s, a.PartnerIDs()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Description, p.Website, p.FocusAreas = "A neighbourhood association in central Athens.", "https://syllogos.example", []string{"food", "youth"}
+	p.Influence, p.Interest = 4, 5
+	p.Contacts = append(p.Contacts, data.Contact{ID: "c2", Name: "Νίκος Αλεξίου", Role: "Ταμίας", Email: "nikos@syllogos.example", Language: "el"})
+	p.Offers = []data.Offer{
+		{Kind: data.ResourceSpace, Description: "Hall and kitchen", Value: 1250050},
+		{Kind: data.ResourceVolunteers, Description: "Ten volunteers on Saturdays", Value: 249950},
+		{Kind: data.ResourceExpertise, Description: "Greek cooking lessons"},
+	}
+	save(t, s, p)
+	for _, x := range []*data.Agreement{
+		{Name: "Summer meals 2025", Status: data.StatusSigned, Start: data.NewDate(2025, time.January, 1), End: data.NewDate(2025, time.December, 31)},
+		{Name: "Summer meals 2022", Status: data.StatusSigned, Start: data.NewDate(2022, time.June, 1), End: data.NewDate(2022, time.August, 31)},
+	} {
+		x.AgreementKind = data.AgreementPartnership
+		x.Parties = []data.Party{{Us: true, Responsibilities: "Cook."}, {PartnerID: p.ID, Responsibilities: "Host."}}
+		save(t, s, x)
+	}
+	save(t, s, &data.Activity{ActivityKind: "event", Date: printedOn.AddDays(1), PartnerIDs: []string{p.ID}, Name: "Planned fair"})
+	for i := range 12 {
+		save(t, s, &data.Activity{ActivityKind: "meeting", Date: data.NewDate(2024, time.January, 10+i), PartnerIDs: []string{p.ID},
+			Name: fmt.Sprintf("Steering meeting %d", i+1), Summary: "Planned the menu."})
+	}
+	return s, p
+}
+
+func TestPartnerProfileReadsBack(t *testing.T) {
+	s, p := profiled(t)
+	pdf, err := PartnerProfile(s, p, printedOn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := pages(t, pdf)
+	text := words(run(t, pdf, "pdftotext", "-raw"))
+	for _, want := range []string{"PARTNER PROFILE", "Σύλλογος Γειτονιάς Αθήνας", "A neighbourhood association in central Athens.",
+		"Influence 4, interest 5 (out of 5)",
+		"Ελένη Παπαδοπούλου Πρόεδρος — Yes", "Νίκος Αλεξίου Ταμίας Speaks el nikos@syllogos.example",
+		"Value (EUR)", "Space Hall and kitchen 12,500.50", "Expertise Greek cooking lessons —", "Total 15,000.00",
+		"Café and community kitchen partnership (2025–2027) Memorandum of understanding Sent for signature",
+		"Summer meals 2025 Partnership agreement Active 1 January 2025 – 31 December 2025",
+		"Summer meals 2022 Partnership agreement Expired",
+		"Overall health 3.6 Worth discussing", "Evaluated on 5 March 2025",
+		"Steering meeting 12", "Steering meeting 3"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the profile does not say %q", want)
+		}
+	}
+	if strings.Contains(text, "Planned fair") {
+		t.Error("an activity after the printed day is listed as recent")
+	}
+	if strings.Contains(text, "Νίκος Αλεξίου Ταμίας Speaks el nikos@syllogos.example Yes") || regexp.MustCompile(`Steering meeting [12]\b`).MatchString(text) {
+		t.Error("a contact who may not sign is marked, or an eleventh-newest activity is listed")
+	}
+	if i, j := strings.Index(text, "Steering meeting 12"), strings.Index(text, "Steering meeting 11"); i < 0 || j < i {
+		t.Error("the activities are not newest first")
+	}
+	wantHeadings(t, strings.Join(ps, "\n"), "1 About", "2 Contacts", "3 What they offer", "4 Agreements", "5 Partnership health", "6 Recent activities")
+	run(t, pdf, "qpdf", "--check")
+	embedded(t, pdf)
+}
+
+func TestPartnerProfileOfANewPartnerIsShort(t *testing.T) {
+	s, _ := fixture(t)
+	p := &data.Partner{Name: "Asociación Nueva", PartnerKind: data.PartnerNonProfit, Stage: data.StageProspect}
+	save(t, s, p)
+	pdf, err := PartnerProfile(s, p, printedOn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pages(t, pdf), "\n")
+	if !strings.Contains(text, "Asociación Nueva") || !strings.Contains(text, "Non-profit · Stage: prospect") {
+		t.Errorf("the title block:\n%s", text)
+	}
+	for _, gone := range []string{"About", "Contacts", "What they offer", "Agreements", "Partnership health", "Recent activities"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("a new partner's profile prints the empty section %q", gone)
+		}
+	}
+}

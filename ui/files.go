@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+// openFile writes a copy into the data folder and opens it with the system's viewer.
+func openFile(w fyne.Window, path string, content []byte) {
+	err := os.MkdirAll(filepath.Dir(path), 0o700)
+	if err == nil {
+		err = os.WriteFile(path, content, 0o600)
+	}
+	if err != nil {
+		showError(w, "write file to open", err)
+		return
+	}
+	u, _ := url.Parse(storage.NewFileURI(path).String())
+	if err := fyne.CurrentApp().OpenURL(u); err != nil {
+		dialog.ShowInformation(T("File ready"), T("The file is saved at %s. Open it from there.", path), w)
+	}
+}
+
+// saveAs lets the user choose where a copy goes, starting in their Documents folder.
+func saveAs(w fyne.Window, name string, content []byte) {
+	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		if err != nil || out == nil {
+			return
+		}
+		defer out.Close()
+		if _, err := out.Write(content); err != nil {
+			showError(w, "save file", err)
+		}
+	}, w)
+	d.SetFileName(name)
+	startIn(d, documentsFolder())
+	d.Show()
+}
+
+// printDocument renders a PDF off the UI goroutine, hands the bytes to done, then opens the file in the
+// system's PDF viewer from the data folder's printed/ folder — Fyne cannot print, the viewer can — or,
+// when chooseWhere is set, saves it where the user chooses.
+func printDocument(w fyne.Window, dataDir, name string, chooseWhere bool, render func() ([]byte, error), done func([]byte)) {
+	background(func() {
+		b, err := render()
+		fyne.Do(func() {
+			if err != nil {
+				showError(w, "print "+name, err)
+				return
+			}
+			done(b)
+			if chooseWhere {
+				saveAs(w, name, b)
+			} else {
+				openFile(w, filepath.Join(dataDir, "printed", name), b)
+			}
+		})
+	})
+}
