@@ -26,8 +26,10 @@ var shots = []shot{
 	{nil, "dashboard.png"},
 	{[][2]int{{64, 60}, {300, 180}}, "partners.png"},
 	{[][2]int{{64, 100}, {300, 180}}, "agreements.png"},
-	{[][2]int{{64, 140}, {300, 180}}, "needs.png"},
-	{[][2]int{{64, 180}}, "maps.png"},
+	{[][2]int{{64, 140}, {300, 300}}, "evaluations.png"},
+	{[][2]int{{64, 180}, {300, 180}}, "needs.png"},
+	{[][2]int{{64, 220}}, "maps.png"},
+	{[][2]int{{64, 335}}, "settings.png"},
 }
 
 func main() {
