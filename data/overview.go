@@ -29,7 +29,7 @@ func (s *Store) Overview(today Date) Overview {
 		o.Agreements++
 		status := a.StatusOn(today)
 		o.AgreementsByStatus[status]++
-		if status == StatusActive && !a.End.IsZero() && today.DaysUntil(a.End) <= ExpiryWarningDays {
+		if endsSoon(a, today) {
 			o.Expiring = append(o.Expiring, a)
 		}
 	}
@@ -64,4 +64,9 @@ func (o *Overview) countActions(actions []ActionItem, today Date) {
 			o.OverdueActions++
 		}
 	}
+}
+
+// endsSoon is true for an active agreement whose end is within ExpiryWarningDays (today included).
+func endsSoon(a *Agreement, today Date) bool {
+	return a.StatusOn(today) == StatusActive && !a.End.IsZero() && today.DaysUntil(a.End) <= ExpiryWarningDays
 }

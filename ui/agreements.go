@@ -200,3 +200,5 @@ func (as *agreementsScreen) onDelete() {
 	as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
 	as.refresh()
 }
+
+func (*agreementsScreen) shows() data.Kind { return data.KindAgreement }

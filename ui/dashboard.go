@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,59 +31,104 @@ func (ds *dashboardScreen) buildUI() fyne.CanvasObject {
 
 func (ds *dashboardScreen) refresh() {
 	background(func() {
-		o := ds.store.Overview(data.DateOf(now()))
-		fyne.Do(func() { ds.show(o) })
+		today := data.DateOf(now())
+		o, r, h := ds.store.Overview(today), data.Reminders(ds.store, today), data.HeadlinesOn(ds.store, today)
+		fyne.Do(func() { ds.show(o, r, h) })
 	})
 }
 
-func (ds *dashboardScreen) show(o data.Overview) {
+func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h data.Headlines) {
 	title := widget.NewLabelWithStyle(ds.store.Organisation().Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if title.Text == "" {
 		title.SetText(T("Dashboard"))
 	}
 	title.SizeName = theme.SizeNameHeadingText
+	currency := ds.store.Organisation().Currency
 	cards := container.NewGridWrap(fyne.NewSize(240, 140),
-		figure(T("Partners"), o.Partners, T("%d active", o.ActivePartners)),
-		figure(T("Agreements"), o.Agreements, T("%d active, %d drafts", o.AgreementsByStatus[data.StatusActive], o.AgreementsByStatus[data.StatusDraft])),
-		figure(T("Ending within 60 days"), len(o.Expiring), T("agreements to renew or close")),
-		figure(T("Overdue actions"), o.OverdueActions, T("%d actions open", o.OpenActions)),
-		figure(T("Evaluations"), o.Evaluations, T("health checks recorded")),
-		figure(T("Open community needs"), o.OpenNeeds, T("%d high priority", o.UnmetHighNeeds)),
+		figure(T("Active partners"), fmt.Sprint(o.ActivePartners), T("of %d partners", o.Partners)),
+		figure(T("Active agreements"), fmt.Sprint(o.AgreementsByStatus[data.StatusActive]), T("%d drafts, %d ending within 60 days", o.AgreementsByStatus[data.StatusDraft], len(o.Expiring))),
+		figure(T("Partners contribute"), money(h.PartnerContributions, currency), leverageText(h.Leverage)),
+		figure(T("Average health"), oneDecimal(h.AverageHealth), healthChangeText(h.HealthChange)),
+		figure(T("Partnership longevity"), T("%s years", oneDecimal(h.LongevityYears)), T("on average, for active partners")),
+		figure(T("Overdue actions"), fmt.Sprint(o.OverdueActions), T("%d actions open", o.OpenActions)),
+		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
 	)
-	ds.body.Objects = []fyne.CanvasObject{title, cards, ds.expiring(o.Expiring)}
+	ds.body.Objects = []fyne.CanvasObject{title, cards, ds.attention(reminders)}
 	ds.body.Refresh()
 }
 
-func figure(label string, n int, note string) fyne.CanvasObject {
-	number := widget.NewLabelWithStyle(fmt.Sprint(n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	number.SizeName = theme.SizeNameHeadingText
-	return widget.NewCard("", label, container.NewVBox(number, widget.NewLabel(note)))
+func leverageText(v float64) string {
+	if math.IsNaN(v) {
+		return T("in agreements active today")
+	}
+	return T("%.1f for each 1 we put in", v)
 }
 
-// maxAttentionItems keeps the dashboard a short to-do list, however large the data.
-const maxAttentionItems = 8
+func healthChangeText(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return T("from the latest evaluations")
+	case math.Abs(v) < 0.05:
+		return T("no change since the evaluations before")
+	}
+	return T("%+.1f since the evaluations before", v)
+}
 
-// expiring lists the agreements that end soonest; each opens its agreement.
-func (ds *dashboardScreen) expiring(list []*data.Agreement) fyne.CanvasObject {
+func figure(label, value, note string) fyne.CanvasObject {
+	number := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	number.SizeName = theme.SizeNameHeadingText
+	noteLabel := widget.NewLabel(note)
+	noteLabel.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", label, container.NewVBox(number, noteLabel))
+}
+
+// maxAttentionItems keeps the dashboard a short to-do list, however large the data; maxPerKind keeps one
+// kind of reminder from filling it.
+const (
+	maxAttentionItems = 8
+	maxPerKind        = 2
+)
+
+// attention lists what needs doing; each item opens its record.
+func (ds *dashboardScreen) attention(reminders []data.Reminder) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(T("Needs attention"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	if len(list) == 0 {
-		box.Add(widget.NewLabel(T("No agreement ends in the next 60 days.")))
+	if len(reminders) == 0 {
+		box.Add(widget.NewLabel(T("Nothing needs attention today.")))
 		return box
 	}
-	today := data.DateOf(now())
-	shown := list[:min(len(list), maxAttentionItems)]
-	for _, a := range shown {
-		id := a.ID
-		text := T("%s ends in %d days", a.Name, today.DaysUntil(a.End))
-		if a.End == today {
-			text = T("%s ends today", a.Name)
+	shown, perKind := 0, map[data.ReminderKind]int{}
+	for _, r := range reminders {
+		if shown == maxAttentionItems || perKind[r.Kind] == maxPerKind {
+			continue // a few of each kind, so fifty overdue actions do not hide a lapsing agreement
 		}
-		btn := widget.NewButton(text, func() { ds.shell.open(ds.shell.agreements, id) })
+		shown++
+		perKind[r.Kind]++
+		btn := widget.NewButton(reminderText(r, data.DateOf(now())), func() { ds.shell.openRef(r.Target) })
 		btn.Alignment = widget.ButtonAlignLeading
 		box.Add(btn)
 	}
-	if more := len(list) - len(shown); more > 0 {
-		box.Add(widget.NewLabel(T("and %d more: see Agreements", more)))
+	if more := len(reminders) - shown; more > 0 {
+		box.Add(widget.NewLabel(T("and %d more", more)))
 	}
 	return box
+}
+
+func reminderText(r data.Reminder, today data.Date) string {
+	switch r.Kind {
+	case data.RemindExpiring:
+		if r.Date == today {
+			return T("%s ends today", r.Title)
+		}
+		return T("%s ends in %d days", r.Title, today.DaysUntil(r.Date))
+	case data.RemindEvaluation:
+		if r.Date.Before(today) {
+			return T("Evaluation of %s overdue since %s", r.Title, r.Date.String())
+		}
+		return T("Evaluation of %s due on %s", r.Title, r.Date.String())
+	case data.RemindAction:
+		return T("Overdue action: %s (due %s)", r.Title, r.Date.String())
+	case data.RemindSignatures:
+		return T("%s has waited for signatures since %s", r.Title, r.Date.String())
+	}
+	return T("No activity with %s since %s", r.Title, r.Date.String())
 }

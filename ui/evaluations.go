@@ -160,3 +160,5 @@ func (es *evaluationsScreen) onDelete() {
 	es.showPane(container.NewCenter(widget.NewLabel(es.empty)))
 	es.refresh()
 }
+
+func (*evaluationsScreen) shows() data.Kind { return data.KindEvaluation }

@@ -57,3 +57,11 @@ func countOf(n int, one, many string) string {
 	}
 	return T(many, n)
 }
+
+// dueText is "by DATE", or nothing for no date.
+func dueText(d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return T("by %s", d.String())
+}

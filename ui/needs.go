@@ -137,38 +137,14 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 // fillLinks lists the partners and agreements linked to the need, each with a Remove button, and offers
 // to link more.
 func (ed *needEditor) fillLinks() {
+	n := ed.n
 	ed.links.Objects = []fyne.CanvasObject{
-		ed.linkList(T("Partners working on it"), &ed.n.PartnerIDs, T("Link a partner"), func(id string) string {
-			if p := data.Lookup[data.Partner](ed.store, id); p != nil {
-				return p.Name
-			}
-			return T("Partner not found")
-		}, func(add func(string)) { pickPartner(ed.store, ed.win, func(p *data.Partner) { add(p.ID) }) }),
-		ed.linkList(T("Agreements that address it"), &ed.n.AgreementIDs, T("Link an agreement"), func(id string) string {
-			if a := data.Lookup[data.Agreement](ed.store, id); a != nil {
-				return a.Name
-			}
-			return T("Agreement not found")
-		}, func(add func(string)) { pickAgreement(ed.store, ed.win, func(a *data.Agreement) { add(a.ID) }) }),
+		linkList(ed.form, ed.fillLinks, T("Partners working on it"), T("Link a partner"), partnerName(ed.store),
+			func() []string { return n.PartnerIDs }, func(ids []string) { n.PartnerIDs = ids },
+			func(add func(string)) { pickPartner(ed.store, ed.win, func(p *data.Partner) { add(p.ID) }) }),
+		linkList(ed.form, ed.fillLinks, T("Agreements that address it"), T("Link an agreement"), agreementName(ed.store),
+			func() []string { return n.AgreementIDs }, func(ids []string) { n.AgreementIDs = ids },
+			func(add func(string)) { pickAgreement(ed.store, ed.win, func(a *data.Agreement) { add(a.ID) }) }),
 	}
 	ed.links.Refresh()
-}
-
-func (ed *needEditor) linkList(title string, ids *[]string, addLabel string, name func(string) string, choose func(add func(string))) fyne.CanvasObject {
-	box := container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for i, id := range *ids {
-		box.Add(container.NewHBox(widget.NewLabel(name(id)), widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
-			*ids = append((*ids)[:i], (*ids)[i+1:]...)
-			ed.fillLinks()
-			ed.changed()
-		})))
-	}
-	box.Add(container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
-		choose(func(id string) {
-			*ids = append(*ids, id)
-			ed.fillLinks()
-			ed.changed()
-		})
-	})))
-	return box
 }

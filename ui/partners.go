@@ -130,3 +130,5 @@ func (ps *partnersScreen) onDelete() {
 	ps.showPane(container.NewCenter(widget.NewLabel(ps.empty)))
 	ps.refresh()
 }
+
+func (*partnersScreen) shows() data.Kind { return data.KindPartner }

@@ -48,6 +48,7 @@ func newShell(s *data.Store, w fyne.Window) *shell {
 		{label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
 		{label: "Agreements", icon: theme.DocumentIcon(), screen: sh.agreements},
 		{label: "Evaluations", icon: theme.ConfirmIcon(), screen: newEvaluationsScreen(s, w)},
+		{label: "Activities", icon: theme.CalendarIcon(), screen: newActivitiesScreen(s, w)},
 		{label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
 		{label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
 		{label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
@@ -145,4 +146,17 @@ func (sh *shell) addShortcuts() {
 			s.create()
 		}
 	})
+}
+
+// openRef opens a record on the screen that shows its kind.
+func (sh *shell) openRef(r data.Ref) {
+	for _, e := range sh.entries {
+		if s, ok := e.screen.(interface {
+			selectID(string)
+			shows() data.Kind
+		}); ok && s.shows() == r.Kind {
+			sh.open(s, r.ID)
+			return
+		}
+	}
 }

@@ -233,7 +233,8 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 		text = textOf(dash.body)
 		return strings.Contains(text, "Riverside Residents")
 	})
-	for _, want := range []string{"Partners", "1 active", "2 active, 0 drafts", "Homework club at the library ends in 10 days"} {
+	for _, want := range []string{"Active partners", "of 3 partners", "0 drafts, 1 ending within 60 days",
+		"Homework club at the library ends in 10 days", "Partners contribute", "Average health"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("dashboard lacks %q:\n%s", want, text)
 		}

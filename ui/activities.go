@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// activitiesScreen logs meetings, calls, events and visits with the actions agreed at them, and lists
+// every open action — overdue first — to tick off.
+type activitiesScreen struct {
+	*browser[*data.Activity]
+	editing
+	editor  *activityEditor
+	actions []data.ActionRef
+	open    *widget.List
+	tabs    *container.AppTabs
+}
+
+func newActivitiesScreen(s *data.Store, w fyne.Window) *activitiesScreen {
+	as := &activitiesScreen{editing: newEditing(s, w)}
+	as.browser = &browser[*data.Activity]{
+		search: func(q string) []*data.Activity { return data.Search[data.Activity](s, q) },
+		row: func(a *data.Activity) (string, string) {
+			return a.Name, joinNonEmpty(" · ", a.Date.String(), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
+		},
+		detail: as.openEditor,
+		count:  func(n int) string { return countOf(n, "1 activity", "%d activities") },
+		empty:  T("Choose an activity, or log a new one."),
+		hint:   T("Search by title, summary or action"),
+		order:  func() func(a, b *data.Activity) int { return newestActivity },
+		leave:  as.leave,
+	}
+	return as
+}
+
+func newestActivity(a, b *data.Activity) int { return b.Date.Time().Compare(a.Date.Time()) }
+
+func (*activitiesScreen) shows() data.Kind { return data.KindActivity }
+
+func (as *activitiesScreen) buildUI() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(T("Log an activity"), theme.ContentAddIcon(), as.create)
+	add.Importance = widget.HighImportance
+	log := container.NewBorder(container.NewVBox(container.NewHBox(add), as.undo), nil, nil, nil, as.browser.buildUI())
+	as.open = widget.NewList(func() int { return len(as.actions) },
+		func() fyne.CanvasObject {
+			label := widget.NewLabel("")
+			label.Truncation = fyne.TextTruncateEllipsis // a long action must not widen the window
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, label)
+		}, as.showAction)
+	as.tabs = container.NewAppTabs(
+		container.NewTabItem(T("Activities"), log),
+		container.NewTabItem(T("Open actions"), as.open))
+	as.refreshActions()
+	return as.tabs
+}
+
+func (as *activitiesScreen) refresh() {
+	as.browser.refresh()
+	as.refreshActions()
+}
+
+func (as *activitiesScreen) refreshActions() {
+	background(func() {
+		actions := data.OpenActions(as.store, data.DateOf(now()))
+		fyne.Do(func() {
+			as.actions = actions
+			as.open.Refresh()
+		})
+	})
+}
+
+// showAction fills one row of open actions: a box to tick when done, and what, who, when and where from.
+func (as *activitiesScreen) showAction(i widget.ListItemID, o fyne.CanvasObject) {
+	x := as.actions[i]
+	row := o.(*fyne.Container)
+	text := joinNonEmpty(" · ", x.Action.Text, x.Action.Owner, dueText(x.Action.Due), as.store.Describe(x.Source))
+	if x.Overdue {
+		text = "⚠ " + T("Overdue") + ": " + text
+	}
+	row.Objects[0].(*widget.Label).SetText(text)
+	done := row.Objects[1].(*widget.Check)
+	done.OnChanged = nil
+	done.SetChecked(false)
+	done.OnChanged = func(bool) { as.markDone(x) }
+}
+
+// markDone ticks an action off in the activity or evaluation it belongs to.
+func (as *activitiesScreen) markDone(x data.ActionRef) {
+	err := data.MarkActionDone(as.store, x.Source, x.Action.ID, data.DateOf(now()))
+	if err != nil {
+		showError(as.win, "mark action done", err)
+	}
+	as.refresh()
+}
+
+func (as *activitiesScreen) openEditor(listed *data.Activity) fyne.CanvasObject {
+	a, err := data.Get[data.Activity](as.store, listed.ID)
+	if err != nil {
+		showError(as.win, "open activity", err)
+		return widget.NewLabel(T("This activity could not be opened."))
+	}
+	return as.edit(a)
+}
+
+func (as *activitiesScreen) edit(a *data.Activity) fyne.CanvasObject {
+	as.editor = newActivityEditor(as.store, as.win, a, func(id string) { as.selected = id; as.refresh() })
+	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), as.onDelete)
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewHBox(del), nil, nil, as.editor.buildUI())
+}
+
+func (as *activitiesScreen) create() {
+	as.leave(func() {
+		as.tabs.SelectIndex(0)
+		as.selected = ""
+		as.list.UnselectAll()
+		as.showPane(as.edit(&data.Activity{ActivityKind: "meeting", Date: data.DateOf(now())}))
+	})
+}
+
+func (as *activitiesScreen) save() {
+	if as.editor != nil {
+		as.editor.onSave()
+	}
+}
+
+func (as *activitiesScreen) leave(proceed func()) {
+	dirty := as.editor != nil && as.editor.dirty
+	as.confirmLeave(dirty, func() { as.editor.dirty = false }, proceed)
+}
+
+func (as *activitiesScreen) onDelete() {
+	a := as.editor.a
+	if a.ID != "" && !as.trash(data.KindActivity, a.ID, a.Name, func() { as.selectID(a.ID) }) {
+		return
+	}
+	as.editor, as.selected = nil, ""
+	as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
+	as.refresh()
+}
+
+// activityEditor records one meeting, call, event or visit.
+type activityEditor struct {
+	*form
+	a     *data.Activity
+	links *fyne.Container
+}
+
+func newActivityEditor(s *data.Store, w fyne.Window, a *data.Activity, onSaved func(string)) *activityEditor {
+	return &activityEditor{form: newForm(s, w, a, onSaved), a: a}
+}
+
+func (ed *activityEditor) buildUI() fyne.CanvasObject {
+	b, a := ed.bind, ed.a
+	ed.links = container.NewVBox()
+	ed.fillLinks()
+	actions := listEditor(&a.Actions, T("Add an action"), func() data.ActionItem { return data.ActionItem{ID: data.NewID()} },
+		func(x *data.ActionItem) fyne.CanvasObject {
+			return container.NewVBox(row(T("Action"), b.text(&x.Text, "")),
+				container.NewGridWithColumns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)), b.check(T("Done"), &x.Done)))
+		}, ed.changed)
+	form := container.NewVBox(
+		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
+		container.NewGridWithColumns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
+		ed.links,
+		row(T("Summary"), b.longText(&a.Summary, T("What was decided, in a few lines"))),
+		row(T("Notes"), b.longText(&a.Notes, "")),
+		widget.NewLabelWithStyle(T("Actions agreed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		actions)
+	ed.showProblems()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+}
+
+func (ed *activityEditor) fillLinks() {
+	a := ed.a
+	ed.links.Objects = []fyne.CanvasObject{
+		linkList(ed.form, ed.fillLinks, T("Partners"), T("Add a partner"), partnerName(ed.store),
+			func() []string { return a.PartnerIDs }, func(ids []string) { a.PartnerIDs = ids },
+			func(add func(string)) { pickPartner(ed.store, ed.win, func(p *data.Partner) { add(p.ID) }) }),
+		linkList(ed.form, ed.fillLinks, T("Agreement"), T("Choose the agreement"), agreementName(ed.store),
+			func() []string { return nonEmpty(a.AgreementID) },
+			func(ids []string) {
+				a.AgreementID = ""
+				if len(ids) > 0 {
+					a.AgreementID = ids[len(ids)-1]
+				}
+			},
+			func(add func(string)) { pickAgreement(ed.store, ed.win, func(x *data.Agreement) { add(x.ID) }) }),
+	}
+	ed.links.Refresh()
+}
+
+func nonEmpty(id string) []string {
+	if id == "" {
+		return nil
+	}
+	return []string{id}
+}
