@@ -34,15 +34,16 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"backup":  {"backup [-o FILE]", runBackup},
-	"restore": {"restore FILE", runRestore},
-	"export":  {"export json|csv|vcard [-o FILE]", runExport},
-	"import":  {"import json|csv FILE", runImport},
-	"check":   {"check", runCheck},
-	"list":    {"list partners|agreements|evaluations|activities|needs", runList},
-	"demo":    {"demo [--partners N] [--seed S]", runDemo},
-	"print":   {"print mou ID -o FILE", runPrint},
-	"report":  {"report evaluation|partner ID -o FILE", runReport},
+	"backup":   {"backup [-o FILE]", runBackup},
+	"restore":  {"restore FILE", runRestore},
+	"export":   {"export json|csv|vcard [-o FILE]", runExport},
+	"import":   {"import json|csv FILE", runImport},
+	"check":    {"check", runCheck},
+	"list":     {"list partners|agreements|evaluations|activities|needs", runList},
+	"demo":     {"demo [--partners N] [--seed S]", runDemo},
+	"print":    {"print mou ID -o FILE", runPrint},
+	"report":   {"report evaluation|partner ID -o FILE", runReport},
+	"calendar": {"calendar -o FILE.ics", runCalendar},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).

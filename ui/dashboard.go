@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accord/calendar"
 	"accord/data"
 )
 
@@ -53,7 +55,8 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 		figure(T("Overdue actions"), fmt.Sprint(o.OverdueActions), T("%d actions open", o.OpenActions)),
 		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
 	)
-	ds.body.Objects = []fyne.CanvasObject{title, cards, ds.attention(reminders)}
+	calendarButton := widget.NewButtonWithIcon(T("Save dates for your calendar…"), theme.CalendarIcon(), ds.onCalendar)
+	ds.body.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, calendarButton, title), cards, ds.attention(reminders)}
 	ds.body.Refresh()
 }
 
@@ -131,4 +134,20 @@ func reminderText(r data.Reminder, today data.Date) string {
 		return T("%s has waited for signatures since %s", r.Title, r.Date.String())
 	}
 	return T("No activity with %s since %s", r.Title, r.Date.String())
+}
+
+// onCalendar saves agreement ends, reviews, action due dates and meetings as an .ics file that Google
+// Calendar, Outlook and Thunderbird import; importing it again updates the same events.
+func (ds *dashboardScreen) onCalendar() {
+	background(func() {
+		var b bytes.Buffer
+		err := calendar.Write(&b, ds.store, data.DateOf(now()))
+		fyne.Do(func() {
+			if err != nil {
+				showError(ds.shell.win, "write calendar", err)
+				return
+			}
+			saveAs(ds.shell.win, "accord.ics", b.Bytes())
+		})
+	})
 }

@@ -242,6 +242,11 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 	if strings.Contains(text, "Community fridge ends") {
 		t.Error("an agreement ending in 300 days is flagged")
 	}
+	test.Tap(button(t, dash.body, "Save dates for your calendar…"))
+	if sh.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("saving the calendar did not ask where to save it")
+	}
+	sh.win.Canvas().Overlays().Top().Hide()
 	var button *widget.Button
 	for _, o := range dash.body.Objects[2].(*fyne.Container).Objects {
 		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Homework club") {
