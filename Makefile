@@ -34,7 +34,7 @@ test: deps-test vet
 # Start-up, open, search, MOU printing and memory figures on 10,000 demo partners, plus Go benchmarks.
 bench: build deps-test
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/
+	ACCORD_BENCH_PARTNERS=10000 $(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/
 
 # Longer fuzzing than the seed corpora `make test` runs: the JSON importer and opening damaged files.
 fuzz:

@@ -55,13 +55,17 @@ func BenchmarkSearchPartners(b *testing.B) {
 	}
 }
 
-func BenchmarkOverview(b *testing.B) {
+// BenchmarkDashboard is everything the dashboard works out: counts, reminders and headline figures.
+func BenchmarkDashboard(b *testing.B) {
 	s, err := data.Open(benchStore(b), data.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
+	today := data.NewDate(2026, 11, 23)
 	for b.Loop() {
-		s.Overview(data.NewDate(2026, 11, 23))
+		s.Overview(today)
+		data.Reminders(s, today)
+		data.HeadlinesOn(s, today)
 	}
 }

@@ -24,13 +24,20 @@ func (e *Evaluation) SubjectOf() (kind Kind, id string) {
 
 // History lists the live evaluations of the same agreement (or partner), oldest first.
 func History(s *Store, kind Kind, id string) []*Evaluation {
-	var out []*Evaluation
+	return histories(s)[Ref{kind, id}]
+}
+
+// histories groups the live evaluations by what they evaluate, each group oldest first, so a caller that
+// needs many histories scans the evaluations once.
+func histories(s *Store) map[Ref][]*Evaluation {
+	out := map[Ref][]*Evaluation{}
 	for _, e := range List[Evaluation](s) {
-		if k, i := e.SubjectOf(); k == kind && i == id {
-			out = append(out, e)
-		}
+		kind, id := e.SubjectOf()
+		out[Ref{kind, id}] = append(out[Ref{kind, id}], e)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	for _, h := range out {
+		sort.SliceStable(h, func(i, j int) bool { return h[i].Date.Before(h[j].Date) })
+	}
 	return out
 }
 
@@ -58,12 +65,13 @@ type Due struct {
 // ones come first, then by date.
 func EvaluationsDue(s *Store, today Date, ahead int) []Due {
 	var out []Due
+	hist := histories(s)
 	for _, a := range List[Agreement](s) {
 		if a.ReviewEveryMonths <= 0 || a.StatusOn(today) != StatusActive || a.Start.IsZero() {
 			continue
 		}
 		last := a.Start
-		if h := History(s, KindAgreement, a.ID); len(h) > 0 {
+		if h := hist[Ref{KindAgreement, a.ID}]; len(h) > 0 {
 			last = h[len(h)-1].Date
 		}
 		on := last.AddMonths(a.ReviewEveryMonths)

@@ -37,22 +37,28 @@ type ActionRef struct {
 	Overdue bool
 }
 
-// OpenActions lists every action not yet done, overdue first, then by due date (undated last).
-func OpenActions(s *Store, today Date) []ActionRef {
-	var out []ActionRef
-	add := func(src Record, actions []ActionItem) {
-		for _, x := range actions {
+// eachOpenAction calls f for every action not yet done, with the activity or evaluation it belongs to.
+func eachOpenAction(s *Store, f func(src Record, x ActionItem)) {
+	for _, a := range List[Activity](s) {
+		for _, x := range a.Actions {
 			if !x.Done {
-				out = append(out, ActionRef{x, src, x.Overdue(today)})
+				f(a, x)
 			}
 		}
 	}
-	for _, a := range List[Activity](s) {
-		add(a, a.Actions)
-	}
 	for _, e := range List[Evaluation](s) {
-		add(e, e.Actions)
+		for _, x := range e.Actions {
+			if !x.Done {
+				f(e, x)
+			}
+		}
 	}
+}
+
+// OpenActions lists every action not yet done, overdue first, then by due date (undated last).
+func OpenActions(s *Store, today Date) []ActionRef {
+	var out []ActionRef
+	eachOpenAction(s, func(src Record, x ActionItem) { out = append(out, ActionRef{x, src, x.Overdue(today)}) })
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		switch {
@@ -83,11 +89,11 @@ func Reminders(s *Store, today Date) []Reminder {
 	for _, d := range EvaluationsDue(s, today, 30) {
 		out = append(out, Reminder{RemindEvaluation, d.Agreement.Name, d.On, Ref{KindAgreement, d.Agreement.ID}})
 	}
-	for _, x := range OpenActions(s, today) {
-		if x.Overdue {
-			out = append(out, Reminder{RemindAction, x.Action.Text, x.Action.Due, Ref{x.Source.Kind(), x.Source.meta().ID}})
+	eachOpenAction(s, func(src Record, x ActionItem) {
+		if x.Overdue(today) {
+			out = append(out, Reminder{RemindAction, x.Text, x.Due, Ref{src.Kind(), src.meta().ID}})
 		}
-	}
+	})
 	out = append(out, quietPartners(s, today)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
@@ -105,8 +111,9 @@ var reminderRank = map[ReminderKind]int{RemindExpiring: 0, RemindEvaluation: 1, 
 // quietPartners are active partners whose last activity (or, with none, whose record) is older than
 // QuietMonths.
 func quietPartners(s *Store, today Date) []Reminder {
-	last := map[string]Date{}
-	for _, a := range List[Activity](s) {
+	activities := List[Activity](s)
+	last := make(map[string]Date, len(activities))
+	for _, a := range activities {
 		for _, id := range a.PartnerIDs {
 			if a.Date.After(last[id]) {
 				last[id] = a.Date
@@ -141,6 +148,7 @@ func HeadlinesOn(s *Store, today Date) Headlines {
 	h := Headlines{Leverage: math.NaN()}
 	first := map[string]Date{}
 	var latest, before []float64
+	hist := histories(s)
 	for _, a := range List[Agreement](s) {
 		for _, id := range a.PartnerIDs() {
 			if f, ok := first[id]; !a.Start.IsZero() && (!ok || a.Start.Before(f)) {
@@ -159,10 +167,10 @@ func HeadlinesOn(s *Store, today Date) Headlines {
 				}
 			}
 		}
-		if hist := History(s, KindAgreement, a.ID); len(hist) > 0 {
-			latest = append(latest, hist[len(hist)-1].Overall())
-			if len(hist) > 1 {
-				before = append(before, hist[len(hist)-2].Overall())
+		if h := hist[Ref{KindAgreement, a.ID}]; len(h) > 0 {
+			latest = append(latest, h[len(h)-1].Overall())
+			if len(h) > 1 {
+				before = append(before, h[len(h)-2].Overall())
 			}
 		}
 	}
