@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"accord/data"
 	"accord/i18n"
@@ -18,11 +19,14 @@ func runReport(e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(words) > 0 && (words[0] == "annual" || words[0] == "register" || words[0] == "directory") {
+		return runWholeReport(e, words, out)
+	}
 	switch {
 	case len(words) == 0 || len(words) > 2:
 		return usageError{i18n.T("Say which report to write and the record's ID.")}
 	case words[0] != "evaluation" && words[0] != "partner":
-		return usageError{i18n.T("Accord cannot report on %s; it reports on: evaluation, partner.", words[0])}
+		return usageError{i18n.T("Accord cannot report on %s; it reports on: evaluation, partner, annual, register, directory.", words[0])}
 	case len(words) == 1:
 		return usageError{i18n.T("Say which %s to report on: its ID, as list shows it.", words[0])}
 	case out == "":
@@ -48,6 +52,50 @@ func runReport(e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	return writePDF(e, out, b)
+}
+
+// runWholeReport writes a report on the whole data folder: annual YEAR, register or directory.
+func runWholeReport(e env, words []string, out string) error {
+	year := 0
+	switch {
+	case words[0] == "annual" && len(words) != 2:
+		return usageError{i18n.T("Say which year the annual report covers, such as: report annual 2026 -o FILE.")}
+	case words[0] == "annual":
+		y, err := strconv.Atoi(words[1])
+		if err != nil || y < 1900 || y > 9999 {
+			return usageError{i18n.T("%s is not a year.", words[1])}
+		}
+		year = y
+	case len(words) != 1:
+		return usageError{i18n.T("The %s report takes no ID.", words[0])}
+	}
+	if out == "" {
+		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
+	}
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	printed := data.DateOf(s.Now())
+	var b []byte
+	switch words[0] {
+	case "annual":
+		b, err = pdf.AnnualReport(s, year, printed)
+	case "register":
+		b, err = pdf.AgreementRegister(s, printed)
+	default:
+		b, err = pdf.ContactDirectory(s, printed)
+	}
+	if err != nil {
+		return fmt.Errorf("write the %s report: %w", words[0], err)
+	}
+	return writePDF(e, out, b)
+}
+
+// writePDF writes the document and says where it is.
+func writePDF(e env, out string, b []byte) error {
 	if abs, err := filepath.Abs(out); err == nil {
 		out = abs
 	}

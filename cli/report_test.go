@@ -83,3 +83,23 @@ func TestReportMistakes(t *testing.T) {
 		t.Errorf("a failed report left a file: %v", err)
 	}
 }
+
+func TestReportWritesWholeFolderReports(t *testing.T) {
+	folder, _ := demoAgreement(t)
+	for _, args := range [][]string{{"annual", "2026"}, {"register"}, {"directory"}} {
+		file := filepath.Join(t.TempDir(), args[0]+".pdf")
+		out, err := report(folder, append(args, "-o", file)...)
+		if err != nil || strings.TrimSpace(out) != file {
+			t.Fatalf("%v: %v, stdout %q", args, err, out)
+		}
+		if b, err := os.ReadFile(file); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Fatalf("%v: not a PDF: %v", args, err)
+		}
+	}
+	for _, args := range [][]string{{"annual", "-o", "x.pdf"}, {"annual", "soon", "-o", "x.pdf"}, {"register", "x", "-o", "x.pdf"}, {"directory"}} {
+		var usage usageError
+		if _, err := report(folder, args...); !errors.As(err, &usage) {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
+	}
+}

@@ -573,3 +573,28 @@ func (t whole) draw(d *document, x, w float64) {
 	d.ensure(t.lead(d, w))
 	t.table.draw(d, x, w)
 }
+
+// together keeps short blocks on one page, such as a row of tiles and the chart they sum up. Each block's
+// lead must be its whole height, as it is for tiles and charts.
+type together []block
+
+func (t together) lead(d *document, w float64) float64 {
+	h := 0.0
+	for i, b := range t {
+		if i > 0 {
+			h += paraGap
+		}
+		h += b.lead(d, w)
+	}
+	return h
+}
+
+func (t together) draw(d *document, x, w float64) {
+	d.ensure(t.lead(d, w))
+	for i, b := range t {
+		if i > 0 {
+			d.gap(paraGap)
+		}
+		b.draw(d, x, w)
+	}
+}
