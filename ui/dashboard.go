@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/calendar"
 	"accord/data"
+	"accord/pdf"
 )
 
 // dashboardScreen shows headline counts and what needs attention, computed off the UI goroutine.
@@ -56,7 +60,16 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
 	)
 	calendarButton := widget.NewButtonWithIcon(T("Save dates for your calendar…"), theme.CalendarIcon(), ds.onCalendar)
-	ds.body.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, calendarButton, title), cards, ds.attention(reminders)}
+	reports := container.NewHBox(
+		widget.NewButtonWithIcon(T("Annual report…"), theme.DocumentPrintIcon(), ds.onAnnualReport),
+		widget.NewButtonWithIcon(T("Agreement register"), theme.DocumentPrintIcon(), func() {
+			ds.print(T("Agreement register"), func(today data.Date) ([]byte, error) { return pdf.AgreementRegister(ds.store, today) })
+		}),
+		widget.NewButtonWithIcon(T("Contact directory"), theme.DocumentPrintIcon(), func() {
+			ds.print(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today) })
+		}),
+		calendarButton)
+	ds.body.Objects = []fyne.CanvasObject{title, reports, cards, ds.attention(reminders)}
 	ds.body.Refresh()
 }
 
@@ -150,4 +163,29 @@ func (ds *dashboardScreen) onCalendar() {
 			saveAs(ds.shell.win, "accord.ics", b.Bytes())
 		})
 	})
+}
+
+// print renders a report and opens it in the system's PDF viewer to print.
+func (ds *dashboardScreen) print(name string, render func(today data.Date) ([]byte, error)) {
+	today := data.DateOf(now())
+	printDocument(ds.shell.win, ds.store.Dir(), safeFileName(name+" "+today.String()+".pdf"), false,
+		func() ([]byte, error) { return render(today) }, func([]byte) {})
+}
+
+// onAnnualReport asks for the year, this year unless the user says otherwise.
+func (ds *dashboardScreen) onAnnualReport() {
+	year := widget.NewEntry()
+	year.SetText(fmt.Sprint(now().Year()))
+	dialog.ShowForm(T("Annual report"), T("Open to print"), T("Cancel"), []*widget.FormItem{widget.NewFormItem(T("Year"), year)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			y, err := strconv.Atoi(strings.TrimSpace(year.Text))
+			if err != nil || y < 1900 || y > 3000 {
+				dialog.ShowInformation(T("Annual report"), T("Type a year, like %d.", now().Year()), ds.shell.win)
+				return
+			}
+			ds.print(T("Annual report %d", y), func(today data.Date) ([]byte, error) { return pdf.AnnualReport(ds.store, y, today) })
+		}, ds.shell.win)
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/pdf"
 )
 
 var today = data.NewDate(2026, 11, 23)
@@ -242,13 +243,20 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 	if strings.Contains(text, "Community fridge ends") {
 		t.Error("an agreement ending in 300 days is flagged")
 	}
+	test.Tap(button(t, dash.body, "Agreement register"))
+	test.Tap(button(t, dash.body, "Contact directory"))
+	dash.print("Annual report 2026", func(d data.Date) ([]byte, error) { return pdf.AnnualReport(f.store, 2026, d) })
+	printed, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "*.pdf"))
+	if len(printed) != 3 {
+		t.Fatalf("printed reports: %v", printed)
+	}
 	test.Tap(button(t, dash.body, "Save dates for your calendar…"))
 	if sh.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("saving the calendar did not ask where to save it")
 	}
 	sh.win.Canvas().Overlays().Top().Hide()
 	var button *widget.Button
-	for _, o := range dash.body.Objects[2].(*fyne.Container).Objects {
+	for _, o := range dash.body.Objects[3].(*fyne.Container).Objects {
 		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Homework club") {
 			button = b
 		}
