@@ -130,6 +130,7 @@ func (ds *dashboardScreen) attention(reminders []data.Reminder) fyne.CanvasObjec
 }
 
 func reminderText(r data.Reminder, today data.Date) string {
+	r.Title = shortened(r.Title, 60) // a button cannot truncate, and a long title would widen the window
 	switch r.Kind {
 	case data.RemindExpiring:
 		if r.Date == today {
@@ -188,4 +189,13 @@ func (ds *dashboardScreen) onAnnualReport() {
 			}
 			ds.print(T("Annual report %d", y), func(today data.Date) ([]byte, error) { return pdf.AnnualReport(ds.store, y, today) })
 		}, ds.shell.win)
+}
+
+// shortened cuts text to at most n characters, ending with "…" when it had to cut.
+func shortened(text string, n int) string {
+	runes := []rune(text)
+	if len(runes) <= n {
+		return text
+	}
+	return string(runes[:n-1]) + "…"
 }
