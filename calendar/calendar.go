@@ -12,10 +12,10 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"accord/data"
 	"accord/i18n"
+	"accord/internal/contentline"
 )
 
 // ProdID names the program that made the file, as RFC 5545 asks.
@@ -260,23 +260,5 @@ func escape(s string) string {
 	return textEscaper.Replace(s)
 }
 
-// maxLine is the longest a content line may be, in octets, before the CRLF (RFC 5545 3.1).
-const maxLine = 75
-
-// fold writes a content line, breaking it every 75 octets (the leading space of a continuation counts)
-// but never inside a UTF-8 sequence, which some calendar programs would show as garbage.
-func fold(b *bytes.Buffer, line string) {
-	limit := maxLine
-	for len(line) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n ")
-		line = line[cut:]
-		limit = maxLine - 1
-	}
-	b.WriteString(line)
-	b.WriteString("\r\n")
-}
+// fold writes a content line folded as RFC 5545 3.1 asks.
+func fold(b *bytes.Buffer, line string) { b.WriteString(contentline.Fold(line)) }

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"accord/data"
+	"accord/internal/contentline"
 )
 
 // csvHeaders are the columns WriteCSV writes, in English; Guess maps every one of them back, so an export
@@ -108,25 +108,5 @@ var escaper = strings.NewReplacer(`\`, `\\`, ",", `\,`, ";", `\;`, "\r\n", `\n`,
 // escape writes a text value the way vCard 3.0 (RFC 2426) reads it.
 func escape(s string) string { return escaper.Replace(s) }
 
-// maxLine is the longest line vCard allows, in octets, without its CRLF.
-const maxLine = 75
-
-// fold breaks a content line into lines of at most 75 octets, each continuation starting with a space,
-// and never inside a UTF-8 sequence.
-func fold(line string) string {
-	var b strings.Builder
-	limit := maxLine
-	for len(line) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n ")
-		line = line[cut:]
-		limit = maxLine - 1 // the leading space counts
-	}
-	b.WriteString(line)
-	b.WriteString("\r\n")
-	return b.String()
-}
+// fold breaks a content line as vCard asks (see contentline).
+func fold(line string) string { return contentline.Fold(line) }
