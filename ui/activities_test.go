@@ -13,13 +13,7 @@ import (
 func TestLogAMeetingTickOffItsActionsAndOpenOneFromTheDashboard(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
-	var as *activitiesScreen
-	for i, e := range sh.entries {
-		if s, ok := e.screen.(*activitiesScreen); ok {
-			sh.nav.Select(i)
-			as = s
-		}
-	}
+	as := showScreen[*activitiesScreen](t, sh)
 	as.create()
 	ed := as.editor
 	ed.a.Name = "Planning the summer fair"

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -23,13 +22,7 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 	f.save(t, &data.Evaluation{AgreementID: a.ID, Date: today.AddDays(-200), Respondents: []data.Respondent{
 		{Name: "Earlier", Us: true, Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: 3}}}}})
 	sh, _ := showShell(t, f.store)
-	var es *evaluationsScreen
-	for i, e := range sh.entries {
-		if s, ok := e.screen.(*evaluationsScreen); ok {
-			sh.nav.Select(i)
-			es = s
-		}
-	}
+	es := showScreen[*evaluationsScreen](t, sh)
 	if !strings.Contains(textOf(es.due), "Homework club at the library: evaluation") {
 		t.Fatalf("the due evaluation is not shown:\n%s", textOf(es.due))
 	}
@@ -108,14 +101,8 @@ func TestHealthTrendPlotsEveryScoredEvaluation(t *testing.T) {
 func TestEvaluateAPartnerWithoutAnAgreement(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
-	var es *evaluationsScreen
-	var view fyne.CanvasObject
-	for i, e := range sh.entries {
-		if s, ok := e.screen.(*evaluationsScreen); ok {
-			sh.nav.Select(i)
-			es, view = s, e.view
-		}
-	}
+	es := showScreen[*evaluationsScreen](t, sh)
+	view := sh.current.view
 	test.Tap(button(t, view, "New evaluation of a partner…"))
 	choosePartnerInDialog(t, w, "allotments")
 	ed := es.editor

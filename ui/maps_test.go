@@ -14,13 +14,7 @@ func TestStakeholderMapPlacesPartnersAndOpensThem(t *testing.T) {
 	f.cafe.Influence, f.cafe.Interest = 5, 4
 	f.save(t, f.library, f.cafe)
 	sh, _ := showShell(t, f.store)
-	var ms *mapsScreen
-	for i, e := range sh.entries {
-		if m, ok := e.screen.(*mapsScreen); ok {
-			sh.nav.Select(i)
-			ms = m
-		}
-	}
+	ms := showScreen[*mapsScreen](t, sh)
 	if !strings.Contains(ms.unjudged.Text, "1 partners have no influence") {
 		t.Fatalf("unjudged: %q", ms.unjudged.Text)
 	}

@@ -15,13 +15,7 @@ func TestNeedsPutUnmetHighPriorityFirstAndLinkPartners(t *testing.T) {
 		&data.Need{Name: "Warm space in winter", Priority: data.PriorityHigh, Status: data.NeedOpen},
 		&data.Need{Name: "Food bank shelf", Priority: data.PriorityHigh, Status: data.NeedMet})
 	sh, w := showShell(t, f.store)
-	var ns *needsScreen
-	for i, e := range sh.entries {
-		if s, ok := e.screen.(*needsScreen); ok {
-			sh.nav.Select(i)
-			ns = s
-		}
-	}
+	ns := showScreen[*needsScreen](t, sh)
 	if len(ns.items) != 3 || ns.items[0].Name != "Warm space in winter" || ns.items[2].Name != "Food bank shelf" {
 		t.Fatalf("order: %v", titlesOf(ns.items))
 	}

@@ -59,6 +59,20 @@ func tapInDialog(t *testing.T, w fyne.Window, text string) {
 	test.Tap(b)
 }
 
+// showScreen switches the shell to the screen of type S and returns it.
+func showScreen[S screen](t *testing.T, sh *shell) S {
+	t.Helper()
+	for i, e := range sh.entries {
+		if s, ok := e.screen.(S); ok {
+			sh.nav.Select(i)
+			return s
+		}
+	}
+	var none S
+	t.Fatalf("no %T in the navigation", none)
+	return none
+}
+
 func navigate(t *testing.T, sh *shell, label string) screen {
 	t.Helper()
 	for i, e := range sh.entries {

@@ -12,13 +12,7 @@ import (
 func TestSettingsSaveOurOrganisationForEveryDocument(t *testing.T) {
 	f := newFixture(t)
 	sh, _ := showShell(t, f.store)
-	var ss *settingsScreen
-	for i, e := range sh.entries {
-		if s, ok := e.screen.(*settingsScreen); ok {
-			sh.nav.Select(i)
-			ss = s
-		}
-	}
+	ss := showScreen[*settingsScreen](t, sh)
 	entries := map[string]*widget.Entry{}
 	for _, e := range find[*widget.Entry](ss.body) {
 		entries[e.PlaceHolder] = e
