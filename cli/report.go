@@ -32,23 +32,27 @@ func runReport(e env, args []string) error {
 	case out == "":
 		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
+	return renderPDF(e, out, func(s *data.Store, printed data.Date) ([]byte, error) {
+		id := words[1]
+		if words[0] == "evaluation" {
+			return reportOn(s, id, i18n.T("There is no evaluation with the ID %s.", id), func(ev *data.Evaluation) ([]byte, error) {
+				return pdf.EvaluationReport(s, ev, printed)
+			})
+		}
+		return reportOn(s, id, i18n.T("There is no partner with the ID %s.", id), func(p *data.Partner) ([]byte, error) {
+			return pdf.PartnerProfile(s, p, printed)
+		})
+	})
+}
+
+// renderPDF opens the data, renders a document dated today and writes it to out.
+func renderPDF(e env, out string, render func(s *data.Store, printed data.Date) ([]byte, error)) error {
 	s, err := openStore(e)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	printed := data.DateOf(s.Now())
-	var b []byte
-	switch kind, id := words[0], words[1]; kind {
-	case "evaluation":
-		b, err = reportOn(s, id, i18n.T("There is no evaluation with the ID %s.", id), func(ev *data.Evaluation) ([]byte, error) {
-			return pdf.EvaluationReport(s, ev, printed)
-		})
-	default:
-		b, err = reportOn(s, id, i18n.T("There is no partner with the ID %s.", id), func(p *data.Partner) ([]byte, error) {
-			return pdf.PartnerProfile(s, p, printed)
-		})
-	}
+	b, err := render(s, data.DateOf(s.Now()))
 	if err != nil {
 		return err
 	}
@@ -73,25 +77,22 @@ func runWholeReport(e env, words []string, out string) error {
 	if out == "" {
 		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
-	s, err := openStore(e)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	printed := data.DateOf(s.Now())
-	var b []byte
-	switch words[0] {
-	case "annual":
-		b, err = pdf.AnnualReport(s, year, printed)
-	case "register":
-		b, err = pdf.AgreementRegister(s, printed)
-	default:
-		b, err = pdf.ContactDirectory(s, printed)
-	}
-	if err != nil {
-		return fmt.Errorf("write the %s report: %w", words[0], err)
-	}
-	return writePDF(e, out, b)
+	return renderPDF(e, out, func(s *data.Store, printed data.Date) ([]byte, error) {
+		var b []byte
+		var err error
+		switch words[0] {
+		case "annual":
+			b, err = pdf.AnnualReport(s, year, printed)
+		case "register":
+			b, err = pdf.AgreementRegister(s, printed)
+		default:
+			b, err = pdf.ContactDirectory(s, printed)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("write the %s report: %w", words[0], err)
+		}
+		return b, nil
+	})
 }
 
 // writePDF writes the document and says where it is.
