@@ -102,6 +102,7 @@ func reviews(s *data.Store, today data.Date) []Event {
 }
 
 // activityLabels are the summary and category of each kind of activity, as whole sentences to translate.
+// i18n:keys: shown translated, so each string here is a translation key.
 var activityLabels = map[data.ActivityKind][2]string{
 	"meeting": {"Meeting: %s", "Meeting"},
 	"call":    {"Call: %s", "Call"},

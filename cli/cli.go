@@ -59,7 +59,7 @@ func Run(folder string, args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "accord: %s\n%s", i18n.T("There is no command called %s.", args[0]), Usage())
+		fmt.Fprintf(stderr, "accord: %s\n%s", i18n.T("There is no command called %s.", args[0]), Usage()) // i18n:same
 		return exitUsage
 	}
 	err := cmd.run(env{folder: folder, out: stdout}, args[1:])
@@ -68,12 +68,12 @@ func Run(folder string, args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &uerr):
-		fmt.Fprintf(stderr, "accord: %s\n%s: accord [--data DIR] %s\n", uerr.msg, i18n.T("Usage"), cmd.usage)
+		fmt.Fprintf(stderr, "accord: %s\n%s: accord [--data DIR] %s\n", uerr.msg, i18n.T("Usage"), cmd.usage) // i18n:same
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "accord: %s\n", Explain(err))
-	if os.Getenv("ACCORD_DEBUG") != "" { // the technical detail, for a bug report
-		fmt.Fprintf(stderr, "detail: %v\n", err)
+	fmt.Fprintf(stderr, "accord: %s\n", Explain(err)) // i18n:same
+	if os.Getenv("ACCORD_DEBUG") != "" {              // the technical detail, for a bug report
+		fmt.Fprintf(stderr, "detail: %v\n", err) // i18n:same (for a bug report, in English)
 	}
 	return exitFail
 }
@@ -86,9 +86,9 @@ func Usage() string {
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: accord [--data DIR]            %s\n", i18n.T("Usage"), i18n.T("open the window"))
+	fmt.Fprintf(&b, "%s: accord [--data DIR]            %s\n", i18n.T("Usage"), i18n.T("open the window")) // i18n:same
 	for _, n := range names {
-		fmt.Fprintf(&b, "       accord [--data DIR] %s\n", commands[n].usage)
+		fmt.Fprintf(&b, "       accord [--data DIR] %s\n", commands[n].usage) // i18n:same
 	}
 	return b.String()
 }

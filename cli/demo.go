@@ -15,8 +15,8 @@ func runDemo(e env, args []string) error {
 	var partners int
 	var seed int64
 	rest, err := flags("demo", args, func(fs *flag.FlagSet) {
-		fs.IntVar(&partners, "partners", 300, "how many partners")
-		fs.Int64Var(&seed, "seed", 1, "seed for the random choices")
+		fs.IntVar(&partners, "partners", 300, i18n.T("how many partners"))
+		fs.Int64Var(&seed, "seed", 1, i18n.T("seed for the random choices"))
 	})
 	if err != nil {
 		return err

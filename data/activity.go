@@ -5,6 +5,7 @@ import "strings"
 // ActivityKind is what sort of contact an activity was.
 type ActivityKind string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 var ActivityKinds = []ActivityKind{"meeting", "call", "event", "visit"}
 
 // Activity is a meeting, call, event or visit with partners, and the actions agreed there.

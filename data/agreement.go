@@ -8,6 +8,7 @@ import (
 // AgreementKind is the sort of document an agreement is.
 type AgreementKind string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	AgreementMOU            AgreementKind = "memorandum of understanding"
 	AgreementPartnership    AgreementKind = "partnership agreement"
@@ -21,6 +22,7 @@ var AgreementKinds = []AgreementKind{AgreementMOU, AgreementPartnership, Agreeme
 // stored; active and expired follow from the dates (see Agreement.StatusOn).
 type AgreementStatus string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	StatusDraft      AgreementStatus = "draft"
 	StatusSent       AgreementStatus = "sent for signature"

@@ -27,6 +27,7 @@ const (
 )
 
 // Description is the English phrase (a translation key) the window shows for the reason.
+// i18n:keys: shown translated, so each string here is a translation key.
 func (r BackupReason) Description() string {
 	switch r {
 	case ReasonDaily:

@@ -6,6 +6,7 @@ import "strings"
 type Counts map[Kind]int
 
 // countWords are the translation keys that count each kind: singular, then plural.
+// i18n:keys: shown translated, so each string here is a translation key.
 var countWords = map[Kind][2]string{
 	KindOrganisation: {"your organisation's details", "your organisation's details"},
 	KindPartner:      {"1 partner", "%d partners"},
@@ -43,6 +44,7 @@ func (c Counts) Total() int {
 }
 
 // kindNouns name one record of each kind (translation keys).
+// i18n:keys: shown translated, so each string here is a translation key.
 var kindNouns = map[Kind]string{KindOrganisation: "organisation", KindPartner: "partner", KindNeed: "need",
 	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity"}
 

@@ -34,6 +34,7 @@ func (e *OpenError) Error() string {
 func (e *OpenError) Unwrap() error { return e.Err }
 
 // Message says what happened, in one plain sentence.
+// i18n:keys: shown translated, so each string here is a translation key.
 func (e *OpenError) Message() string {
 	switch e.Problem {
 	case ProblemLocked:
@@ -47,6 +48,7 @@ func (e *OpenError) Message() string {
 }
 
 // Advice says what the user can do next.
+// i18n:keys: shown translated, so each string here is a translation key.
 func (e *OpenError) Advice() string {
 	switch e.Problem {
 	case ProblemLocked:

@@ -22,6 +22,7 @@ const (
 var Dimensions = []Dimension{DimTrust, DimDecisions, DimCommunication, DimBenefit, DimInclusion, DimResources, DimProgress}
 
 // DimensionNames are the English names (and translation keys) of the dimensions.
+// i18n:keys: shown translated, so each string here is a translation key.
 var DimensionNames = map[Dimension]string{
 	DimTrust:         "Trust and respect",
 	DimDecisions:     "Shared decision-making",
@@ -140,6 +141,7 @@ func (e *Evaluation) References() []Ref {
 // Band is how an average health score reads, as in the Wilder Collaboration Factors Inventory.
 type Band string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	BandNone       Band = ""
 	BandStrength   Band = "strength"

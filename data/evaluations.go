@@ -4,6 +4,7 @@ import "sort"
 
 // DimensionHints say in one line what a 1 and a 5 look like for each health dimension, so respondents
 // score the same way.
+// i18n:keys: shown translated, so each string here is a translation key.
 var DimensionHints = map[Dimension][2]string{
 	DimTrust:         {"We do not rely on each other; promises are often broken.", "We trust each other fully and treat each other as equals."},
 	DimDecisions:     {"One side decides; the others hear afterwards.", "We decide together, and everyone's view counts."},

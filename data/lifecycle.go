@@ -10,6 +10,7 @@ import (
 )
 
 // Lifecycle errors, worded for the user (and translation keys).
+// i18n:keys: shown translated, so each string here is a translation key.
 var (
 	ErrNotDraft        = errors.New("Only a draft can be sent for signature.")
 	ErrNotSignable     = errors.New("Signatures can only be recorded on an agreement sent for signature or signed.")

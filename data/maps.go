@@ -8,6 +8,7 @@ import (
 // Quadrant names a part of the stakeholder map (influence × interest).
 type Quadrant string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	ManageClosely Quadrant = "manage closely" // high influence, high interest
 	KeepSatisfied Quadrant = "keep satisfied" // high influence, low interest

@@ -17,6 +17,7 @@ type Need struct {
 
 type Priority string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	PriorityHigh   Priority = "high"
 	PriorityMedium Priority = "medium"
@@ -28,10 +29,12 @@ var Priorities = []Priority{PriorityHigh, PriorityMedium, PriorityLow}
 // NeedSource is how the group learned of a need.
 type NeedSource string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 var NeedSources = []NeedSource{"survey", "meeting", "data", "other"}
 
 type NeedStatus string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	NeedOpen       NeedStatus = "open"
 	NeedInProgress NeedStatus = "in progress"

@@ -5,6 +5,7 @@ import "slices"
 // PartnerKind says what sort of organisation a partner is.
 type PartnerKind string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	PartnerCommunityOrg PartnerKind = "community organisation"
 	PartnerGovernment   PartnerKind = "local government"
@@ -25,6 +26,7 @@ var PartnerKinds = []PartnerKind{PartnerCommunityOrg, PartnerGovernment, Partner
 // Stage is where a partnership stands.
 type Stage string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	StageProspect Stage = "prospect"
 	StageEngaged  Stage = "engaged"
@@ -38,6 +40,7 @@ var Stages = []Stage{StageProspect, StageEngaged, StageActive, StageDormant, Sta
 // ResourceKind is what a partner (or we) can bring: the categories of the resource map.
 type ResourceKind string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	ResourceFunding    ResourceKind = "funding"
 	ResourceSpace      ResourceKind = "space"

@@ -14,6 +14,7 @@ const (
 // ReminderKind says what a reminder is about, so the window knows which screen opens it.
 type ReminderKind string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	RemindExpiring   ReminderKind = "agreement ends"
 	RemindEvaluation ReminderKind = "evaluation due"

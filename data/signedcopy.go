@@ -10,6 +10,7 @@ import (
 // photo at full camera resolution, which would bloat every backup.
 const MaxAttachmentBytes = 20 << 20
 
+// i18n:keys: shown translated, so each string here is a translation key.
 var (
 	ErrAttachmentTooBig  = errors.New("That file is larger than 20 MB. Scan at a lower resolution, or save the scan as a PDF, and try again.")
 	ErrAttachmentType    = errors.New("Accord keeps signed copies as PDF, JPEG or PNG files. Save the scan in one of those formats and try again.")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 
@@ -20,7 +21,12 @@ var (
 	mu      sync.RWMutex
 	current = "en"
 	tables  = map[string]map[string]string{}
+	// misses are keys asked for that the English catalogue lacks; tests fail on them (see Misses).
+	misses = map[string]bool{}
 )
+
+// names are the languages Accord speaks, each in its own words, as a language menu shows them.
+var names = map[string]string{"en": "English", "es": "Español", "fr": "Français"}
 
 func init() {
 	files, _ := fs.Glob(assets.Translations(), "*.json")
@@ -39,7 +45,7 @@ func init() {
 	SetLanguage("")
 }
 
-// Languages lists the languages Accord has translations for.
+// Languages lists the languages Accord has translations for, English first.
 func Languages() []string {
 	mu.RLock()
 	defer mu.RUnlock()
@@ -47,26 +53,60 @@ func Languages() []string {
 	for l := range tables {
 		out = append(out, l)
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i] == "en" || out[j] != "en" && out[i] < out[j] })
+	return out
+}
+
+// Name is a language's name in its own words: "Español" for "es".
+func Name(code string) string {
+	if n, ok := names[code]; ok {
+		return n
+	}
+	return code
+}
+
+// System is the language the computer's settings ask for, if Accord has it, else English.
+func System() string {
+	locales, _ := locale.GetLocales()
+	return match(locales)
+}
+
+// match is the first of the candidates (such as "fr-CA" or "es_ES.UTF-8") that Accord has, else English.
+func match(candidates []string) string {
+	mu.RLock()
+	defer mu.RUnlock()
+	for _, c := range candidates {
+		base := strings.ToLower(strings.SplitN(strings.ReplaceAll(c, "_", "-"), "-", 2)[0])
+		if _, ok := tables[base]; ok {
+			return base
+		}
+	}
+	return "en"
+}
+
+// Misses lists the keys asked for that are not in the English catalogue, so a test run can fail when the
+// code shows a sentence nobody can translate.
+func Misses() []string {
+	mu.RLock()
+	defer mu.RUnlock()
+	out := make([]string, 0, len(misses))
+	for k := range misses {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }
 
 // SetLanguage switches to a language such as "es" or "fr-CA"; empty follows the system. A language Accord
 // does not have falls back to English.
 func SetLanguage(tag string) {
-	candidates := []string{tag}
-	if tag == "" {
-		candidates, _ = locale.GetLocales()
+	lang := System()
+	if tag != "" {
+		lang = match([]string{tag})
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	current = "en"
-	for _, c := range candidates {
-		base := strings.ToLower(strings.SplitN(strings.ReplaceAll(c, "_", "-"), "-", 2)[0])
-		if _, ok := tables[base]; ok {
-			current = base
-			return
-		}
-	}
+	current = lang
 }
 
 // Language is the language in use.
@@ -81,7 +121,13 @@ func Language() string {
 func T(key string, args ...any) string {
 	mu.RLock()
 	table := tables[current]
+	_, known := tables["en"][key]
 	mu.RUnlock()
+	if !known && key != "" {
+		mu.Lock()
+		misses[key] = true
+		mu.Unlock()
+	}
 	text, ok := table[key]
 	if !ok || text == "" {
 		text = key

@@ -10,6 +10,7 @@ import (
 // Field is what a column holds, as Accord understands it.
 type Field string
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	Ignore            Field = ""
 	Organisation      Field = "organisation"

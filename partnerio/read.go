@@ -67,18 +67,28 @@ func Read(r io.Reader) (*Table, error) {
 	return parse(text, delim)
 }
 
+// What a file picked by mistake is, in the words the user is told.
+// i18n:keys: shown translated, so each string here is a translation key.
+const (
+	aPDF         = "a PDF document"
+	aWorkbook    = "an Excel workbook or another packed file"
+	anOfficeFile = "an old Excel or Word file"
+	aPicture     = "a picture"
+)
+
 // signatures are the first bytes of files people pick by mistake, with what to tell them.
 var signatures = []struct {
 	prefix, what string
 }{
-	{"%PDF", "a PDF document"},
-	{"PK\x03\x04", "an Excel workbook or another packed file"},
-	{"\xD0\xCF\x11\xE0", "an old Excel or Word file"},
-	{"\x89PNG", "a picture"},
-	{"\xFF\xD8\xFF", "a picture"},
-	{"GIF8", "a picture"},
+	{"%PDF", aPDF},
+	{"PK\x03\x04", aWorkbook},
+	{"\xD0\xCF\x11\xE0", anOfficeFile},
+	{"\x89PNG", aPicture},
+	{"\xFF\xD8\xFF", aPicture},
+	{"GIF8", aPicture},
 }
 
+// i18n:keys: shown translated, so each string here is a translation key.
 const adviceSaveAsCSV = "Open it in your spreadsheet program, choose Save As, pick CSV, and import that file. Nothing was imported."
 
 func refuseBinary(raw []byte) error {

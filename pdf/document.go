@@ -157,8 +157,7 @@ func longDate(day data.Date) string {
 	if day.IsZero() {
 		return ""
 	}
-	// Translators reorder the verbs for their language, e.g. "%[2]s %[1]d, %[3]d" for "April 1, 2025".
-	return T("%d %s %d", day.Day, T(day.Month.String()), day.Year)
+	return i18n.LongDate(day.Year, day.Month, day.Day)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

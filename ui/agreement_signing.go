@@ -237,7 +237,7 @@ func (ed *agreementEditor) recordPrint(b []byte) {
 }
 
 func (ed *agreementEditor) pdfName() string {
-	return safeFileName(fmt.Sprintf("%s - %s %d.pdf", ed.a.Name, T("revision"), ed.a.Rev))
+	return safeFileName(fmt.Sprintf("%s - %s %d.pdf", ed.a.Name, T("revision"), ed.a.Rev)) // i18n:same
 }
 
 // safeFileName replaces the characters Windows refuses in a file name.

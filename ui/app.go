@@ -41,7 +41,7 @@ func trace(what string) {
 	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	fmt.Fprintf(os.Stderr, "trace: %s %d ms (Go heap %d MB in use, %d MB from the system; sys %d released %d)\n", what,
+	fmt.Fprintf(os.Stderr, "trace: %s %d ms (Go heap %d MB in use, %d MB from the system; sys %d released %d)\n", what, // i18n:same
 		time.Since(started).Milliseconds(), m.HeapInuse>>20, (m.HeapSys-m.HeapReleased)>>20, m.Sys>>20, m.HeapReleased>>20)
 }
 
@@ -49,7 +49,7 @@ func trace(what string) {
 func Run(folder string) {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
-	w := a.NewWindow("Accord")
+	w := a.NewWindow("Accord") // i18n:same
 	w.Resize(fyne.NewSize(1100, 720))
 	w.SetContent(loadingView(T("Opening your data…")))
 	go openInBackground(w, folder, nil)

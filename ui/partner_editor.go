@@ -66,7 +66,7 @@ func (ed *partnerEditor) aboutSection() fyne.CanvasObject {
 		row(T("Focus areas"), b.list(&p.FocusAreas, T("youth, housing, food security"))),
 		row(T("Description"), b.longText(&p.Description, T("What they do, in a sentence or two"))),
 		container.NewGridWithColumns(2,
-			row(T("Email"), b.text(&p.Email, "info@example.org")),
+			row(T("Email"), b.text(&p.Email, "info@example.org")), // i18n:same
 			row(T("Phone"), b.text(&p.Phone, ""))),
 		container.NewGridWithColumns(2,
 			row(T("Website"), b.text(&p.Website, "")),

@@ -39,6 +39,7 @@ type shell struct {
 	agreements *agreementsScreen
 }
 
+// i18n:keys: shown translated, so each string here is a translation key.
 func newShell(s *data.Store, w fyne.Window) *shell {
 	sh := &shell{store: s, win: w}
 	sh.partners = newPartnersScreen(s, w)
@@ -63,7 +64,7 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 	sh.nav = widget.NewList(
 		func() int { return len(sh.entries) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Agreements…"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Agreements…")) // i18n:same (sizes the row; replaced)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)

@@ -41,6 +41,7 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	s.Now = now // the store's clock is the screens' clock, so "deleted today" is today in both
 	f := &fixture{store: s}
 	org := s.Organisation()
 	org.Name, org.Currency = "Riverside Residents", "EUR"

@@ -1,0 +1,192 @@
+// Package i18nkeys finds Accord's translation keys in its source, so a test can fail when a sentence a user
+// sees has no translation, and when a visible string skips the translation layer altogether.
+//
+// A key is the English sentence itself. It is found where the code hands it to the translation layer:
+//   - the first argument of T (ui's alias or i18n.T), when it is a literal;
+//   - the arguments of helpers that translate what they are given (keyArgs below);
+//   - the sentences of plain errors and validation problems in data (PlainError, Sentence, Problem);
+//   - every string literal inside a declaration whose comment holds the marker "i18n:keys" — the lists of
+//     kinds, stages and dimension names that are shown translated.
+package i18nkeys
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Marker in a declaration's comment: every string literal in the declaration is a translation key.
+const Marker = "i18n:keys"
+
+// keyArgs are the functions that translate some of their arguments, and which ones (0-based).
+var keyArgs = map[string][]int{
+	"T":       {0},
+	"t":       {0}, // a translation function passed in, as data's Describe methods take it
+	"countOf": {1, 2},
+	"add":     {1},
+	// data's validation helpers: the sentence, or the label of the field it names
+	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "notNegative": {2}, "oneOf": {3},
+	"fileProblem": {0},
+	"osProblem":   {0},
+}
+
+// keyFields are struct literals whose fields hold keys, by type name: field names, and positions when the
+// literal is written without names.
+var keyFields = map[string]struct {
+	names     []string
+	positions []int
+}{
+	"PlainError": {[]string{"Message", "Advice"}, []int{0, 2}},
+	"Sentence":   {[]string{"Text"}, []int{0}},
+	"Problem":    {[]string{"Message"}, []int{1}},
+}
+
+// File is one parsed source file of the module.
+type File struct {
+	Path string
+	Fset *token.FileSet
+	AST  *ast.File
+}
+
+// Parse reads every non-test Go file under root, skipping testdata and internal tools.
+func Parse(root string) ([]File, error) {
+	var files []File
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "internal") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		files = append(files, File{Path: filepath.ToSlash(rel), Fset: fset, AST: f})
+		return nil
+	})
+	return files, err
+}
+
+// Harvest returns every key in the files, with one place each is used ("file:line").
+func Harvest(files []File) map[string]string {
+	keys := map[string]string{}
+	for _, f := range files {
+		add := func(lit ast.Expr) {
+			if s, ok := stringLit(lit); ok && strings.TrimSpace(s) != "" {
+				if _, seen := keys[s]; !seen {
+					keys[s] = f.Path + ":" + strconv.Itoa(f.Fset.Position(lit.Pos()).Line)
+				}
+			}
+		}
+		for _, decl := range f.AST.Decls {
+			if marked(decl) {
+				ast.Inspect(decl, func(n ast.Node) bool {
+					if lit, ok := n.(*ast.BasicLit); ok {
+						add(lit)
+					}
+					return true
+				})
+			}
+		}
+		ast.Inspect(f.AST, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				for _, i := range keyArgs[calleeName(n.Fun)] {
+					if i < len(n.Args) {
+						add(n.Args[i])
+					}
+				}
+			case *ast.CompositeLit:
+				harvestFields(n, add)
+			}
+			return true
+		})
+	}
+	return keys
+}
+
+func harvestFields(lit *ast.CompositeLit, add func(ast.Expr)) {
+	spec, ok := keyFields[typeName(lit.Type)]
+	if !ok {
+		return
+	}
+	for i, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && contains(spec.names, id.Name) {
+				add(kv.Value)
+			}
+			continue
+		}
+		for _, p := range spec.positions {
+			if p == i {
+				add(el)
+			}
+		}
+	}
+}
+
+func marked(decl ast.Decl) bool {
+	var doc *ast.CommentGroup
+	switch d := decl.(type) {
+	case *ast.GenDecl:
+		doc = d.Doc
+	case *ast.FuncDecl:
+		doc = d.Doc
+	}
+	return doc != nil && strings.Contains(doc.Text(), Marker)
+}
+
+// calleeName is the name a call is made by: "T" for T(...), i18n.T(...) and ps.T(...).
+func calleeName(fun ast.Expr) string {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.IndexExpr: // a generic call with explicit type arguments
+		return calleeName(f.X)
+	}
+	return ""
+}
+
+func typeName(t ast.Expr) string {
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t.Name
+	case *ast.SelectorExpr:
+		return t.Sel.Name
+	}
+	return ""
+}
+
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
