@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"accord/data"
+	"accord/i18n"
 )
 
 // AnnualReport prints a year of partnership work for an annual general meeting: who the partners are,
@@ -234,7 +235,7 @@ func leverage(theirs, ours data.Money) string {
 	if ours == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f", float64(theirs)/float64(ours))
+	return i18n.Number(float64(theirs)/float64(ours), 1, false)
 }
 
 // evaluations are those dated in a year.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"accord/data"
+	"accord/i18n"
 )
 
 // EvaluationReport prints an evaluation as the report a group shares with its partners and funders: the
@@ -126,11 +127,11 @@ func (r *evalReport) side(p data.Respondent) string {
 func change(delta float64) string {
 	switch rounded := math.Round(delta*10) / 10; {
 	case rounded > 0:
-		return fmt.Sprintf("+%.1f", rounded)
+		return "+" + i18n.Number(rounded, 1, false)
 	case rounded < 0:
-		return fmt.Sprintf("−%.1f", -rounded)
+		return "−" + i18n.Number(-rounded, 1, false)
 	}
-	return "±0.0"
+	return "±" + i18n.Number(0, 1, false)
 }
 
 // score is an average to one decimal, or a dash when nobody scored.
@@ -138,7 +139,7 @@ func score(v float64) string {
 	if math.IsNaN(v) {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f", v)
+	return i18n.Number(v, 1, false)
 }
 
 // band places an average in its band as printed, to one decimal: 3.96 prints as 4.0, and a reader

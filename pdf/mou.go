@@ -2,12 +2,12 @@ package pdf
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"accord/data"
+	"accord/i18n"
 )
 
 // MOU prints an agreement — an MOU or one of its kin — as the document the parties sign: a title block,
@@ -417,37 +417,23 @@ func orDash(s string) string {
 	return s
 }
 
-// money is an amount with thousands grouped, "1,250.00"; a dash for none.
+// money is an amount with thousands grouped in the language's style, "1,250.00" or "1.250,00"; a dash
+// for none.
 func money(m data.Money) string {
 	if m == 0 {
 		return "—"
 	}
-	return grouped(m.String())
+	return i18n.Amount(m.String(), "")
 }
 
 // number is a target such as 1200 or 2.5, with thousands grouped.
 func number(v float64) string {
-	return grouped(strconv.FormatFloat(v, 'f', -1, 64))
+	return i18n.Number(v, -1, true)
 }
 
-// grouped puts a comma between the thousands of a decimal number, as amounts are typed into Accord.
-func grouped(s string) string {
-	sign, digits := "", s
-	if strings.HasPrefix(s, "-") {
-		sign, digits = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(digits, ".")
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
+// grouped groups the thousands of a whole number written in digits, in the language's style.
+func grouped(digits string) string {
+	return i18n.Amount(digits, "")
 }
 
 // capitalise puts the first letter in upper case: "volunteers" becomes "Volunteers".

@@ -25,7 +25,7 @@ func newActivitiesScreen(s *data.Store, w fyne.Window) *activitiesScreen {
 	as.browser = &browser[*data.Activity]{
 		search: func(q string) []*data.Activity { return data.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
-			return a.Name, joinNonEmpty(" · ", a.Date.String(), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
+			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
 		},
 		detail: as.openEditor,
 		count:  func(n int) string { return countOf(n, "1 activity", "%d activities") },

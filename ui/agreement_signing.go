@@ -31,15 +31,15 @@ func (ed *agreementEditor) fillSigning() {
 	for _, p := range ed.a.Parties {
 		signed := T("not signed yet")
 		if !p.Signatory.SignedOn.IsZero() {
-			signed = T("signed on %s", p.Signatory.SignedOn.String())
+			signed = T("signed on %s", longDate(p.Signatory.SignedOn))
 		}
 		d.field(partyName(ed.store, p), joinNonEmpty(", ", p.Signatory.Name, signed))
 	}
 	if !ed.a.SentOn.IsZero() {
-		d.field(T("Sent for signature"), ed.a.SentOn.String())
+		d.field(T("Sent for signature"), longDate(ed.a.SentOn))
 	}
 	if ed.a.Status == data.StatusTerminated {
-		d.field(T("Ended early"), joinNonEmpty(": ", ed.a.TerminatedOn.String(), ed.a.TerminationReason))
+		d.field(T("Ended early"), joinNonEmpty(": ", longDate(ed.a.TerminatedOn), ed.a.TerminationReason))
 	}
 	if old := data.Lookup[data.Agreement](ed.store, ed.a.RenewalOf); old != nil {
 		d.field(T("Renews"), old.Name)

@@ -326,5 +326,5 @@ func whenText(t time.Time) string {
 	case 1:
 		return T("Yesterday at %s", clock)
 	}
-	return local.Format("2006-01-02") + " " + clock
+	return longDate(data.DateOf(local)) + " " + clock
 }

@@ -139,15 +139,15 @@ func reminderText(r data.Reminder, today data.Date) string {
 		return T("%s ends in %d days", r.Title, today.DaysUntil(r.Date))
 	case data.RemindEvaluation:
 		if r.Date.Before(today) {
-			return T("Evaluation of %s overdue since %s", r.Title, r.Date.String())
+			return T("Evaluation of %s overdue since %s", r.Title, longDate(r.Date))
 		}
-		return T("Evaluation of %s due on %s", r.Title, r.Date.String())
+		return T("Evaluation of %s due on %s", r.Title, longDate(r.Date))
 	case data.RemindAction:
-		return T("Overdue action: %s (due %s)", r.Title, r.Date.String())
+		return T("Overdue action: %s (due %s)", r.Title, longDate(r.Date))
 	case data.RemindSignatures:
-		return T("%s has waited for signatures since %s", r.Title, r.Date.String())
+		return T("%s has waited for signatures since %s", r.Title, longDate(r.Date))
 	}
-	return T("No activity with %s since %s", r.Title, r.Date.String())
+	return T("No activity with %s since %s", r.Title, longDate(r.Date))
 }
 
 // onCalendar saves agreement ends, reviews, action due dates and meetings as an .ics file that Google

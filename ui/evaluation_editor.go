@@ -149,7 +149,7 @@ func (ed *evaluationEditor) refreshSummary() {
 	overall := ed.e.Overall()
 	d.field(T("Overall health"), T("%s out of 5 — %s", oneDecimal(overall), T(string(data.BandOf(overall)))))
 	if prev != nil {
-		d.field(T("Since the evaluation of %s", prev.Date.String()), change(prev.Overall(), overall))
+		d.field(T("Since the evaluation of %s", longDate(prev.Date)), change(prev.Overall(), overall))
 	}
 	var lines []string
 	for _, dim := range data.Dimensions {

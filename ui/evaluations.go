@@ -63,9 +63,9 @@ func (es *evaluationsScreen) refreshDue() {
 		fyne.Do(func() {
 			es.due.Objects = nil
 			for _, d := range due[:min(len(due), maxDueShown)] {
-				text := T("%s: evaluation due on %s", d.Agreement.Name, d.On.String())
+				text := T("%s: evaluation due on %s", d.Agreement.Name, longDate(d.On))
 				if d.Overdue {
-					text = T("%s: evaluation overdue since %s", d.Agreement.Name, d.On.String())
+					text = T("%s: evaluation overdue since %s", d.Agreement.Name, longDate(d.On))
 				}
 				start := widget.NewButton(T("Start"), func() { es.startFor(d.Agreement) })
 				label := widget.NewLabel("⏰ " + text)

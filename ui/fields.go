@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 )
 
 // binder makes inputs that write straight into the record being edited and report each change, so a
@@ -69,14 +70,14 @@ func (b *binder) parsed(initial string, parse func(string) error, problem string
 func (b *binder) number(p *float64) *widget.Entry {
 	initial := ""
 	if *p != 0 {
-		initial = strconv.FormatFloat(*p, 'f', -1, 64)
+		initial = i18n.Number(*p, -1, false)
 	}
 	return b.parsed(initial, func(s string) error {
 		if s == "" {
 			*p = 0
 			return nil
 		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+		v, err := strconv.ParseFloat(i18n.PlainNumber(s), 64)
 		if err == nil {
 			*p = v
 		}
@@ -105,10 +106,10 @@ func (b *binder) whole(p *int) *widget.Entry {
 func (b *binder) money(p *data.Money) *widget.Entry {
 	initial := ""
 	if *p != 0 {
-		initial = p.String()
+		initial = i18n.Number(float64(*p)/100, 2, false)
 	}
 	return b.parsed(initial, func(s string) error {
-		v, err := data.ParseMoney(s)
+		v, err := data.ParseMoney(i18n.PlainNumber(s))
 		if err == nil {
 			*p = v
 		}

@@ -4,11 +4,20 @@ import (
 	"strings"
 
 	"accord/data"
+	"accord/i18n"
 )
 
-// money shows an amount with the organisation's currency code.
+// money shows an amount with the organisation's currency code, in the language's style.
 func money(m data.Money, currency string) string {
-	return strings.TrimSpace(currency + " " + m.String())
+	return i18n.Amount(m.String(), strings.TrimSpace(currency))
+}
+
+// longDate writes a day out in the language in use, "1 April 2025"; empty for no date.
+func longDate(d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return i18n.LongDate(d.Year, d.Month, d.Day)
 }
 
 // period shows a date range; an open end reads "from START".
@@ -17,11 +26,11 @@ func period(start, end data.Date) string {
 	case start.IsZero() && end.IsZero():
 		return ""
 	case end.IsZero():
-		return T("from %s", start.String())
+		return T("from %s", longDate(start))
 	case start.IsZero():
-		return T("until %s", end.String())
+		return T("until %s", longDate(end))
 	}
-	return start.String() + " – " + end.String()
+	return longDate(start) + " – " + longDate(end)
 }
 
 // outOfFive shows a 1–5 score, or nothing when it has not been judged.
@@ -63,5 +72,5 @@ func dueText(d data.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return T("by %s", d.String())
+	return T("by %s", longDate(d))
 }

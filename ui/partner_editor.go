@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/pdf"
 )
 
@@ -121,10 +121,10 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	d.section(T("Latest health check"))
 	if l.LatestEvaluation != nil {
 		overall := l.LatestEvaluation.Overall()
-		d.para(T("%s: %s out of 5 (%s)", l.LatestEvaluation.Date.String(), oneDecimal(overall), T(string(data.BandOf(overall)))))
+		d.para(T("%s: %s out of 5 (%s)", longDate(l.LatestEvaluation.Date), oneDecimal(overall), T(string(data.BandOf(overall)))))
 	}
 	d.section(T("Activities"))
-	d.bullets(mapped(l.Activities, func(a *data.Activity) string { return a.Date.String() + " — " + a.Name }))
+	d.bullets(mapped(l.Activities, func(a *data.Activity) string { return longDate(a.Date) + " — " + a.Name }))
 	d.section(T("Community needs"))
 	d.bullets(mapped(l.Needs, func(n *data.Need) string { return n.Name + " — " + T(string(n.Status)) }))
 	trend := healthTrend(partnerHistory(ed.store, ed.p.ID, l))
@@ -136,7 +136,7 @@ func oneDecimal(v float64) string {
 	if math.IsNaN(v) {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f", v)
+	return i18n.Number(v, 1, false)
 }
 
 func mapped[X any](xs []X, f func(X) string) []string {

@@ -53,7 +53,7 @@ func healthTrend(history []*data.Evaluation) fyne.CanvasObject {
 		dot.Resize(fyne.NewSize(8, 8))
 		dot.Move(fyne.NewPos(x(i)-4, y(v)-4))
 		chart.Add(dot)
-		figures = append(figures, e.Date.String()+": "+oneDecimal(v))
+		figures = append(figures, longDate(e.Date)+": "+oneDecimal(v))
 	}
 	sized := container.NewGridWrap(fyne.NewSize(trendWidth, trendHeight), chart)
 	caption := widget.NewLabel(joinNonEmpty("  ·  ", figures...))
