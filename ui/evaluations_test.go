@@ -87,7 +87,7 @@ func TestHealthTrendPlotsEveryScoredEvaluation(t *testing.T) {
 	}
 	trend := healthTrend([]*data.Evaluation{scored(today.AddDays(-300), 2), {Date: today.AddDays(-200)}, scored(today, 4)})
 	text := textOf(trend)
-	if !strings.Contains(text, today.AddDays(-300).String()+": 2.0") || !strings.Contains(text, today.String()+": 4.0") || strings.Contains(text, today.AddDays(-200).String()) {
+	if !strings.Contains(text, longDate(today.AddDays(-300))+": 2.0") || !strings.Contains(text, longDate(today)+": 4.0") || strings.Contains(text, longDate(today.AddDays(-200))) {
 		t.Fatalf("trend caption: %q", text)
 	}
 	if got := len(find[*canvas.Circle](trend)); got != 2 {
