@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := accord
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test deps-build deps-test bench vet screenshots windows fuzz
+.PHONY: run build test deps-build deps-test bench vet screenshots windows fuzz i18n
 
 run: build
 	./$(BIN)
@@ -50,3 +50,8 @@ windows:
 	@./scripts/install-deps.sh windows
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -tags $(TAGS) -ldflags "-H=windowsgui" -o accord.exe .
+
+# Rewrites assets/translations/en.json, the catalogue of every sentence the code shows; the tests then
+# list what the other languages still need translated.
+i18n:
+	$(GO) test ./internal/i18nkeys -run '^TestCatalogue$$' -update

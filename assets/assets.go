@@ -18,6 +18,12 @@ var translations embed.FS
 //go:embed templates
 var templates embed.FS
 
+// fyneWords are Fyne's own translations of its buttons and file dialog (copied from fyne.io/fyne/v2/lang,
+// BSD licence in fyne/LICENSE-Fyne.txt), so Fyne's words can follow the language chosen in Accord.
+//
+//go:embed fyne/base.*.json
+var fyneWords embed.FS
+
 // Font returns a TrueType font by file name, such as "Go-Regular.ttf".
 func Font(name string) ([]byte, error) { return fonts.ReadFile("fonts/" + name) }
 
@@ -28,6 +34,12 @@ func Translations() fs.FS {
 		panic(err) // the embedded folder is there by construction
 	}
 	return sub
+}
+
+// FyneWords is Fyne's own translation file for a language ("es"), or nil if Accord does not carry one.
+func FyneWords(language string) []byte {
+	b, _ := fyneWords.ReadFile("fyne/base." + language + ".json")
+	return b
 }
 
 // Templates is the folder of agreement templates in a language, or in English when there is none in it.

@@ -151,6 +151,13 @@ func (as *agreementsScreen) save() {
 // create is Ctrl+N: it starts a new agreement.
 func (as *agreementsScreen) create() { as.onNew() }
 
+// print is Ctrl+P: the chosen agreement's MOU, opened to print.
+func (as *agreementsScreen) print() {
+	if as.editor != nil {
+		as.editor.onPrint(false)
+	}
+}
+
 // onNew asks which template to start from; the user picks partners in the editor.
 func (as *agreementsScreen) onNew() {
 	templates, err := data.LoadTemplates(assets.Templates(i18n.Language()))

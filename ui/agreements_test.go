@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -96,8 +95,7 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 	if ed.problems.Text != "" {
 		t.Fatalf("problems left: %q", ed.problems.Text)
 	}
-	ctrlS := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlS)
+	press(t, w, fyne.KeyS)
 	if ed.dirty || ed.a.ID == "" || f.store.Count(data.KindAgreement) != 3 {
 		t.Fatalf("not saved: dirty %v, id %q, problems %q", ed.dirty, ed.a.ID, ed.problems.Text)
 	}

@@ -73,7 +73,7 @@ func openInBackground(w fyne.Window, folder string, then func()) {
 			showOpenError(w, folder, err)
 		} else {
 			w.SetOnClosed(func() { s.Close() })
-			w.SetContent(newShell(s, w).buildUI())
+			showData(w, s, "Dashboard")
 			trace("ready")
 			background(func() { dailyCare(w, s) })
 		}

@@ -54,6 +54,13 @@ func (b *browser[P]) buildUI() fyne.CanvasObject {
 	return split
 }
 
+// find is Ctrl+F: the keyboard goes to the search box.
+func (b *browser[P]) find() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b.query); c != nil {
+		c.Focus(b.query)
+	}
+}
+
 // listUI is the search box, the count and the list.
 func (b *browser[P]) listUI() fyne.CanvasObject {
 	b.query = widget.NewEntry()

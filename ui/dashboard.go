@@ -63,10 +63,10 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 	reports := container.NewHBox(
 		widget.NewButtonWithIcon(T("Annual report…"), theme.DocumentPrintIcon(), ds.onAnnualReport),
 		widget.NewButtonWithIcon(T("Agreement register"), theme.DocumentPrintIcon(), func() {
-			ds.print(T("Agreement register"), func(today data.Date) ([]byte, error) { return pdf.AgreementRegister(ds.store, today) })
+			ds.printReport(T("Agreement register"), func(today data.Date) ([]byte, error) { return pdf.AgreementRegister(ds.store, today) })
 		}),
 		widget.NewButtonWithIcon(T("Contact directory"), theme.DocumentPrintIcon(), func() {
-			ds.print(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today) })
+			ds.printReport(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today) })
 		}),
 		calendarButton)
 	ds.body.Objects = []fyne.CanvasObject{title, reports, cards, ds.attention(reminders)}
@@ -167,11 +167,14 @@ func (ds *dashboardScreen) onCalendar() {
 }
 
 // print renders a report and opens it in the system's PDF viewer to print.
-func (ds *dashboardScreen) print(name string, render func(today data.Date) ([]byte, error)) {
+func (ds *dashboardScreen) printReport(name string, render func(today data.Date) ([]byte, error)) {
 	today := data.DateOf(now())
 	printDocument(ds.shell.win, ds.store.Dir(), safeFileName(name+" "+today.String()+".pdf"), false,
 		func() ([]byte, error) { return render(today) }, func([]byte) {})
 }
+
+// print is Ctrl+P: the annual report.
+func (ds *dashboardScreen) print() { ds.onAnnualReport() }
 
 // onAnnualReport asks for the year, this year unless the user says otherwise.
 func (ds *dashboardScreen) onAnnualReport() {
@@ -187,7 +190,7 @@ func (ds *dashboardScreen) onAnnualReport() {
 				dialog.ShowInformation(T("Annual report"), T("Type a year, like %d.", now().Year()), ds.shell.win)
 				return
 			}
-			ds.print(T("Annual report %d", y), func(today data.Date) ([]byte, error) { return pdf.AnnualReport(ds.store, y, today) })
+			ds.printReport(T("Annual report %d", y), func(today data.Date) ([]byte, error) { return pdf.AnnualReport(ds.store, y, today) })
 		}, ds.shell.win)
 }
 

@@ -104,6 +104,13 @@ func (es *evaluationsScreen) edit(e *data.Evaluation) fyne.CanvasObject {
 }
 
 // create asks which agreement to evaluate.
+// print is Ctrl+P: the chosen evaluation's report, opened to print.
+func (es *evaluationsScreen) print() {
+	if es.editor != nil {
+		es.editor.onReport(false)
+	}
+}
+
 func (es *evaluationsScreen) create() {
 	pickAgreement(es.store, es.win, es.startFor)
 }

@@ -158,6 +158,11 @@ func choice[S ~string](b *binder, values []S, p *S) *widget.Select {
 	return sel
 }
 
+// heading is the bold title of a part of a screen.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
 // row lays out a label above its input, the way volunteers read a paper form.
 func row(label string, input fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

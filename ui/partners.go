@@ -101,6 +101,13 @@ func (ps *partnersScreen) edit(p *data.Partner) fyne.CanvasObject {
 }
 
 // create is Ctrl+N and the New partner button.
+// print is Ctrl+P: the chosen partner's profile, opened to print.
+func (ps *partnersScreen) print() {
+	if ps.editor != nil {
+		ps.editor.onProfile()
+	}
+}
+
 func (ps *partnersScreen) create() {
 	ps.leave(func() {
 		ps.selected = ""

@@ -5,30 +5,36 @@ import (
 	"image/png"
 	"io"
 	"net/url"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 )
 
-// settingsScreen holds our own organisation's details — the letterhead and usual signatory of every
-// document — and says where the data lives.
+// settingsScreen holds this computer's own choices (language, theme, text size), our organisation's
+// details — the letterhead and usual signatory of every document — and says where the data and its
+// backups live.
 type settingsScreen struct {
 	store  *data.Store
 	win    fyne.Window
+	shell  *shell
 	editor *form
 	org    *data.Organisation
 	logo   *fyne.Container
 	body   *fyne.Container
+	newest *widget.Label // when the newest backup was made
 }
 
-func newSettingsScreen(s *data.Store, w fyne.Window) *settingsScreen {
-	return &settingsScreen{store: s, win: w}
+func newSettingsScreen(s *data.Store, sh *shell) *settingsScreen {
+	return &settingsScreen{store: s, win: sh.win, shell: sh}
 }
 
 func (ss *settingsScreen) buildUI() fyne.CanvasObject {
@@ -52,7 +58,10 @@ func (ss *settingsScreen) refresh() {
 	sel.SetSelected(o.PaperSize)
 	folder := widget.NewButton(T("Open the data folder"), ss.onOpenFolder)
 	form := container.NewVBox(
-		widget.NewLabelWithStyle(T("Our organisation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		heading(T("On this computer")),
+		ss.computerChoices(),
+		widget.NewSeparator(),
+		heading(T("Our organisation")),
 		widget.NewLabel(T("These details head every document Accord prints.")),
 		row(T("Name"), b.text(&o.Name, T("For example: Riverside Residents' Association"))),
 		row(T("Address"), b.longText(&o.Address, "")),
@@ -66,9 +75,12 @@ func (ss *settingsScreen) refresh() {
 			row(T("Paper size"), sel)),
 		row(T("Logo (a PNG picture)"), ss.logo),
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(T("Where your data lives"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		heading(T("Where your data lives")),
 		widget.NewLabel(ss.store.Path()),
 		container.NewHBox(folder),
+		widget.NewSeparator(),
+		heading(T("Backups")),
+		ss.backupsLine(),
 	)
 	ss.editor.showProblems()
 	top := container.NewBorder(nil, nil, nil, ss.editor.saveButton(), ss.editor.problems)
@@ -82,6 +94,72 @@ func (ss *settingsScreen) save() { ss.editor.onSave() }
 // leave asks before unsaved changes to the organisation are lost.
 func (ss *settingsScreen) leave(proceed func()) {
 	newEditing(ss.store, ss.win).confirmLeave(ss.editor.dirty, func() { ss.editor.dirty = false }, proceed)
+}
+
+// computerChoices are the language, theme and text size of this computer; each applies at once.
+func (ss *settingsScreen) computerChoices() fyne.CanvasObject {
+	prefs := fyne.CurrentApp().Preferences()
+	codes := append([]string{""}, i18n.Languages()...)
+	languages := make([]string, len(codes))
+	for i, c := range codes {
+		languages[i] = i18n.Name(c)
+	}
+	languages[0] = T("Follow the computer (%s)", i18n.Name(i18n.System()))
+	language := widget.NewSelect(languages, nil)
+	language.SetSelectedIndex(slices.Index(codes, prefs.String(prefLanguage)))
+	language.OnChanged = func(string) {
+		if !ss.onLanguage(codes[language.SelectedIndex()]) {
+			language.SetSelectedIndex(slices.Index(codes, prefs.String(prefLanguage)))
+		}
+	}
+
+	look := widget.NewSelect(mapped(themeChoices, themeLabel), nil)
+	look.SetSelectedIndex(max(0, slices.Index(themeChoices, prefs.String(prefTheme))))
+	look.OnChanged = func(string) {
+		prefs.SetString(prefTheme, themeChoices[look.SelectedIndex()])
+		applyLook(fyne.CurrentApp())
+	}
+	size := widget.NewSelect(mapped(textSizes, textSizeLabel), nil)
+	size.SetSelectedIndex(max(0, slices.Index(textSizes, float32(prefs.FloatWithFallback(prefTextSize, 1)))))
+	size.OnChanged = func(string) {
+		prefs.SetFloat(prefTextSize, float64(textSizes[size.SelectedIndex()]))
+		applyLook(fyne.CurrentApp())
+	}
+	return container.NewGridWithColumns(3, row(T("Language"), language), row(T("Colours"), look), row(T("Text size"), size))
+}
+
+// onLanguage switches the whole window to another language, and says whether it did. Unsaved changes to
+// the organisation would be lost as the screens are built again, so those are saved or undone first.
+func (ss *settingsScreen) onLanguage(code string) bool {
+	prefs := fyne.CurrentApp().Preferences()
+	if code == prefs.String(prefLanguage) {
+		return true
+	}
+	if ss.editor.dirty {
+		dialog.ShowInformation(T("Language"), T("Save your changes to the organisation first, then choose the language again."), ss.win)
+		return false
+	}
+	prefs.SetString(prefLanguage, code)
+	applyLanguage(fyne.CurrentApp())
+	ss.shell.relabel()
+	return true
+}
+
+// backupsLine says when the newest backup was made, read off the UI goroutine, and opens the Backups
+// screen.
+func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
+	ss.newest = widget.NewLabel(T("Looking for backups…"))
+	dir := ss.store.Dir()
+	background(func() {
+		backups, err := data.ListBackups(dir)
+		text := T("No backup has been made yet.")
+		if err == nil && len(backups) > 0 {
+			text = T("Newest backup: %s.", whenText(backups[0].Made))
+		}
+		fyne.Do(func() { ss.newest.SetText(text) })
+	})
+	open := widget.NewButtonWithIcon(T("Open Backups"), theme.HistoryIcon(), func() { ss.shell.goTo("Backups") })
+	return container.NewHBox(ss.newest, open)
 }
 
 func (ss *settingsScreen) showLogo() {
@@ -98,6 +176,15 @@ func (ss *settingsScreen) showLogo() {
 }
 
 func (ss *settingsScreen) onChooseLogo() {
+	chooseLogo(ss.win, func(png []byte) {
+		ss.org.Logo = png
+		ss.showLogo()
+		ss.editor.changed()
+	})
+}
+
+// chooseLogo asks for a PNG picture, reads and checks it off the UI goroutine, and hands it to use.
+func chooseLogo(w fyne.Window, use func(png []byte)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -110,15 +197,13 @@ func (ss *settingsScreen) onChooseLogo() {
 			}
 			fyne.Do(func() {
 				if err != nil {
-					dialog.ShowInformation(T("Not a logo"), T("Choose a PNG picture under 2 MB."), ss.win)
+					dialog.ShowInformation(T("Not a logo"), T("Choose a PNG picture under 2 MB."), w)
 					return
 				}
-				ss.org.Logo = b
-				ss.showLogo()
-				ss.editor.changed()
+				use(b)
 			})
 		})
-	}, ss.win)
+	}, w)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".PNG"}))
 	startIn(d, documentsFolder())
 	d.Show()

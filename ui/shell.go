@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,7 +53,7 @@ func newShell(s *data.Store, w fyne.Window) *shell {
 		{label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
 		{label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
 		{label: "Backups", icon: theme.HistoryIcon(), screen: newBackupsScreen(s, w)},
-		{label: "Settings", icon: theme.SettingsIcon(), screen: newSettingsScreen(s, w)},
+		{label: "Settings", icon: theme.SettingsIcon(), screen: newSettingsScreen(s, sh)},
 	}
 	return sh
 }
@@ -74,7 +73,8 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 	)
 	sh.nav.OnSelected = sh.show
 	sh.nav.Select(0)
-	sh.addShortcuts()
+	sh.win.SetMainMenu(sh.menu())
+	sh.win.Canvas().SetOnTypedKey(closeDialogOnEscape(sh.win))
 	split := container.NewHSplit(sh.nav, sh.content)
 	split.Offset = 0.16
 	return split
@@ -134,19 +134,23 @@ func (sh *shell) open(target interface{ selectID(string) }, id string) {
 	target.selectID(id)
 }
 
-// addShortcuts wires Ctrl+S (save) and Ctrl+N (new) to whichever screen is showing, if it has that action.
-func (sh *shell) addShortcuts() {
-	canvas := sh.win.Canvas()
-	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if s, ok := sh.screenOf(sh.current).(interface{ save() }); ok {
-			s.save()
+// goTo shows the screen with the English label given ("Settings"), asking first, as a click on it would,
+// if the screen showing has unsaved changes.
+func (sh *shell) goTo(label string) {
+	for i, e := range sh.entries {
+		if e.label == label {
+			sh.nav.Select(i)
 		}
-	})
-	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if s, ok := sh.screenOf(sh.current).(interface{ create() }); ok {
-			s.create()
-		}
-	})
+	}
+}
+
+// relabel builds every screen again in the language just chosen, and comes back to the one showing.
+func (sh *shell) relabel() {
+	label := "Dashboard"
+	if sh.current != nil {
+		label = sh.current.label
+	}
+	showData(sh.win, sh.store, label)
 }
 
 // openRef opens a record on the screen that shows its kind.

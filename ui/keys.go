@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// screenKeys are Ctrl+1 … Ctrl+9 and Ctrl+0, one for each screen in the navigation, in its order.
+var screenKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7,
+	fyne.Key8, fyne.Key9, fyne.Key0}
+
+func ctrl(key fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// menu is the window's menu bar. Its shortcuts work wherever the keyboard is — Fyne gives a shortcut to
+// the menu before the field being typed in, which would otherwise swallow Ctrl+S — and it shows a
+// keyboard user every action: Ctrl+N new, Ctrl+S save, Ctrl+P print, Ctrl+F find, Ctrl+1 … Ctrl+0 go to a
+// screen.
+func (sh *shell) menu() *fyne.MainMenu {
+	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = ctrl(key)
+		return it
+	}
+	file := fyne.NewMenu(T("File"),
+		item(T("New"), fyne.KeyN, func() { with(sh, func(s interface{ create() }) { s.create() }) }),
+		item(T("Save"), fyne.KeyS, func() { with(sh, func(s interface{ save() }) { s.save() }) }),
+		item(T("Open PDF to print"), fyne.KeyP, func() { with(sh, func(s interface{ print() }) { s.print() }) }),
+		item(T("Find"), fyne.KeyF, func() { with(sh, func(s interface{ find() }) { s.find() }) }),
+	)
+	goTo := fyne.NewMenu(T("Go to"))
+	for i, e := range sh.entries {
+		if i < len(screenKeys) {
+			goTo.Items = append(goTo.Items, item(T(e.label), screenKeys[i], func() { sh.nav.Select(i) }))
+		}
+	}
+	help := fyne.NewMenu(T("Help"), fyne.NewMenuItem(T("Keyboard shortcuts"), sh.onShortcuts))
+	return fyne.NewMainMenu(file, goTo, help)
+}
+
+// with runs action on the screen showing, if that screen can do it.
+func with[Action any](sh *shell, action func(Action)) {
+	if s, ok := sh.screenOf(sh.current).(Action); ok {
+		action(s)
+	}
+}
+
+func (sh *shell) onShortcuts() {
+	text := widget.NewLabel(strings.Join([]string{
+		T("Ctrl+N: new partner, agreement, evaluation… on the screen showing"),
+		T("Ctrl+S: save"),
+		T("Ctrl+P: open the PDF to print"),
+		T("Ctrl+F: find (go to the search box)"),
+		T("Ctrl+1 to Ctrl+0: go to a screen, in the order of the list on the left"),
+		T("Tab and Shift+Tab: move between fields and buttons; Space or Enter: press a button"),
+		T("Escape: close a dialog without doing anything"),
+	}, "\n"))
+	dialog.ShowCustom(T("Keyboard shortcuts"), T("Close"), text, sh.win)
+}
+
+// closeDialogOnEscape is the window's key handler for keys typed outside a field: Escape closes the dialog
+// on top, as its Cancel, Close or No button would.
+func closeDialogOnEscape(w fyne.Window) func(*fyne.KeyEvent) {
+	return func(ev *fyne.KeyEvent) {
+		if ev.Name != fyne.KeyEscape {
+			return
+		}
+		top := w.Canvas().Overlays().Top()
+		if top == nil {
+			return
+		}
+		if b := dismissButton(top); b != nil && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	}
+}
+
+// dismissButton finds, in a dialog, the button that closes it without doing anything.
+func dismissButton(o fyne.CanvasObject) *widget.Button {
+	dismiss := map[string]bool{T("Cancel"): true, T("Close"): true, lang.L("Cancel"): true, lang.L("No"): true,
+		lang.L("OK"): true, T("OK"): true}
+	var found *widget.Button
+	var look func(o fyne.CanvasObject)
+	look = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.PopUp:
+			look(x.Content)
+		case *fyne.Container: // a dialog's buttons sit in plain containers
+			for _, c := range x.Objects {
+				look(c)
+			}
+		case *widget.Button:
+			if found == nil && dismiss[x.Text] && !x.Disabled() {
+				found = x
+			}
+		}
+	}
+	look(o)
+	return found
+}
