@@ -120,11 +120,27 @@ func TestFingerprintFollowsTheWordingNotTheSigning(t *testing.T) {
 }
 
 func TestTemplatesMakeValidDrafts(t *testing.T) {
-	templates, err := data.LoadTemplates(assets.Templates("en"))
+	for _, lang := range []string{"en", "es", "fr"} {
+		t.Run(lang, func(t *testing.T) { checkTemplates(t, lang) })
+	}
+}
+
+// checkTemplates makes a draft from every template in a language. Each language has the English ones,
+// translated: the same kinds of agreement, terms and number of clauses, in its own words.
+func checkTemplates(t *testing.T, lang string) {
+	templates, err := data.LoadTemplates(assets.Templates(lang))
 	if err != nil || len(templates) < 3 {
 		t.Fatalf("%d templates, %v", len(templates), err)
 	}
-	for _, tpl := range templates {
+	english, _ := data.LoadTemplates(assets.Templates("en"))
+	for i, tpl := range templates {
+		en := english[i]
+		if tpl.Kind != en.Kind || tpl.DurationMonths != en.DurationMonths || len(tpl.Clauses) != len(en.Clauses) {
+			t.Errorf("%s template %d differs from the English one in kind, term or clauses", lang, i+1)
+		}
+		if lang != "en" && tpl.Purpose == en.Purpose {
+			t.Errorf("%s template %d is not translated", lang, i+1)
+		}
 		a := tpl.NewAgreement("partner-1", data.NewDate(2026, 3, 31))
 		if err := a.Validate(); err != nil {
 			t.Errorf("%s: %v", tpl.Name, err)

@@ -415,7 +415,7 @@ func actionTable(actions []data.ActionItem, today data.Date) table {
 		{title: T("Status"), share: 0.16},
 	}}
 	for _, x := range actions {
-		status := T("Open")
+		status := T("Not done yet")
 		switch {
 		case x.Done:
 			status = T("Done")

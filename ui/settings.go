@@ -54,8 +54,9 @@ func (ss *settingsScreen) refresh() {
 	ss.logo = container.NewHBox()
 	ss.showLogo()
 	paper := []string{data.PaperA4, data.PaperLetter}
-	sel := widget.NewSelect(paper, func(v string) { o.PaperSize = v; ss.editor.changed() })
+	sel := widget.NewSelect(paper, nil)
 	sel.SetSelected(o.PaperSize)
+	sel.OnChanged = func(v string) { o.PaperSize = v; ss.editor.changed() } // after: showing the size is no change
 	folder := widget.NewButton(T("Open the data folder"), ss.onOpenFolder)
 	form := container.NewVBox(
 		heading(T("On this computer")),

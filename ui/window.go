@@ -24,23 +24,24 @@ const (
 )
 
 // showData puts opened data in the window: the welcome for a data folder not set up yet, else the
-// screens — under a banner when they show the demo data — starting on the screen named landing.
-func showData(w fyne.Window, s *data.Store, landing string) {
-	switch {
-	case isDemo(s.Dir()):
-		w.SetTitle(T("Accord — demo data"))
-		sh := newShell(s, w)
-		w.SetContent(container.NewBorder(demoBanner(w, s), nil, nil, nil, sh.buildUI()))
-		sh.goTo(landing)
-	case needsWelcome(s):
+// screens — under a banner when they show the demo data — starting on the screen named landing. It
+// returns the screens' shell, or nil while the welcome shows.
+func showData(w fyne.Window, s *data.Store, landing string) *shell {
+	if !isDemo(s.Dir()) && needsWelcome(s) {
 		w.SetTitle("Accord") // i18n:same
 		w.SetContent(newWelcome(s, w).buildUI())
-	default:
-		w.SetTitle("Accord") // i18n:same
-		sh := newShell(s, w)
-		w.SetContent(sh.buildUI())
-		sh.goTo(landing)
+		return nil
 	}
+	sh := newShell(s, w)
+	if isDemo(s.Dir()) {
+		w.SetTitle(T("Accord — demo data"))
+		w.SetContent(container.NewBorder(demoBanner(w, s), nil, nil, nil, sh.buildUI()))
+	} else {
+		w.SetTitle("Accord") // i18n:same
+		w.SetContent(sh.buildUI())
+	}
+	sh.goTo(landing)
+	return sh
 }
 
 // needsWelcome is true for a data folder with no organisation name whose welcome this computer has not

@@ -26,7 +26,7 @@ var technical = map[string]bool{
 	"TrimRight": true, "TrimLeft": true, "Repeat": true, "ContainsAny": true, "Cut": true, "TrimFunc": true,
 	"NewReplacer": true, "WriteString": true, "Format": true, "ParseInLocation": true, "Preference": true,
 	"SetPreference": true, "String": true, "Bool": true, "StringWithFallback": true, "SetString": true,
-	"SetBool": true, "Int": true, "SetInt": true, "Float": true, "SetFloat": true, "FloatWithFallback": true,
+	"SetBool": true, "Int": true, "L": true, "SetInt": true, "Float": true, "SetFloat": true, "FloatWithFallback": true,
 	"IntWithFallback": true, "BoolWithFallback": true, "Command": true,
 	// PDF plumbing: fonts, styles, metadata keys
 	"SetFont": true, "AddUTF8FontFromBytes": true, "SetFontStyle": true, "RegisterImageOptionsReader": true,
@@ -39,7 +39,7 @@ var technical = map[string]bool{
 	"prop": true, "line": true, "property": true, "contentLine": true, "fold": true,
 	// Accord's own: the log context of an error shown plainly, start-up timings, file names offered in a
 	// save dialog, and the parsing of command lines
-	"showError": true, "trace": true, "freshName": true, "saveAs": true, "flags": true, "wordsAndOut": true,
+	"showError": true, "trace": true, "showData": true, "goTo": true, "freshName": true, "saveAs": true, "flags": true, "wordsAndOut": true,
 }
 
 // Same marks a line whose strings read the same in every language (an example e-mail address, a brand).

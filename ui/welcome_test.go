@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// newFolder opens an empty data folder, as a first start does.
+func newFolder(t *testing.T) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = now
+	return s
+}
+
+func newWindow(t *testing.T) fyne.Window {
+	w := test.NewTempApp(t).NewWindow("Accord")
+	w.Resize(fyne.NewSize(1100, 720))
+	return w
+}
+
+func content(w fyne.Window) fyne.CanvasObject { return w.Canvas().Content() }
+
+func TestANewUserGetsThroughTheWelcome(t *testing.T) {
+	s, w := newFolder(t), newWindow(t)
+	showData(w, s, "Dashboard")
+	if text := textOf(content(w)); !strings.Contains(text, "Welcome to Accord") || !strings.Contains(text, "Question 1 of 3") {
+		t.Fatalf("a new data folder does not start with the welcome:\n%s", text)
+	}
+	test.Tap(button(t, content(w), "Next"))
+	next := button(t, content(w), "Next")
+	if !next.Disabled() {
+		t.Error("Next is enabled before the organisation has a name")
+	}
+	test.Type(find[*widget.Entry](content(w))[0], "Riverside Residents")
+	if next.Disabled() {
+		t.Fatal("Next stays disabled once the organisation has a name")
+	}
+	find[*widget.RadioGroup](content(w))[0].SetSelected(data.PaperLetter)
+	test.Tap(next)
+	if !strings.Contains(textOf(content(w)), "Who usually signs") {
+		t.Fatalf("the third question is not about the signatory:\n%s", textOf(content(w)))
+	}
+	entries := find[*widget.Entry](content(w))
+	test.Type(entries[0], "Amara Okafor")
+	test.Type(entries[1], "Chair")
+	test.Tap(button(t, content(w), "Finish"))
+
+	org := s.Organisation()
+	if org.Name != "Riverside Residents" || org.PaperSize != data.PaperLetter || org.SignatoryName != "Amara Okafor" || org.SignatoryTitle != "Chair" {
+		t.Fatalf("the welcome saved %+v", org)
+	}
+	if !strings.Contains(textOf(content(w)), "Needs attention") {
+		t.Fatalf("after the welcome the dashboard does not show:\n%s", textOf(content(w)))
+	}
+	showData(w, s, "Dashboard")
+	if strings.Contains(textOf(content(w)), "Welcome to Accord") {
+		t.Error("the welcome comes back once the organisation is set up")
+	}
+}
+
+func TestTheWelcomeCanBeSkippedAndDoesNotComeBack(t *testing.T) {
+	s, w := newFolder(t), newWindow(t)
+	showData(w, s, "Dashboard")
+	test.Tap(button(t, content(w), "Skip for now"))
+	showData(w, s, "Dashboard")
+	if strings.Contains(textOf(content(w)), "Welcome to Accord") {
+		t.Error("a skipped welcome comes back")
+	}
+	if s.Organisation().Name != "" {
+		t.Error("skipping saved an organisation")
+	}
+}
+
+func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
+	s, w := newFolder(t), newWindow(t)
+	real := s.Dir()
+	showData(w, s, "Dashboard")
+	test.Tap(button(t, content(w), "Explore with demo data first"))
+	eventually(t, "the demo data", func() bool { return strings.Contains(textOf(content(w)), "You are exploring demo data") })
+	if _, err := os.Stat(filepath.Join(real, demoFolder, demoMarker)); err != nil {
+		t.Fatalf("the demo folder is not labelled: %v", err)
+	}
+	if w.Title() != "Accord — demo data" {
+		t.Errorf("window title %q does not say demo", w.Title())
+	}
+	test.Tap(button(t, content(w), "Leave the demo"))
+	eventually(t, "the real data again", func() bool { return strings.Contains(textOf(content(w)), "Welcome to Accord") })
+
+	w.Close() // which closes the data, as quitting Accord does
+	again, err := data.Open(filepath.Join(real, data.FileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if n := len(data.List[data.Partner](again)); n != 0 {
+		t.Errorf("the real data folder holds %d demo partners", n)
+	}
+}
