@@ -390,7 +390,7 @@ func (m *mou) signatureBlock(d *document, p party, x, y, bw float64) {
 	put(name, "B", bodySize, lineHeight, accent)
 	put(behalf, "I", smallSize, smallLine, muted)
 	y += sigSpace - sigValue
-	rows := []field{{T("Signature"), ""}, {T("Name"), p.Signatory.Name}, {T("Title"), p.Signatory.Title},
+	rows := []field{{T("Signature"), ""}, {T("Name"), p.Signatory.Name}, {T("Position"), p.Signatory.Title},
 		{T("Date"), longDate(p.Signatory.SignedOn)}}
 	for i, row := range rows {
 		if i > 0 {

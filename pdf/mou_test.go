@@ -338,10 +338,10 @@ func TestMOUUnknownSignatoryPrintsBlankLines(t *testing.T) {
 	// -raw keeps the order the text is drawn in: each block's header, then each line's value and label.
 	text := words(run(t, printMOU(t, s, a), "pdftotext", "-raw"))
 	for _, want := range []string{
-		"Signed for and on behalf of Asociación Vecinal Peñalara Signature Name Title Date",
-		"Signed for and on behalf of Σύλλογος Γειτονιάς Αθήνας Signature Ελένη Παπαδοπούλου Name Πρόεδρος Title Date",
-		"Signed for and on behalf of Общественный центр «Рассвет» Signature Ольга Иванова Name Директор Title 4 March 2025 Date",
-		"Signed for and on behalf of Riverside Residents' Association Signature Amara Okafor Name Chair Title Date",
+		"Signed for and on behalf of Asociación Vecinal Peñalara Signature Name Position Date",
+		"Signed for and on behalf of Σύλλογος Γειτονιάς Αθήνας Signature Ελένη Παπαδοπούλου Name Πρόεδρος Position Date",
+		"Signed for and on behalf of Общественный центр «Рассвет» Signature Ольга Иванова Name Директор Position 4 March 2025 Date",
+		"Signed for and on behalf of Riverside Residents' Association Signature Amara Okafor Name Chair Position Date",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no signature block reads %q in:\n%s", want, text)
