@@ -6,7 +6,11 @@ TAGS    := migrated_fynedo
 BIN     := accord
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test deps-build deps-test bench vet screenshots windows fuzz i18n
+# Fyne's packaging tool, pinned, built into .tools/ the first time a package is made.
+FYNE         := $(CURDIR)/.tools/fyne
+FYNE_VERSION := v1.7.4
+
+.PHONY: run build test deps-build deps-test bench vet screenshots windows package fuzz i18n
 
 run: build
 	./$(BIN)
@@ -25,14 +29,17 @@ vet:
 	$(GO) vet -tags $(TAGS) ./...
 
 # Everything CI checks: formatting and vet, the data layer under the race detector, every package's tests
-# (UI ones with Fyne's thread checks on), and the smoke test of the real window under Xvfb.
-test: deps-test vet
+# (UI ones with Fyne's thread checks on), the smoke test of the real window under Xvfb, and that
+# accord.exe builds as a Windows GUI program.
+test: deps-test vet windows
 	$(GO) test -race ./data/... ./cli/... ./demo/...
 	$(GO) build -tags $(TAGS) -o $(BIN) .
-	ACCORD_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 ./...
+	ACCORD_BIN=$(CURDIR)/$(BIN) ACCORD_EXE=$(CURDIR)/accord.exe $(GO) test -count=1 ./...
 
-# Start-up, open, search, MOU printing and memory figures on 10,000 demo partners, plus Go benchmarks.
+# Start-up, open, search, MOU printing and memory figures on 1,000 and 10,000 demo partners, plus Go
+# benchmarks.
 bench: build deps-test
+	$(GO) run ./internal/bench -bin ./$(BIN) -partners 1000
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
 	ACCORD_BENCH_PARTNERS=10000 $(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/
 
@@ -45,11 +52,21 @@ fuzz:
 screenshots: build deps-test
 	$(GO) run ./internal/screenshots -bin ./$(BIN) -out docs/screenshots
 
-# accord.exe for Windows 10, cross-compiled with mingw-w64 (no Docker): a GUI program, no console window.
-windows:
+# accord.exe for Windows 10, cross-compiled with mingw-w64 (no Docker) by Fyne's packaging tool, which adds
+# the icon, version information and manifest: a GUI program, no console window.
+windows: $(FYNE)
 	@./scripts/install-deps.sh windows
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -tags $(TAGS) -ldflags "-H=windowsgui" -o accord.exe .
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release
+	mv -f Accord.exe accord.exe
+
+# dist/accord-linux-amd64.tar.xz: the program with its desktop entry and icon; inside it, `make user-install`
+# (or `sudo make install`) puts Accord in the applications menu.
+package: deps-build $(FYNE)
+	$(FYNE) package -os linux --release
+	mkdir -p dist && mv -f Accord.tar.xz dist/accord-linux-amd64.tar.xz
+
+$(FYNE):
+	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
 
 # Rewrites assets/translations/en.json, the catalogue of every sentence the code shows; the tests then
 # list what the other languages still need translated.
