@@ -199,16 +199,10 @@ func (s *Store) Backup(reason BackupReason) (string, error) {
 	return path, nil
 }
 
-// BackupBeforeSync backs up before a sync applies changes, unless a before-sync backup was made within
+// backupBeforeSync backs up before a sync applies changes, unless a before-sync backup was made within
 // SyncBackupEvery: sync runs every few minutes, and one backup an hour is plenty beside the daily ones. It
-// returns the new backup's path, or "" when none was needed (nor one for a store that holds nothing yet).
-func (s *Store) BackupBeforeSync() (string, error) {
-	s.mu.RLock()
-	held := s.holdsRecords()
-	s.mu.RUnlock()
-	if !held {
-		return "", nil
-	}
+// returns the new backup's path, or "" when none was needed.
+func (s *Store) backupBeforeSync() (string, error) {
 	backups, err := ListBackups(s.Dir())
 	if err != nil {
 		return "", err

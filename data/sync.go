@@ -116,6 +116,9 @@ type SyncState struct {
 	Folder string `json:"folder,omitempty"`
 	// OutRev: every local change up to this revision is in this laptop's segments in Folder.
 	OutRev uint64 `json:"out_rev,omitempty"`
+	// OutSeq is the number of this laptop's last segment in Folder: a folder holding fewer was emptied
+	// or replaced, and gets everything again.
+	OutSeq uint64 `json:"out_seq,omitempty"`
 	// SentRev is the highest OutRev ever, in any folder: a version up to it has been shared.
 	SentRev uint64 `json:"sent_rev,omitempty"`
 	// Seen is, for each other laptop, the number of its last segment applied here.
@@ -248,27 +251,39 @@ type SyncBatch struct {
 	State   SyncState
 }
 
+// SyncView is what a sync plan sees of the store: its revision, and what it holds of each record.
+type SyncView struct {
+	Rev  uint64
+	Held func(k Kind, id string) (Held, error)
+}
+
 // ApplySync runs plan with a view of what the store holds and writes the batch it returns in one
-// transaction, holding the store's lock throughout so that no save comes between the two. Records are
-// written exactly as they arrived (fields from a newer Accord kept), under new revisions of this store.
-// When nothing had changed here since the last outgoing segment, the new revisions count as shared too,
-// so the next round does not send them back. The caller backs up first (see BackupBeforeSync).
-func (s *Store) ApplySync(plan func(held func(k Kind, id string) (Held, error)) (SyncBatch, error)) error {
+// transaction, holding the store's lock throughout so that no save comes between the two. When the batch
+// changes anything, the store is backed up first (see BackupBeforeSync) and the backup's path returned.
+// Records are written exactly as they arrived (fields from a newer Accord kept), under new revisions of
+// this store. When nothing had changed here since the last outgoing segment, the new revisions count as
+// shared too, so the next round does not send them back.
+func (s *Store) ApplySync(plan func(v SyncView) (SyncBatch, error)) (backup string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.deviceID(); err != nil {
-		return err
+		return "", err
 	}
 	var b SyncBatch
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		b, err = plan(func(k Kind, id string) (Held, error) { return held(tx, k, id) })
+		b, err = plan(SyncView{Rev: s.rev, Held: func(k Kind, id string) (Held, error) { return held(tx, k, id) }})
 		return err
 	})
 	if err != nil {
-		return err
+		return "", err
 	}
-	return s.writeSync(b)
+	if len(b.Records)+len(b.Files) > 0 && s.holdsRecords() {
+		if backup, err = s.backupBeforeSync(); err != nil {
+			return "", fmt.Errorf("back up before the sync: %w", err)
+		}
+	}
+	return backup, s.writeSync(b)
 }
 
 // held reads what the transaction holds of one record.
