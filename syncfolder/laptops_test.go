@@ -253,4 +253,3 @@ func allOf(s *data.Store, k data.Kind) []data.Record {
 	}
 	return slices.DeleteFunc(out, func(r data.Record) bool { return r.Kind() != k })
 }
-
