@@ -18,7 +18,8 @@ type Conflict struct {
 	ID   string
 	// Current is the record as it is now; nil when the winning change deleted it for good.
 	Current Record
-	// Losers are the versions that lost, oldest first.
+	// Losers are the versions that lost, oldest first. (A deletion for good that lost is not one of them:
+	// there is nothing typed to keep.)
 	Losers []Record
 }
 
@@ -28,7 +29,9 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketConflicts)).ForEach(func(key, _ []byte) error {
 			c, err := conflictAt(tx, string(key))
-			out = append(out, c)
+			if len(c.Losers) > 0 {
+				out = append(out, c)
+			}
 			return err
 		})
 	})
@@ -53,6 +56,9 @@ func conflictAt(tx *bolt.Tx, key string) (Conflict, error) {
 	}
 	slices.SortFunc(h.Losers, func(a, b Version) int { return a.HLC.Compare(b.HLC) })
 	for _, v := range h.Losers {
+		if v.Gone {
+			continue
+		}
 		r, err := decodeVersion(v)
 		if err != nil {
 			return c, err

@@ -237,7 +237,8 @@ type Held struct {
 	Losers  []Version
 }
 
-// Settled is what a record is to become: its winning version, and the conflicting versions kept beside it.
+// Settled is what a record is to become: its winning version, and the conflicting versions kept beside it
+// (tombstones among them are kept but never shown).
 type Settled struct {
 	Winner Version
 	Losers []Version
@@ -308,18 +309,29 @@ func held(tx *bolt.Tx, k Kind, id string) (Held, error) {
 	return h, err
 }
 
+// keptVersion is one losing version as the conflicts bucket keeps it: a record's JSON, or a tombstone
+// (never shown, but kept so that the versions it deleted do not show as conflicts either).
+type keptVersion struct {
+	Record json.RawMessage `json:"record,omitempty"`
+	Gone   *tombstone      `json:"gone,omitempty"`
+}
+
 func conflictsOf(tx *bolt.Tx, k Kind, key []byte) ([]Version, error) {
 	raw := tx.Bucket([]byte(bucketConflicts)).Get(key)
 	if raw == nil {
 		return nil, nil
 	}
-	var list []json.RawMessage
+	var list []keptVersion
 	if err := json.Unmarshal(raw, &list); err != nil {
 		return nil, fmt.Errorf("conflicts of %s: %w", key, err)
 	}
 	out := make([]Version, 0, len(list))
-	for _, r := range list {
-		v, err := ParseVersion(k, r)
+	for _, kept := range list {
+		if kept.Gone != nil {
+			out = append(out, kept.Gone.version())
+			continue
+		}
+		v, err := ParseVersion(k, kept.Record)
 		if err != nil {
 			return nil, fmt.Errorf("conflicts of %s: %w", key, err)
 		}
@@ -415,9 +427,12 @@ func putConflicts(tx *bolt.Tx, key []byte, losers []Version) error {
 	if len(losers) == 0 {
 		return b.Delete(key)
 	}
-	list := make([]json.RawMessage, len(losers))
+	list := make([]keptVersion, len(losers))
 	for i, v := range losers {
-		list[i] = v.JSON
+		list[i].Record = v.JSON
+		if v.Gone {
+			list[i].Gone = &tombstone{v.Kind, v.ID, v.HLC.String(), v.Prev, 0}
+		}
 	}
 	raw, err := json.Marshal(list)
 	if err != nil {

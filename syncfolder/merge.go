@@ -11,9 +11,10 @@ import (
 // settle is the merge rule, for the versions of one record a laptop has seen: the record becomes the
 // newest version by clock stamp (device ID breaking ties, then the content, so that even two versions with
 // one stamp settle the same everywhere); every other version that no seen version was made from is kept
-// beside it as a conflict — except a deletion for good, which only ever loses to an edit newer than it
-// (the edit survives, and there is nothing typed to keep). What it returns depends only on the set of
-// versions, never on their order or repeats: the merge is commutative, associative and idempotent.
+// beside it as a conflict. (A deletion for good that loses — to an edit newer than it, which survives — is
+// kept too, unseen, so that the versions it deleted stay settled however late they arrive.) What it
+// returns depends only on the set of versions, never on their order or repeats: the merge is commutative,
+// associative and idempotent.
 func settle(vs []data.Version) data.Settled {
 	vs = distinct(vs)
 	if len(vs) == 0 {
@@ -22,7 +23,7 @@ func settle(vs []data.Version) data.Settled {
 	winner := slices.MaxFunc(vs, newer)
 	var losers []data.Version
 	for _, v := range vs {
-		if !v.Same(winner) && !v.Gone && !superseded(v, vs) {
+		if !v.Same(winner) && !superseded(v, vs) {
 			losers = append(losers, v)
 		}
 	}

@@ -281,7 +281,7 @@ func (in *incoming) plan(v data.SyncView, st data.SyncState, rep *Report) (data.
 			continue
 		}
 		b.Records = append(b.Records, settled)
-		if len(settled.Losers) > len(h.Losers) {
+		if shown(settled.Losers) > shown(h.Losers) {
 			rep.Conflicts++
 		}
 		for _, x := range append(settled.Losers, settled.Winner) {
@@ -342,4 +342,15 @@ func resolved(p string) string {
 func folderProblem(folder string, err error) error {
 	return &data.PlainError{Message: "Accord could not write to the sync folder %s.", Args: []any{folder},
 		Advice: "Check that the folder is not read-only and the USB stick is not locked, then sync again. Nothing has been lost.", Err: err}
+}
+
+// shown counts the losing versions a user sees: records, not tombstones.
+func shown(losers []data.Version) int {
+	n := 0
+	for _, v := range losers {
+		if !v.Gone {
+			n++
+		}
+	}
+	return n
 }
