@@ -103,9 +103,8 @@ func (s *Store) ResolveConflict(k Kind, id string, keep Record) error {
 	m := keep.meta()
 	before := *m
 	m.UpdatedAt = s.Now().UTC()
-	m.Rev = s.Rev() // the record as it is now is what the user chose from
 	if current := s.lookup(k, id); current != nil {
-		m.Rev = current.meta().Rev
+		m.Rev = current.meta().Rev // the user chose from the record as it is now
 	}
 	err = s.writeResolved(keep, prev, key)
 	if err != nil {

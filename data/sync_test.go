@@ -258,3 +258,37 @@ func TestUpgradeToSchema3AddsTheSyncBuckets(t *testing.T) {
 		t.Fatalf("an old record's stamp: %s", h)
 	}
 }
+
+func TestAnAttachmentAConflictKeepsIsNotRemoved(t *testing.T) {
+	s := openTemp(t)
+	sha, _ := s.PutAttachment([]byte("the scan only the losing version has"))
+	p := partner("Partner")
+	s.Save(p)
+	raw := func(name, attachments string) []byte {
+		return []byte(`{"id":"a1","title":"` + name + `","kind":"memorandum of understanding","status":"draft","attachments":[` + attachments + `],` +
+			`"parties":[{"us":true,"responsibilities":"x"},{"partner_id":"` + p.ID + `","responsibilities":"y"}]}`)
+	}
+	loser, _ := ParseVersion(KindAgreement, raw("Loser", `{"name":"scan.png","mime":"image/png","size":1,"sha256":"`+sha+`"}`))
+	winner, _ := ParseVersion(KindAgreement, raw("Winner", ""))
+	if _, err := s.ApplySync(func(SyncView) (SyncBatch, error) {
+		return SyncBatch{Records: []Settled{{Winner: winner, Losers: []Version{loser}}}}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeletePermanently(KindAgreement, "a1"); err != nil {
+		t.Fatal(err)
+	}
+	if !s.HasAttachment(sha) {
+		t.Fatal("the attachment of a version kept in a conflict was removed")
+	}
+	cs, _ := s.Conflicts()
+	if len(cs) != 1 || cs[0].Current != nil || cs[0].Losers[0].Title() != "Loser" {
+		t.Fatalf("conflicts %+v", cs)
+	}
+	if err := s.ResolveConflict(KindAgreement, "a1", cs[0].Losers[0]); err != nil {
+		t.Fatal(err)
+	}
+	if cs, _ := s.Conflicts(); len(cs) != 0 || Lookup[Agreement](s, "a1") == nil {
+		t.Fatalf("after keeping the loser: %d conflicts", len(cs))
+	}
+}

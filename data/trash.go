@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -69,6 +70,9 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 	}
 	now := s.Now()
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := keptAttachments(tx, inUse); err != nil {
+			return err
+		}
 		files := tx.Bucket([]byte(bucketAttachments))
 		for _, r := range gone {
 			if err := tx.Bucket([]byte(r.Kind())).Delete([]byte(r.meta().ID)); err != nil {
@@ -110,4 +114,18 @@ func (s *Store) putTombstone(tx *bolt.Tx, r Record, now time.Time) error {
 		return err
 	}
 	return tx.Bucket([]byte(bucketTombstones)).Put([]byte(string(r.Kind())+"/"+m.ID), raw)
+}
+
+// keptAttachments marks the attachments that versions kept in conflicts use: the user may still keep one.
+func keptAttachments(tx *bolt.Tx, inUse map[string]bool) error {
+	return tx.Bucket([]byte(bucketConflicts)).ForEach(func(key, _ []byte) error {
+		kind, _, _ := strings.Cut(string(key), "/")
+		losers, err := conflictsOf(tx, Kind(kind), key)
+		for _, v := range losers {
+			for _, sha := range Attachments(v) {
+				inUse[sha] = true
+			}
+		}
+		return err
+	})
 }
