@@ -27,8 +27,7 @@ func ownSegments(t *testing.T, folder string, l *laptop) []string {
 }
 
 func TestHalfCopiedSegmentIsSkippedThenReadOnceComplete(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	folder, ana, ben := twoLaptops(t)
 	ana.save(newPartner("Centro Comunitario Esperanza"))
 	ana.save(newPartner("Grüne Höfe e.V."))
 	ana.round(folder)
@@ -57,8 +56,7 @@ func TestHalfCopiedSegmentIsSkippedThenReadOnceComplete(t *testing.T) {
 }
 
 func TestALaterSegmentWaitsForAnEarlierOne(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	folder, ana, ben := twoLaptops(t)
 	ana.save(newPartner("First"))
 	ana.round(folder)
 	ana.save(newPartner("Second"))
@@ -76,8 +74,7 @@ func TestALaterSegmentWaitsForAnEarlierOne(t *testing.T) {
 }
 
 func TestOnlyExactSegmentNamesAreRead(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	folder, ana, ben := twoLaptops(t)
 	ana.save(newPartner("Only this one"))
 	ana.round(folder)
 	seg := ownSegments(t, folder, ana)[0]
@@ -135,12 +132,7 @@ func TestAnEmptyOrMissingFolderDeletesNothing(t *testing.T) {
 }
 
 func TestAClockFarAheadIsSetAsideUntilItIsNot(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
-	p := newPartner("Shared")
-	ana.save(p)
-	ana.round(folder)
-	ben.round(folder)
+	folder, ana, ben, p := sharedPartner(t)
 	ben.now = start.Add(3 * time.Hour) // ben's clock is three hours fast
 	q, _ := data.Get[data.Partner](ben.s, p.ID)
 	q.Notes = "from the future"
@@ -169,6 +161,21 @@ func TestAClockFarAheadIsSetAsideUntilItIsNot(t *testing.T) {
 	if len(cs) != 1 || cs[0].Current.(*data.Partner).Notes != "from the future" || cs[0].Losers[0].(*data.Partner).Notes != "ana's, made at the real time" {
 		t.Fatalf("conflicts %+v", cs)
 	}
+}
+
+// twoLaptops is two laptops and the folder they share.
+func twoLaptops(t *testing.T) (folder string, ana, ben *laptop) {
+	return t.TempDir(), newLaptop(t, "ana"), newLaptop(t, "ben")
+}
+
+// sharedPartner is two laptops that have synced one partner through a shared folder.
+func sharedPartner(t *testing.T) (folder string, ana, ben *laptop, p *data.Partner) {
+	folder, ana, ben = twoLaptops(t)
+	p = newPartner("Shared")
+	ana.save(p)
+	ana.round(folder)
+	ben.round(folder)
+	return folder, ana, ben, p
 }
 
 func fmtT(s string, args ...any) string { return s }
@@ -212,8 +219,7 @@ func withAttachment(p *data.Partner, sha string, size int) *data.Agreement {
 }
 
 func TestARecordWaitsForItsAttachment(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	folder, ana, ben := twoLaptops(t)
 	sha, _ := ana.s.PutAttachment([]byte("scan"))
 	p := newPartner("Partner")
 	ana.save(p)
@@ -268,8 +274,7 @@ func TestDataFolderWarning(t *testing.T) {
 }
 
 func TestPendingIsCheapAndRight(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	folder, ana, ben := twoLaptops(t)
 	if ok, err := Pending(ana.s, folder); err != nil || !ok {
 		t.Fatalf("a folder never synced with: %v, %v", ok, err)
 	}
@@ -293,12 +298,7 @@ func TestPendingIsCheapAndRight(t *testing.T) {
 }
 
 func TestResolvingAConflictEndsItEverywhere(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
-	p := newPartner("Shared")
-	ana.save(p)
-	ana.round(folder)
-	ben.round(folder)
+	folder, ana, ben, p := sharedPartner(t)
 	for i, l := range []*laptop{ana, ben} {
 		l.now = l.now.Add(time.Duration(i+1) * time.Second)
 		q, _ := data.Get[data.Partner](l.s, p.ID)
@@ -332,12 +332,7 @@ func TestResolvingAConflictEndsItEverywhere(t *testing.T) {
 }
 
 func TestASyncedChangeRefusesAStaleSave(t *testing.T) {
-	folder := t.TempDir()
-	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
-	p := newPartner("Shared")
-	ana.save(p)
-	ana.round(folder)
-	ben.round(folder)
+	folder, ana, ben, p := sharedPartner(t)
 	open, _ := data.Get[data.Partner](ana.s, p.ID) // a form open on ana's screen
 	q, _ := data.Get[data.Partner](ben.s, p.ID)
 	q.Notes = "ben's"

@@ -76,15 +76,12 @@ func parseSegment(dir, device, name string) (segment, bool) {
 	return segment{device, seq, size, m[3], filepath.Join(dir, name)}, true
 }
 
-// segments lists a laptop's segments by number. A missing folder has none.
+// segments lists a laptop's segments by number.
 func segments(top, device string) ([]segment, error) {
 	dir := filepath.Join(top, device)
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := list(dir)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", dir, err)
+		return nil, err
 	}
 	var out []segment
 	for _, e := range entries {
@@ -96,14 +93,11 @@ func segments(top, device string) ([]segment, error) {
 	return out, nil
 }
 
-// devices lists the laptops with a folder in top. A missing folder has none.
+// devices lists the laptops with a folder in top.
 func devices(top string) ([]string, error) {
-	entries, err := os.ReadDir(top)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := list(top)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", top, err)
+		return nil, err
 	}
 	var out []string
 	for _, e := range entries {
@@ -112,6 +106,18 @@ func devices(top string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// list reads a folder's entries; a missing folder has none.
+func list(dir string) ([]os.DirEntry, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	return entries, nil
 }
 
 // header opens every segment.
