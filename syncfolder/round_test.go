@@ -347,3 +347,23 @@ func TestASyncedChangeRefusesAStaleSave(t *testing.T) {
 		t.Fatal("the refused save changed something")
 	}
 }
+
+func TestFirstMeetingOfTwoLaptopsWithData(t *testing.T) {
+	folder, ana, ben := twoLaptops(t)
+	ana.save(newPartner("Ana's"))
+	if first, _ := FirstMeeting(ana.s, folder); first {
+		t.Fatal("an empty folder is a first meeting")
+	}
+	ana.round(folder)
+	if first, _ := FirstMeeting(ben.s, folder); first {
+		t.Fatal("a laptop with no records of its own is asked")
+	}
+	ben.save(newPartner("Ben's"))
+	if first, err := FirstMeeting(ben.s, folder); !first || err != nil {
+		t.Fatalf("two laptops with data: %v, %v", first, err)
+	}
+	ben.round(folder)
+	if first, _ := FirstMeeting(ben.s, folder); first {
+		t.Fatal("asked again after the first round")
+	}
+}
