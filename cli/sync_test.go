@@ -12,15 +12,15 @@ func TestSyncCarriesDemoDataAndRemembersTheFolder(t *testing.T) {
 		t.Fatalf("demo: %s", stderr)
 	}
 	code, out, stderr := run(t, ana, "sync", "--folder", shared)
-	if code != 0 || !strings.Contains(out, "0 changes came in") || strings.Contains(out, ", 0 went out") {
+	if code != 0 || !strings.Contains(out, "0 changes came in") || strings.Contains(out, ", 0 changes went out") {
 		t.Fatalf("ana's first sync: exit %d, %q %q", code, out, stderr)
 	}
 	code, out, stderr = run(t, ben, "sync", "--folder", shared)
-	if code != 0 || strings.Contains(out, " 0 changes came in") || !strings.Contains(out, "0 went out") {
+	if code != 0 || strings.Contains(out, " 0 changes came in") || !strings.Contains(out, "0 changes went out") {
 		t.Fatalf("ben's first sync: exit %d, %q %q", code, out, stderr)
 	}
 	code, out, _ = run(t, ben, "sync") // the folder remembered
-	if code != 0 || !strings.Contains(out, "0 changes came in, 0 went out.") {
+	if code != 0 || !strings.Contains(out, "0 changes came in, 0 changes went out.") {
 		t.Fatalf("ben again: exit %d, %q", code, out)
 	}
 	_, anaList, _ := run(t, ana, "list", "partners")

@@ -37,20 +37,33 @@ type Report struct {
 
 // Describe says what the round did in one line, translated with t.
 func (r Report) Describe(t func(string, ...any) string) string {
-	parts := []string{t("Sync done: %d changes came in, %d went out.", r.In, r.Out)}
+	parts := []string{t("Sync done: %s came in, %s went out.",
+		countOf(r.In, "1 change", "%d changes", t), countOf(r.Out, "1 change", "%d changes", t))}
 	if r.Conflicts > 0 {
-		parts = append(parts, t("%d records were changed on two laptops: both versions are kept for you to compare.", r.Conflicts))
+		parts = append(parts, countOf(r.Conflicts, "1 record was changed on two laptops: both versions are kept for you to compare.",
+			"%d records were changed on two laptops: both versions are kept for you to compare.", t))
 	}
 	if r.SetAside > 0 {
-		parts = append(parts, t("%d changes were set aside because the clock of the laptop that made them is ahead of this one's; they are tried again next time.", r.SetAside))
+		parts = append(parts, countOf(r.SetAside, "1 change was set aside because the clock of the laptop that made it is ahead of this one's; it is tried again next time.",
+			"%d changes were set aside because the clock of the laptop that made them is ahead of this one's; they are tried again next time.", t))
 	}
 	if r.Waiting > 0 {
-		parts = append(parts, t("%d files have not fully arrived yet and are read next time.", r.Waiting))
+		parts = append(parts, countOf(r.Waiting, "1 file has not fully arrived yet and is read next time.",
+			"%d files have not fully arrived yet and are read next time.", t))
 	}
 	if r.Unreadable > 0 {
-		parts = append(parts, t("%d changes could not be read: they may come from a newer Accord.", r.Unreadable))
+		parts = append(parts, countOf(r.Unreadable, "1 change could not be read: it may come from a newer Accord.",
+			"%d changes could not be read: they may come from a newer Accord.", t))
 	}
 	return strings.Join(parts, " ")
+}
+
+// countOf translates the sentence for one, or the one for n (a %d in it), with t.
+func countOf(n int, one, many string, t func(string, ...any) string) string {
+	if n == 1 {
+		return t(one)
+	}
+	return t(many, n)
 }
 
 // errLocalChange stops an apply when a change was saved here after the outgoing segment was written: the

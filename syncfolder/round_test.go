@@ -2,6 +2,7 @@ package syncfolder
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -365,5 +366,13 @@ func TestFirstMeetingOfTwoLaptopsWithData(t *testing.T) {
 	ben.round(folder)
 	if first, _ := FirstMeeting(ben.s, folder); first {
 		t.Fatal("asked again after the first round")
+	}
+}
+
+func TestReportSaysWhatHappenedInOneLine(t *testing.T) {
+	got := Report{In: 1, Out: 3, Conflicts: 2, Waiting: 1}.Describe(func(s string, args ...any) string { return fmt.Sprintf(s, args...) })
+	want := "Sync done: 1 change came in, 3 changes went out. 2 records were changed on two laptops: both versions are kept for you to compare. 1 file has not fully arrived yet and is read next time."
+	if got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
