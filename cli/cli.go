@@ -44,6 +44,7 @@ var commands = map[string]command{
 	"print":    {"print mou ID -o FILE", runPrint},
 	"report":   {"report evaluation|partner ID -o FILE", runReport},
 	"calendar": {"calendar -o FILE.ics", runCalendar},
+	"sync":     {"sync [--folder DIR]", runSync},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).

@@ -18,7 +18,7 @@ const BackupFolder = "backups"
 // copy of a live database). The folder must exist: a backup never makes folders, so a USB stick that was
 // pulled out is reported instead of quietly written around.
 func (s *Store) BackupTo(path string) error {
-	err := writeAtomically(path, func(w io.Writer) error {
+	err := WriteAtomically(path, func(w io.Writer) error {
 		return s.db.View(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
@@ -42,7 +42,7 @@ func backupClosed(folder, dbPath string, reason BackupReason, opt Options) (stri
 	if err != nil {
 		return "", err
 	}
-	err = writeAtomically(path, func(w io.Writer) error {
+	err = WriteAtomically(path, func(w io.Writer) error {
 		return db.View(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
@@ -54,9 +54,10 @@ func backupClosed(folder, dbPath string, reason BackupReason, opt Options) (stri
 	return path, nil
 }
 
-// writeAtomically writes a file under a temporary name beside it, syncs it to the disk and only then
-// renames it into place, so a half-written file (a pulled plug, a full disk) never looks like a good one.
-func writeAtomically(path string, write func(w io.Writer) error) error {
+// WriteAtomically writes a file under a temporary name beside it (the name with ".partial" added), syncs
+// it to the disk and only then renames it into place, so a half-written file (a pulled plug, a full disk)
+// never looks like a good one.
+func WriteAtomically(path string, write func(w io.Writer) error) error {
 	tmp := path + ".partial"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -84,14 +85,14 @@ func writeAtomically(path string, write func(w io.Writer) error) error {
 	return nil
 }
 
-// copyFile copies a file that nothing is writing to, atomically (see writeAtomically).
+// copyFile copies a file that nothing is writing to, atomically (see WriteAtomically).
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	return writeAtomically(dst, func(w io.Writer) error {
+	return WriteAtomically(dst, func(w io.Writer) error {
 		_, err := io.Copy(w, in)
 		return err
 	})

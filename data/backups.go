@@ -24,6 +24,7 @@ const (
 	ReasonRestore BackupReason = "before-restore" // the data as it was before a restore replaced it
 	ReasonImport  BackupReason = "before-import"
 	ReasonUpgrade BackupReason = "before-upgrade" // named before-upgrade-from-vN, N the old schema
+	ReasonSync    BackupReason = "before-sync"    // at most one an hour, before a sync changes anything
 )
 
 // Description is the English phrase (a translation key) the window shows for the reason.
@@ -38,17 +39,25 @@ func (r BackupReason) Description() string {
 		return "Before a restore"
 	case ReasonImport:
 		return "Before an import"
+	case ReasonSync:
+		return "Before a sync"
 	}
 	return "Before an upgrade of Accord"
 }
 
 // Rotation: the newest KeepDaily daily backups, the newest daily backup of each of the KeepWeekly most recent
-// weeks (ISO weeks), and every other backup for KeepOtherDays days. The newest backup of all is always kept.
+// weeks (ISO weeks), the newest KeepSync before-sync backups (sync may make one an hour, and the daily ones
+// keep the longer past), and every other backup for KeepOtherDays days. The newest backup of all is always
+// kept.
 const (
 	KeepDaily     = 7
 	KeepWeekly    = 4
+	KeepSync      = 3
 	KeepOtherDays = 30
 )
+
+// SyncBackupEvery is how often, at most, sync backs up before it applies changes.
+const SyncBackupEvery = time.Hour
 
 // BackupFile is one backup in the backups folder.
 type BackupFile struct {
@@ -62,7 +71,7 @@ type BackupFile struct {
 // stampLayout is the time in a backup's name: UTC, so names sort by time whatever the laptop's time zone.
 const stampLayout = "20060102-150405"
 
-var backupName = regexp.MustCompile(`^(daily|manual|before-restore|before-import|before-upgrade-from-v\d+)-(\d{8}-\d{6})(?:-(\d+))?\.db$`)
+var backupName = regexp.MustCompile(`^(daily|manual|before-restore|before-import|before-sync|before-upgrade-from-v\d+)-(\d{8}-\d{6})(?:-(\d+))?\.db$`)
 
 // parseBackupName reads a backup's reason and time from its file name; ok is false for any other file.
 func parseBackupName(name string) (reason BackupReason, made time.Time, seq int, ok bool) {
@@ -138,6 +147,7 @@ func ListBackups(folder string) ([]BackupFile, error) {
 func expired(backups []BackupFile, now time.Time) []BackupFile {
 	loc := now.Location()
 	days, weeks := map[Date]bool{}, map[[2]int]bool{}
+	syncs := 0
 	var out []BackupFile
 	for i, b := range backups {
 		keep := i == 0 // the newest backup of all, whatever it is
@@ -151,6 +161,9 @@ func expired(backups []BackupFile, now time.Time) []BackupFile {
 			if !weeks[[2]int{year, week}] && len(weeks) < KeepWeekly {
 				weeks[[2]int{year, week}], keep = true, true
 			}
+		} else if b.Reason == ReasonSync {
+			syncs++
+			keep = keep || syncs <= KeepSync
 		} else if now.Sub(b.Made) < KeepOtherDays*24*time.Hour {
 			keep = true
 		}
@@ -185,6 +198,23 @@ func (s *Store) Backup(reason BackupReason) (string, error) {
 	}
 	rotate(s.Dir(), s.Now())
 	return path, nil
+}
+
+// backupBeforeSync backs up before a sync applies changes, unless a before-sync backup was made within
+// SyncBackupEvery: sync runs every few minutes, and one backup an hour is plenty beside the daily ones. It
+// returns the new backup's path, or "" when none was needed.
+func (s *Store) backupBeforeSync() (string, error) {
+	backups, err := ListBackups(s.Dir())
+	if err != nil {
+		return "", err
+	}
+	now := s.Now()
+	for _, b := range backups {
+		if b.Reason == ReasonSync && now.Sub(b.Made) < SyncBackupEvery && !b.Made.After(now) {
+			return "", nil
+		}
+	}
+	return s.Backup(ReasonSync)
 }
 
 // rotate removes the backups rotation no longer keeps, and half-written ones a killed Accord left.

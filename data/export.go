@@ -22,7 +22,15 @@ const (
 // (those in the Trash too, marked "deleted"), each exactly as stored, and every attachment in base64. It
 // reads one transaction, so the export is consistent however the data changes meanwhile. Records come in
 // the order of their IDs, which is the order they were made, so the same data always exports the same.
-func (s *Store) ExportJSON(w io.Writer) error {
+func (s *Store) ExportJSON(w io.Writer) error { return s.export(w, false) }
+
+// ExportJSONComparable is ExportJSON without what belongs to one database rather than to the data: the
+// time of the export and the revisions (which count changes in one database), with each record's fields
+// in the order of their names. Two laptops that synced with each other give byte-for-byte the same file,
+// which is how the sync tests compare them. It is for comparing, not importing: import wants revisions.
+func (s *Store) ExportJSONComparable(w io.Writer) error { return s.export(w, true) }
+
+func (s *Store) export(w io.Writer, comparable bool) error {
 	out := bufio.NewWriterSize(w, 1<<20)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		rev, err := getUint(tx.Bucket([]byte(bucketMeta)), keyRev)
@@ -30,12 +38,24 @@ func (s *Store) ExportJSON(w io.Writer) error {
 			return err
 		}
 		exportedAt, _ := s.Now().UTC().MarshalJSON()
-		fmt.Fprintf(out, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"exported_at\": %s,\n  \"schema\": %d,\n  \"rev\": %d,\n",
-			ExportFormat, ExportVersion, exportedAt, SchemaVersion, rev)
+		if comparable {
+			fmt.Fprintf(out, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"schema\": %d,\n", ExportFormat, ExportVersion, SchemaVersion)
+		} else {
+			fmt.Fprintf(out, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"exported_at\": %s,\n  \"schema\": %d,\n  \"rev\": %d,\n",
+				ExportFormat, ExportVersion, exportedAt, SchemaVersion, rev)
+		}
+		record := func(v []byte) ([]byte, error) {
+			if comparable {
+				return setRev(v, 0)
+			}
+			return v, nil
+		}
 		var buf bytes.Buffer
 		org := tx.Bucket([]byte(KindOrganisation)).Get([]byte(OrganisationID))
 		if org == nil {
 			org = []byte("null")
+		} else if org, err = record(org); err != nil {
+			return fmt.Errorf("organisation: %w", err)
 		}
 		if err := json.Indent(&buf, org, "  ", "  "); err != nil {
 			return fmt.Errorf("organisation: %w", err)
@@ -46,7 +66,11 @@ func (s *Store) ExportJSON(w io.Writer) error {
 			n := 0
 			err := tx.Bucket([]byte(k)).ForEach(func(key, v []byte) error {
 				buf.Reset()
-				if err := json.Indent(&buf, v, "    ", "  "); err != nil {
+				v, err := record(v)
+				if err == nil {
+					err = json.Indent(&buf, v, "    ", "  ")
+				}
+				if err != nil {
 					return fmt.Errorf("%s %s: %w", k, key, err)
 				}
 				if n > 0 {
@@ -93,7 +117,7 @@ func (s *Store) ExportJSON(w io.Writer) error {
 
 // ExportJSONFile writes the export to a file, which appears only once it is complete.
 func (s *Store) ExportJSONFile(path string) error {
-	if err := writeAtomically(path, s.ExportJSON); err != nil {
+	if err := WriteAtomically(path, s.ExportJSON); err != nil {
 		return fileProblem("The export", path, err)
 	}
 	return nil

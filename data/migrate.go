@@ -9,7 +9,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -17,6 +17,10 @@ type migration struct {
 	run func(tx *bolt.Tx) error
 }
 
+// Schema 3 adds the tombstones and conflicts buckets of sync, which upgrade makes for every file, and the
+// hlc and prev fields of every record, which a record saved before simply lacks (see Meta.Stamp): it needs
+// no migration of its own, only the new number, so that an older Accord, which would save without clock
+// stamps and refuse the new buckets as damage, refuses the file as newer instead.
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 }
@@ -49,7 +53,7 @@ func (s *Store) prepare(version int) error {
 }
 
 // buckets are the buckets of a file at SchemaVersion.
-var buckets = append([]Kind{bucketMeta, bucketAttachments}, RecordKinds...)
+var buckets = append([]Kind{bucketMeta, bucketAttachments, bucketTombstones, bucketConflicts}, RecordKinds...)
 
 // checkBuckets returns an error when a file holds a bucket no Accord of its schema (up to this one) makes,
 // or, at SchemaVersion, lacks one: the mark of a damaged bucket name, whose records would otherwise look

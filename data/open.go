@@ -178,6 +178,9 @@ func (s *Store) load(tx *bolt.Tx) (err error) {
 	if s.rev, err = getUint(tx.Bucket([]byte(bucketMeta)), keyRev); err != nil {
 		return err
 	}
+	if err := s.loadSync(tx); err != nil {
+		return err
+	}
 	type job struct {
 		kind       Kind
 		key, value []byte

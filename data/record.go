@@ -33,6 +33,10 @@ type Meta struct {
 	Rev       uint64    `json:"rev"`
 	Deleted   bool      `json:"deleted,omitempty"`
 	DeletedAt time.Time `json:"deleted_at,omitzero"`
+	// HLC stamps the change for sync (see HLC); Prev lists the stamps of the versions this one was made
+	// from, newest first, so that a laptop can tell an edit of what it holds from a conflicting one.
+	HLC  string   `json:"hlc,omitempty"`
+	Prev []string `json:"prev,omitempty"`
 }
 
 func (m *Meta) meta() *Meta { return m }

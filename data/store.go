@@ -41,6 +41,8 @@ type Store struct {
 	text    map[string]string // ID -> folded search text
 	titles  map[string]string // ID -> folded title, the sort key of lists
 	rev     uint64
+	clock   Clock  // stamps changes for sync; its Device is empty until DeviceID is first needed
+	sentRev uint64 // SyncState.SentRev: versions up to this revision have been shared
 }
 
 // Path is the database file.
@@ -59,8 +61,10 @@ func (s *Store) Rev() uint64 {
 	return s.rev
 }
 
-// Save validates the record, stamps its ID, times and revision, writes it and updates the index.
-// On failure the record is left as it was, so the user can fix the problem and save again.
+// Save validates the record, stamps its ID, times, revision and clock stamp, writes it and updates the
+// index. On failure the record is left as it was, so the user can fix the problem and save again. A copy
+// read before the stored record last changed (by a sync, say) is refused with ErrChangedElsewhere rather
+// than saved over that change.
 func (s *Store) Save(r Record) error {
 	if err := r.Validate(); err != nil {
 		return err
@@ -94,7 +98,7 @@ func (s *Store) stampAndWrite(rs []Record) error {
 		}
 		m.UpdatedAt = now
 	}
-	if err := s.write(rs...); err != nil {
+	if err := s.write(nil, rs...); err != nil {
 		for i, r := range rs {
 			*r.meta() = before[i]
 		}
@@ -103,21 +107,32 @@ func (s *Store) stampAndWrite(rs []Record) error {
 	return nil
 }
 
-// write stores the records under new revisions in one transaction and indexes a copy of what was written.
-func (s *Store) write(rs ...Record) error {
+// write stores the records under new revisions and clock stamps in one transaction, with extra work (if
+// any) in the same transaction, and indexes a copy of what was written.
+func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...Record) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, err := s.deviceID(); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if old, ok := s.records[r.Kind()][r.meta().ID]; ok && old.meta().Rev > r.meta().Rev {
+			return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), ErrChangedElsewhere)
+		}
+	}
+	now := s.Now()
 	encoded := make([][]byte, len(rs))
 	for i, r := range rs {
 		m := r.meta()
 		m.Rev = s.rev + uint64(i) + 1
+		s.stamp(m, s.records[r.Kind()][m.ID], now)
 		b, err := json.Marshal(r)
 		if err != nil {
 			return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
 		}
 		encoded[i] = b
 	}
-	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), nil); err != nil {
+	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), extra); err != nil {
 		if p := osProblem("Your change", s.path, err); p != nil {
 			err = p
 		}
@@ -149,12 +164,34 @@ func (s *Store) put(rs []Record, encoded [][]byte, rev uint64, extra func(tx *bo
 				return err
 			}
 		}
-		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, rev)
+		return s.putRev(tx, rev)
 	})
 	if err == nil {
 		s.rev = rev
 	}
 	return err
+}
+
+// putRev stores the store's revision and its clock, which must never go back even if the laptop's does.
+func (s *Store) putRev(tx *bolt.Tx, rev uint64) error {
+	meta := tx.Bucket([]byte(bucketMeta))
+	return errors.Join(putUint(meta, keyRev, rev), meta.Put([]byte(keyClock), []byte(s.clock.last.String())))
+}
+
+// stamp gives a version about to be written its clock stamp, and its ancestry: the version it replaces,
+// when that one has been shared with other laptops (an unshared one is no one else's to conflict with),
+// with that one's ancestry and any the version already holds (a conflict's, when one is resolved). The
+// caller holds s.mu for writing.
+func (s *Store) stamp(m *Meta, old Record, now time.Time) {
+	if old != nil {
+		om := old.meta()
+		from := om.Prev
+		if om.Rev <= s.sentRev || om.Stamp().Device != s.clock.Device {
+			from = ancestry(om.Stamp(), om.Prev)
+		}
+		m.Prev = mergeAncestry(m.Prev, from)
+	}
+	m.HLC = s.clock.Tick(now).String()
 }
 
 // Delete moves a record to the Trash; Undelete brings it back.
@@ -175,7 +212,7 @@ func (s *Store) setDeleted(k Kind, id string, deleted bool) error {
 		m.DeletedAt = s.Now().UTC()
 	}
 	m.UpdatedAt = s.Now().UTC()
-	return s.write(r)
+	return s.write(nil, r)
 }
 
 // get decodes a fresh copy of one record from the file, for the caller to edit.

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -42,11 +44,14 @@ func (s *Store) DeletePermanently(k Kind, id string) error {
 }
 
 // remove deletes the records that match from the file and the index in one transaction, with the
-// attachments only they used, and raises the store's revision so the change is visible to whatever
-// compares revisions.
+// attachments only they used, leaves a tombstone for each so that sync deletes it on other laptops too,
+// and raises the store's revision so the change is visible to whatever compares revisions.
 func (s *Store) remove(match func(Record) bool) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, err := s.deviceID(); err != nil {
+		return 0, err
+	}
 	var gone []Record
 	inUse := map[string]bool{}
 	for _, byID := range s.records {
@@ -63,10 +68,17 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 	if len(gone) == 0 {
 		return 0, nil
 	}
+	now := s.Now()
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := keptAttachments(tx, inUse); err != nil {
+			return err
+		}
 		files := tx.Bucket([]byte(bucketAttachments))
 		for _, r := range gone {
 			if err := tx.Bucket([]byte(r.Kind())).Delete([]byte(r.meta().ID)); err != nil {
+				return err
+			}
+			if err := s.putTombstone(tx, r, now); err != nil {
 				return err
 			}
 			for _, sha := range attachmentsOf(r) {
@@ -77,7 +89,7 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 				}
 			}
 		}
-		return putUint(tx.Bucket([]byte(bucketMeta)), keyRev, s.rev+1)
+		return s.putRev(tx, s.rev+1)
 	})
 	if err != nil {
 		if p := osProblem("The change", s.path, err); p != nil {
@@ -87,11 +99,33 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 	}
 	s.rev++
 	for _, r := range gone {
-		k, id := r.Kind(), r.meta().ID
-		delete(s.records[k], id)
-		delete(s.text, id)
-		delete(s.titles, id)
-		delete(s.sorted, k)
+		s.unindex(r.Kind(), r.meta().ID)
 	}
 	return len(gone), nil
+}
+
+// putTombstone records that r is deleted for good, under the next revision. The caller holds s.mu for
+// writing.
+func (s *Store) putTombstone(tx *bolt.Tx, r Record, now time.Time) error {
+	m := r.meta()
+	t := tombstone{r.Kind(), m.ID, s.clock.Tick(now).String(), ancestry(m.Stamp(), m.Prev), s.rev + 1}
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket([]byte(bucketTombstones)).Put([]byte(string(r.Kind())+"/"+m.ID), raw)
+}
+
+// keptAttachments marks the attachments that versions kept in conflicts use: the user may still keep one.
+func keptAttachments(tx *bolt.Tx, inUse map[string]bool) error {
+	return tx.Bucket([]byte(bucketConflicts)).ForEach(func(key, _ []byte) error {
+		kind, _, _ := strings.Cut(string(key), "/")
+		losers, err := conflictsOf(tx, Kind(kind), key)
+		for _, v := range losers {
+			for _, sha := range Attachments(v) {
+				inUse[sha] = true
+			}
+		}
+		return err
+	})
 }

@@ -1,0 +1,257 @@
+package syncfolder
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"accord/data"
+)
+
+// Layout of a shared folder: Top holds one folder per laptop, named by its device ID, which only that
+// laptop writes to. It holds the laptop's segments — its changes, in numbered files — and, in Files, the
+// attachments its records use, each named by its SHA-256.
+const (
+	Top   = "accord-sync"
+	Files = "files"
+)
+
+// Segment format.
+const (
+	segmentFormat  = "accord-sync"
+	segmentVersion = 1
+	maxSegmentSize = 1 << 30 // a bound on what one read takes in, far above any real segment
+)
+
+// Only names of exactly these shapes are read; everything else a sync program leaves beside them
+// (".sync-conflict-…", "… (conflicted copy)", ".syncthing.….tmp", "~syncthing~…", desktop.ini, our own
+// ".partial") is ignored. A segment's name carries its number, its size and the start of its SHA-256, so a
+// file that has not fully arrived yet is known by its name and size alone, and any other damage by its hash.
+var (
+	deviceName     = regexp.MustCompile(`^[0-9a-f]{16}$`)
+	segmentName    = regexp.MustCompile(`^(\d{8})-(\d{1,10})-([0-9a-f]{16})\.seg$`)
+	attachmentName = regexp.MustCompile(`^[0-9a-f]{64}$`)
+)
+
+// segment is one segment file in a laptop's folder.
+type segment struct {
+	device string
+	seq    uint64
+	size   int64
+	hash   string // first 16 hex digits of the SHA-256 of the file
+	path   string
+}
+
+// ref names the segment in SyncState.Retry.
+func (g segment) ref() string { return g.device + "/" + filepath.Base(g.path) }
+
+func segmentFileName(seq uint64, content []byte) string {
+	sum := sha256.Sum256(content)
+	return fmt.Sprintf("%08d-%d-%s.seg", seq, len(content), hex.EncodeToString(sum[:8]))
+}
+
+// parseSegment reads a segment's name; ok is false for any name not of the exact shape.
+func parseSegment(dir, device, name string) (segment, bool) {
+	m := segmentName.FindStringSubmatch(name)
+	if m == nil {
+		return segment{}, false
+	}
+	seq, err1 := strconv.ParseUint(m[1], 10, 64)
+	size, err2 := strconv.ParseInt(m[2], 10, 64)
+	if err1 != nil || err2 != nil || seq == 0 || size > maxSegmentSize {
+		return segment{}, false
+	}
+	return segment{device, seq, size, m[3], filepath.Join(dir, name)}, true
+}
+
+// segments lists a laptop's segments by number.
+func segments(top, device string) ([]segment, error) {
+	dir := filepath.Join(top, device)
+	entries, err := list(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []segment
+	for _, e := range entries {
+		if g, ok := parseSegment(dir, device, e.Name()); ok && e.Type().IsRegular() {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b segment) int { return int(a.seq) - int(b.seq) })
+	return out, nil
+}
+
+// devices lists the laptops with a folder in top.
+func devices(top string) ([]string, error) {
+	entries, err := list(top)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && deviceName.MatchString(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out, nil
+}
+
+// list reads a folder's entries; a missing folder has none.
+func list(dir string) ([]os.DirEntry, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	return entries, nil
+}
+
+// header opens every segment.
+type header struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Device  string `json:"device"`
+	Seq     uint64 `json:"seq"`
+	Schema  int    `json:"schema"`
+	Count   int    `json:"count"`
+}
+
+// entry is one line after the header: a record's version, or a tombstone.
+type entry struct {
+	Kind   data.Kind       `json:"kind"`
+	ID     string          `json:"id,omitempty"`
+	HLC    string          `json:"hlc,omitempty"`
+	Prev   []string        `json:"prev,omitempty"`
+	Gone   bool            `json:"gone,omitempty"`
+	Record json.RawMessage `json:"record,omitempty"`
+}
+
+// encodeSegment makes a segment's content: gzip'ed JSON lines, the header first, then one version a line.
+func encodeSegment(device string, seq uint64, vs []data.Version) ([]byte, error) {
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	enc := json.NewEncoder(z)
+	err := enc.Encode(header{segmentFormat, segmentVersion, device, seq, data.SchemaVersion, len(vs)})
+	for _, v := range vs {
+		if err != nil {
+			break
+		}
+		e := entry{Kind: v.Kind, Record: v.JSON}
+		if v.Gone {
+			e = entry{Kind: v.Kind, ID: v.ID, HLC: v.HLC.String(), Prev: v.Prev, Gone: true}
+		}
+		err = enc.Encode(e)
+	}
+	if err == nil {
+		err = z.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("encode segment %d: %w", seq, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// writeSegment writes this laptop's next segment: under a temporary name, synced, then renamed, so that
+// no one ever reads half of it under its real name; and under a new number, so no segment is ever
+// rewritten.
+func writeSegment(dir, device string, seq uint64, vs []data.Version) error {
+	content, err := encodeSegment(device, seq, vs)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, segmentFileName(seq, content))
+	if err := data.WriteAtomically(path, func(w io.Writer) error { _, err := w.Write(content); return err }); err != nil {
+		return fmt.Errorf("write segment %s: %w", path, err)
+	}
+	return nil
+}
+
+// errNotArrived marks a file that is not all there yet: shorter than its name says, or not matching its
+// hash (a sync program still writing it, a USB stick pulled out while copying). It is read next time.
+var errNotArrived = errors.New("not fully arrived yet")
+
+// errNewerSegment marks a segment written by a newer Accord, in a format this one cannot read.
+var errNewerSegment = errors.New("written by a newer Accord")
+
+// readSegment reads and checks a whole segment, or returns an error wrapping errNotArrived.
+func readSegment(g segment) (header, []entry, error) {
+	content, err := readComplete(g.path, g.size, g.hash)
+	if err != nil {
+		return header{}, nil, err
+	}
+	z, err := gzip.NewReader(bytes.NewReader(content))
+	if err != nil {
+		return header{}, nil, fmt.Errorf("segment %s: %w", g.path, err)
+	}
+	dec := json.NewDecoder(bufio.NewReader(z))
+	var h header
+	if err := dec.Decode(&h); err != nil || h.Format != segmentFormat {
+		return h, nil, fmt.Errorf("segment %s: not an Accord segment: %v", g.path, err)
+	}
+	if h.Version > segmentVersion {
+		return h, nil, fmt.Errorf("segment %s: %w", g.path, errNewerSegment)
+	}
+	if h.Device != g.device || h.Seq != g.seq {
+		return h, nil, fmt.Errorf("segment %s: says it is segment %d of %s", g.path, h.Seq, h.Device)
+	}
+	entries := make([]entry, 0, h.Count)
+	for {
+		var e entry
+		if err := dec.Decode(&e); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return h, nil, fmt.Errorf("segment %s, entry %d: %w", g.path, len(entries)+1, err)
+		}
+		entries = append(entries, e)
+	}
+	if len(entries) != h.Count {
+		return h, nil, fmt.Errorf("segment %s: %d entries, its header says %d", g.path, len(entries), h.Count)
+	}
+	return h, entries, nil
+}
+
+// readComplete reads a file whose size and hash prefix are known, or returns errNotArrived.
+func readComplete(path string, size int64, hashPrefix string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if info.Size() != size {
+		return nil, fmt.Errorf("%s: %d of %d bytes: %w", path, info.Size(), size, errNotArrived)
+	}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	sum := sha256.Sum256(content)
+	if got := hex.EncodeToString(sum[:]); got[:len(hashPrefix)] != hashPrefix {
+		return nil, fmt.Errorf("%s: content does not match its name: %w", path, errNotArrived)
+	}
+	return content, nil
+}
+
+// version turns an entry into the version it carries.
+func (e entry) version() (data.Version, error) {
+	if !e.Gone {
+		return data.ParseVersion(e.Kind, e.Record)
+	}
+	h, err := data.ParseHLC(e.HLC)
+	if err != nil || e.ID == "" || !slices.Contains(data.RecordKinds, e.Kind) {
+		return data.Version{}, fmt.Errorf("a tombstone without a good kind, ID or stamp: %v", err)
+	}
+	return data.Tombstone(e.Kind, e.ID, h, e.Prev), nil
+}
