@@ -65,6 +65,9 @@ type Ref struct {
 // NewID returns a UUIDv7: unique across laptops and sortable by creation time.
 func NewID() string { return uuid.Must(uuid.NewV7()).String() }
 
+// Empty is an empty record of the kind, to compare a record with when there is nothing else.
+func Empty(k Kind) Record { return newRecord(k) }
+
 // newRecord returns an empty record of the kind, ready to decode into.
 func newRecord(k Kind) Record {
 	switch k {

@@ -72,6 +72,17 @@ func (s *Store) Save(r Record) error {
 	return s.stampAndWrite([]Record{r})
 }
 
+// Rebase makes r — a copy read before its record changed elsewhere — a change of the record as it is now,
+// so that saving r keeps what r says over the other change. The window does this only once the user has
+// seen what changed and chosen their own version.
+func (s *Store) Rebase(r Record) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if current, ok := s.records[r.Kind()][r.meta().ID]; ok {
+		r.meta().Rev = current.meta().Rev
+	}
+}
+
 // SaveAll is Save for many records — demo data, imports, sync — in one transaction, so one fsync however
 // many there are. Every record is validated before any is written: if one is invalid, or the write fails,
 // nothing is saved and every record is left as it was.
@@ -247,6 +258,9 @@ func Get[T any, P recordPtr[T]](s *Store, id string) (P, error) {
 	}
 	return r.(P), nil
 }
+
+// GetRecord is Get for a record whose kind is known only as it runs.
+func (s *Store) GetRecord(k Kind, id string) (Record, error) { return s.get(k, id) }
 
 // List returns the live (not deleted) records of a type, sorted by title. The records are shared with the
 // index: read them, and Get a copy to edit.

@@ -277,6 +277,11 @@ const lastFolder = "lastFolder"
 // chooseFolder asks for a folder to save into — a USB stick, say — starting in the folder used last.
 // Accord names the file itself, so the user has one decision to make and nothing to overwrite.
 func chooseFolder(w fyne.Window, then func(dir string)) {
+	chooseFolderTo(w, T("Choose where to save, such as your USB stick"), T("Save here"), then)
+}
+
+// chooseFolderTo asks for a folder, saying what for, starting in the folder used last.
+func chooseFolderTo(w fyne.Window, title, confirm string, then func(dir string)) {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			return
@@ -284,8 +289,8 @@ func chooseFolder(w fyne.Window, then func(dir string)) {
 		fyne.CurrentApp().Preferences().SetString(lastFolder, dir.Path())
 		then(dir.Path())
 	}, w)
-	d.SetTitleText(T("Choose where to save, such as your USB stick"))
-	d.SetConfirmText(T("Save here"))
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
 	startIn(d, lastUsedFolder())
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

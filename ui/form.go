@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,7 +66,12 @@ func (f *form) onSave() {
 	if !f.showProblems() {
 		return
 	}
-	if err := f.store.Save(f.record); err != nil {
+	err := f.store.Save(f.record)
+	switch {
+	case errors.Is(err, data.ErrChangedElsewhere):
+		f.onChangedElsewhere()
+		return
+	case err != nil:
 		showError(f.win, "save "+string(f.record.Kind()), err)
 		return
 	}
@@ -94,4 +101,33 @@ func (f *form) saveFirst() bool {
 		f.onSave()
 	}
 	return !f.dirty
+}
+
+// onChangedElsewhere is a save refused because the record changed after the form opened it — a sync
+// brought another laptop's change, or another screen saved it. The user sees what differs and chooses:
+// their own version over the other, or the other one (their typing is then dropped, knowingly).
+func (f *form) onChangedElsewhere() {
+	id := data.MetaOf(f.record).ID
+	stored, err := f.store.GetRecord(f.record.Kind(), id)
+	if err != nil {
+		showError(f.win, "save a record deleted meanwhile", data.ErrChangedElsewhere)
+		return
+	}
+	rows := []fyne.CanvasObject{container.NewGridWithColumns(3, heading(T("Field")), heading(T("What you typed")), heading(T("Saved meanwhile")))}
+	for _, d := range differences(f.record, stored) {
+		rows = append(rows, container.NewGridWithColumns(3, wrapped(d.label), wrapped(orNone(d.a)), wrapped(orNone(d.b))))
+	}
+	about := wrapped(T("This record was changed elsewhere — on another laptop, through the sync folder, or on another screen — after you opened it. Here is what differs. Which version do you keep?"))
+	content := container.NewBorder(about, nil, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
+	d := dialog.NewCustomConfirm(T("Changed elsewhere"), T("Keep what I typed"), T("Use the saved one"), content, func(mine bool) {
+		if mine {
+			f.store.Rebase(f.record)
+			f.onSave()
+			return
+		}
+		f.dirty = false
+		f.onSaved(id)
+	}, f.win)
+	d.Resize(fyne.NewSize(860, 480))
+	d.Show()
 }

@@ -82,6 +82,9 @@ func (ss *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Backups")),
 		ss.backupsLine(),
+		widget.NewSeparator(),
+		heading(T("Sync with other laptops")),
+		ss.shell.sync.syncSection(),
 	)
 	ss.editor.showProblems()
 	top := container.NewBorder(nil, nil, nil, ss.editor.saveButton(), ss.editor.problems)

@@ -36,11 +36,17 @@ type shell struct {
 
 	partners   *partnersScreen
 	agreements *agreementsScreen
+	sync       *syncer
 }
 
 // i18n:keys: shown translated, so each string here is a translation key.
 func newShell(s *data.Store, w fyne.Window) *shell {
-	sh := &shell{store: s, win: w}
+	sh := &shell{store: s, win: w, sync: newSyncer(s, w)}
+	sh.sync.changed = func() {
+		if sh.current != nil {
+			sh.current.screen.refresh()
+		}
+	}
 	sh.partners = newPartnersScreen(s, w)
 	sh.agreements = newAgreementsScreen(s, w)
 	sh.entries = []*navEntry{
@@ -75,7 +81,7 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 	sh.nav.Select(0)
 	sh.win.SetMainMenu(sh.menu())
 	sh.win.Canvas().SetOnTypedKey(closeDialogOnEscape(sh.win))
-	split := container.NewHSplit(sh.nav, sh.content)
+	split := container.NewHSplit(container.NewBorder(nil, container.NewPadded(sh.sync.statusUI()), nil, nil, sh.nav), sh.content)
 	split.Offset = 0.16
 	return split
 }

@@ -41,6 +41,8 @@ func showData(w fyne.Window, s *data.Store, landing string) *shell {
 		w.SetContent(sh.buildUI())
 	}
 	sh.goTo(landing)
+	root := w.Content()
+	sh.sync.start(func() bool { return w.Content() == root })
 	return sh
 }
 

@@ -26,7 +26,7 @@ var technical = map[string]bool{
 	"TrimRight": true, "TrimLeft": true, "Repeat": true, "ContainsAny": true, "Cut": true, "TrimFunc": true,
 	"NewReplacer": true, "WriteString": true, "Format": true, "ParseInLocation": true, "Preference": true,
 	"SetPreference": true, "String": true, "Bool": true, "StringWithFallback": true, "SetString": true,
-	"SetBool": true, "Int": true, "L": true, "SetInt": true, "Float": true, "SetFloat": true, "FloatWithFallback": true,
+	"SetBool": true, "Int": true, "L": true, "Get": true, "SetInt": true, "Float": true, "SetFloat": true, "FloatWithFallback": true,
 	"IntWithFallback": true, "BoolWithFallback": true, "Command": true,
 	// PDF plumbing: fonts, styles, metadata keys
 	"SetFont": true, "AddUTF8FontFromBytes": true, "SetFontStyle": true, "RegisterImageOptionsReader": true,

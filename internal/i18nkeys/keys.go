@@ -6,7 +6,7 @@
 //   - the arguments of helpers that translate what they are given (keyArgs below);
 //   - the sentences of plain errors and validation problems in data (PlainError, Sentence, Problem);
 //   - every string literal inside a declaration whose comment holds the marker "i18n:keys" — the lists of
-//     kinds, stages and dimension names that are shown translated.
+//     kinds, stages and dimension names that are shown translated — but the keys of map literals.
 package i18nkeys
 
 import (
@@ -94,12 +94,7 @@ func Harvest(files []File) map[string]string {
 		}
 		for _, decl := range f.AST.Decls {
 			if marked(decl) {
-				ast.Inspect(decl, func(n ast.Node) bool {
-					if lit, ok := n.(*ast.BasicLit); ok {
-						add(lit)
-					}
-					return true
-				})
+				harvestMarked(decl, add)
 			}
 		}
 		ast.Inspect(f.AST, func(n ast.Node) bool {
@@ -117,6 +112,23 @@ func Harvest(files []File) map[string]string {
 		})
 	}
 	return keys
+}
+
+// harvestMarked adds every string literal in a marked declaration but the keys of a map literal, which
+// name what the values are for ("focus_areas": "Focus areas").
+func harvestMarked(decl ast.Decl, add func(ast.Expr)) {
+	mapKeys := map[ast.Expr]bool{}
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.KeyValueExpr:
+			mapKeys[x.Key] = true
+		case *ast.BasicLit:
+			if !mapKeys[x] {
+				add(x)
+			}
+		}
+		return true
+	})
 }
 
 func harvestFields(lit *ast.CompositeLit, add func(ast.Expr)) {

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// conflictsView lists the records two laptops changed at once and shows the chosen one's two versions
+// side by side, field by field, to keep one of them.
+type conflictsView struct {
+	sy        *syncer
+	conflicts []data.Conflict
+	list      *widget.List
+	pane      *fyne.Container
+	dialog    *dialog.CustomDialog
+}
+
+// showConflicts reads the conflicts off the UI goroutine and opens the view on them.
+func showConflicts(sy *syncer) {
+	background(func() {
+		cs, err := sy.store.Conflicts()
+		fyne.Do(func() {
+			if err != nil {
+				showError(sy.win, "list conflicts", err)
+				return
+			}
+			cv := &conflictsView{sy: sy, conflicts: cs}
+			cv.dialog = dialog.NewCustom(T("Records changed on two laptops"), T("Close"), cv.buildUI(), sy.win)
+			cv.dialog.Resize(fyne.NewSize(1000, 620))
+			cv.dialog.Show()
+		})
+	})
+}
+
+func (cv *conflictsView) buildUI() fyne.CanvasObject {
+	cv.pane = container.NewStack(container.NewCenter(widget.NewLabel(T("Choose a record to compare its versions."))))
+	cv.list = widget.NewList(
+		func() int { return len(cv.conflicts) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(conflictTitle(cv.conflicts[id]))
+		})
+	cv.list.OnSelected = func(id widget.ListItemID) { cv.show(cv.conflicts[id], 0) }
+	about := widget.NewLabel(T("Two laptops changed these records before they had synced. Both versions are kept: choose the one to keep. You can edit it afterwards."))
+	about.Wrapping = fyne.TextWrapWord
+	split := container.NewHSplit(cv.list, cv.pane)
+	split.Offset = 0.28
+	return container.NewBorder(about, nil, nil, nil, split)
+}
+
+func conflictTitle(c data.Conflict) string {
+	r := c.Current
+	if r == nil && len(c.Losers) > 0 {
+		r = c.Losers[0]
+	}
+	return T(data.KindNoun(c.Kind)) + ": " + r.Title()
+}
+
+// show lays the current version beside the other one numbered which (there may be several).
+func (cv *conflictsView) show(c data.Conflict, which int) {
+	other := c.Losers[which]
+	keepOther := widget.NewButtonWithIcon(T("Keep the other version"), theme.ConfirmIcon(), func() { cv.keep(c, other) })
+	var rows []fyne.CanvasObject
+	header := []fyne.CanvasObject{heading(T("Field")), heading(T("Now on this laptop")), heading(T("The other version"))}
+	rows = append(rows, container.NewGridWithColumns(3, header...))
+	current := c.Current
+	if current == nil {
+		rows = append(rows, widget.NewLabel(T("Now it is deleted for good. Keep the other version to bring it back.")))
+		current = data.Empty(c.Kind)
+	}
+	for _, d := range differences(current, other) {
+		rows = append(rows, container.NewGridWithColumns(3, wrapped(d.label), wrapped(orNone(d.a)), wrapped(orNone(d.b))))
+	}
+	buttons := container.NewHBox(layout.NewSpacer(), keepOther)
+	if c.Current != nil {
+		keepNow := widget.NewButtonWithIcon(T("Keep the version now"), theme.ConfirmIcon(), func() { cv.keep(c, c.Current) })
+		buttons = container.NewGridWithColumns(3, layout.NewSpacer(), container.NewHBox(keepNow), container.NewHBox(keepOther))
+	}
+	top := fyne.CanvasObject(layout.NewSpacer())
+	if len(c.Losers) > 1 {
+		names := make([]string, len(c.Losers))
+		for i := range c.Losers {
+			names[i] = T("Other version %d of %d", i+1, len(c.Losers))
+		}
+		pick := widget.NewSelect(names, nil)
+		pick.SetSelectedIndex(which)
+		pick.OnChanged = func(string) { cv.show(c, pick.SelectedIndex()) }
+		top = pick
+	}
+	body := container.NewVBox(append(rows, widget.NewSeparator(), buttons)...)
+	cv.pane.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, container.NewVScroll(body))}
+	cv.pane.Refresh()
+}
+
+// keep resolves the conflict with one version; the list then shows what is left, and closes when nothing is.
+func (cv *conflictsView) keep(c data.Conflict, r data.Record) {
+	if err := cv.sy.store.ResolveConflict(c.Kind, data.MetaOf(r).ID, r); err != nil {
+		showError(cv.sy.win, "resolve conflict", err)
+		return
+	}
+	for i, x := range cv.conflicts {
+		if x.Kind == c.Kind && x.ID == c.ID {
+			cv.conflicts = append(cv.conflicts[:i], cv.conflicts[i+1:]...)
+			break
+		}
+	}
+	cv.sy.showStatus()
+	cv.sy.changed()
+	if len(cv.conflicts) == 0 {
+		cv.dialog.Hide()
+		return
+	}
+	cv.list.UnselectAll()
+	cv.list.Refresh()
+	cv.pane.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(T("Choose a record to compare its versions.")))}
+	cv.pane.Refresh()
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

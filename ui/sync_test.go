@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+	"accord/syncfolder"
+)
+
+// otherLaptop is a second data folder with a copy of the fixture's partners, synced through folder.
+func otherLaptop(t *testing.T, f *fixture, folder string) *data.Store {
+	t.Helper()
+	f.store.Now = time.Now // both laptops keep real time, so neither's changes look to come from the future
+	if _, err := syncfolder.Round(f.store, folder); err != nil {
+		t.Fatal(err)
+	}
+	other, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	if _, err := syncfolder.Round(other, folder); err != nil {
+		t.Fatal(err)
+	}
+	return other
+}
+
+// changePhone edits the café's phone in a store, at a given time, as a volunteer on that laptop would.
+func changePhone(t *testing.T, s *data.Store, id, phone string, at time.Time) {
+	t.Helper()
+	p, err := data.Get[data.Partner](s, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Phone = phone
+	s.Now = func() time.Time { return at }
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAConflictIsShownSideBySideAndOneVersionKept(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	other := otherLaptop(t, f, folder)
+	base := time.Now()
+	changePhone(t, f.store, f.cafe.ID, "+33 1 11 11 11 11", base)
+	changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", base.Add(time.Second)) // newer: it wins
+	if _, err := syncfolder.Round(other, folder); err != nil {
+		t.Fatal(err)
+	}
+	sh, w := showShell(t, f.store)
+	sh.sync.roundWith(folder)
+	eventually(t, "the conflict button", func() bool { return sh.sync.conflicts.Visible() })
+	if got := sh.sync.conflicts.Text; got != "1 record to compare" {
+		t.Errorf("conflict button says %q", got)
+	}
+	if !strings.Contains(sh.sync.status.Text, "Synced") {
+		t.Errorf("status line says %q", sh.sync.status.Text)
+	}
+	test.Tap(sh.sync.conflicts)
+	eventually(t, "the conflicts dialog", func() bool { return w.Canvas().Overlays().Top() != nil })
+	dlg := w.Canvas().Overlays().Top()
+	find[*widget.List](dlg)[0].Select(0)
+	text := textOf(dlg)
+	for _, want := range []string{"Phone", "+33 1 22 22 22 22", "+33 1 11 11 11 11"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the comparison lacks %q:\n%s", want, text)
+		}
+	}
+	test.Tap(button(t, dlg, "Keep the other version"))
+	eventually(t, "the conflict cleared", func() bool { return !sh.sync.conflicts.Visible() })
+	if p := data.Lookup[data.Partner](f.store, f.cafe.ID); p.Phone != "+33 1 11 11 11 11" {
+		t.Errorf("kept phone %q, want the other version's", p.Phone)
+	}
+	if cs, _ := f.store.Conflicts(); len(cs) != 0 {
+		t.Errorf("%d conflicts left", len(cs))
+	}
+}
+
+func TestAFormWhoseRecordASyncChangedAsksBeforeSaving(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	other := otherLaptop(t, f, folder)
+	sh, w := showShell(t, f.store)
+	ps := navigate(t, sh, "Partners").(*partnersScreen)
+	ps.selectID(f.cafe.ID)
+	eventually(t, "the café's editor", func() bool { return ps.editor != nil && ps.editor.p.ID == f.cafe.ID })
+
+	changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", time.Now())
+	if _, err := syncfolder.Round(other, folder); err != nil {
+		t.Fatal(err)
+	}
+	sh.sync.roundWith(folder)
+	eventually(t, "the change to come in", func() bool { return data.Lookup[data.Partner](f.store, f.cafe.ID).Phone != "" })
+
+	ps.editor.p.Notes = "Open on Sundays too"
+	ps.editor.changed()
+	press(t, w, fyne.KeyS)
+	dlg := w.Canvas().Overlays().Top()
+	if dlg == nil || !strings.Contains(textOf(dlg), "changed elsewhere") || !strings.Contains(textOf(dlg), "+33 1 22 22 22 22") {
+		t.Fatal("saving over a synced change does not ask, showing what differs")
+	}
+	test.Tap(button(t, dlg, "Keep what I typed"))
+	p := data.Lookup[data.Partner](f.store, f.cafe.ID)
+	if p.Notes != "Open on Sundays too" || ps.editor.dirty {
+		t.Errorf("after keeping what was typed: notes %q, unsaved %v", p.Notes, ps.editor.dirty)
+	}
+}
+
+func TestSettingsChoosesTheSharedFolderAndWarnsAboutASyncedDataFolder(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	sh, _ := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	if !strings.Contains(textOf(ss.body), "No sync folder is chosen yet.") {
+		t.Error("Settings does not say no sync folder is chosen")
+	}
+	sh.sync.onChoose(folder)
+	eventually(t, "the first round", func() bool { return syncfolder.Folder(f.store) == folder })
+	ss.refresh()
+	if text := textOf(ss.body); !strings.Contains(text, folder) {
+		t.Errorf("Settings does not show the shared folder:\n%s", text)
+	}
+	if warn := syncfolder.DataFolderWarning(filepath.Join(t.TempDir(), "Dropbox", "accord")); warn == nil {
+		t.Error("a data folder inside Dropbox gets no warning")
+	}
+}
