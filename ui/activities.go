@@ -27,12 +27,13 @@ func newActivitiesScreen(s *data.Store, w fyne.Window) *activitiesScreen {
 		row: func(a *data.Activity) (string, string) {
 			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
 		},
-		detail: as.openEditor,
-		count:  func(n int) string { return countOf(n, "1 activity", "%d activities") },
-		empty:  T("Choose an activity, or log a new one."),
-		hint:   T("Search by title, summary or action"),
-		order:  func() func(a, b *data.Activity) int { return newestActivity },
-		leave:  as.leave,
+		detail:  as.openEditor,
+		count:   func(n int) string { return countOf(n, "1 activity", "%d activities") },
+		empty:   T("Choose an activity, or log a new one."),
+		hint:    T("Search by title, summary or action"),
+		order:   func() func(a, b *data.Activity) int { return newestActivity },
+		leave:   as.leave,
+		unsaved: as.unsaved,
 	}
 	return as
 }
@@ -129,9 +130,11 @@ func (as *activitiesScreen) save() {
 }
 
 func (as *activitiesScreen) leave(proceed func()) {
-	dirty := as.editor != nil && as.editor.dirty
-	as.confirmLeave(dirty, func() { as.editor.dirty = false }, proceed)
+	as.confirmLeave(as.unsaved(), func() { as.editor.dirty = false }, proceed)
 }
+
+// unsaved is true while the open editor holds changes not saved yet.
+func (as *activitiesScreen) unsaved() bool { return as.editor != nil && as.editor.dirty }
 
 func (as *activitiesScreen) onDelete() {
 	a := as.editor.a

@@ -32,14 +32,15 @@ var statusFilters = []data.AgreementStatus{"", data.StatusDraft, data.StatusSent
 func newAgreementsScreen(s *data.Store, w fyne.Window) *agreementsScreen {
 	as := &agreementsScreen{editing: newEditing(s, w)}
 	as.browser = &browser[*data.Agreement]{
-		search: func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
-		row:    as.row,
-		detail: as.openEditor,
-		count:  func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
-		empty:  T("Choose an agreement, or start a new one."),
-		hint:   T("Search by title, kind or signatory"),
-		filter: as.filter,
-		leave:  as.leave,
+		search:  func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
+		row:     as.row,
+		detail:  as.openEditor,
+		count:   func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
+		empty:   T("Choose an agreement, or start a new one."),
+		hint:    T("Search by title, kind or signatory"),
+		filter:  as.filter,
+		leave:   as.leave,
+		unsaved: as.unsaved,
 	}
 	return as
 }
@@ -193,9 +194,11 @@ func (as *agreementsScreen) startFrom(t data.Template) {
 
 // leave asks before unsaved changes in the editor would be lost.
 func (as *agreementsScreen) leave(proceed func()) {
-	dirty := as.editor != nil && as.editor.dirty
-	as.confirmLeave(dirty, func() { as.editor.dirty = false }, proceed)
+	as.confirmLeave(as.unsaved(), func() { as.editor.dirty = false }, proceed)
 }
+
+// unsaved is true while the open editor holds changes not saved yet.
+func (as *agreementsScreen) unsaved() bool { return as.editor != nil && as.editor.dirty }
 
 // onDelete moves the open agreement to the Trash, with a way to undo it.
 func (as *agreementsScreen) onDelete() {

@@ -33,6 +33,8 @@ type browser[P data.Record] struct {
 	onPick func(P)
 	// leave, when set, is asked before the selection moves away; it calls proceed when that may happen.
 	leave func(proceed func())
+	// unsaved, when set, says whether the pane holds changes not saved yet.
+	unsaved func() bool
 
 	items      []P
 	query      *widget.Entry
@@ -42,6 +44,7 @@ type browser[P data.Record] struct {
 	generation int
 	timer      *time.Timer
 	selected   string // the record the pane shows
+	shownRev   uint64 // the revision of it the pane shows
 	pending    string // a record to open once the list has it
 	reverting  bool   // set while the list is made to show the selection, not a user's choice
 }
@@ -107,7 +110,7 @@ func (b *browser[P]) onSelected(id widget.ListItemID) {
 }
 
 func (b *browser[P]) open(p P) {
-	b.selected = data.MetaOf(p).ID
+	b.selected, b.shownRev = data.MetaOf(p).ID, data.MetaOf(p).Rev
 	b.showDetail(p)
 	b.markSelected()
 }
@@ -175,7 +178,21 @@ func (b *browser[P]) show(items []P) {
 		}
 		b.pending = ""
 	}
+	b.reopenChanged()
 	b.markSelected()
+}
+
+// reopenChanged shows the open record afresh when it changed elsewhere (a sync brought another laptop's
+// change) and nothing in the pane is unsaved; with unsaved changes the pane stays, and saving asks.
+func (b *browser[P]) reopenChanged() {
+	if b.selected == "" || b.unsaved == nil || b.unsaved() {
+		return
+	}
+	for _, it := range b.items {
+		if m := data.MetaOf(it); m.ID == b.selected && m.Rev != b.shownRev {
+			b.open(it)
+		}
+	}
 }
 
 // markSelected highlights the open record in the list, if the list shows it.

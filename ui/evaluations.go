@@ -27,14 +27,15 @@ const (
 func newEvaluationsScreen(s *data.Store, w fyne.Window) *evaluationsScreen {
 	es := &evaluationsScreen{editing: newEditing(s, w)}
 	es.browser = &browser[*data.Evaluation]{
-		search: func(q string) []*data.Evaluation { return data.Search[data.Evaluation](s, q) },
-		row:    es.row,
-		detail: es.openEditor,
-		count:  func(n int) string { return countOf(n, "1 evaluation", "%d evaluations") },
-		empty:  T("Choose an evaluation, or start one for an agreement that is due."),
-		hint:   T("Search by respondent's name"),
-		order:  func() func(a, b *data.Evaluation) int { return newestEvaluation },
-		leave:  es.leave,
+		search:  func(q string) []*data.Evaluation { return data.Search[data.Evaluation](s, q) },
+		row:     es.row,
+		detail:  es.openEditor,
+		count:   func(n int) string { return countOf(n, "1 evaluation", "%d evaluations") },
+		empty:   T("Choose an evaluation, or start one for an agreement that is due."),
+		hint:    T("Search by respondent's name"),
+		order:   func() func(a, b *data.Evaluation) int { return newestEvaluation },
+		leave:   es.leave,
+		unsaved: es.unsaved,
 	}
 	return es
 }
@@ -154,9 +155,11 @@ func (es *evaluationsScreen) save() {
 }
 
 func (es *evaluationsScreen) leave(proceed func()) {
-	dirty := es.editor != nil && es.editor.dirty
-	es.confirmLeave(dirty, func() { es.editor.dirty = false }, proceed)
+	es.confirmLeave(es.unsaved(), func() { es.editor.dirty = false }, proceed)
 }
+
+// unsaved is true while the open editor holds changes not saved yet.
+func (es *evaluationsScreen) unsaved() bool { return es.editor != nil && es.editor.dirty }
 
 func (es *evaluationsScreen) onDelete() {
 	e := es.editor.e

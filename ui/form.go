@@ -16,9 +16,12 @@ import (
 // form is what every record editor shares: it edits a copy, shows the record's problems as the user types,
 // saves only when there are none, and knows whether anything is unsaved.
 type form struct {
-	store    *data.Store
-	win      fyne.Window
-	record   data.Record
+	store  *data.Store
+	win    fyne.Window
+	record data.Record
+	// original is the record as stored when the form opened it (or last saved it), to tell what the user
+	// changed from what changed elsewhere meanwhile; nil for a new record.
+	original data.Record
 	dirty    bool
 	bind     *binder
 	problems *widget.Label
@@ -30,6 +33,7 @@ type form struct {
 
 func newForm(s *data.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
 	f := &form{store: s, win: w, record: r, onSaved: onSaved, dirty: data.MetaOf(r).ID == "", refreshed: func() {}}
+	f.original, _ = s.GetRecord(r.Kind(), data.MetaOf(r).ID)
 	f.bind = newBinder(f.changed)
 	f.problems = widget.NewLabel("")
 	f.problems.Wrapping = fyne.TextWrapWord
@@ -76,6 +80,7 @@ func (f *form) onSave() {
 		return
 	}
 	f.dirty = false
+	f.original, _ = f.store.GetRecord(f.record.Kind(), data.MetaOf(f.record).ID)
 	f.refreshed()
 	f.onSaved(data.MetaOf(f.record).ID)
 }
@@ -104,24 +109,30 @@ func (f *form) saveFirst() bool {
 }
 
 // onChangedElsewhere is a save refused because the record changed after the form opened it — a sync
-// brought another laptop's change, or another screen saved it. The user sees what differs and chooses:
-// their own version over the other, or the other one (their typing is then dropped, knowingly).
+// brought another laptop's change, or another screen saved it. What only the other change touched is
+// taken into the form and saved with what the user typed. Where both changed the same field, the user
+// sees the two and chooses: theirs over the other, or the other (their typing is then dropped, knowingly).
 func (f *form) onChangedElsewhere() {
 	id := data.MetaOf(f.record).ID
 	stored, err := f.store.GetRecord(f.record.Kind(), id)
-	if err != nil {
-		showError(f.win, "save a record deleted meanwhile", data.ErrChangedElsewhere)
+	if err != nil || f.original == nil {
+		showError(f.win, "save a record changed or deleted meanwhile", data.ErrChangedElsewhere)
+		return
+	}
+	clashes := data.MergeEdits(f.original, f.record, stored)
+	f.store.Rebase(f.record)
+	if clashes == 0 {
+		f.onSave()
 		return
 	}
 	rows := []fyne.CanvasObject{container.NewGridWithColumns(3, heading(T("Field")), heading(T("What you typed")), heading(T("Saved meanwhile")))}
 	for _, d := range differences(f.record, stored) {
 		rows = append(rows, container.NewGridWithColumns(3, wrapped(d.label), wrapped(orNone(d.a)), wrapped(orNone(d.b))))
 	}
-	about := wrapped(T("This record was changed elsewhere — on another laptop, through the sync folder, or on another screen — after you opened it. Here is what differs. Which version do you keep?"))
+	about := wrapped(T("This record was changed elsewhere — on another laptop, through the sync folder, or on another screen — after you opened it, in the same places you changed. Which do you keep?"))
 	content := container.NewBorder(about, nil, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
 	d := dialog.NewCustomConfirm(T("Changed elsewhere"), T("Keep what I typed"), T("Use the saved one"), content, func(mine bool) {
 		if mine {
-			f.store.Rebase(f.record)
 			f.onSave()
 			return
 		}

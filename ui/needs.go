@@ -20,14 +20,15 @@ type needsScreen struct {
 func newNeedsScreen(s *data.Store, w fyne.Window) *needsScreen {
 	ns := &needsScreen{editing: newEditing(s, w)}
 	ns.browser = &browser[*data.Need]{
-		search: func(q string) []*data.Need { return data.Search[data.Need](s, q) },
-		row:    ns.row,
-		detail: ns.openEditor,
-		count:  func(n int) string { return countOf(n, "1 need", "%d needs") },
-		empty:  T("Choose a need, or record a new one."),
-		hint:   T("Search by title, area or description"),
-		order:  func() func(a, b *data.Need) int { return urgentFirst },
-		leave:  ns.leave,
+		search:  func(q string) []*data.Need { return data.Search[data.Need](s, q) },
+		row:     ns.row,
+		detail:  ns.openEditor,
+		count:   func(n int) string { return countOf(n, "1 need", "%d needs") },
+		empty:   T("Choose a need, or record a new one."),
+		hint:    T("Search by title, area or description"),
+		order:   func() func(a, b *data.Need) int { return urgentFirst },
+		leave:   ns.leave,
+		unsaved: ns.unsaved,
 	}
 	return ns
 }
@@ -90,9 +91,11 @@ func (ns *needsScreen) save() {
 }
 
 func (ns *needsScreen) leave(proceed func()) {
-	dirty := ns.editor != nil && ns.editor.dirty
-	ns.confirmLeave(dirty, func() { ns.editor.dirty = false }, proceed)
+	ns.confirmLeave(ns.unsaved(), func() { ns.editor.dirty = false }, proceed)
 }
+
+// unsaved is true while the open editor holds changes not saved yet.
+func (ns *needsScreen) unsaved() bool { return ns.editor != nil && ns.editor.dirty }
 
 func (ns *needsScreen) onDelete() {
 	n := ns.editor.n

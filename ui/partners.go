@@ -25,15 +25,16 @@ type partnersScreen struct {
 func newPartnersScreen(s *data.Store, w fyne.Window) *partnersScreen {
 	ps := &partnersScreen{editing: newEditing(s, w)}
 	ps.browser = &browser[*data.Partner]{
-		search: func(q string) []*data.Partner { return data.Search[data.Partner](s, q) },
-		row:    ps.row,
-		detail: ps.openEditor,
-		count:  func(n int) string { return countOf(n, "1 partner", "%d partners") },
-		empty:  T("Choose a partner, or add a new one."),
-		hint:   T("Search by name, contact, email, focus area or notes"),
-		filter: ps.filter,
-		order:  ps.order,
-		leave:  ps.leave,
+		search:  func(q string) []*data.Partner { return data.Search[data.Partner](s, q) },
+		row:     ps.row,
+		detail:  ps.openEditor,
+		count:   func(n int) string { return countOf(n, "1 partner", "%d partners") },
+		empty:   T("Choose a partner, or add a new one."),
+		hint:    T("Search by name, contact, email, focus area or notes"),
+		filter:  ps.filter,
+		order:   ps.order,
+		leave:   ps.leave,
+		unsaved: ps.unsaved,
 	}
 	return ps
 }
@@ -124,9 +125,11 @@ func (ps *partnersScreen) save() {
 }
 
 func (ps *partnersScreen) leave(proceed func()) {
-	dirty := ps.editor != nil && ps.editor.dirty
-	ps.confirmLeave(dirty, func() { ps.editor.dirty = false }, proceed)
+	ps.confirmLeave(ps.unsaved(), func() { ps.editor.dirty = false }, proceed)
 }
+
+// unsaved is true while the open editor holds changes not saved yet.
+func (ps *partnersScreen) unsaved() bool { return ps.editor != nil && ps.editor.dirty }
 
 func (ps *partnersScreen) onDelete() {
 	p := ps.editor.p

@@ -85,33 +85,72 @@ func TestAConflictIsShownSideBySideAndOneVersionKept(t *testing.T) {
 	}
 }
 
-func TestAFormWhoseRecordASyncChangedAsksBeforeSaving(t *testing.T) {
-	f := newFixture(t)
-	folder := t.TempDir()
-	other := otherLaptop(t, f, folder)
-	sh, w := showShell(t, f.store)
+// openCafe shows the café's editor on the Partners screen.
+func openCafe(t *testing.T, sh *shell, f *fixture) *partnersScreen {
 	ps := navigate(t, sh, "Partners").(*partnersScreen)
 	ps.selectID(f.cafe.ID)
 	eventually(t, "the café's editor", func() bool { return ps.editor != nil && ps.editor.p.ID == f.cafe.ID })
+	return ps
+}
 
+// phoneFromOtherLaptop changes the café's phone on the other laptop and brings it in through the folder.
+func phoneFromOtherLaptop(t *testing.T, f *fixture, sh *shell, other *data.Store, folder string) {
 	changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", time.Now())
 	if _, err := syncfolder.Round(other, folder); err != nil {
 		t.Fatal(err)
 	}
 	sh.sync.roundWith(folder)
 	eventually(t, "the change to come in", func() bool { return data.Lookup[data.Partner](f.store, f.cafe.ID).Phone != "" })
+}
 
-	ps.editor.p.Notes = "Open on Sundays too"
+func TestAnOpenRecordShowsWhatASyncBroughtIn(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	other := otherLaptop(t, f, folder)
+	sh, _ := showShell(t, f.store)
+	ps := openCafe(t, sh, f)
+	phoneFromOtherLaptop(t, f, sh, other, folder)
+	eventually(t, "the editor to show the new phone", func() bool { return ps.editor.p.Phone == "+33 1 22 22 22 22" })
+}
+
+func TestTypingWhileASyncChangesOtherFieldsKeepsBoth(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	other := otherLaptop(t, f, folder)
+	sh, w := showShell(t, f.store)
+	ps := openCafe(t, sh, f)
+	ps.editor.p.Notes = "Open on Sundays too" // typed, not saved yet, when the sync comes in
 	ps.editor.changed()
+	phoneFromOtherLaptop(t, f, sh, other, folder)
+	if ps.editor.p.Notes != "Open on Sundays too" {
+		t.Fatal("a sync threw away what was being typed")
+	}
+	press(t, w, fyne.KeyS)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("saving asks, though the sync changed only a field the user did not touch")
+	}
+	if p := data.Lookup[data.Partner](f.store, f.cafe.ID); p.Notes != "Open on Sundays too" || p.Phone != "+33 1 22 22 22 22" {
+		t.Errorf("saved notes %q and phone %q, want what was typed and what came in", p.Notes, p.Phone)
+	}
+}
+
+func TestTypingOverAFieldASyncChangedAsksWhichToKeep(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	other := otherLaptop(t, f, folder)
+	sh, w := showShell(t, f.store)
+	ps := openCafe(t, sh, f)
+	ps.editor.p.Phone = "+33 1 99 99 99 99"
+	ps.editor.changed()
+	phoneFromOtherLaptop(t, f, sh, other, folder)
 	press(t, w, fyne.KeyS)
 	dlg := w.Canvas().Overlays().Top()
 	if dlg == nil || !strings.Contains(textOf(dlg), "changed elsewhere") || !strings.Contains(textOf(dlg), "+33 1 22 22 22 22") {
-		t.Fatal("saving over a synced change does not ask, showing what differs")
+		t.Fatal("saving over a field a sync changed does not ask, showing both")
 	}
 	test.Tap(button(t, dlg, "Keep what I typed"))
-	p := data.Lookup[data.Partner](f.store, f.cafe.ID)
-	if p.Notes != "Open on Sundays too" || ps.editor.dirty {
-		t.Errorf("after keeping what was typed: notes %q, unsaved %v", p.Notes, ps.editor.dirty)
+	if p := data.Lookup[data.Partner](f.store, f.cafe.ID); p.Phone != "+33 1 99 99 99 99" || ps.editor.dirty {
+		t.Errorf("after keeping what was typed: phone %q, unsaved %v", p.Phone, ps.editor.dirty)
 	}
 }
 
