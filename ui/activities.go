@@ -78,7 +78,7 @@ func (as *activitiesScreen) refreshActions() {
 func (as *activitiesScreen) showAction(i widget.ListItemID, o fyne.CanvasObject) {
 	x := as.actions[i]
 	row := o.(*fyne.Container)
-	text := joinNonEmpty(" · ", x.Action.Text, x.Action.Owner, dueText(x.Action.Due), as.store.Describe(x.Source))
+	text := joinNonEmpty(" · ", x.Action.Text, x.Action.Owner, dueText(x.Action.Due), named(as.store, x.Source))
 	if x.Overdue {
 		text = "⚠ " + T("Overdue") + ": " + text
 	}

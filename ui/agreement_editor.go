@@ -31,7 +31,7 @@ func newAgreementEditor(s *data.Store, w fyne.Window, a *data.Agreement, onSaved
 func (ed *agreementEditor) buildUI() fyne.CanvasObject {
 	ed.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.status.Truncation = fyne.TextTruncateEllipsis
-	ed.actions = container.NewHBox()
+	ed.actions = flowRow()
 	sections := widget.NewAccordion(
 		widget.NewAccordionItem(T("About the agreement"), ed.aboutSection()),
 		widget.NewAccordionItem(T("Parties and what each will do"), ed.partiesSection()),

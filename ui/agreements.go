@@ -55,7 +55,7 @@ func (as *agreementsScreen) buildUI() fyne.CanvasObject {
 	as.expiring = widget.NewCheck(T("Ending within 60 days"), func(bool) { as.filterNow() })
 	newButton := widget.NewButtonWithIcon(T("New agreement…"), theme.ContentAddIcon(), as.onNew)
 	newButton.Importance = widget.HighImportance
-	filters := container.NewHBox(newButton, as.status, as.partnerB, as.expiring)
+	filters := flowRow(newButton, as.status, as.partnerB, as.expiring)
 	return container.NewBorder(container.NewVBox(filters, as.undo), nil, nil, nil, as.browser.buildUI())
 }
 

@@ -49,6 +49,8 @@ func trace(what string) {
 func Run(folder string) {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
+	applyLanguage(a)
+	applyLook(a)
 	w := a.NewWindow("Accord") // i18n:same
 	w.Resize(fyne.NewSize(1100, 720))
 	w.SetContent(loadingView(T("Opening your data…")))

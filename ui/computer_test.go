@@ -45,10 +45,10 @@ func TestColoursAndTextSizeApplyAtOnceAndAreRemembered(t *testing.T) {
 	if got, want := th.Color(theme.ColorNameBackground, theme.VariantLight), theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark); got != want {
 		t.Errorf("dark colours chosen, background %v, want %v", got, want)
 	}
-	if got := th.Size(theme.SizeNameText); got != normal*1.75 {
-		t.Errorf("largest text is %v, want %v", got, normal*1.75)
+	if got := th.Size(theme.SizeNameText); got != normal*1.5 {
+		t.Errorf("largest text is %v, want %v", got, normal*1.5)
 	}
-	if a.Preferences().String(prefTheme) != "dark" || a.Preferences().Float(prefTextSize) != 1.75 {
+	if a.Preferences().String(prefTheme) != "dark" || a.Preferences().Float(prefTextSize) != 1.5 {
 		t.Error("the choices are not remembered for the next start")
 	}
 	selectIn(t, ss.body, "Text size").SetSelected("Normal")

@@ -50,7 +50,7 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 	}
 	title.SizeName = theme.SizeNameHeadingText
 	currency := ds.store.Organisation().Currency
-	cards := container.NewGridWrap(fyne.NewSize(240, 140),
+	cards := container.NewGridWrap(scaled(240, 140),
 		figure(T("Active partners"), fmt.Sprint(o.ActivePartners), T("of %d partners", o.Partners)),
 		figure(T("Active agreements"), fmt.Sprint(o.AgreementsByStatus[data.StatusActive]), T("%d drafts, %d ending within 60 days", o.AgreementsByStatus[data.StatusDraft], len(o.Expiring))),
 		figure(T("Partners contribute"), money(h.PartnerContributions, currency), leverageText(h.Leverage)),
@@ -60,7 +60,7 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
 	)
 	calendarButton := widget.NewButtonWithIcon(T("Save dates for your calendar…"), theme.CalendarIcon(), ds.onCalendar)
-	reports := container.NewHBox(
+	reports := flowRow(
 		widget.NewButtonWithIcon(T("Annual report…"), theme.DocumentPrintIcon(), ds.onAnnualReport),
 		widget.NewButtonWithIcon(T("Agreement register"), theme.DocumentPrintIcon(), func() {
 			ds.printReport(T("Agreement register"), func(today data.Date) ([]byte, error) { return pdf.AgreementRegister(ds.store, today) })
@@ -119,9 +119,11 @@ func (ds *dashboardScreen) attention(reminders []data.Reminder) fyne.CanvasObjec
 		}
 		shown++
 		perKind[r.Kind]++
-		btn := widget.NewButton(reminderText(r, data.DateOf(now())), func() { ds.shell.openRef(r.Target) })
-		btn.Alignment = widget.ButtonAlignLeading
-		box.Add(btn)
+		// A link rather than a button: it wraps, so a long title at a large text size never widens the window.
+		link := widget.NewHyperlink(reminderText(r, data.DateOf(now())), nil)
+		link.Wrapping = fyne.TextWrapWord
+		link.OnTapped = func() { ds.shell.openRef(r.Target) }
+		box.Add(link)
 	}
 	if more := len(reminders) - shown; more > 0 {
 		box.Add(widget.NewLabel(T("and %d more", more)))
@@ -130,7 +132,7 @@ func (ds *dashboardScreen) attention(reminders []data.Reminder) fyne.CanvasObjec
 }
 
 func reminderText(r data.Reminder, today data.Date) string {
-	r.Title = shortened(r.Title, 60) // a button cannot truncate, and a long title would widen the window
+	r.Title = shortened(r.Title, 60) // a reminder is read at a glance
 	switch r.Kind {
 	case data.RemindExpiring:
 		if r.Date == today {

@@ -44,9 +44,9 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	sections.Open(2)
 	ed.refreshSummary()
 	ed.showProblems()
-	title := widget.NewLabelWithStyle(ed.store.Describe(ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(named(ed.store, ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	report := container.NewHBox(
+	report := flowRow(
 		widget.NewButtonWithIcon(T("Open report to print"), theme.DocumentPrintIcon(), func() { ed.onReport(false) }),
 		widget.NewButtonWithIcon(T("Save report as…"), theme.DownloadIcon(), func() { ed.onReport(true) }))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), title), report, ed.problems)
@@ -135,7 +135,7 @@ func (ed *evaluationEditor) dimensionRow(r *data.Respondent, d data.Dimension) f
 	score.OnChanged = func(string) { update() }
 	comment.OnChanged = func(string) { update() }
 	label := widget.NewLabelWithStyle(T(data.DimensionNames[d]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(container.NewBorder(nil, nil, label, container.NewGridWrap(fyne.NewSize(110, 36), score), comment), hint)
+	return container.NewVBox(container.NewBorder(nil, nil, label, container.NewGridWrap(scaled(110, 36), score), comment), hint)
 }
 
 // refreshSummary shows each dimension's average, its spread between respondents and its band, flags

@@ -47,7 +47,7 @@ func (es *evaluationsScreen) buildUI() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(T("New evaluation of an agreement…"), theme.ContentAddIcon(), es.create)
 	add.Importance = widget.HighImportance
 	ofPartner := widget.NewButtonWithIcon(T("New evaluation of a partner…"), theme.ContentAddIcon(), es.createForPartner)
-	top := container.NewVBox(container.NewHBox(add, ofPartner), es.due, es.undo)
+	top := container.NewVBox(flowRow(add, ofPartner), es.due, es.undo)
 	es.refreshDue()
 	return container.NewBorder(top, nil, nil, nil, es.browser.buildUI())
 }
@@ -83,7 +83,7 @@ func (es *evaluationsScreen) refreshDue() {
 
 func (es *evaluationsScreen) row(e *data.Evaluation) (string, string) {
 	overall := e.Overall()
-	return es.store.Describe(e), joinNonEmpty(" · ",
+	return named(es.store, e), joinNonEmpty(" · ",
 		T("health %s", oneDecimal(overall)), T(string(data.BandOf(overall))),
 		countOf(len(e.Respondents), "1 respondent", "%d respondents"))
 }
@@ -163,7 +163,7 @@ func (es *evaluationsScreen) unsaved() bool { return es.editor != nil && es.edit
 
 func (es *evaluationsScreen) onDelete() {
 	e := es.editor.e
-	if e.ID != "" && !es.trash(data.KindEvaluation, e.ID, es.store.Describe(e), func() { es.selectID(e.ID) }) {
+	if e.ID != "" && !es.trash(data.KindEvaluation, e.ID, named(es.store, e), func() { es.selectID(e.ID) }) {
 		return
 	}
 	es.editor, es.selected = nil, ""

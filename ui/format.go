@@ -74,3 +74,12 @@ func dueText(d data.Date) string {
 	}
 	return T("by %s", longDate(d))
 }
+
+// named is how a list names a record: its title, and an evaluation by its date in the language's words
+// and what it evaluates.
+func named(s *data.Store, r data.Record) string {
+	if e, ok := r.(*data.Evaluation); ok {
+		return strings.Replace(s.Describe(e), e.Title(), longDate(e.Date), 1)
+	}
+	return s.Describe(r)
+}

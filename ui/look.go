@@ -16,14 +16,14 @@ import (
 const (
 	prefLanguage = "language"  // "" follows the computer, else "en", "es", "fr"
 	prefTheme    = "theme"     // "" follows the computer, else "light" or "dark"
-	prefTextSize = "text-size" // a scale: 1 normal, up to 1.75
+	prefTextSize = "text-size" // a scale: 1 normal, up to 1.5 (more would not fit a 1366-pixel screen)
 	prefWelcomed = "welcomed"  // the data folder (path) whose welcome was finished or skipped
 )
 
 // themeChoices and textSizes are what Settings offers, in order.
 var (
 	themeChoices = []string{"", "light", "dark"}
-	textSizes    = []float32{1, 1.2, 1.45, 1.75}
+	textSizes    = []float32{1, 1.15, 1.3, 1.5}
 )
 
 // themeLabel and textSizeLabel name each choice for the menus.
@@ -39,9 +39,9 @@ func themeLabel(v string) string {
 
 func textSizeLabel(scale float32) string {
 	switch {
-	case scale >= 1.7:
+	case scale >= 1.5:
 		return T("Largest")
-	case scale >= 1.4:
+	case scale >= 1.3:
 		return T("Larger")
 	case scale >= 1.15:
 		return T("Large")
@@ -78,6 +78,13 @@ func (l *look) Size(n fyne.ThemeSizeName) float32 {
 		return l.Theme.Size(n)
 	}
 	return l.Theme.Size(n) * l.scale
+}
+
+// scaled is a size laid out for normal text, grown with the text size chosen in Settings, for the few
+// parts of a screen that are given a size rather than taking their content's.
+func scaled(width, height float32) fyne.Size {
+	k := theme.Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText)
+	return fyne.NewSize(width*k, height*k)
 }
 
 // applyLanguage switches Accord to this laptop's chosen language (or the computer's) and makes Fyne's own

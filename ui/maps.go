@@ -31,7 +31,9 @@ func newMapsScreen(s *data.Store, sh *shell) *mapsScreen { return &mapsScreen{st
 func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	ms.grid = container.NewGridWithColumns(5)
 	ms.unjudged = widget.NewLabel("")
+	ms.unjudged.Wrapping = fyne.TextWrapWord // long sentences wrap rather than widen the window
 	ms.cellHead = widget.NewLabel(T("Choose a square to see its partners."))
+	ms.cellHead.Wrapping = fyne.TextWrapWord
 	ms.cell = widget.NewList(func() int { return len(ms.chosen) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(ms.chosen[i].Name) })
@@ -41,7 +43,7 @@ func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	stakeholders := container.NewBorder(ms.unjudged, nil, nil, nil, container.NewHSplit(axes, side))
 	ms.res = container.NewVBox()
 	tabs := container.NewAppTabs(
-		container.NewTabItem(T("Stakeholder map"), stakeholders),
+		container.NewTabItem(T("Stakeholder map"), container.NewVScroll(stakeholders)), // scrolls with large text
 		container.NewTabItem(T("Resource map"), container.NewVScroll(container.NewPadded(ms.res))),
 	)
 	ms.refresh()
@@ -92,6 +94,7 @@ func (ms *mapsScreen) square(influence, interest int, partners []*data.Partner) 
 	})
 	tap.Importance = widget.LowImportance
 	caption := widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	caption.Truncation = fyne.TextTruncateEllipsis
 	return container.NewStack(tint, container.NewBorder(caption, nil, nil, nil, tap))
 }
 

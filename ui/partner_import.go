@@ -104,7 +104,7 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 		samples := widget.NewLabel(strings.Join(imp.samples(c), "\n"))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		col := container.NewVBox(widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), sel, samples)
-		row.Add(container.NewGridWrap(fyne.NewSize(190, 230), col))
+		row.Add(container.NewGridWrap(scaled(190, 230), col))
 	}
 	return row
 }

@@ -47,7 +47,7 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(T("New partner"), theme.ContentAddIcon(), ps.create)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(T("Import contacts…"), theme.UploadIcon(), ps.onImport)
-	bar := container.NewHBox(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)
+	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)
 	return container.NewBorder(container.NewVBox(bar, ps.undo), nil, nil, nil, ps.browser.buildUI())
 }
 

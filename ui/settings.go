@@ -60,6 +60,7 @@ func (ss *settingsScreen) refresh() {
 	folder := widget.NewButton(T("Open the data folder"), ss.onOpenFolder)
 	form := container.NewVBox(
 		heading(T("On this computer")),
+		widget.NewLabel(T("These apply at once, and only on this computer.")),
 		ss.computerChoices(),
 		widget.NewSeparator(),
 		heading(T("Our organisation")),
@@ -128,6 +129,7 @@ func (ss *settingsScreen) computerChoices() fyne.CanvasObject {
 	size.OnChanged = func(string) {
 		prefs.SetFloat(prefTextSize, float64(textSizes[size.SelectedIndex()]))
 		applyLook(fyne.CurrentApp())
+		ss.shell.relabel() // parts given a size are laid out again for the new text size
 	}
 	return container.NewGridWithColumns(3, row(T("Language"), language), row(T("Colours"), look), row(T("Text size"), size))
 }

@@ -44,7 +44,7 @@ func (ts *trashScreen) buildUI() fyne.CanvasObject {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			r := ts.items[id]
 			texts := o.(*fyne.Container).Objects
-			texts[0].(*widget.Label).SetText(ts.store.Describe(r))
+			texts[0].(*widget.Label).SetText(named(ts.store, r))
 			texts[1].(*widget.Label).SetText(joinNonEmpty(" · ", T(data.KindNoun(r.Kind())), deletedText(r)))
 		},
 	)
@@ -99,7 +99,7 @@ func (ts *trashScreen) onDeletePermanently() {
 	if r == nil {
 		return
 	}
-	text := widget.NewLabel(T("“%s” will be removed from Accord for good. This cannot be undone.", ts.store.Describe(r)) + "\n\n" +
+	text := widget.NewLabel(T("“%s” will be removed from Accord for good. This cannot be undone.", named(ts.store, r)) + "\n\n" +
 		T("Copies stay in the backups made before now until Accord replaces them (within about five weeks), and in any backup or export saved elsewhere, such as on a USB stick."))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(T("Delete permanently?"), T("Delete permanently"), T("Cancel"), text, func(ok bool) {

@@ -271,16 +271,16 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 		t.Fatal("saving the calendar did not ask where to save it")
 	}
 	sh.win.Canvas().Overlays().Top().Hide()
-	var button *widget.Button
-	for _, o := range dash.body.Objects[3].(*fyne.Container).Objects {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Homework club") {
-			button = b
+	var link *widget.Hyperlink
+	for _, b := range find[*widget.Hyperlink](dash.body) {
+		if strings.HasPrefix(b.Text, "Homework club") {
+			link = b
 		}
 	}
-	if button == nil {
-		t.Fatal("no button for the agreement ending soon")
+	if link == nil {
+		t.Fatal("no link to the agreement ending soon")
 	}
-	test.Tap(button)
+	test.TapAt(link, fyne.NewPos(20, link.MinSize().Height/2))
 	as := sh.agreements
 	eventually(t, "the agreement opened", func() bool {
 		return strings.Contains(textOf(as.pane), "Homework club at the library")

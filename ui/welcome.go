@@ -69,7 +69,7 @@ func (wc *welcome) show(step int) {
 	text.Wrapping = fyne.TextWrapWord
 	progress := widget.NewLabel(T("Question %d of %d", step+1, 3))
 	page := container.NewVBox(progress, heading, text, ask, layout.NewSpacer(), wc.buttons(step))
-	frame := container.NewGridWrap(fyne.NewSize(620, 520), container.NewPadded(page))
+	frame := container.NewGridWrap(scaled(620, 520), container.NewPadded(page))
 	wc.body.Objects = []fyne.CanvasObject{container.NewCenter(frame)}
 	wc.body.Refresh()
 	wc.focusFirstEntry(page)

@@ -22,42 +22,71 @@ type shot struct {
 	name   string
 }
 
-var shots = []shot{
-	{nil, "dashboard.png"},
-	{[][2]int{{64, 60}, {300, 180}}, "partners.png"},
-	{[][2]int{{64, 100}, {300, 180}}, "agreements.png"},
-	{[][2]int{{64, 140}, {300, 300}}, "evaluations.png"},
-	{[][2]int{{64, 180}, {300, 180}}, "needs.png"},
-	{[][2]int{{64, 220}}, "maps.png"},
-	{[][2]int{{64, 335}}, "settings.png"},
+// session is one start of the program: on demo data or an empty folder (the welcome), in a language.
+type session struct {
+	demo  bool
+	lang  string
+	shots []shot
+}
+
+// The navigation's rows, under the menu bar.
+var (
+	partners    = [2]int{64, 88}
+	agreements  = [2]int{64, 127}
+	evaluations = [2]int{64, 166}
+	needs       = [2]int{64, 244}
+	maps        = [2]int{64, 284}
+	settings    = [2]int{64, 401}
+	firstRow    = [2]int{300, 200}
+)
+
+var sessions = []session{
+	{true, "en_GB.UTF-8", []shot{
+		{nil, "dashboard.png"},
+		{[][2]int{partners, firstRow}, "partners.png"},
+		{[][2]int{agreements, firstRow}, "agreements.png"},
+		{[][2]int{evaluations, {300, 320}}, "evaluations.png"},
+		{[][2]int{needs, firstRow}, "needs.png"},
+		{[][2]int{maps}, "maps.png"},
+		{[][2]int{settings}, "settings.png"},
+	}},
+	{false, "en_GB.UTF-8", []shot{{nil, "welcome.png"}}},
+	{true, "es_ES.UTF-8", []shot{{[][2]int{agreements, firstRow}, "agreements-es.png"}}},
 }
 
 func main() {
 	bin := flag.String("bin", "./accord", "the built program")
 	out := flag.String("out", "docs/screenshots", "folder for the PNG files")
 	flag.Parse()
-	if err := run(*bin, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "screenshots:", err)
-		os.Exit(1)
+	for _, s := range sessions {
+		if err := run(*bin, *out, s); err != nil {
+			fmt.Fprintln(os.Stderr, "screenshots:", err)
+			os.Exit(1)
+		}
 	}
 }
 
-func run(bin, out string) error {
+// run starts the program in a fresh data folder and a fresh settings folder, so no choice made on this
+// computer (a language, a skipped welcome) changes the pictures, and takes the session's pictures.
+func run(bin, out string, s session) error {
 	folder, err := os.MkdirTemp("", "accord-screenshots")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(folder)
-	if b, err := exec.Command(bin, "--data", folder, "demo", "--partners", "300").CombinedOutput(); err != nil {
-		return fmt.Errorf("demo: %v\n%s", err, b)
+	data, config := filepath.Join(folder, "data"), filepath.Join(folder, "config")
+	if s.demo {
+		if b, err := exec.Command(bin, "--data", data, "demo", "--partners", "300").CombinedOutput(); err != nil {
+			return fmt.Errorf("demo: %v\n%s", err, b)
+		}
 	}
 	display, err := xcapture.Start(1100, 720)
 	if err != nil {
 		return err
 	}
 	defer display.Stop()
-	app := exec.Command(bin, "--data", folder)
-	app.Env = append(display.Env(), "ACCORD_TRACE=1", "LANG=en_GB.UTF-8")
+	app := exec.Command(bin, "--data", data)
+	app.Env = append(display.Env(), "ACCORD_TRACE=1", "LANG="+s.lang, "LANGUAGE=", "XDG_CONFIG_HOME="+config)
 	stderr, _ := app.StderrPipe()
 	if err := app.Start(); err != nil {
 		return err
@@ -66,8 +95,8 @@ func run(bin, out string) error {
 	if err := waitReady(stderr); err != nil {
 		return err
 	}
-	for _, s := range shots {
-		for _, c := range s.clicks {
+	for _, sh := range s.shots {
+		for _, c := range sh.clicks {
 			click := exec.Command("xdotool", "mousemove", fmt.Sprint(c[0]), fmt.Sprint(c[1]), "click", "1")
 			click.Env = display.Env()
 			if err := click.Run(); err != nil {
@@ -76,7 +105,7 @@ func run(bin, out string) error {
 			time.Sleep(700 * time.Millisecond)
 		}
 		time.Sleep(time.Second)
-		if err := save(display, filepath.Join(out, s.name)); err != nil {
+		if err := save(display, filepath.Join(out, sh.name)); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// flowRow lays out a toolbar of buttons and filters left to right, going on to a new line when the next
+// one would not fit: with large text or a narrow window every control stays on the screen.
+func flowRow(objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&flow{}, objects...)
+}
+
+// flow is flowRow's layout. How many lines it needs depends on the width it is given, which Fyne asks for
+// only after the minimum size: so MinSize answers for the width of the last layout, and a layout that
+// needs another number of lines than that answer asks the window to lay everything out again.
+type flow struct {
+	width float32 // of the last layout; 0 before the first
+	lines int     // the number of lines MinSize last answered for
+}
+
+func (f *flow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var widest float32
+	for _, o := range visible(objects) {
+		widest = max(widest, o.MinSize().Width)
+	}
+	rows := f.rows(objects, f.width)
+	f.lines = len(rows)
+	return fyne.NewSize(widest, f.height(rows))
+}
+
+func (f *flow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
+	rows := f.rows(objects, size.Width)
+	pad := theme.Padding()
+	var y float32
+	for _, row := range rows {
+		var x, tallest float32
+		for _, o := range row {
+			tallest = max(tallest, o.MinSize().Height)
+		}
+		for _, o := range row {
+			m := o.MinSize()
+			o.Resize(fyne.NewSize(m.Width, tallest))
+			o.Move(fyne.NewPos(x, y))
+			x += m.Width + pad
+		}
+		y += tallest + pad
+	}
+	if len(rows) != f.lines && len(objects) > 0 {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(objects[0]); c != nil && c.Content() != nil {
+			f.lines = len(rows)
+			fyne.Do(c.Content().Refresh)
+		}
+	}
+}
+
+// rows breaks the visible objects into lines no wider than width (one line when width is not known).
+func (f *flow) rows(objects []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
+	var rows [][]fyne.CanvasObject
+	var x float32
+	pad := theme.Padding()
+	for _, o := range visible(objects) {
+		w := o.MinSize().Width
+		if len(rows) == 0 || (width > 0 && x > 0 && x+w > width) {
+			rows = append(rows, nil)
+			x = 0
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], o)
+		x += w + pad
+	}
+	return rows
+}
+
+func (f *flow) height(rows [][]fyne.CanvasObject) float32 {
+	var h float32
+	for i, row := range rows {
+		var tallest float32
+		for _, o := range row {
+			tallest = max(tallest, o.MinSize().Height)
+		}
+		h += tallest
+		if i > 0 {
+			h += theme.Padding()
+		}
+	}
+	return h
+}
+
+func visible(objects []fyne.CanvasObject) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, 0, len(objects))
+	for _, o := range objects {
+		if o.Visible() {
+			out = append(out, o)
+		}
+	}
+	return out
+}
