@@ -51,6 +51,9 @@ func (cv *conflictsView) buildUI() fyne.CanvasObject {
 	about.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(cv.list, cv.pane)
 	split.Offset = 0.28
+	if len(cv.conflicts) > 0 {
+		cv.list.Select(0)
+	}
 	return container.NewBorder(about, nil, nil, nil, split)
 }
 
@@ -59,7 +62,7 @@ func conflictTitle(c data.Conflict) string {
 	if r == nil && len(c.Losers) > 0 {
 		r = c.Losers[0]
 	}
-	return T(data.KindNoun(c.Kind)) + ": " + r.Title()
+	return T("%s (%s)", r.Title(), T(data.KindNoun(c.Kind)))
 }
 
 // show lays the current version beside the other one numbered which (there may be several).
@@ -67,9 +70,10 @@ func (cv *conflictsView) show(c data.Conflict, which int) {
 	other := c.Losers[which]
 	keepOther := widget.NewButtonWithIcon(T("Keep the other version"), theme.ConfirmIcon(), func() { cv.keep(c, other) })
 	var rows []fyne.CanvasObject
+	current := c.Current
 	header := []fyne.CanvasObject{heading(T("Field")), heading(T("Now on this laptop")), heading(T("The other version"))}
 	rows = append(rows, container.NewGridWithColumns(3, header...))
-	current := c.Current
+	rows = append(rows, container.NewGridWithColumns(3, widget.NewLabel(T("Changed")), wrapped(changedText(current)), wrapped(changedText(other))))
 	if current == nil {
 		rows = append(rows, widget.NewLabel(T("Now it is deleted for good. Keep the other version to bring it back.")))
 		current = data.Empty(c.Kind)
@@ -120,6 +124,14 @@ func (cv *conflictsView) keep(c data.Conflict, r data.Record) {
 	cv.list.Refresh()
 	cv.pane.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(T("Choose a record to compare its versions.")))}
 	cv.pane.Refresh()
+}
+
+// changedText says when a version was made.
+func changedText(r data.Record) string {
+	if r == nil {
+		return ""
+	}
+	return whenText(data.MetaOf(r).UpdatedAt)
 }
 
 func wrapped(text string) *widget.Label {
