@@ -41,7 +41,7 @@ test: deps-test vet windows
 bench: build deps-test
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 1000
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 10000
-	ACCORD_BENCH_PARTNERS=10000 $(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/
+	ACCORD_BENCH_PARTNERS=10000 $(GO) test -run '^$$' -bench . -benchtime 20x ./data/ ./pdf/ ./syncfolder/
 
 # Longer fuzzing than the seed corpora `make test` runs: the JSON importer and opening damaged files.
 fuzz:
