@@ -53,7 +53,6 @@ func Fold(s string) string {
 var (
 	foldTable   [0x530]string
 	foldedRunes sync.Map // rune -> string
-	stripMarks  = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 )
 
 func init() {
@@ -74,7 +73,11 @@ func foldRune(r rune) string {
 	return f
 }
 
+// foldSlow folds one rune with x/text. Its transformer is made afresh each time: a transformer keeps state
+// and may not be shared, and the index is built by several goroutines at once (sharing one broke the
+// opening of good files, now and then, with "slice bounds out of range").
 func foldSlow(r rune) string {
+	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	f, _, err := transform.String(stripMarks, string(r))
 	if err != nil {
 		f = string(r)

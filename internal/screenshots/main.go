@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"accord/data"
 	"accord/internal/xcapture"
 )
 
@@ -22,11 +23,13 @@ type shot struct {
 	name   string
 }
 
-// session is one start of the program: on demo data or an empty folder (the welcome), in a language.
+// session is one start of the program: on demo data or an empty folder (the welcome), in a language;
+// with conflict, the demo data was also synced with a second laptop and one partner changed on both.
 type session struct {
-	demo  bool
-	lang  string
-	shots []shot
+	demo     bool
+	lang     string
+	shots    []shot
+	conflict bool
 }
 
 // The navigation's rows, under the menu bar.
@@ -49,9 +52,10 @@ var sessions = []session{
 		{[][2]int{needs, firstRow}, "needs.png"},
 		{[][2]int{maps}, "maps.png"},
 		{[][2]int{settings}, "settings.png"},
-	}},
-	{false, "en_GB.UTF-8", []shot{{nil, "welcome.png"}}},
-	{true, "es_ES.UTF-8", []shot{{[][2]int{agreements, firstRow}, "agreements-es.png"}}},
+	}, false},
+	{false, "en_GB.UTF-8", []shot{{nil, "welcome.png"}}, false},
+	{true, "es_ES.UTF-8", []shot{{[][2]int{agreements, firstRow}, "agreements-es.png"}}, false},
+	{true, "en_GB.UTF-8", []shot{{[][2]int{{97, 644}}, "conflict.png"}}, true},
 }
 
 func main() {
@@ -78,6 +82,11 @@ func run(bin, out string, s session) error {
 	if s.demo {
 		if b, err := exec.Command(bin, "--data", data, "demo", "--partners", "300").CombinedOutput(); err != nil {
 			return fmt.Errorf("demo: %v\n%s", err, b)
+		}
+	}
+	if s.conflict {
+		if err := conflictWithAnotherLaptop(bin, data, filepath.Join(folder, "other"), filepath.Join(folder, "shared")); err != nil {
+			return err
 		}
 	}
 	display, err := xcapture.Start(1100, 720)
@@ -110,6 +119,46 @@ func run(bin, out string, s session) error {
 		}
 	}
 	return nil
+}
+
+// conflictWithAnotherLaptop shares the data with a second laptop through a shared folder, changes the
+// same partner's phone on both, and syncs, so the window opens on a record to compare.
+func conflictWithAnotherLaptop(bin, data, other, shared string) error {
+	if err := os.MkdirAll(shared, 0o700); err != nil {
+		return err
+	}
+	steps := [][]string{{data, "sync", "--folder", shared}, {other, "sync", "--folder", shared}}
+	for _, st := range steps {
+		if b, err := exec.Command(bin, append([]string{"--data"}, st...)...).CombinedOutput(); err != nil {
+			return fmt.Errorf("sync: %v\n%s", err, b)
+		}
+	}
+	for i, dir := range []string{data, other} {
+		if err := changeFirstPartnersPhone(dir, fmt.Sprintf("+34 600 %d00 000", i+1)); err != nil {
+			return err
+		}
+		time.Sleep(5 * time.Millisecond) // the second change is the newer
+	}
+	for _, dir := range []string{data, other, data} {
+		if b, err := exec.Command(bin, "--data", dir, "sync").CombinedOutput(); err != nil {
+			return fmt.Errorf("sync: %v\n%s", err, b)
+		}
+	}
+	return nil
+}
+
+func changeFirstPartnersPhone(dir, phone string) error {
+	s, err := data.Open(filepath.Join(dir, data.FileName), data.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := data.Get[data.Partner](s, data.List[data.Partner](s)[0].ID)
+	if err != nil {
+		return err
+	}
+	p.Phone = phone
+	return s.Save(p)
 }
 
 func waitReady(stderr interface{ Read([]byte) (int, error) }) error {
