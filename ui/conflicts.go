@@ -42,7 +42,11 @@ func (cv *conflictsView) buildUI() fyne.CanvasObject {
 	cv.pane = container.NewStack(container.NewCenter(widget.NewLabel(T("Choose a record to compare its versions."))))
 	cv.list = widget.NewList(
 		func() int { return len(cv.conflicts) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(conflictTitle(cv.conflicts[id]))
 		})

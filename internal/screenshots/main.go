@@ -55,7 +55,7 @@ var sessions = []session{
 	}, false},
 	{false, "en_GB.UTF-8", []shot{{nil, "welcome.png"}}, false},
 	{true, "es_ES.UTF-8", []shot{{[][2]int{agreements, firstRow}, "agreements-es.png"}}, false},
-	{true, "en_GB.UTF-8", []shot{{[][2]int{{97, 644}}, "conflict.png"}}, true},
+	{true, "en_GB.UTF-8", []shot{{[][2]int{{64, 48}, {97, 644}}, "conflict.png"}}, true}, // the first click waits for the sync at start
 }
 
 func main() {
