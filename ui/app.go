@@ -20,6 +20,7 @@ import (
 	"accord/assets"
 	"accord/data"
 	"accord/i18n"
+	"accord/syncfolder"
 )
 
 // AppID identifies Accord to the system (preferences, desktop integration); it matches FyneApp.toml.
@@ -78,11 +79,20 @@ func openInBackground(w fyne.Window, folder string, then func()) {
 			showData(w, s, "Dashboard")
 			trace("ready")
 			background(func() { dailyCare(w, s) })
+			background(func() { warnSyncedDataFolder(w, folder) })
 		}
 		if then != nil {
 			then()
 		}
 	})
+}
+
+// warnSyncedDataFolder says at once when the data folder is inside a folder a sync program keeps in step:
+// the live database copied mid-write can be damaged, so this cannot wait for a visit to Settings.
+func warnSyncedDataFolder(w fyne.Window, folder string) {
+	if warn := syncfolder.DataFolderWarning(folder); warn != nil {
+		fyne.Do(func() { dialog.ShowInformation(T("Your data folder is in a synced folder"), plainText(warn), w) })
+	}
 }
 
 // dailyCare makes the day's automatic backup and empties old records from the Trash, and says so only if

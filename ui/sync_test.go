@@ -172,3 +172,17 @@ func TestSettingsChoosesTheSharedFolderAndWarnsAboutASyncedDataFolder(t *testing
 		t.Error("a data folder inside Dropbox gets no warning")
 	}
 }
+
+func TestADataFolderInsideASyncedFolderIsWarnedAboutAtOnce(t *testing.T) {
+	w := newWindow(t)
+	warnSyncedDataFolder(w, filepath.Join(t.TempDir(), "Dropbox", "accord"))
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(textOf(top), "Dropbox") {
+		t.Fatal("no warning that the data folder is inside Dropbox")
+	}
+	w2 := newWindow(t)
+	warnSyncedDataFolder(w2, t.TempDir())
+	if w2.Canvas().Overlays().Top() != nil {
+		t.Error("a warning for an ordinary data folder")
+	}
+}
