@@ -85,43 +85,38 @@ func TestAConflictIsShownSideBySideAndOneVersionKept(t *testing.T) {
 	}
 }
 
-// openCafe shows the café's editor on the Partners screen.
-func openCafe(t *testing.T, sh *shell, f *fixture) *partnersScreen {
-	ps := navigate(t, sh, "Partners").(*partnersScreen)
-	ps.selectID(f.cafe.ID)
-	eventually(t, "the café's editor", func() bool { return ps.editor != nil && ps.editor.p.ID == f.cafe.ID })
-	return ps
-}
-
-// phoneFromOtherLaptop changes the café's phone on the other laptop and brings it in through the folder.
-func phoneFromOtherLaptop(t *testing.T, f *fixture, sh *shell, other *data.Store, folder string) {
-	changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", time.Now())
-	if _, err := syncfolder.Round(other, folder); err != nil {
-		t.Fatal(err)
-	}
-	sh.sync.roundWith(folder)
-	eventually(t, "the change to come in", func() bool { return data.Lookup[data.Partner](f.store, f.cafe.ID).Phone != "" })
-}
-
-func TestAnOpenRecordShowsWhatASyncBroughtIn(t *testing.T) {
-	f := newFixture(t)
-	folder := t.TempDir()
-	other := otherLaptop(t, f, folder)
-	sh, _ := showShell(t, f.store)
-	ps := openCafe(t, sh, f)
-	phoneFromOtherLaptop(t, f, sh, other, folder)
-	eventually(t, "the editor to show the new phone", func() bool { return ps.editor.p.Phone == "+33 1 22 22 22 22" })
-}
-
-func TestTypingWhileASyncChangesOtherFieldsKeepsBoth(t *testing.T) {
+// cafeOpenWhileSyncing is this laptop showing the café's editor, sharing a folder with another laptop; the
+// function it returns changes the café's phone there and brings the change in.
+func cafeOpenWhileSyncing(t *testing.T) (*fixture, fyne.Window, *partnersScreen, func()) {
 	f := newFixture(t)
 	folder := t.TempDir()
 	other := otherLaptop(t, f, folder)
 	sh, w := showShell(t, f.store)
-	ps := openCafe(t, sh, f)
+	ps := navigate(t, sh, "Partners").(*partnersScreen)
+	ps.selectID(f.cafe.ID)
+	eventually(t, "the café's editor", func() bool { return ps.editor != nil && ps.editor.p.ID == f.cafe.ID })
+	phoneFromOtherLaptop := func() {
+		changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", time.Now())
+		if _, err := syncfolder.Round(other, folder); err != nil {
+			t.Fatal(err)
+		}
+		sh.sync.roundWith(folder)
+		eventually(t, "the change to come in", func() bool { return data.Lookup[data.Partner](f.store, f.cafe.ID).Phone != "" })
+	}
+	return f, w, ps, phoneFromOtherLaptop
+}
+
+func TestAnOpenRecordShowsWhatASyncBroughtIn(t *testing.T) {
+	_, _, ps, phoneFromOtherLaptop := cafeOpenWhileSyncing(t)
+	phoneFromOtherLaptop()
+	eventually(t, "the editor to show the new phone", func() bool { return ps.editor.p.Phone == "+33 1 22 22 22 22" })
+}
+
+func TestTypingWhileASyncChangesOtherFieldsKeepsBoth(t *testing.T) {
+	f, w, ps, phoneFromOtherLaptop := cafeOpenWhileSyncing(t)
 	ps.editor.p.Notes = "Open on Sundays too" // typed, not saved yet, when the sync comes in
 	ps.editor.changed()
-	phoneFromOtherLaptop(t, f, sh, other, folder)
+	phoneFromOtherLaptop()
 	if ps.editor.p.Notes != "Open on Sundays too" {
 		t.Fatal("a sync threw away what was being typed")
 	}
@@ -135,14 +130,10 @@ func TestTypingWhileASyncChangesOtherFieldsKeepsBoth(t *testing.T) {
 }
 
 func TestTypingOverAFieldASyncChangedAsksWhichToKeep(t *testing.T) {
-	f := newFixture(t)
-	folder := t.TempDir()
-	other := otherLaptop(t, f, folder)
-	sh, w := showShell(t, f.store)
-	ps := openCafe(t, sh, f)
+	f, w, ps, phoneFromOtherLaptop := cafeOpenWhileSyncing(t)
 	ps.editor.p.Phone = "+33 1 99 99 99 99"
 	ps.editor.changed()
-	phoneFromOtherLaptop(t, f, sh, other, folder)
+	phoneFromOtherLaptop()
 	press(t, w, fyne.KeyS)
 	dlg := w.Canvas().Overlays().Top()
 	if dlg == nil || !strings.Contains(textOf(dlg), "changed elsewhere") || !strings.Contains(textOf(dlg), "+33 1 22 22 22 22") {
