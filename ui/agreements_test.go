@@ -43,7 +43,7 @@ func choosePartnerInDialog(t *testing.T, w fyne.Window, query string) {
 	if top == nil {
 		t.Fatal("no partner picker opened")
 	}
-	test.Type(find[*widget.Entry](top)[0], query)
+	test.Type(find[*searchBox](top)[0], query)
 	list := find[*widget.List](top)[0]
 	eventually(t, "the picker to find "+query, func() bool { return list.Length() == 1 })
 	list.Select(0)

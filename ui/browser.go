@@ -37,7 +37,7 @@ type browser[P data.Record] struct {
 	unsaved func() bool
 
 	items      []P
-	query      *widget.Entry
+	query      *searchBox
 	counter    *widget.Label
 	list       *widget.List
 	pane       *fyne.Container
@@ -66,8 +66,7 @@ func (b *browser[P]) find() {
 
 // listUI is the search box, the count and the list.
 func (b *browser[P]) listUI() fyne.CanvasObject {
-	b.query = widget.NewEntry()
-	b.query.SetPlaceHolder(b.hint)
+	b.query = newSearchBox(b.hint)
 	b.query.OnChanged = func(string) { b.filterSoon() }
 	b.counter = widget.NewLabel("")
 	b.list = widget.NewList(

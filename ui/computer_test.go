@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,5 +140,28 @@ func TestKeyboardReachesEveryScreenFindsAndClosesDialogs(t *testing.T) {
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !closed || w.Canvas().Overlays().Top() != nil {
 		t.Error("Escape does not close a dialog as its No button would")
+	}
+}
+
+func TestEscapeInASearchBoxClosesItsPickerOrClearsTheSearch(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	as := navigate(t, sh, "Agreements").(*agreementsScreen)
+	test.Tap(as.partnerB)
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no partner picker opened")
+	}
+	box := find[*searchBox](top)[0]
+	test.Type(box, "lib")
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the picker's search box does not close the picker")
+	}
+	ps := navigate(t, sh, "Partners").(*partnersScreen)
+	test.Type(ps.query, "caf")
+	ps.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ps.query.Text != "" {
+		t.Errorf("Escape in the search box leaves %q", ps.query.Text)
 	}
 }

@@ -68,16 +68,47 @@ func (sh *shell) onShortcuts() {
 // on top, as its Cancel, Close or No button would.
 func closeDialogOnEscape(w fyne.Window) func(*fyne.KeyEvent) {
 	return func(ev *fyne.KeyEvent) {
-		if ev.Name != fyne.KeyEscape {
-			return
+		if ev.Name == fyne.KeyEscape {
+			closeTopDialog(w.Canvas())
 		}
-		top := w.Canvas().Overlays().Top()
-		if top == nil {
-			return
-		}
-		if b := dismissButton(top); b != nil && b.OnTapped != nil {
-			b.OnTapped()
-		}
+	}
+}
+
+// closeTopDialog presses the button that closes the dialog on top without doing anything, and says
+// whether there was one.
+func closeTopDialog(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	if top == nil {
+		return false
+	}
+	if b := dismissButton(top); b != nil && b.OnTapped != nil {
+		b.OnTapped()
+		return true
+	}
+	return false
+}
+
+// searchBox is a search entry that answers Escape the way a volunteer expects: in a dialog (a picker) it
+// closes the dialog — a field inside a dialog otherwise keeps the key from the window — and on a screen
+// it clears the search.
+type searchBox struct {
+	widget.Entry
+}
+
+func newSearchBox(placeholder string) *searchBox {
+	e := &searchBox{}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+func (e *searchBox) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyEscape {
+		e.Entry.TypedKey(ev)
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c == nil || !closeTopDialog(c) {
+		e.SetText("")
 	}
 }
 
