@@ -113,7 +113,7 @@ func (sy *syncer) showStatus() {
 	case st.LastRound.IsZero():
 		sy.status.SetText(T("Not synced yet."))
 	default:
-		sy.status.SetText(T("Synced %s: %s in, %s out.", whenText(st.LastRound), countOf(st.LastIn, "1 change", "%d changes"),
+		sy.status.SetText(T("Last sync: %s. %s in, %s out.", whenText(st.LastRound), countOf(st.LastIn, "1 change", "%d changes"),
 			countOf(st.LastOut, "1 change", "%d changes")))
 	}
 	background(func() {
