@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/pdf"
 )
 
@@ -76,7 +77,7 @@ func sizeText(n int64) string {
 	if n < 1<<20 {
 		return T("%d KB", (n+1023)/1024)
 	}
-	return T("%.1f MB", float64(n)/(1<<20))
+	return T("%s MB", i18n.Number(float64(n)/(1<<20), 1, false))
 }
 
 func (ed *agreementEditor) onAttach() {

@@ -15,6 +15,7 @@ import (
 
 	"accord/calendar"
 	"accord/data"
+	"accord/i18n"
 	"accord/pdf"
 )
 
@@ -77,7 +78,7 @@ func leverageText(v float64) string {
 	if math.IsNaN(v) {
 		return T("in agreements active today")
 	}
-	return T("%.1f for each 1 we put in", v)
+	return T("%s for each 1 we put in", i18n.Number(v, 1, false))
 }
 
 func healthChangeText(v float64) string {
@@ -87,7 +88,11 @@ func healthChangeText(v float64) string {
 	case math.Abs(v) < 0.05:
 		return T("no change since the evaluations before")
 	}
-	return T("%+.1f since the evaluations before", v)
+	sign := "+"
+	if v < 0 {
+		sign = "−"
+	}
+	return T("%s since the evaluations before", sign+i18n.Number(math.Abs(v), 1, false))
 }
 
 func figure(label, value, note string) fyne.CanvasObject {
