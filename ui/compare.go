@@ -10,9 +10,11 @@ import (
 	"accord/i18n"
 )
 
-// difference is one field where two versions of a record differ, written out for a volunteer.
+// difference is one field where two versions of a record differ, written out for a volunteer; field is
+// its place in the record's struct, to take one side's value.
 type difference struct {
 	label, a, b string
+	field       int
 }
 
 // differences lists, in the order a form shows them, the fields where two versions of the same kind of
@@ -27,10 +29,15 @@ func differences(a, b data.Record) []difference {
 		}
 		x, y := describe(va.Field(i)), describe(vb.Field(i))
 		if x != y {
-			out = append(out, difference{fieldLabel(f), x, y})
+			out = append(out, difference{fieldLabel(f), x, y, i})
 		}
 	}
 	return out
+}
+
+// takeField sets one field of into to its value in from, two records of the same kind.
+func takeField(into, from data.Record, field int) {
+	reflect.ValueOf(into).Elem().Field(field).Set(reflect.ValueOf(from).Elem().Field(field))
 }
 
 // fieldLabel is a field's name for the user, from its JSON name: "focus_areas" reads "Focus areas".

@@ -51,7 +51,7 @@ func (cv *conflictsView) buildUI() fyne.CanvasObject {
 			o.(*widget.Label).SetText(conflictTitle(cv.conflicts[id]))
 		})
 	cv.list.OnSelected = func(id widget.ListItemID) { cv.show(cv.conflicts[id], 0) }
-	about := widget.NewLabel(T("Two laptops changed these records before they had synced. Both versions are kept: choose the one to keep. You can edit it afterwards."))
+	about := widget.NewLabel(T("Two laptops changed these records before they had synced. Both versions are kept: keep one, or choose field by field and keep the mix. You can edit it afterwards."))
 	about.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(cv.list, cv.pane)
 	split.Offset = 0.28
@@ -82,13 +82,33 @@ func (cv *conflictsView) show(c data.Conflict, which int) {
 		rows = append(rows, widget.NewLabel(T("Now it is deleted for good. Keep the other version to bring it back.")))
 		current = data.Empty(c.Kind)
 	}
-	for _, d := range differences(current, other) {
-		rows = append(rows, container.NewGridWithColumns(3, wrapped(d.label), wrapped(orNone(d.a)), wrapped(orNone(d.b))))
+	diffs := differences(current, other)
+	takeOther := make([]bool, len(diffs)) // a mix: which fields come from the other version
+	for i, d := range diffs {
+		choice := widget.NewRadioGroup([]string{T("as now"), T("as the other version")}, func(v string) { takeOther[i] = v == T("as the other version") })
+		choice.SetSelected(T("as now"))
+		rows = append(rows, container.NewGridWithColumns(3, container.NewVBox(heading(d.label), choice), wrapped(orNone(d.a)), wrapped(orNone(d.b))))
 	}
 	buttons := container.NewHBox(layout.NewSpacer(), keepOther)
 	if c.Current != nil {
 		keepNow := widget.NewButtonWithIcon(T("Keep the version now"), theme.ConfirmIcon(), func() { cv.keep(c, c.Current) })
-		buttons = container.NewGridWithColumns(3, layout.NewSpacer(), container.NewHBox(keepNow), container.NewHBox(keepOther))
+		keepMix := widget.NewButtonWithIcon(T("Keep a mix, as chosen"), theme.ContentCopyIcon(), func() {
+			mix, err := cv.sy.store.GetRecord(c.Kind, c.ID) // a copy of the version now, to mix into
+			if err != nil {
+				showError(cv.sy.win, "mix the versions of a conflict", err)
+				return
+			}
+			for i, d := range diffs {
+				if takeOther[i] {
+					takeField(mix, other, d.field)
+				}
+			}
+			cv.keep(c, mix)
+		})
+		if len(diffs) < 2 {
+			keepMix.Hide() // with one field, a mix is one version or the other
+		}
+		buttons = container.NewGridWithColumns(3, container.NewHBox(keepMix), container.NewHBox(keepNow), container.NewHBox(keepOther))
 	}
 	top := fyne.CanvasObject(layout.NewSpacer())
 	if len(c.Losers) > 1 {

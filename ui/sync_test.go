@@ -106,6 +106,38 @@ func cafeOpenWhileSyncing(t *testing.T) (*fixture, fyne.Window, *partnersScreen,
 	return f, w, ps, phoneFromOtherLaptop
 }
 
+func TestAConflictCanBeResolvedWithAMixOfBothVersions(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	other := otherLaptop(t, f, folder)
+	base := time.Now()
+	changePhone(t, f.store, f.cafe.ID, "+33 1 11 11 11 11", base)
+	p, _ := data.Get[data.Partner](other, f.cafe.ID)
+	p.Phone, p.Notes = "+33 1 22 22 22 22", "Closed in August"
+	other.Now = func() time.Time { return base.Add(time.Second) }
+	if err := other.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := syncfolder.Round(other, folder); err != nil {
+		t.Fatal(err)
+	}
+	sh, w := showShell(t, f.store)
+	sh.sync.roundWith(folder)
+	eventually(t, "the conflict button", func() bool { return sh.sync.conflicts.Visible() })
+	test.Tap(sh.sync.conflicts)
+	dlg := w.Canvas().Overlays().Top()
+	choices := find[*widget.RadioGroup](dlg) // one a differing field: phone, then notes
+	if len(choices) != 2 {
+		t.Fatalf("%d fields to choose from, want phone and notes", len(choices))
+	}
+	choices[0].SetSelected("as the other version") // the phone from this laptop's version, which lost
+	test.Tap(button(t, dlg, "Keep a mix, as chosen"))
+	got := data.Lookup[data.Partner](f.store, f.cafe.ID)
+	if got.Phone != "+33 1 11 11 11 11" || got.Notes != "Closed in August" {
+		t.Errorf("mixed phone %q and notes %q, want this laptop's phone and the other laptop's notes", got.Phone, got.Notes)
+	}
+}
+
 func TestAnOpenRecordShowsWhatASyncBroughtIn(t *testing.T) {
 	_, _, ps, phoneFromOtherLaptop := cafeOpenWhileSyncing(t)
 	phoneFromOtherLaptop()
