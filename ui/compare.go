@@ -2,6 +2,7 @@ package ui
 
 import (
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,9 @@ func fieldLabel(f reflect.StructField) string {
 	if label, ok := fieldLabels[name]; ok {
 		return T(label)
 	}
+	if name == "" || name == "-" {
+		name = f.Name
+	}
 	words := strings.ReplaceAll(name, "_", " ")
 	return strings.ToUpper(words[:1]) + words[1:]
 }
@@ -71,6 +75,8 @@ var fieldLabels = map[string]string{
 // translated, lists one item a line.
 func describe(v reflect.Value) string {
 	switch x := v.Interface().(type) {
+	case data.Dimension:
+		return T(data.DimensionNames[x])
 	case data.Date:
 		return longDate(x)
 	case data.Money:
@@ -112,6 +118,8 @@ func describe(v reflect.Value) string {
 		return i18n.Number(v.Float(), -1, true)
 	case reflect.Slice:
 		return describeItems(v)
+	case reflect.Map:
+		return describeMap(v)
 	case reflect.Struct:
 		return describeStruct(v)
 	case reflect.Pointer:
@@ -137,6 +145,19 @@ func describeItems(v reflect.Value) string {
 		items[i] = "• " + items[i]
 	}
 	return strings.Join(items, "\n")
+}
+
+// describeMap writes a map such as a respondent's scores as "key: value" pairs in the order of the keys.
+func describeMap(v reflect.Value) string {
+	keys := v.MapKeys()
+	sort.Slice(keys, func(i, j int) bool { return describe(keys[i]) < describe(keys[j]) })
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if d := describe(v.MapIndex(k)); d != "" {
+			parts = append(parts, describe(k)+": "+d)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // describeStruct writes an item such as a contact or an offer as its non-empty fields, "Name: Ana; …".

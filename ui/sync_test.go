@@ -209,3 +209,13 @@ func TestADataFolderInsideASyncedFolderIsWarnedAboutAtOnce(t *testing.T) {
 		t.Error("a warning for an ordinary data folder")
 	}
 }
+
+func TestTheComparisonShowsAChangedScore(t *testing.T) {
+	scored := func(v int) *data.Evaluation {
+		return &data.Evaluation{Date: today, Respondents: []data.Respondent{{Name: "Ana", Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: v}}}}}
+	}
+	diffs := differences(scored(2), scored(4))
+	if len(diffs) != 1 || !strings.Contains(diffs[0].a, "Trust and respect") || diffs[0].a == diffs[0].b {
+		t.Errorf("differences = %+v, want the respondents, with the trust scores", diffs)
+	}
+}

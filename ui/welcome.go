@@ -161,6 +161,12 @@ func (wc *welcome) signatoryStep() fyne.CanvasObject {
 }
 
 func (wc *welcome) onNext(step int) {
+	if step == stepOrganisation {
+		if err := wc.org.Validate(); err != nil { // a name too long, say: said here, not two steps on
+			showError(wc.win, "check the organisation in the welcome", err)
+			return
+		}
+	}
 	if step < stepSignatory {
 		wc.show(step + 1)
 		return

@@ -109,3 +109,17 @@ func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
 		t.Errorf("the real data folder holds %d demo partners", n)
 	}
 }
+
+func TestTheWelcomeSaysAtOnceWhenTheNameIsTooLong(t *testing.T) {
+	s, w := newFolder(t), newWindow(t)
+	showData(w, s, "Dashboard")
+	test.Tap(button(t, content(w), "Next"))
+	find[*widget.Entry](content(w))[0].SetText(strings.Repeat("Riverside ", 60))
+	test.Tap(button(t, content(w), "Next"))
+	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(textOf(top), "too long") {
+		t.Fatal("a 600-letter name is not refused with a message")
+	}
+	if !strings.Contains(textOf(content(w)), "Your organisation") {
+		t.Error("the welcome moved on past a name it cannot save")
+	}
+}

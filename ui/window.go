@@ -27,13 +27,14 @@ const (
 // screens — under a banner when they show the demo data — starting on the screen named landing. It
 // returns the screens' shell, or nil while the welcome shows.
 func showData(w fyne.Window, s *data.Store, landing string) *shell {
-	if !isDemo(s.Dir()) && needsWelcome(s) {
+	inDemo := isDemo(s.Dir())
+	if !inDemo && needsWelcome(s) {
 		w.SetTitle("Accord") // i18n:same
 		w.SetContent(newWelcome(s, w).buildUI())
 		return nil
 	}
 	sh := newShell(s, w)
-	if isDemo(s.Dir()) {
+	if inDemo {
 		w.SetTitle(T("Accord — demo data"))
 		w.SetContent(container.NewBorder(demoBanner(w, s), nil, nil, nil, sh.buildUI()))
 	} else {
