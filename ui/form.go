@@ -29,11 +29,14 @@ type form struct {
 	// every change and save.
 	onSaved   func(id string)
 	refreshed func()
+	// reload shows the record as stored, dropping what the form holds (the user chose the saved one).
+	reload func()
 }
 
 func newForm(s *data.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
 	f := &form{store: s, win: w, record: r, onSaved: onSaved, dirty: data.MetaOf(r).ID == "", refreshed: func() {}}
 	f.original, _ = s.GetRecord(r.Kind(), data.MetaOf(r).ID)
+	f.reload = func() { f.onSaved(data.MetaOf(f.record).ID) }
 	f.bind = newBinder(f.changed)
 	f.problems = widget.NewLabel("")
 	f.problems.Wrapping = fyne.TextWrapWord
@@ -137,7 +140,7 @@ func (f *form) onChangedElsewhere() {
 			return
 		}
 		f.dirty = false
-		f.onSaved(id)
+		f.reload()
 	}, f.win)
 	d.Resize(fyne.NewSize(860, 480))
 	d.Show()

@@ -30,7 +30,6 @@ type settingsScreen struct {
 	org    *data.Organisation
 	logo   *fyne.Container
 	body   *fyne.Container
-	newest *widget.Label // when the newest backup was made
 }
 
 func newSettingsScreen(s *data.Store, sh *shell) *settingsScreen {
@@ -50,6 +49,7 @@ func (ss *settingsScreen) refresh() {
 	}
 	ss.org = ss.store.Organisation()
 	ss.editor = newForm(ss.store, ss.win, ss.org, func(string) {})
+	ss.editor.reload = ss.refresh
 	b, o := ss.editor.bind, ss.org
 	ss.logo = container.NewHBox()
 	ss.showLogo()
@@ -129,7 +129,9 @@ func (ss *settingsScreen) computerChoices() fyne.CanvasObject {
 	size.OnChanged = func(string) {
 		prefs.SetFloat(prefTextSize, float64(textSizes[size.SelectedIndex()]))
 		applyLook(fyne.CurrentApp())
-		ss.shell.relabel() // parts given a size are laid out again for the new text size
+		if !ss.editor.dirty { // building the screens again would lose the unsaved changes
+			ss.shell.relabel() // parts given a size are laid out again for the new text size
+		}
 	}
 	return container.NewGridWithColumns(3, row(T("Language"), language), row(T("Colours"), look), row(T("Text size"), size))
 }
@@ -154,7 +156,7 @@ func (ss *settingsScreen) onLanguage(code string) bool {
 // backupsLine says when the newest backup was made, read off the UI goroutine, and opens the Backups
 // screen.
 func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
-	ss.newest = widget.NewLabel(T("Looking for backups…"))
+	newest := widget.NewLabel(T("Looking for backups…"))
 	dir := ss.store.Dir()
 	background(func() {
 		backups, err := data.ListBackups(dir)
@@ -162,10 +164,10 @@ func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
 		if err == nil && len(backups) > 0 {
 			text = T("Newest backup: %s.", whenText(backups[0].Made))
 		}
-		fyne.Do(func() { ss.newest.SetText(text) })
+		fyne.Do(func() { newest.SetText(text) })
 	})
 	open := widget.NewButtonWithIcon(T("Open Backups"), theme.HistoryIcon(), func() { ss.shell.goTo("Backups") })
-	return container.NewHBox(ss.newest, open)
+	return container.NewHBox(newest, open)
 }
 
 func (ss *settingsScreen) showLogo() {

@@ -34,3 +34,23 @@ func TestSettingsSaveOurOrganisationForEveryDocument(t *testing.T) {
 		t.Fatalf("our signatory for agreements: %+v", got)
 	}
 }
+
+func TestSettingsChangedElsewhereCanShowTheSavedOrganisation(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	ss.org.Name = "Riverside Residents (typed)"
+	ss.editor.changed()
+	other := f.store.Organisation() // saved meanwhile, as a sync would
+	other.Name = "Riverside Residents' Association"
+	f.save(t, other)
+	ss.save()
+	dlg := w.Canvas().Overlays().Top()
+	if dlg == nil {
+		t.Fatal("saving over a name changed elsewhere does not ask")
+	}
+	test.Tap(button(t, dlg, "Use the saved one"))
+	if ss.editor.dirty || ss.org.Name != "Riverside Residents' Association" {
+		t.Errorf("after choosing the saved one the form holds %q (unsaved %v)", ss.org.Name, ss.editor.dirty)
+	}
+}
