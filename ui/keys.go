@@ -116,22 +116,25 @@ func (e *searchBox) TypedKey(ev *fyne.KeyEvent) {
 func dismissButton(o fyne.CanvasObject) *widget.Button {
 	dismiss := map[string]bool{T("Cancel"): true, T("Close"): true, lang.L("Cancel"): true, lang.L("No"): true,
 		lang.L("OK"): true, T("OK"): true}
+	if p, ok := o.(*widget.PopUp); ok {
+		o = p.Content
+	}
 	var found *widget.Button
-	var look func(o fyne.CanvasObject)
-	look = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.PopUp:
-			look(x.Content)
-		case *fyne.Container: // a dialog's buttons sit in plain containers
-			for _, c := range x.Objects {
-				look(c)
-			}
-		case *widget.Button:
-			if found == nil && dismiss[x.Text] && !x.Disabled() {
-				found = x
-			}
+	inContainers(o, func(o fyne.CanvasObject) { // a dialog's buttons sit in plain containers
+		if b, ok := o.(*widget.Button); ok && found == nil && dismiss[b.Text] && !b.Disabled() {
+			found = b
+		}
+	})
+	return found
+}
+
+// inContainers visits o and, inside plain containers, everything in them, in reading order; it does not
+// look inside widgets.
+func inContainers(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	if c, ok := o.(*fyne.Container); ok {
+		for _, x := range c.Objects {
+			inContainers(x, visit)
 		}
 	}
-	look(o)
-	return found
 }

@@ -189,20 +189,11 @@ func (wc *welcome) done() {
 
 func (wc *welcome) focusFirstEntry(o fyne.CanvasObject) {
 	var first *widget.Entry
-	var look func(o fyne.CanvasObject)
-	look = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				look(c)
-			}
-		case *widget.Entry:
-			if first == nil {
-				first = x
-			}
+	inContainers(o, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && first == nil {
+			first = e
 		}
-	}
-	look(o)
+	})
 	if first != nil {
 		wc.win.Canvas().Focus(first)
 	}
