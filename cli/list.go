@@ -32,7 +32,7 @@ func runList(e env, args []string) error {
 		return usageError{i18n.T("Accord cannot list %s.", args[0])}
 	}
 	for _, r := range rows {
-		fmt.Fprintf(e.out, "%s\t%s\n", data.MetaOf(r).ID, s.Describe(r))
+		fmt.Fprintf(e.out, "%s\t%s\n", data.MetaOf(r).ID, data.Describe(s, r))
 	}
 	return nil
 }

@@ -119,11 +119,11 @@ func reportOn[R any, P interface {
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", id, err)
 	case data.MetaOf(r).Deleted:
-		return nil, errors.New(i18n.T("%s is in the Trash: restore it before reporting on it.", s.Describe(r)))
+		return nil, errors.New(i18n.T("%s is in the Trash: restore it before reporting on it.", data.Describe(s, r)))
 	}
 	b, err := render(r)
 	if err != nil {
-		return nil, fmt.Errorf("report on %s: %w", s.Describe(r), err)
+		return nil, fmt.Errorf("report on %s: %w", data.Describe(s, r), err)
 	}
 	return b, nil
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -58,4 +59,31 @@ func attachmentsOf(r Record) []string {
 		out[i] = x.SHA256
 	}
 	return out
+}
+
+// AttachSignedCopy stores a scan with the agreement: its bytes go into the attachment bucket (written once,
+// however often attached) and the agreement, an editable copy the caller saves, lists it.
+func (s *Store) AttachSignedCopy(a *Agreement, name string, content []byte, at time.Time) error {
+	mime, err := SignedCopyType(content)
+	if err != nil {
+		return err
+	}
+	sha, err := s.PutAttachment(content)
+	if err != nil {
+		return err
+	}
+	a.Attachments = append(a.Attachments, Attachment{Name: name, MIME: mime, Size: int64(len(content)), SHA256: sha, AddedAt: at.UTC()})
+	return nil
+}
+
+// MarkActionDone ticks off one action in the activity or evaluation it belongs to, and saves that record.
+func (s *Store) MarkActionDone(source Record, actionID string, on Date) error {
+	r, err := s.get(source.Kind(), source.Common().ID)
+	if err != nil {
+		return err
+	}
+	if !TickAction(r, actionID, on) {
+		return ErrNotFound
+	}
+	return s.Save(r)
 }

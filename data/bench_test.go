@@ -64,7 +64,7 @@ func BenchmarkDashboard(b *testing.B) {
 	defer s.Close()
 	today := data.NewDate(2026, 11, 23)
 	for b.Loop() {
-		s.Overview(today)
+		data.OverviewOn(s, today)
 		data.Reminders(s, today)
 		data.HeadlinesOn(s, today)
 	}

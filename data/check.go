@@ -33,7 +33,7 @@ func (s *Store) Check() CheckReport {
 			for _, ref := range r.References() {
 				if _, ok := s.records[ref.Kind][ref.ID]; !ok {
 					rep.Problems = append(rep.Problems, fmt.Sprintf("%s %q (%s) points at a missing record in %s (%s).",
-						k, r.Title(), r.meta().ID, ref.Kind, ref.ID))
+						k, r.Title(), r.Common().ID, ref.Kind, ref.ID))
 				}
 			}
 		}

@@ -80,8 +80,8 @@ func decodeVersion(v Version) (Record, error) {
 // merge of them — as a new change of this laptop. The new version descends from every version of the
 // conflict, so the other laptops, when it reaches them, take it and clear the conflict too.
 func (s *Store) ResolveConflict(k Kind, id string, keep Record) error {
-	if keep.Kind() != k || keep.meta().ID != id {
-		return fmt.Errorf("resolve conflict %s/%s with %s %s: not the same record", k, id, keep.Kind(), keep.meta().ID)
+	if keep.Kind() != k || keep.Common().ID != id {
+		return fmt.Errorf("resolve conflict %s/%s with %s %s: not the same record", k, id, keep.Kind(), keep.Common().ID)
 	}
 	if err := keep.Validate(); err != nil {
 		return err
@@ -100,11 +100,11 @@ func (s *Store) ResolveConflict(k Kind, id string, keep Record) error {
 	if err != nil {
 		return fmt.Errorf("resolve conflict %s: %w", key, err)
 	}
-	m := keep.meta()
+	m := keep.Common()
 	before := *m
 	m.UpdatedAt = s.Now().UTC()
 	if current := s.lookup(k, id); current != nil {
-		m.Rev = current.meta().Rev // the user chose from the record as it is now
+		m.Rev = current.Common().Rev // the user chose from the record as it is now
 	}
 	err = s.writeResolved(keep, prev, key)
 	if err != nil {
@@ -117,7 +117,7 @@ func (s *Store) ResolveConflict(k Kind, id string, keep Record) error {
 // writeResolved writes the kept version, descending from the whole conflict, and clears the conflict
 // and any tombstone, in one transaction.
 func (s *Store) writeResolved(keep Record, prev []string, key []byte) error {
-	keep.meta().Prev = prev
+	keep.Common().Prev = prev
 	return s.write(func(tx *bolt.Tx) error {
 		return errors.Join(tx.Bucket([]byte(bucketConflicts)).Delete(key), tx.Bucket([]byte(bucketTombstones)).Delete(key))
 	}, keep)

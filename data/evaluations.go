@@ -24,15 +24,15 @@ func (e *Evaluation) SubjectOf() (kind Kind, id string) {
 }
 
 // History lists the live evaluations of the same agreement (or partner), oldest first.
-func History(s *Store, kind Kind, id string) []*Evaluation {
-	return histories(s)[Ref{kind, id}]
+func History(v View, kind Kind, id string) []*Evaluation {
+	return histories(v)[Ref{kind, id}]
 }
 
 // histories groups the live evaluations by what they evaluate, each group oldest first, so a caller that
 // needs many histories scans the evaluations once.
-func histories(s *Store) map[Ref][]*Evaluation {
+func histories(v View) map[Ref][]*Evaluation {
 	out := map[Ref][]*Evaluation{}
-	for _, e := range List[Evaluation](s) {
+	for _, e := range List[Evaluation](v) {
 		kind, id := e.SubjectOf()
 		out[Ref{kind, id}] = append(out[Ref{kind, id}], e)
 	}
@@ -43,10 +43,10 @@ func histories(s *Store) map[Ref][]*Evaluation {
 }
 
 // Previous is the latest evaluation of the same subject dated before this one, or nil.
-func Previous(s *Store, e *Evaluation) *Evaluation {
+func Previous(v View, e *Evaluation) *Evaluation {
 	var prev *Evaluation
 	kind, id := e.SubjectOf()
-	for _, h := range History(s, kind, id) {
+	for _, h := range History(v, kind, id) {
 		if h.ID != e.ID && h.Date.Before(e.Date) {
 			prev = h
 		}
@@ -64,10 +64,10 @@ type Due struct {
 // EvaluationsDue lists active agreements whose next evaluation falls within `ahead` days or has passed:
 // due every ReviewEveryMonths after the last evaluation, or after the start when there is none. Overdue
 // ones come first, then by date.
-func EvaluationsDue(s *Store, today Date, ahead int) []Due {
+func EvaluationsDue(v View, today Date, ahead int) []Due {
 	var out []Due
-	hist := histories(s)
-	for _, a := range List[Agreement](s) {
+	hist := histories(v)
+	for _, a := range List[Agreement](v) {
 		if a.ReviewEveryMonths <= 0 || a.StatusOn(today) != StatusActive || a.Start.IsZero() {
 			continue
 		}

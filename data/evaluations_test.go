@@ -3,7 +3,7 @@ package data
 import "testing"
 
 func TestEvaluationsDueFollowTheReviewCadence(t *testing.T) {
-	s := openTemp(t)
+	s := NewMemory()
 	p := partner("Library")
 	if err := s.Save(p); err != nil {
 		t.Fatal(err)
@@ -35,7 +35,7 @@ func TestEvaluationsDueFollowTheReviewCadence(t *testing.T) {
 }
 
 func TestPreviousEvaluationOfTheSameAgreement(t *testing.T) {
-	s := openTemp(t)
+	s := NewMemory()
 	first := &Evaluation{AgreementID: "a", Date: NewDate(2025, 5, 1)}
 	second := &Evaluation{AgreementID: "a", Date: NewDate(2026, 5, 1)}
 	other := &Evaluation{AgreementID: "b", Date: NewDate(2026, 1, 1)}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -159,12 +160,12 @@ type importPlan struct {
 func (s *Store) planImport(f *exportFile) (importPlan, error) {
 	p := importPlan{sum: ImportSummary{Added: Counts{}, Updated: Counts{}, Skipped: Counts{}}, files: map[string][]byte{}}
 	for _, in := range f.records {
-		m := in.record.meta()
+		m := in.record.Common()
 		local, ok := s.records[in.record.Kind()][m.ID]
 		switch {
 		case !ok:
 			p.sum.Added[in.record.Kind()]++
-		case m.UpdatedAt.After(local.meta().UpdatedAt):
+		case m.UpdatedAt.After(local.Common().UpdatedAt):
 			p.sum.Updated[in.record.Kind()]++
 		default:
 			p.sum.Skipped[in.record.Kind()]++
@@ -193,13 +194,13 @@ func (s *Store) planImport(f *exportFile) (importPlan, error) {
 func (s *Store) applyImport(f *exportFile, p importPlan) error {
 	keep := s.rev == 0 && !s.holdsRecords() && f.rev < 1<<62
 	for _, r := range p.write {
-		keep = keep && r.meta().Rev <= f.rev
+		keep = keep && r.Common().Rev <= f.rev
 	}
 	rev := f.rev
 	if !keep {
-		sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].meta().Rev < p.write[j].meta().Rev })
+		sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].Common().Rev < p.write[j].Common().Rev })
 		for i, r := range p.write {
-			r.meta().Rev = s.rev + uint64(i) + 1
+			r.Common().Rev = s.rev + uint64(i) + 1
 		}
 		rev = s.rev + uint64(len(p.write))
 	}
@@ -207,7 +208,7 @@ func (s *Store) applyImport(f *exportFile, p importPlan) error {
 	for i, r := range p.write {
 		b, err := json.Marshal(r)
 		if err != nil {
-			return fmt.Errorf("encode %s %s: %w", r.Kind(), r.meta().ID, err)
+			return fmt.Errorf("encode %s %s: %w", r.Kind(), r.Common().ID, err)
 		}
 		encoded[i] = b
 	}
@@ -304,7 +305,7 @@ func parseExport(b []byte) (*exportFile, error) {
 			err = p.attachments(offset)
 		case k == KindOrganisation:
 			err = p.organisation()
-		case countWords[k] != [2]string{}:
+		case slices.Contains(RecordKinds, k):
 			err = p.records(k)
 		default:
 			err = p.dec.Decode(new(json.RawMessage))
@@ -393,7 +394,7 @@ func (p *parser) record(k Kind) error {
 	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return err
 	}
-	m := r.meta()
+	m := r.Common()
 	var found []Problem
 	switch {
 	case err != nil:
@@ -449,7 +450,7 @@ func (p *parser) attachments(offset int64) error {
 func (p *parser) problem(offset int64, k Kind, r Record, found ...Problem) {
 	rp := RecordProblem{Line: p.line(offset), Kind: k, Problems: found}
 	if r != nil {
-		rp.ID, rp.Title = r.meta().ID, r.Title()
+		rp.ID, rp.Title = r.Common().ID, r.Title()
 	}
 	p.problems = append(p.problems, rp)
 }

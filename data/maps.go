@@ -32,8 +32,8 @@ func QuadrantOf(influence, interest int) Quadrant {
 }
 
 // StakeholderGrid puts every live partner with both scores in its cell: [influence-1][interest-1].
-func StakeholderGrid(s *Store) (grid [5][5][]*Partner, unjudged int) {
-	for _, p := range List[Partner](s) {
+func StakeholderGrid(v View) (grid [5][5][]*Partner, unjudged int) {
+	for _, p := range List[Partner](v) {
 		if p.Influence == 0 || p.Interest == 0 {
 			unjudged++
 			continue
@@ -52,10 +52,10 @@ type ResourceSummary struct {
 }
 
 // ResourceMap adds up every live partner's offers by kind of resource, in the order of ResourceKinds.
-func ResourceMap(s *Store) []ResourceSummary {
+func ResourceMap(v View) []ResourceSummary {
 	byKind := map[ResourceKind]*ResourceSummary{}
 	value := map[ResourceKind]map[*Partner]Money{}
-	for _, p := range List[Partner](s) {
+	for _, p := range List[Partner](v) {
 		for _, o := range p.Offers {
 			sum := byKind[o.Kind]
 			if sum == nil {
@@ -94,9 +94,9 @@ var resourceWords = map[ResourceKind][]string{
 }
 
 // NeedsFor lists the open needs whose wording suggests this kind of resource could help meet them.
-func NeedsFor(s *Store, k ResourceKind) []*Need {
+func NeedsFor(v View, k ResourceKind) []*Need {
 	var out []*Need
-	for _, n := range List[Need](s) {
+	for _, n := range List[Need](v) {
 		if n.Unmet() && containsAny(Fold(n.Name+" "+n.Description), resourceWords[k]) {
 			out = append(out, n)
 		}

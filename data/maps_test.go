@@ -14,7 +14,7 @@ func TestQuadrants(t *testing.T) {
 }
 
 func TestMapsPlacePartnersAndAddUpOffers(t *testing.T) {
-	s := openTemp(t)
+	s := NewMemory()
 	hall := partner("Parish hall")
 	hall.Influence, hall.Interest = 4, 2
 	hall.Offers = []Offer{{Kind: ResourceSpace, Description: "Hall", Value: 20000}, {Kind: ResourceSpace, Description: "Kitchen", Value: 5000}}
@@ -42,7 +42,7 @@ func TestMapsPlacePartnersAndAddUpOffers(t *testing.T) {
 }
 
 func TestNeedsForAResourceKind(t *testing.T) {
-	s := openTemp(t)
+	s := NewMemory()
 	for _, n := range []*Need{
 		{Name: "Warm SPACE for older residents in winter", Priority: PriorityHigh, Status: NeedOpen},
 		{Name: "Homework help", Description: "Volunteers to read with children", Priority: PriorityMedium, Status: NeedInProgress},

@@ -16,16 +16,16 @@ type Overview struct {
 	OpenActions, OverdueActions int
 }
 
-// Overview counts what the dashboard shows.
-func (s *Store) Overview(today Date) Overview {
+// OverviewOn counts what the dashboard shows on a day.
+func OverviewOn(v View, today Date) Overview {
 	o := Overview{AgreementsByStatus: map[AgreementStatus]int{}}
-	for _, p := range List[Partner](s) {
+	for _, p := range List[Partner](v) {
 		o.Partners++
 		if p.Stage == StageActive {
 			o.ActivePartners++
 		}
 	}
-	for _, a := range List[Agreement](s) {
+	for _, a := range List[Agreement](v) {
 		o.Agreements++
 		status := a.StatusOn(today)
 		o.AgreementsByStatus[status]++
@@ -34,7 +34,7 @@ func (s *Store) Overview(today Date) Overview {
 		}
 	}
 	sort.SliceStable(o.Expiring, func(i, j int) bool { return o.Expiring[i].End.Before(o.Expiring[j].End) })
-	for _, n := range List[Need](s) {
+	for _, n := range List[Need](v) {
 		if n.Unmet() {
 			o.OpenNeeds++
 			if n.Priority == PriorityHigh {
@@ -42,9 +42,9 @@ func (s *Store) Overview(today Date) Overview {
 			}
 		}
 	}
-	evaluations := List[Evaluation](s)
+	evaluations := List[Evaluation](v)
 	o.Evaluations = len(evaluations)
-	activities := List[Activity](s)
+	activities := List[Activity](v)
 	o.Activities = len(activities)
 	for _, e := range evaluations {
 		o.countActions(e.Actions, today)

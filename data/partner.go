@@ -167,10 +167,10 @@ func stringsOf[T ~string](xs []T) []string {
 }
 
 // FocusAreas lists every focus area the live partners use, sorted, for filters and suggestions.
-func FocusAreas(s *Store) []string {
+func FocusAreas(v View) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, p := range List[Partner](s) {
+	for _, p := range List[Partner](v) {
 		for _, f := range p.FocusAreas {
 			if !seen[f] {
 				seen[f] = true

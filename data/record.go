@@ -39,7 +39,7 @@ type Meta struct {
 	Prev []string `json:"prev,omitempty"`
 }
 
-func (m *Meta) meta() *Meta { return m }
+func (m *Meta) Common() *Meta { return m }
 
 // Record is one stored thing: a partner, an agreement, an evaluation...
 type Record interface {
@@ -53,7 +53,7 @@ type Record interface {
 	SearchText() []string
 	// References lists the other records this one points at, so checks can find broken links.
 	References() []Ref
-	meta() *Meta
+	Common() *Meta
 }
 
 // Ref points from one record to another.
@@ -88,4 +88,4 @@ func newRecord(k Kind) Record {
 }
 
 // MetaOf gives read access to a record's common fields.
-func MetaOf(r Record) Meta { return *r.meta() }
+func MetaOf(r Record) Meta { return *r.Common() }

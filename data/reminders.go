@@ -39,15 +39,15 @@ type ActionRef struct {
 }
 
 // eachOpenAction calls f for every action not yet done, with the activity or evaluation it belongs to.
-func eachOpenAction(s *Store, f func(src Record, x ActionItem)) {
-	for _, a := range List[Activity](s) {
+func eachOpenAction(v View, f func(src Record, x ActionItem)) {
+	for _, a := range List[Activity](v) {
 		for _, x := range a.Actions {
 			if !x.Done {
 				f(a, x)
 			}
 		}
 	}
-	for _, e := range List[Evaluation](s) {
+	for _, e := range List[Evaluation](v) {
 		for _, x := range e.Actions {
 			if !x.Done {
 				f(e, x)
@@ -57,9 +57,9 @@ func eachOpenAction(s *Store, f func(src Record, x ActionItem)) {
 }
 
 // OpenActions lists every action not yet done, overdue first, then by due date (undated last).
-func OpenActions(s *Store, today Date) []ActionRef {
+func OpenActions(v View, today Date) []ActionRef {
 	var out []ActionRef
-	eachOpenAction(s, func(src Record, x ActionItem) { out = append(out, ActionRef{x, src, x.Overdue(today)}) })
+	eachOpenAction(v, func(src Record, x ActionItem) { out = append(out, ActionRef{x, src, x.Overdue(today)}) })
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		switch {
@@ -77,9 +77,9 @@ func OpenActions(s *Store, today Date) []ActionRef {
 // due within a month or overdue, overdue actions, agreements waiting for signatures for more than
 // SignatureWaitDays, and active partners with no activity for QuietMonths — by kind (see reminderRank),
 // then date.
-func Reminders(s *Store, today Date) []Reminder {
+func Reminders(v View, today Date) []Reminder {
 	var out []Reminder
-	for _, a := range List[Agreement](s) {
+	for _, a := range List[Agreement](v) {
 		switch {
 		case endsSoon(a, today):
 			out = append(out, Reminder{RemindExpiring, a.Name, a.End, Ref{KindAgreement, a.ID}})
@@ -87,15 +87,15 @@ func Reminders(s *Store, today Date) []Reminder {
 			out = append(out, Reminder{RemindSignatures, a.Name, a.SentOn, Ref{KindAgreement, a.ID}})
 		}
 	}
-	for _, d := range EvaluationsDue(s, today, 30) {
+	for _, d := range EvaluationsDue(v, today, 30) {
 		out = append(out, Reminder{RemindEvaluation, d.Agreement.Name, d.On, Ref{KindAgreement, d.Agreement.ID}})
 	}
-	eachOpenAction(s, func(src Record, x ActionItem) {
+	eachOpenAction(v, func(src Record, x ActionItem) {
 		if x.Overdue(today) {
-			out = append(out, Reminder{RemindAction, x.Text, x.Due, Ref{src.Kind(), src.meta().ID}})
+			out = append(out, Reminder{RemindAction, x.Text, x.Due, Ref{src.Kind(), src.Common().ID}})
 		}
 	})
-	out = append(out, quietPartners(s, today)...)
+	out = append(out, quietPartners(v, today)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
 			return reminderRank[out[i].Kind] < reminderRank[out[j].Kind]
@@ -111,8 +111,8 @@ var reminderRank = map[ReminderKind]int{RemindExpiring: 0, RemindEvaluation: 1, 
 
 // quietPartners are active partners whose last activity (or, with none, whose record) is older than
 // QuietMonths.
-func quietPartners(s *Store, today Date) []Reminder {
-	activities := List[Activity](s)
+func quietPartners(v View, today Date) []Reminder {
+	activities := List[Activity](v)
 	last := make(map[string]Date, len(activities))
 	for _, a := range activities {
 		for _, id := range a.PartnerIDs {
@@ -123,7 +123,7 @@ func quietPartners(s *Store, today Date) []Reminder {
 	}
 	cutoff := today.AddMonths(-QuietMonths)
 	var out []Reminder
-	for _, p := range List[Partner](s) {
+	for _, p := range List[Partner](v) {
 		seen := last[p.ID]
 		if seen.IsZero() {
 			seen = DateOf(p.CreatedAt)
@@ -145,12 +145,12 @@ type Headlines struct {
 }
 
 // HeadlinesOn works the figures out for a day.
-func HeadlinesOn(s *Store, today Date) Headlines {
+func HeadlinesOn(v View, today Date) Headlines {
 	h := Headlines{Leverage: math.NaN()}
 	first := map[string]Date{}
 	var latest, before []float64
-	hist := histories(s)
-	for _, a := range List[Agreement](s) {
+	hist := histories(v)
+	for _, a := range List[Agreement](v) {
 		for _, id := range a.PartnerIDs() {
 			if f, ok := first[id]; !a.Start.IsZero() && (!ok || a.Start.Before(f)) {
 				first[id] = a.Start
@@ -181,7 +181,7 @@ func HeadlinesOn(s *Store, today Date) Headlines {
 	h.AverageHealth = meanOf(latest)
 	h.HealthChange = h.AverageHealth - meanOf(before)
 	var years []float64
-	for _, p := range List[Partner](s) {
+	for _, p := range List[Partner](v) {
 		if f, ok := first[p.ID]; ok && p.Stage == StageActive {
 			years = append(years, float64(f.DaysUntil(today))/365.25)
 		}
@@ -205,12 +205,9 @@ func meanOf(xs []float64) float64 {
 	return sum / float64(n)
 }
 
-// MarkActionDone ticks off one action in the activity or evaluation it belongs to, and saves that record.
-func MarkActionDone(s *Store, source Record, actionID string, on Date) error {
-	r, err := s.get(source.Kind(), source.meta().ID)
-	if err != nil {
-		return err
-	}
+// TickAction marks one action done on a day, in an activity or evaluation (an editable copy, which the
+// caller saves). It reports whether the record holds that action.
+func TickAction(r Record, actionID string, on Date) bool {
 	var actions []ActionItem
 	switch x := r.(type) {
 	case *Activity:
@@ -221,8 +218,8 @@ func MarkActionDone(s *Store, source Record, actionID string, on Date) error {
 	for i := range actions {
 		if actions[i].ID == actionID {
 			actions[i].Done, actions[i].DoneOn = true, on
-			return s.Save(r)
+			return true
 		}
 	}
-	return ErrNotFound
+	return false
 }

@@ -7,10 +7,10 @@ import (
 )
 
 // reminderStore has one partner, created long ago, for agreements and activities to point at.
-func reminderStore(t *testing.T) (*Store, *Partner) {
-	s := openTemp(t)
-	s.Now = func() time.Time { return time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC) }
+func reminderStore(t *testing.T) (*Memory, *Partner) {
+	s := NewMemory()
 	p := partner("Library")
+	p.CreatedAt = time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC)
 	if err := s.Save(p); err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func (s *Store) Contents() Contents {
 	c := Contents{Live: Counts{}}
 	for k, byID := range s.records {
 		for _, r := range byID {
-			m := r.meta()
+			m := r.Common()
 			if m.Deleted {
 				c.Trashed++
 			} else {

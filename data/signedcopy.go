@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"errors"
-	"time"
 )
 
 // MaxAttachmentBytes bounds a kept file: a scanned signed copy is a few megabytes; more is usually a
@@ -27,28 +26,19 @@ var fileKinds = []struct {
 	{"image/png", []byte("\x89PNG\r\n\x1a\n")},
 }
 
-// AttachSignedCopy stores a scan with the agreement: its bytes go into the store's attachment bucket
-// (written once, however often attached) and the agreement lists it. The caller saves the agreement.
-func (a *Agreement) AttachSignedCopy(s *Store, name string, content []byte, at time.Time) error {
+// SignedCopyType checks that a scan can be kept as a signed copy and returns its MIME type, recognised by
+// its first bytes, not its name.
+func SignedCopyType(content []byte) (string, error) {
 	switch {
 	case len(content) == 0:
-		return ErrAttachmentMissing
+		return "", ErrAttachmentMissing
 	case len(content) > MaxAttachmentBytes:
-		return ErrAttachmentTooBig
+		return "", ErrAttachmentTooBig
 	}
-	mime := ""
 	for _, k := range fileKinds {
 		if bytes.HasPrefix(content, k.magic) {
-			mime = k.mime
+			return k.mime, nil
 		}
 	}
-	if mime == "" {
-		return ErrAttachmentType
-	}
-	sha, err := s.PutAttachment(content)
-	if err != nil {
-		return err
-	}
-	a.Attachments = append(a.Attachments, Attachment{Name: name, MIME: mime, Size: int64(len(content)), SHA256: sha, AddedAt: at.UTC()})
-	return nil
+	return "", ErrAttachmentType
 }

@@ -12,7 +12,7 @@ func TestAttachSignedCopyKeepsPDFJPEGAndPNGOnly(t *testing.T) {
 	a := validAgreement()
 	at := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	scan := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("x"), 1000)...)
-	if err := a.AttachSignedCopy(s, "signed.pdf", scan, at); err != nil {
+	if err := s.AttachSignedCopy(a, "signed.pdf", scan, at); err != nil {
 		t.Fatal(err)
 	}
 	got := a.Attachments[0]
@@ -31,14 +31,14 @@ func TestAttachSignedCopyKeepsPDFJPEGAndPNGOnly(t *testing.T) {
 		"empty":                    {nil, ErrAttachmentMissing},
 		"too big":                  {append([]byte("%PDF-"), make([]byte, MaxAttachmentBytes)...), ErrAttachmentTooBig},
 	} {
-		if err := a.AttachSignedCopy(s, name, c.content, at); !errors.Is(err, c.want) {
+		if err := s.AttachSignedCopy(a, name, c.content, at); !errors.Is(err, c.want) {
 			t.Errorf("%s: %v, want %v", name, err, c.want)
 		}
 	}
 	if len(a.Attachments) != 1 {
 		t.Fatalf("refused files were listed: %d", len(a.Attachments))
 	}
-	if err := a.AttachSignedCopy(s, "photo.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2}, at); err != nil || a.Attachments[1].MIME != "image/jpeg" {
+	if err := s.AttachSignedCopy(a, "photo.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2}, at); err != nil || a.Attachments[1].MIME != "image/jpeg" {
 		t.Fatalf("jpeg: %v", err)
 	}
 }

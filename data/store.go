@@ -78,8 +78,8 @@ func (s *Store) Save(r Record) error {
 func (s *Store) Rebase(r Record) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if current, ok := s.records[r.Kind()][r.meta().ID]; ok {
-		r.meta().Rev = current.meta().Rev
+	if current, ok := s.records[r.Kind()][r.Common().ID]; ok {
+		r.Common().Rev = current.Common().Rev
 	}
 }
 
@@ -99,7 +99,7 @@ func (s *Store) stampAndWrite(rs []Record) error {
 	now := s.Now().UTC()
 	before := make([]Meta, len(rs))
 	for i, r := range rs {
-		m := r.meta()
+		m := r.Common()
 		before[i] = *m
 		if m.ID == "" {
 			m.ID = NewID()
@@ -111,7 +111,7 @@ func (s *Store) stampAndWrite(rs []Record) error {
 	}
 	if err := s.write(nil, rs...); err != nil {
 		for i, r := range rs {
-			*r.meta() = before[i]
+			*r.Common() = before[i]
 		}
 		return err
 	}
@@ -127,14 +127,14 @@ func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...Record) error {
 		return err
 	}
 	for _, r := range rs {
-		if old, ok := s.records[r.Kind()][r.meta().ID]; ok && old.meta().Rev > r.meta().Rev {
+		if old, ok := s.records[r.Kind()][r.Common().ID]; ok && old.Common().Rev > r.Common().Rev {
 			return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), ErrChangedElsewhere)
 		}
 	}
 	now := s.Now()
 	encoded := make([][]byte, len(rs))
 	for i, r := range rs {
-		m := r.meta()
+		m := r.Common()
 		m.Rev = s.rev + uint64(i) + 1
 		s.stamp(m, s.records[r.Kind()][m.ID], now)
 		b, err := json.Marshal(r)
@@ -152,7 +152,7 @@ func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...Record) error {
 	for i, r := range rs {
 		stored := newRecord(r.Kind())
 		if err := json.Unmarshal(encoded[i], stored); err != nil {
-			return fmt.Errorf("index %s %s: %w", r.Kind(), r.meta().ID, err)
+			return fmt.Errorf("index %s %s: %w", r.Kind(), r.Common().ID, err)
 		}
 		s.index(entryOf(stored))
 	}
@@ -166,7 +166,7 @@ func (s *Store) put(rs []Record, encoded [][]byte, rev uint64, extra func(tx *bo
 		for i, r := range rs {
 			b := tx.Bucket([]byte(r.Kind()))
 			b.FillPercent = fillPercent
-			if err := b.Put([]byte(r.meta().ID), encoded[i]); err != nil {
+			if err := b.Put([]byte(r.Common().ID), encoded[i]); err != nil {
 				return err
 			}
 		}
@@ -195,7 +195,7 @@ func (s *Store) putRev(tx *bolt.Tx, rev uint64) error {
 // caller holds s.mu for writing.
 func (s *Store) stamp(m *Meta, old Record, now time.Time) {
 	if old != nil {
-		om := old.meta()
+		om := old.Common()
 		from := om.Prev
 		if om.Rev <= s.sentRev || om.Stamp().Device != s.clock.Device {
 			from = ancestry(om.Stamp(), om.Prev)
@@ -216,7 +216,7 @@ func (s *Store) setDeleted(k Kind, id string, deleted bool) error {
 	if err != nil {
 		return err
 	}
-	m := r.meta()
+	m := r.Common()
 	m.Deleted = deleted
 	m.DeletedAt = time.Time{}
 	if deleted {
@@ -242,17 +242,9 @@ func (s *Store) get(k Kind, id string) (Record, error) {
 	return r, nil
 }
 
-// recordPtr ties a record type to its pointer, so Get[Partner] returns a *Partner.
-type recordPtr[T any] interface {
-	*T
-	Record
-}
-
-func kindOf[T any, P recordPtr[T]]() Kind { return P(new(T)).Kind() }
-
 // Get returns an editable copy of one record, or an error wrapping ErrNotFound.
 func Get[T any, P recordPtr[T]](s *Store, id string) (P, error) {
-	r, err := s.get(kindOf[T, P](), id)
+	r, err := s.get(KindOf[T, P](), id)
 	if err != nil {
 		return nil, err
 	}
@@ -262,29 +254,19 @@ func Get[T any, P recordPtr[T]](s *Store, id string) (P, error) {
 // GetRecord is Get for a record whose kind is known only as it runs.
 func (s *Store) GetRecord(k Kind, id string) (Record, error) { return s.get(k, id) }
 
-// List returns the live (not deleted) records of a type, sorted by title. The records are shared with the
-// index: read them, and Get a copy to edit.
-func List[T any, P recordPtr[T]](s *Store) []P {
-	return typed[T, P](s.list(kindOf[T, P]()))
-}
+// Records lists the live records of a kind, sorted by title. They are shared with the index: read them,
+// and Get a copy to edit.
+func (s *Store) Records(k Kind) []Record { return s.list(k) }
 
-// Lookup returns the indexed record with the ID (deleted ones too), or nil. Like List, it is read-only.
-func Lookup[T any, P recordPtr[T]](s *Store, id string) P {
+// Record returns the indexed record of a kind with an ID (deleted ones too), or nil. Like Records, it is
+// read-only.
+func (s *Store) Record(k Kind, id string) Record {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	r, ok := s.records[kindOf[T, P]()][id]
-	if !ok {
-		return nil
+	if r, ok := s.records[k][id]; ok {
+		return r
 	}
-	return r.(P)
-}
-
-func typed[T any, P recordPtr[T]](rs []Record) []P {
-	out := make([]P, len(rs))
-	for i, r := range rs {
-		out[i] = r.(P)
-	}
-	return out
+	return nil
 }
 
 func (s *Store) list(k Kind) []Record {
@@ -298,16 +280,16 @@ func (s *Store) list(k Kind) []Record {
 	defer s.mu.Unlock()
 	var live []Record
 	for _, r := range s.records[k] {
-		if !r.meta().Deleted {
+		if !r.Common().Deleted {
 			live = append(live, r)
 		}
 	}
 	sort.Slice(live, func(i, j int) bool {
-		a, b := s.titles[live[i].meta().ID], s.titles[live[j].meta().ID]
+		a, b := s.titles[live[i].Common().ID], s.titles[live[j].Common().ID]
 		if a != b {
 			return a < b
 		}
-		return live[i].meta().ID < live[j].meta().ID
+		return live[i].Common().ID < live[j].Common().ID
 	})
 	s.sorted[k] = live
 	return live
@@ -323,12 +305,12 @@ func (s *Store) Trash() []Record {
 	var out []Record
 	for _, byID := range s.records {
 		for _, r := range byID {
-			if r.meta().Deleted {
+			if r.Common().Deleted {
 				out = append(out, r)
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].meta().DeletedAt.After(out[j].meta().DeletedAt) })
+	sort.Slice(out, func(i, j int) bool { return out[i].Common().DeletedAt.After(out[j].Common().DeletedAt) })
 	return out
 }
 
@@ -358,18 +340,3 @@ func getUint(b *bolt.Bucket, key string) (uint64, error) {
 }
 
 var errNoMeta = errors.New("no meta bucket: not an Accord database")
-
-// Describe names a record for a list line: its title, and for an evaluation what it evaluates.
-func (s *Store) Describe(r Record) string {
-	e, ok := r.(*Evaluation)
-	if !ok {
-		return r.Title()
-	}
-	if a := Lookup[Agreement](s, e.AgreementID); a != nil {
-		return e.Title() + " — " + a.Title()
-	}
-	if p := Lookup[Partner](s, e.PartnerID); p != nil {
-		return e.Title() + " — " + p.Title()
-	}
-	return e.Title()
-}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -23,9 +22,6 @@ func openTemp(t *testing.T) *Store {
 	return s
 }
 
-func partner(name string) *Partner {
-	return &Partner{Name: name, PartnerKind: PartnerCommunityOrg, Stage: StageActive}
-}
 
 func TestSaveAndGetRoundTrip(t *testing.T) {
 	s := openTemp(t)
@@ -381,23 +377,4 @@ func TestSaveAllIsAllOrNothing(t *testing.T) {
 	if good.Rev != 1 || bad.Rev != 2 || s.Rev() != 2 || len(List[Partner](s)) != 2 {
 		t.Fatalf("revs %d %d store %d", good.Rev, bad.Rev, s.Rev())
 	}
-}
-
-// TestFoldFromManyGoroutines folds text beyond the fold table (dashes, quotes, CJK) from many goroutines
-// at once, as the parallel index build does; under the race detector it fails if they share state.
-func TestFoldFromManyGoroutines(t *testing.T) {
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for r := rune(0x4e00 + g*500); r < rune(0x4e00+g*500+500); r++ {
-				if got := Fold("Café – " + string(r)); got != "cafe – "+string(r) {
-					t.Errorf("Fold = %q", got)
-					return
-				}
-			}
-		}(g)
-	}
-	wg.Wait()
 }

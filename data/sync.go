@@ -74,7 +74,7 @@ func ParseVersion(k Kind, raw []byte) (Version, error) {
 	if err := json.Unmarshal(raw, r); err != nil {
 		return Version{}, fmt.Errorf("%s: %w", k, err)
 	}
-	m := r.meta()
+	m := r.Common()
 	if m.ID == "" || len(m.ID) > maxIDLength || strings.Contains(m.ID, "/") {
 		return Version{}, fmt.Errorf("%s: a record without a good ID", k)
 	}
@@ -184,7 +184,7 @@ func (s *Store) LocalChanges(since uint64) ([]Version, uint64, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, k := range RecordKinds {
 			for id, r := range s.records[k] {
-				if r.meta().Rev <= since {
+				if r.Common().Rev <= since {
 					continue
 				}
 				v, err := storedVersion(tx, k, id)

@@ -15,7 +15,7 @@ const TrashDays = 30
 // PurgeDue is when a record in the Trash is removed for good. A record whose deletion time is unknown (an
 // import of a hand-made file) counts from its last change.
 func PurgeDue(r Record) time.Time {
-	m := r.meta()
+	m := r.Common()
 	when := m.DeletedAt
 	if when.IsZero() {
 		when = m.UpdatedAt
@@ -27,13 +27,13 @@ func PurgeDue(r Record) time.Time {
 // how many it removed.
 func (s *Store) PurgeTrash() (int, error) {
 	now := s.Now()
-	return s.remove(func(r Record) bool { return r.meta().Deleted && !PurgeDue(r).After(now) })
+	return s.remove(func(r Record) bool { return r.Common().Deleted && !PurgeDue(r).After(now) })
 }
 
 // DeletePermanently removes one record for good, with the attachments no other record uses: for personal
 // data a person has asked to have removed. Backups made before keep it until rotation removes them.
 func (s *Store) DeletePermanently(k Kind, id string) error {
-	n, err := s.remove(func(r Record) bool { return r.Kind() == k && r.meta().ID == id })
+	n, err := s.remove(func(r Record) bool { return r.Kind() == k && r.Common().ID == id })
 	if err == nil && n == 0 {
 		err = ErrNotFound
 	}
@@ -75,7 +75,7 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 		}
 		files := tx.Bucket([]byte(bucketAttachments))
 		for _, r := range gone {
-			if err := tx.Bucket([]byte(r.Kind())).Delete([]byte(r.meta().ID)); err != nil {
+			if err := tx.Bucket([]byte(r.Kind())).Delete([]byte(r.Common().ID)); err != nil {
 				return err
 			}
 			if err := s.putTombstone(tx, r, now); err != nil {
@@ -99,7 +99,7 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 	}
 	s.rev++
 	for _, r := range gone {
-		s.unindex(r.Kind(), r.meta().ID)
+		s.unindex(r.Kind(), r.Common().ID)
 	}
 	return len(gone), nil
 }
@@ -107,7 +107,7 @@ func (s *Store) remove(match func(Record) bool) (int, error) {
 // putTombstone records that r is deleted for good, under the next revision. The caller holds s.mu for
 // writing.
 func (s *Store) putTombstone(tx *bolt.Tx, r Record, now time.Time) error {
-	m := r.meta()
+	m := r.Common()
 	t := tombstone{r.Kind(), m.ID, s.clock.Tick(now).String(), ancestry(m.Stamp(), m.Prev), s.rev + 1}
 	raw, err := json.Marshal(t)
 	if err != nil {

@@ -142,7 +142,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
-	s := openTemp(t)
+	s := NewMemory()
 	p := partner("Library")
 	if err := s.Save(p); err != nil {
 		t.Fatal(err)
@@ -167,7 +167,7 @@ func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
 	if err := s.Save(act); err != nil {
 		t.Fatal(err)
 	}
-	o := s.Overview(today)
+	o := OverviewOn(s, today)
 	if len(o.Expiring) != 2 || o.Expiring[0].Name != "Ends today" || o.Expiring[1].Name != "Ends in 60 days" {
 		t.Fatalf("expiring = %v", titles(o.Expiring))
 	}

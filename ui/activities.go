@@ -91,7 +91,7 @@ func (as *activitiesScreen) showAction(i widget.ListItemID, o fyne.CanvasObject)
 
 // markDone ticks an action off in the activity or evaluation it belongs to.
 func (as *activitiesScreen) markDone(x data.ActionRef) {
-	err := data.MarkActionDone(as.store, x.Source, x.Action.ID, data.DateOf(now()))
+	err := as.store.MarkActionDone(x.Source, x.Action.ID, data.DateOf(now()))
 	if err != nil {
 		showError(as.win, "mark action done", err)
 	}

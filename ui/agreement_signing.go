@@ -101,7 +101,7 @@ func (ed *agreementEditor) attach(name string, content []byte, readErr error) {
 		showError(ed.win, "read signed copy", readErr)
 		return
 	}
-	if err := ed.a.AttachSignedCopy(ed.store, name, content, now()); err != nil {
+	if err := ed.store.AttachSignedCopy(ed.a, name, content, now()); err != nil {
 		dialog.ShowInformation(T("Not kept"), T(err.Error()), ed.win)
 		return
 	}

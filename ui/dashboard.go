@@ -39,7 +39,7 @@ func (ds *dashboardScreen) buildUI() fyne.CanvasObject {
 func (ds *dashboardScreen) refresh() {
 	background(func() {
 		today := data.DateOf(now())
-		o, r, h := ds.store.Overview(today), data.Reminders(ds.store, today), data.HeadlinesOn(ds.store, today)
+		o, r, h := data.OverviewOn(ds.store, today), data.Reminders(ds.store, today), data.HeadlinesOn(ds.store, today)
 		fyne.Do(func() { ds.show(o, r, h) })
 	})
 }

@@ -252,7 +252,7 @@ func (ed *evaluationEditor) onReport(chooseWhere bool) {
 		return
 	}
 	e := *ed.e
-	name := safeFileName(T("Evaluation %s", ed.store.Describe(ed.e)) + ".pdf")
+	name := safeFileName(T("Evaluation %s", data.Describe(ed.store, ed.e)) + ".pdf")
 	printDocument(ed.win, ed.store.Dir(), name, chooseWhere,
 		func() ([]byte, error) { return pdf.EvaluationReport(ed.store, &e, data.DateOf(now())) }, func([]byte) {})
 }

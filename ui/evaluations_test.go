@@ -113,7 +113,7 @@ func TestEvaluateAPartnerWithoutAnAgreement(t *testing.T) {
 		t.Fatalf("a respondent can speak for %v", labels)
 	}
 	ed.onSave()
-	if got := data.Lookup[data.Evaluation](f.store, ed.e.ID); got == nil || f.store.Describe(got) != today.String()+" — Green Allotments" {
+	if got := data.Lookup[data.Evaluation](f.store, ed.e.ID); got == nil || data.Describe(f.store, got) != today.String()+" — Green Allotments" {
 		t.Fatal("the partner's evaluation was not saved under its name")
 	}
 }

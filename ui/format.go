@@ -79,7 +79,7 @@ func dueText(d data.Date) string {
 // and what it evaluates.
 func named(s *data.Store, r data.Record) string {
 	if e, ok := r.(*data.Evaluation); ok {
-		return strings.Replace(s.Describe(e), e.Title(), longDate(e.Date), 1)
+		return strings.Replace(data.Describe(s, e), e.Title(), longDate(e.Date), 1)
 	}
-	return s.Describe(r)
+	return data.Describe(s, r)
 }

@@ -1,0 +1,5 @@
+package data
+
+func partner(name string) *Partner {
+	return &Partner{Name: name, PartnerKind: PartnerCommunityOrg, Stage: StageActive}
+}

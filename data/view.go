@@ -1,0 +1,125 @@
+package data
+
+import (
+	"slices"
+	"strings"
+)
+
+// View is read access to a group's records: all that documents, the calendar and derived figures need.
+// The store implements it; tests use Memory. Records it returns are shared with whoever holds them: read
+// them, never change them (take a Clone to edit).
+type View interface {
+	// Records lists the live (not deleted) records of a kind, sorted by title.
+	Records(k Kind) []Record
+	// Record returns the record of a kind with an ID, deleted ones too, or nil.
+	Record(k Kind, id string) Record
+	// Organisation is our own group; a new data folder has an empty one.
+	Organisation() *Organisation
+}
+
+// recordPtr ties a record type to its pointer, so List[Partner] returns []*Partner.
+type recordPtr[T any] interface {
+	*T
+	Record
+}
+
+// KindOf is the kind of a record type: KindOf[Partner]() is KindPartner.
+func KindOf[T any, P recordPtr[T]]() Kind { return P(new(T)).Kind() }
+
+// List returns the live records of a type, sorted by title. They are shared: read them, Clone to edit.
+func List[T any, P recordPtr[T]](v View) []P {
+	return Typed[T, P](v.Records(KindOf[T, P]()))
+}
+
+// Lookup returns the record of a type with the ID (deleted ones too), or nil. Like List, it is read-only.
+func Lookup[T any, P recordPtr[T]](v View, id string) P {
+	r := v.Record(KindOf[T, P](), id)
+	if r == nil {
+		return nil
+	}
+	return r.(P)
+}
+
+// Typed turns records known to be of one type into that type.
+func Typed[T any, P recordPtr[T]](rs []Record) []P {
+	out := make([]P, len(rs))
+	for i, r := range rs {
+		out[i] = r.(P)
+	}
+	return out
+}
+
+// Describe names a record for a list line: its title, and for an evaluation what it evaluates.
+func Describe(v View, r Record) string {
+	e, ok := r.(*Evaluation)
+	if !ok {
+		return r.Title()
+	}
+	if a := Lookup[Agreement](v, e.AgreementID); a != nil {
+		return e.Title() + " — " + a.Title()
+	}
+	if p := Lookup[Partner](v, e.PartnerID); p != nil {
+		return e.Title() + " — " + p.Title()
+	}
+	return e.Title()
+}
+
+// Memory is a View held in memory: what tests of documents and figures read, with no file behind it.
+type Memory struct {
+	org     *Organisation
+	records map[Kind][]Record
+}
+
+// NewMemory returns a Memory holding the records, each given an ID if it has none.
+func NewMemory(rs ...Record) *Memory {
+	m := &Memory{records: map[Kind][]Record{}}
+	m.Add(rs...)
+	return m
+}
+
+// Add puts records in, replacing one with the same kind and ID; our own organisation becomes the one.
+func (m *Memory) Add(rs ...Record) {
+	for _, r := range rs {
+		meta := r.Common()
+		if meta.ID == "" {
+			meta.ID = NewID()
+		}
+		if o, ok := r.(*Organisation); ok {
+			m.org = o
+			continue
+		}
+		k := r.Kind()
+		m.records[k] = slices.DeleteFunc(m.records[k], func(x Record) bool { return x.Common().ID == meta.ID })
+		m.records[k] = append(m.records[k], r)
+		slices.SortStableFunc(m.records[k], func(a, b Record) int { return strings.Compare(Fold(a.Title()), Fold(b.Title())) })
+	}
+}
+
+// Save validates the record and adds it, as the store's Save would.
+func (m *Memory) Save(r Record) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	m.Add(r)
+	return nil
+}
+
+func (m *Memory) Records(k Kind) []Record {
+	return slices.DeleteFunc(slices.Clone(m.records[k]), func(r Record) bool { return r.Common().Deleted })
+}
+
+func (m *Memory) Record(k Kind, id string) Record {
+	for _, r := range m.records[k] {
+		if r.Common().ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+func (m *Memory) Organisation() *Organisation {
+	if m.org == nil {
+		return &Organisation{Meta: Meta{ID: OrganisationID}, PaperSize: PaperA4}
+	}
+	return m.org
+}
