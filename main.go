@@ -3,6 +3,7 @@
 package main
 
 import (
+	"accord/store"
 	"fmt"
 	"os"
 	"strings"
@@ -10,7 +11,6 @@ import (
 	_ "accord/internal/localeenv" // first: repairs the locale before Fyne reads it
 
 	"accord/cli"
-	"accord/data"
 	"accord/ui"
 )
 
@@ -20,7 +20,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "accord: %v\n", err)
 		os.Exit(2)
 	}
-	folder, err := data.ResolveFolder(folderFlag)
+	folder, err := store.ResolveFolder(folderFlag)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "accord: %v\n", err)
 		os.Exit(1)

@@ -39,7 +39,7 @@ type Event struct {
 }
 
 // Events lists what the calendar holds on the day today, by date and then UID.
-func Events(s *data.Store, today data.Date) []Event {
+func Events(s data.View, today data.Date) []Event {
 	var out []Event
 	for _, a := range data.List[data.Agreement](s) {
 		// Drafts and agreements out for signature may never happen, and a terminated one no longer
@@ -77,7 +77,7 @@ func Events(s *data.Store, today data.Date) []Event {
 
 // reviews gives every active agreement's next evaluation, however far off: EvaluationsDue with no horizon,
 // so the rule for when a review falls due stays in one place. Overdue reviews keep their past date.
-func reviews(s *data.Store, today data.Date) []Event {
+func reviews(s data.View, today data.Date) []Event {
 	var out []Event
 	for _, d := range data.EvaluationsDue(s, today, math.MaxInt) {
 		a := d.Agreement
@@ -110,7 +110,7 @@ var activityLabels = map[data.ActivityKind][2]string{
 	"visit":   {"Visit: %s", "Visit"},
 }
 
-func activityEvent(s *data.Store, a *data.Activity) Event {
+func activityEvent(s data.View, a *data.Activity) Event {
 	label, ok := activityLabels[a.ActivityKind]
 	if !ok {
 		label = [2]string{"Activity: %s", "Activity"}
@@ -128,11 +128,11 @@ func activityEvent(s *data.Store, a *data.Activity) Event {
 // source says where an action was agreed, for its description.
 type source struct{ where, agreement, partners string }
 
-func activitySource(s *data.Store, a *data.Activity) source {
+func activitySource(s data.View, a *data.Activity) source {
 	return source{i18n.T("Agreed at: %s, %s", a.Name, a.Date.String()), agreementLine(s, a.AgreementID), partnersLine(s, a.PartnerIDs)}
 }
 
-func evaluationSource(s *data.Store, e *data.Evaluation) source {
+func evaluationSource(s data.View, e *data.Evaluation) source {
 	partners := []string{e.PartnerID}
 	if a := data.Lookup[data.Agreement](s, e.AgreementID); a != nil {
 		partners = a.PartnerIDs()
@@ -169,14 +169,14 @@ func actions(items []data.ActionItem, m data.Meta, src source) []Event {
 	return out
 }
 
-func agreementLine(s *data.Store, id string) string {
+func agreementLine(s data.View, id string) string {
 	if a := data.Lookup[data.Agreement](s, id); a != nil {
 		return i18n.T("Agreement: %s", a.Name)
 	}
 	return ""
 }
 
-func partnersLine(s *data.Store, ids []string) string {
+func partnersLine(s data.View, ids []string) string {
 	var names []string
 	for _, id := range ids {
 		if p := data.Lookup[data.Partner](s, id); p != nil {
@@ -201,7 +201,7 @@ func lines(parts ...string) string {
 }
 
 // Write writes the calendar for the day today. The output depends only on the records and today.
-func Write(w io.Writer, s *data.Store, today data.Date) error {
+func Write(w io.Writer, s data.View, today data.Date) error {
 	name := "Accord"
 	if o := data.Lookup[data.Organisation](s, data.OrganisationID); o != nil && o.Name != "" {
 		name = o.Name

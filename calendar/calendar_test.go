@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"bytes"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,7 +18,7 @@ var today = data.NewDate(2026, time.November, 23)
 
 // fixture is a small store and the IDs the tests look for.
 type fixture struct {
-	s                                     *data.Store
+	s                                     *data.Memory
 	clock                                 time.Time
 	agreement, meeting                    string
 	actionToday, actionMeeting, actionOld string
@@ -39,11 +38,8 @@ func (f *fixture) save(t *testing.T, rs ...data.Record) {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := &fixture{clock: time.Date(2026, 11, 1, 9, 0, 0, 0, time.FixedZone("Athens", 2*3600))}
-	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{Now: func() time.Time { return f.clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := data.NewMemory()
+	s.Now = func() time.Time { return f.clock }
 	f.s = s
 	f.greekTitle = "Συμφωνία συνεργασίας για τη σίτιση των ηλικιωμένων της γειτονιάς"
 	f.meetingTitle = "Planning, budget; volunteers"
@@ -63,9 +59,7 @@ func newFixture(t *testing.T) *fixture {
 	deleted := agreement("Binned agreement", data.StatusSigned, data.NewDate(2027, time.June, 30))
 	draft := agreement("Draft agreement", data.StatusDraft, data.NewDate(2027, time.March, 31))
 	f.save(t, live, deleted, draft)
-	if err := s.Delete(data.KindAgreement, deleted.ID); err != nil {
-		t.Fatal(err)
-	}
+	deleted.Deleted = true
 	f.agreement = live.ID
 
 	eval := &data.Evaluation{AgreementID: live.ID, Date: data.NewDate(2026, time.July, 1), Actions: []data.ActionItem{
@@ -83,7 +77,7 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func write(t *testing.T, s *data.Store) []byte {
+func write(t *testing.T, s *data.Memory) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(&b, s, today); err != nil {
@@ -224,10 +218,7 @@ func TestWriteIsWellFormed(t *testing.T) {
 func TestEditKeepsUIDsAndRaisesSequence(t *testing.T) {
 	f := newFixture(t)
 	before := write(t, f.s)
-	m, err := data.Get[data.Activity](f.s, f.meeting)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := data.Lookup[data.Activity](f.s, f.meeting)
 	m.Notes = "The calendar does not show notes."
 	f.clock = f.clock.Add(24 * time.Hour)
 	f.save(t, m)

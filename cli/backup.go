@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"accord/store"
 	"flag"
 	"fmt"
 	"path/filepath"
 
-	"accord/data"
 	"accord/i18n"
 )
 
@@ -27,7 +27,7 @@ func runBackup(e env, args []string) error {
 	defer s.Close()
 	path := out
 	if path == "" {
-		path, err = s.Backup(data.ReasonManual)
+		path, err = s.Backup(store.ReasonManual)
 	} else if path, err = filepath.Abs(out); err == nil {
 		err = s.BackupTo(path)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"bytes"
 	"errors"
 	"io"
@@ -11,13 +12,12 @@ import (
 
 	ical "github.com/emersion/go-ical"
 
-	"accord/data"
 	"accord/demo"
 )
 
 func TestCalendarWritesAnICSFileOfTheDemoData(t *testing.T) {
 	folder := t.TempDir()
-	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestCalendarMistakes(t *testing.T) {
 			t.Errorf("%v: %v, want a usage error", args, err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(folder, data.FileName)); err == nil {
+	if _, err := os.Stat(filepath.Join(folder, store.FileName)); err == nil {
 		t.Errorf("a mistaken command created a data file")
 	}
 }

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"accord/store"
 	"errors"
 	"flag"
 	"fmt"
@@ -97,7 +98,7 @@ func Usage() string {
 // Explain turns an error into the one plain line a user reads: what happened and what to do.
 func Explain(err error) string {
 	var perr *data.PlainError
-	var oerr *data.OpenError
+	var oerr *store.OpenError
 	var verr *data.ValidationError
 	switch {
 	case errors.As(err, &perr): // first: it may explain an OpenError more exactly than the OpenError can
@@ -114,8 +115,8 @@ func Explain(err error) string {
 	return err.Error()
 }
 
-func openStore(e env) (*data.Store, error) {
-	return data.Open(filepath.Join(e.folder, data.FileName), data.Options{})
+func openStore(e env) (*store.Store, error) {
+	return store.Open(filepath.Join(e.folder, store.FileName), store.Options{})
 }
 
 // flags parses a command's options, mapping mistakes to usage errors.

@@ -1,13 +1,12 @@
 package cli
 
 import (
+	"accord/store"
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"accord/data"
 )
 
 func run(t *testing.T, folder string, args ...string) (code int, stdout, stderr string) {
@@ -63,7 +62,7 @@ func TestMistypedCommandsExitWithTwo(t *testing.T) {
 
 func TestDamagedFileGivesOnePlainLine(t *testing.T) {
 	folder := t.TempDir()
-	path := filepath.Join(folder, data.FileName)
+	path := filepath.Join(folder, store.FileName)
 	os.WriteFile(path, []byte("this is not a database, it is a shopping list\n"), 0o600)
 	code, _, stderr := run(t, folder, "check")
 	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "damaged") || !strings.Contains(stderr, "backup") {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -28,7 +29,7 @@ func runImport(e env, args []string) error {
 	}
 	defer s.Close()
 	sum, err := s.ImportJSON(f)
-	var ierr *data.ImportError
+	var ierr *store.ImportError
 	if errors.As(err, &ierr) {
 		for _, r := range ierr.Records {
 			for _, line := range r.Describe(i18n.T) {

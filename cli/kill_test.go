@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -8,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"accord/data"
 )
 
 // TestAKilledImportLeavesAllOrNothing runs `accord import json` on a large export in a separate process,
@@ -56,8 +55,8 @@ func TestAKilledImportLeavesAllOrNothing(t *testing.T) {
 		t.Helper()
 		folder := filepath.Join(dir, name)
 		os.MkdirAll(folder, 0o700)
-		b, _ := os.ReadFile(filepath.Join(base, data.FileName))
-		if err := os.WriteFile(filepath.Join(folder, data.FileName), b, 0o600); err != nil {
+		b, _ := os.ReadFile(filepath.Join(base, store.FileName))
+		if err := os.WriteFile(filepath.Join(folder, store.FileName), b, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		return folder

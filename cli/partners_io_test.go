@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -68,7 +69,7 @@ func TestImportCSVRefusesWhatItCannotRead(t *testing.T) {
 		if err == nil || !strings.Contains(Explain(err), want) || !strings.Contains(Explain(err), "Nothing was imported.") {
 			t.Errorf("%s: %v", filepath.Base(file), err)
 		}
-		if _, err := os.Stat(filepath.Join(folder, data.FileName)); !os.IsNotExist(err) {
+		if _, err := os.Stat(filepath.Join(folder, store.FileName)); !os.IsNotExist(err) {
 			t.Errorf("%s: the data file was created", filepath.Base(file))
 		}
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,9 +25,9 @@ func runPrint(e env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	a, err := data.Get[data.Agreement](s, id)
+	a, err := store.Get[data.Agreement](s, id)
 	switch {
-	case errors.Is(err, data.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return errors.New(i18n.T("There is no agreement with the ID %s.", id))
 	case err != nil:
 		return fmt.Errorf("read agreement %s: %w", id, err)

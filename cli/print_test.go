@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -29,12 +30,12 @@ func demoAgreement(t *testing.T) (folder, id string) {
 
 func agreement(t *testing.T, folder, id string) *data.Agreement {
 	t.Helper()
-	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	a, err := data.Get[data.Agreement](s, id)
+	a, err := store.Get[data.Agreement](s, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func TestPrintMistakes(t *testing.T) {
 // Accord or an import might leave it: it prints, but the print is not recorded on it.
 func TestPrintInvalidAgreementStillPrints(t *testing.T) {
 	folder, id := demoAgreement(t)
-	db, err := bolt.Open(filepath.Join(folder, data.FileName), 0o600, nil)
+	db, err := bolt.Open(filepath.Join(folder, store.FileName), 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,7 +33,7 @@ func runReport(e env, args []string) error {
 	case out == "":
 		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
-	return renderPDF(e, out, func(s *data.Store, printed data.Date) ([]byte, error) {
+	return renderPDF(e, out, func(s *store.Store, printed data.Date) ([]byte, error) {
 		id := words[1]
 		if words[0] == "evaluation" {
 			return reportOn(s, id, i18n.T("There is no evaluation with the ID %s.", id), func(ev *data.Evaluation) ([]byte, error) {
@@ -46,7 +47,7 @@ func runReport(e env, args []string) error {
 }
 
 // renderPDF opens the data, renders a document dated today and writes it to out.
-func renderPDF(e env, out string, render func(s *data.Store, printed data.Date) ([]byte, error)) error {
+func renderPDF(e env, out string, render func(s *store.Store, printed data.Date) ([]byte, error)) error {
 	s, err := openStore(e)
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func runWholeReport(e env, words []string, out string) error {
 	if out == "" {
 		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
-	return renderPDF(e, out, func(s *data.Store, printed data.Date) ([]byte, error) {
+	return renderPDF(e, out, func(s *store.Store, printed data.Date) ([]byte, error) {
 		var b []byte
 		var err error
 		switch words[0] {
@@ -111,10 +112,10 @@ func writePDF(e env, out string, b []byte) error {
 func reportOn[R any, P interface {
 	*R
 	data.Record
-}](s *data.Store, id, missing string, render func(P) ([]byte, error)) ([]byte, error) {
-	r, err := data.Get[R, P](s, id)
+}](s *store.Store, id, missing string, render func(P) ([]byte, error)) ([]byte, error) {
+	r, err := store.Get[R, P](s, id)
 	switch {
-	case errors.Is(err, data.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return nil, errors.New(missing)
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", id, err)

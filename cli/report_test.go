@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"accord/store"
 	"bytes"
 	"errors"
 	"os"
@@ -60,7 +61,7 @@ func TestReportMistakes(t *testing.T) {
 	}
 	// An ID of the wrong kind, an unknown one, or a record in the Trash: one plain line, and no file.
 	partner := firstListed(t, folder, "partners")
-	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"accord/store"
 	"fmt"
 	"path/filepath"
 
-	"accord/data"
 	"accord/i18n"
 )
 
@@ -16,7 +16,7 @@ func runRestore(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := data.Restore(filepath.Join(e.folder, data.FileName), from, data.Options{})
+	res, err := store.Restore(filepath.Join(e.folder, store.FileName), from, store.Options{})
 	if err != nil {
 		return err
 	}

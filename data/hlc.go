@@ -64,29 +64,29 @@ func (h HLC) Compare(o HLC) int {
 // Clock makes stamps for one device. It is not safe for concurrent use: the store calls it under its lock.
 type Clock struct {
 	Device string
-	last   HLC
+	Last   HLC
 }
 
 // Tick returns a stamp later than every stamp the clock has made or seen.
 func (c *Clock) Tick(now time.Time) HLC {
 	wall := now.UnixMilli()
 	switch {
-	case wall > c.last.Wall:
-		c.last = HLC{Wall: wall}
-	case c.last.Count == 0xffff: // 65,536 changes in one millisecond: borrow the next one
-		c.last = HLC{Wall: c.last.Wall + 1}
+	case wall > c.Last.Wall:
+		c.Last = HLC{Wall: wall}
+	case c.Last.Count == 0xffff: // 65,536 changes in one millisecond: borrow the next one
+		c.Last = HLC{Wall: c.Last.Wall + 1}
 	default:
-		c.last.Count++
+		c.Last.Count++
 	}
-	c.last.Device = c.Device
-	return c.last
+	c.Last.Device = c.Device
+	return c.Last
 }
 
 // Observe tells the clock about a stamp from another laptop, so the next Tick comes after it. The caller
 // first checks that the stamp is not too far ahead of this laptop's clock (see MaxSkew).
 func (c *Clock) Observe(h HLC) {
-	if h.Wall > c.last.Wall || (h.Wall == c.last.Wall && h.Count > c.last.Count) {
-		c.last = HLC{Wall: h.Wall, Count: h.Count}
+	if h.Wall > c.Last.Wall || (h.Wall == c.Last.Wall && h.Count > c.Last.Count) {
+		c.Last = HLC{Wall: h.Wall, Count: h.Count}
 	}
 }
 

@@ -36,8 +36,8 @@ type Sentence struct {
 }
 
 // fileProblem explains why writing what (a phrase such as "The backup") to path failed; see osProblem.
-func fileProblem(what, path string, err error) *PlainError {
-	if p := osProblem(what, path, err); p != nil {
+func FileProblem(what, path string, err error) *PlainError {
+	if p := OSProblem(what, path, err); p != nil {
 		return p
 	}
 	return &PlainError{"%s could not be written.", []any{what}, "Try again, or choose another place. Nothing has been lost.", err}
@@ -47,9 +47,9 @@ func fileProblem(what, path string, err error) *PlainError {
 // not write to, a folder that has gone (a USB stick pulled out), a failing disk — and returns nil for any
 // other error. Every advice says nothing was lost, which is true wherever it is used: files are written
 // under a temporary name and renamed, and the database changes only by whole transactions.
-func osProblem(what, path string, err error) *PlainError {
+func OSProblem(what, path string, err error) *PlainError {
 	switch {
-	case diskFull(err):
+	case DiskFull(err):
 		return &PlainError{"%s could not be written because the disk is full.", []any{what},
 			"Free some space on the disk, or choose another place, then try again. Nothing has been lost.", err}
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
@@ -66,7 +66,7 @@ func osProblem(what, path string, err error) *PlainError {
 }
 
 // diskFull recognises "no space left" on every system: Windows reports it with codes of its own.
-func diskFull(err error) bool {
+func DiskFull(err error) bool {
 	if errors.Is(err, syscall.ENOSPC) {
 		return true
 	}

@@ -65,11 +65,8 @@ type Ref struct {
 // NewID returns a UUIDv7: unique across laptops and sortable by creation time.
 func NewID() string { return uuid.Must(uuid.NewV7()).String() }
 
-// Empty is an empty record of the kind, to compare a record with when there is nothing else.
-func Empty(k Kind) Record { return newRecord(k) }
-
-// newRecord returns an empty record of the kind, ready to decode into.
-func newRecord(k Kind) Record {
+// NewRecord returns an empty record of the kind, ready to decode into or to compare with.
+func NewRecord(k Kind) Record {
 	switch k {
 	case KindOrganisation:
 		return &Organisation{}

@@ -3,6 +3,7 @@ package data
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // View is read access to a group's records: all that documents, the calendar and derived figures need.
@@ -18,21 +19,21 @@ type View interface {
 }
 
 // recordPtr ties a record type to its pointer, so List[Partner] returns []*Partner.
-type recordPtr[T any] interface {
+type RecordPtr[T any] interface {
 	*T
 	Record
 }
 
 // KindOf is the kind of a record type: KindOf[Partner]() is KindPartner.
-func KindOf[T any, P recordPtr[T]]() Kind { return P(new(T)).Kind() }
+func KindOf[T any, P RecordPtr[T]]() Kind { return P(new(T)).Kind() }
 
 // List returns the live records of a type, sorted by title. They are shared: read them, Clone to edit.
-func List[T any, P recordPtr[T]](v View) []P {
+func List[T any, P RecordPtr[T]](v View) []P {
 	return Typed[T, P](v.Records(KindOf[T, P]()))
 }
 
 // Lookup returns the record of a type with the ID (deleted ones too), or nil. Like List, it is read-only.
-func Lookup[T any, P recordPtr[T]](v View, id string) P {
+func Lookup[T any, P RecordPtr[T]](v View, id string) P {
 	r := v.Record(KindOf[T, P](), id)
 	if r == nil {
 		return nil
@@ -41,7 +42,7 @@ func Lookup[T any, P recordPtr[T]](v View, id string) P {
 }
 
 // Typed turns records known to be of one type into that type.
-func Typed[T any, P recordPtr[T]](rs []Record) []P {
+func Typed[T any, P RecordPtr[T]](rs []Record) []P {
 	out := make([]P, len(rs))
 	for i, r := range rs {
 		out[i] = r.(P)
@@ -66,13 +67,16 @@ func Describe(v View, r Record) string {
 
 // Memory is a View held in memory: what tests of documents and figures read, with no file behind it.
 type Memory struct {
+	// Now is the clock Save stamps records with.
+	Now     func() time.Time
 	org     *Organisation
 	records map[Kind][]Record
+	rev     uint64
 }
 
 // NewMemory returns a Memory holding the records, each given an ID if it has none.
 func NewMemory(rs ...Record) *Memory {
-	m := &Memory{records: map[Kind][]Record{}}
+	m := &Memory{Now: time.Now, records: map[Kind][]Record{}}
 	m.Add(rs...)
 	return m
 }
@@ -86,7 +90,6 @@ func (m *Memory) Add(rs ...Record) {
 		}
 		if o, ok := r.(*Organisation); ok {
 			m.org = o
-			continue
 		}
 		k := r.Kind()
 		m.records[k] = slices.DeleteFunc(m.records[k], func(x Record) bool { return x.Common().ID == meta.ID })
@@ -95,11 +98,17 @@ func (m *Memory) Add(rs ...Record) {
 	}
 }
 
-// Save validates the record and adds it, as the store's Save would.
+// Save validates the record, stamps its times and revision, and adds it, as the store's Save would.
 func (m *Memory) Save(r Record) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
+	meta, now := r.Common(), m.Now().UTC()
+	if meta.CreatedAt.IsZero() {
+		meta.CreatedAt = now
+	}
+	m.rev++
+	meta.UpdatedAt, meta.Rev = now, m.rev
 	m.Add(r)
 	return nil
 }

@@ -5,9 +5,11 @@
 package demo
 
 import (
+	"accord/store"
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"accord/data"
 )
@@ -55,7 +57,7 @@ func (s Summary) String() string {
 // Generate makes opt.Partners partners and everything linked to them, and saves it all in s, which must hold
 // no records but, perhaps, our own organisation's: a named organisation is kept as it is and signs the
 // agreements, otherwise a demo one is saved. On failure Generate returns what was saved so far and the reason.
-func Generate(s *data.Store, opt Options) (Summary, error) {
+func Generate(s *store.Store, opt Options) (Summary, error) {
 	switch {
 	case opt.Partners < 1:
 		return nil, errors.New("demo: make at least one partner")
@@ -64,21 +66,30 @@ func Generate(s *data.Store, opt Options) (Summary, error) {
 	case holdsRecords(s):
 		return nil, ErrNotEmpty
 	}
-	now := s.Now()
+	var keep *data.Organisation
+	if o := data.Lookup[data.Organisation](s, data.OrganisationID); o != nil && o.Name != "" {
+		keep = o
+	}
+	return save(s, makeRecords(opt, s.Now(), keep), opt.Progress)
+}
+
+// Records makes the demo records of Generate without saving them, as of now: for tests of documents and
+// figures, which read them through a data.Memory.
+func Records(opt Options, now time.Time) []data.Record { return makeRecords(opt, now, nil) }
+
+// makeRecords makes the records; a kept organisation signs the agreements instead of a demo one.
+func makeRecords(opt Options, now time.Time, keep *data.Organisation) []data.Record {
 	today := opt.Today
 	if today.IsZero() {
 		today = data.DateOf(now)
 	}
 	g := newGen(opt.Seed, today, now)
-	if o := data.Lookup[data.Organisation](s, data.OrganisationID); o != nil && o.Name != "" {
-		g.keep = o
-	}
-	records := g.build(opt.Partners)
-	return save(s, records, opt.Progress)
+	g.keep = keep
+	return g.build(opt.Partners)
 }
 
 // holdsRecords is true when the store has any record but the organisation's, live or in the Trash.
-func holdsRecords(s *data.Store) bool {
+func holdsRecords(s *store.Store) bool {
 	for _, k := range data.RecordKinds {
 		if k != data.KindOrganisation && s.Count(k) > 0 {
 			return true
@@ -96,7 +107,7 @@ func holdsRecords(s *data.Store) bool {
 const batchSize = 500
 
 // save writes the records in order, in batches of one transaction each.
-func save(s *data.Store, records []data.Record, progress func(done, total int)) (Summary, error) {
+func save(s *store.Store, records []data.Record, progress func(done, total int)) (Summary, error) {
 	sum := Summary{}
 	for start := 0; start < len(records); start += batchSize {
 		if progress != nil {

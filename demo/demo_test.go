@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"accord/store"
 	"errors"
 	"maps"
 	"os"
@@ -17,9 +18,9 @@ import (
 
 var today = data.NewDate(2026, 5, 15)
 
-func openStore(t testing.TB) *data.Store {
+func openStore(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "accord.db"), data.Options{})
+	s, err := store.Open(filepath.Join(t.TempDir(), "accord.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func openStore(t testing.TB) *data.Store {
 	return s
 }
 
-func generate(t testing.TB, partners int, seed int64) (*data.Store, Summary) {
+func generate(t testing.TB, partners int, seed int64) (*store.Store, Summary) {
 	t.Helper()
 	s := openStore(t)
 	sum, err := Generate(s, Options{Partners: partners, Seed: seed, Today: today})
@@ -38,7 +39,7 @@ func generate(t testing.TB, partners int, seed int64) (*data.Store, Summary) {
 }
 
 // all returns every live record in the store, kind by kind.
-func all(s *data.Store) []data.Record {
+func all(s *store.Store) []data.Record {
 	var out []data.Record
 	add := func(rs ...data.Record) { out = append(out, rs...) }
 	if o := data.Lookup[data.Organisation](s, data.OrganisationID); o != nil {
@@ -62,7 +63,7 @@ func all(s *data.Store) []data.Record {
 	return out
 }
 
-func exists(s *data.Store, ref data.Ref) bool {
+func exists(s *store.Store, ref data.Ref) bool {
 	switch ref.Kind {
 	case data.KindOrganisation:
 		return data.Lookup[data.Organisation](s, ref.ID) != nil
@@ -82,7 +83,7 @@ func exists(s *data.Store, ref data.Ref) bool {
 
 // checkLinks fails the test for every reference that points nowhere, and for links the generic check
 // cannot see: goal progress against the agreement's goals, respondents and signatories from its parties.
-func checkLinks(t *testing.T, s *data.Store) {
+func checkLinks(t *testing.T, s *store.Store) {
 	t.Helper()
 	broken := 0
 	for _, r := range all(s) {
@@ -331,7 +332,7 @@ func TestDataIsSpread(t *testing.T) {
 }
 
 // fingerprint lists every record's title in the order the records were made (UUIDv7 IDs sort by time).
-func fingerprint(s *data.Store) []string {
+func fingerprint(s *store.Store) []string {
 	rs := all(s)
 	slices.SortStableFunc(rs, func(a, b data.Record) int {
 		if c := slices.Index(data.RecordKinds, a.Kind()) - slices.Index(data.RecordKinds, b.Kind()); c != 0 {
@@ -349,7 +350,7 @@ func fingerprint(s *data.Store) []string {
 	return out
 }
 
-func partnerNames(s *data.Store) []string {
+func partnerNames(s *store.Store) []string {
 	var out []string
 	for _, line := range fingerprint(s) {
 		if name, ok := strings.CutPrefix(line, string(data.KindPartner)+": "); ok {
@@ -488,7 +489,7 @@ func TestGenerateLarge(t *testing.T) {
 func BenchmarkGenerate1000(b *testing.B) {
 	var records int
 	for b.Loop() {
-		s, err := data.Open(filepath.Join(b.TempDir(), "accord.db"), data.Options{})
+		s, err := store.Open(filepath.Join(b.TempDir(), "accord.db"), store.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package partnerio
 
 import (
+	"accord/store"
 	"context"
 	"errors"
 	"fmt"
@@ -64,7 +65,7 @@ const progressEvery = 256
 // ignoring case and accents, or shares an e-mail address with it or its contacts. A row Accord cannot
 // take (an e-mail address that is not one, a name too long) is left out and listed in Problems; the other
 // rows still go ahead, since one typing mistake should not stop a list of hundreds. Nothing is written.
-func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) (*ImportPlan, error) {
+func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options) (*ImportPlan, error) {
 	if len(m) != len(t.Headers) {
 		return nil, fmt.Errorf("plan import: mapping has %d columns, table %d", len(m), len(t.Headers))
 	}
@@ -251,7 +252,7 @@ func hasContact(p *data.Partner, c data.Contact) bool {
 }
 
 // sort puts each group among the new, merged or skipped partners, by what Accord already holds.
-func (plan *ImportPlan) sort(s *data.Store, g *grouping, dup DuplicateChoice) error {
+func (plan *ImportPlan) sort(s *store.Store, g *grouping, dup DuplicateChoice) error {
 	known := indexPartners(data.List[data.Partner](s))
 	copies := map[string]*Merged{} // by partner ID
 	for _, grp := range g.order {
@@ -282,10 +283,10 @@ func (plan *ImportPlan) add(grp *group) {
 
 // merge adds the group's new contacts to a copy of the partner in Accord, one copy however many groups
 // of the file match it. A partner that gains nothing is not rewritten.
-func (plan *ImportPlan) merge(s *data.Store, copies map[string]*Merged, same *data.Partner, grp *group) error {
+func (plan *ImportPlan) merge(s *store.Store, copies map[string]*Merged, same *data.Partner, grp *group) error {
 	m, ok := copies[same.ID]
 	if !ok {
-		cp, err := data.Get[data.Partner](s, same.ID)
+		cp, err := store.Get[data.Partner](s, same.ID)
 		if err != nil {
 			return fmt.Errorf("plan import: merge into %s: %w", same.Name, err)
 		}
@@ -353,7 +354,7 @@ func (k known) match(p *data.Partner) (*data.Partner, data.Sentence) {
 }
 
 // Apply writes the plan in one transaction: everything or, if anything fails, nothing.
-func (plan *ImportPlan) Apply(s *data.Store) (Summary, error) {
+func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 	records := make([]data.Record, 0, len(plan.New)+len(plan.Merged))
 	for _, p := range plan.New {
 		records = append(records, p)

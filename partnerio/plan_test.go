@@ -1,6 +1,7 @@
 package partnerio
 
 import (
+	"accord/store"
 	"context"
 	"errors"
 	"fmt"
@@ -11,9 +12,9 @@ import (
 	"accord/data"
 )
 
-func newStore(t testing.TB) *data.Store {
+func newStore(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(t.TempDir(), store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +23,7 @@ func newStore(t testing.TB) *data.Store {
 }
 
 // planFixture reads a fixture, guesses its mapping and plans it into s.
-func planFixture(t *testing.T, s *data.Store, name string, dup DuplicateChoice) *ImportPlan {
+func planFixture(t *testing.T, s *store.Store, name string, dup DuplicateChoice) *ImportPlan {
 	t.Helper()
 	tab, err := readFixture(t, name)
 	if err != nil {
@@ -126,7 +127,7 @@ func TestImportLeavesOutBadRowsAndSaysWhy(t *testing.T) {
 }
 
 // seed stores a partner spelled differently from the fixture's, and one whose contact shares an address.
-func seed(t *testing.T, s *data.Store) {
+func seed(t *testing.T, s *store.Store) {
 	t.Helper()
 	err := s.SaveAll([]data.Record{
 		&data.Partner{Name: "CAFE SOLIDAIRE", PartnerKind: data.PartnerFaith, Stage: data.StageActive,
@@ -163,7 +164,7 @@ func TestDuplicatesMergedAddOnlyNewContacts(t *testing.T) {
 	if sum.Partners != 1 || sum.Merged != 1 || sum.MergedContacts != 1 || len(sum.Skipped) != 1 {
 		t.Fatalf("summary %+v", sum)
 	}
-	cafe := data.Search[data.Partner](s, "cafe")[0]
+	cafe := store.Search[data.Partner](s, "cafe")[0]
 	if cafe.Name != "CAFE SOLIDAIRE" || cafe.PartnerKind != data.PartnerFaith || len(cafe.Contacts) != 2 || cafe.Contacts[1].Name != "José Núñez" {
 		t.Fatalf("merged partner: %s", describe([]*data.Partner{cafe}))
 	}
@@ -188,7 +189,7 @@ func TestApplyRefusesAMergeIntoAPartnerEditedSincePlanning(t *testing.T) {
 	s := newStore(t)
 	seed(t, s)
 	plan := planFixture(t, s, "utf8.csv", Merge)
-	cafe, _ := data.Get[data.Partner](s, plan.Merged[0].Partner.ID)
+	cafe, _ := store.Get[data.Partner](s, plan.Merged[0].Partner.ID)
 	cafe.Notes = "edited in the window meanwhile"
 	if err := s.Save(cafe); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package partnerio
 
 import (
+	"accord/store"
 	"bytes"
 	"context"
 	"errors"
@@ -33,7 +34,7 @@ func awkward() []*data.Partner {
 	}
 }
 
-func saved(t *testing.T, ps []*data.Partner) *data.Store {
+func saved(t *testing.T, ps []*data.Partner) *store.Store {
 	t.Helper()
 	s := newStore(t)
 	rs := make([]data.Record, len(ps))

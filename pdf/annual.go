@@ -18,7 +18,7 @@ import (
 // Resources count once, in full, in the year their agreement started: a three-year agreement's
 // contributions belong to the year it was signed up to, so no year's figures depend on how a value
 // would be spread over time.
-func AnnualReport(s *data.Store, year int, printed data.Date) ([]byte, error) {
+func AnnualReport(s data.View, year int, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	r := &annual{s: s, org: org, year: year, printed: printed, partners: data.List[data.Partner](s),
 		agreements: data.List[data.Agreement](s)}
@@ -28,7 +28,7 @@ func AnnualReport(s *data.Store, year int, printed data.Date) ([]byte, error) {
 
 // annual writes one year's report; write runs once per rendering pass.
 type annual struct {
-	s          *data.Store
+	s          data.View
 	org        *data.Organisation
 	year       int
 	printed    data.Date

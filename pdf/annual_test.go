@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -18,16 +17,9 @@ var demoToday = data.NewDate(2026, time.November, 23)
 // demoStore is the demo data of 60 partners with, in 2031 where the demo has nothing, hand-made records
 // of known figures: a Greek partner who gives 3 for every 1 we give in a renewal started that year, a
 // Bulgarian-named partner at an activity, an agreement terminated that year, and evaluations in 2030 and 2031.
-func demoStore(t testing.TB, partners int) *data.Store {
+func demoStore(t testing.TB, partners int) *data.Memory {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := demo.Generate(s, demo.Options{Partners: partners, Seed: 3, Today: demoToday}); err != nil {
-		t.Fatal(err)
-	}
+	s := data.NewMemory(demo.Records(demo.Options{Partners: partners, Seed: 3, Today: demoToday}, demoToday.Time())...)
 	athens := &data.Partner{Name: "Σύλλογος Γειτονιάς Αθήνας", PartnerKind: data.PartnerCommunityOrg, Stage: data.StageEngaged,
 		Influence: 5, Interest: 5, Contacts: []data.Contact{{ID: "c1", Name: "Ελένη Παπαδοπούλου", Role: "Πρόεδρος",
 			Email: "eleni@athens.example", Phone: "+30 210 000 0000", MaySign: true}}}

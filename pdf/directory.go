@@ -9,7 +9,7 @@ import (
 
 // ContactDirectory prints the live partners A–Z, each with its people: name, role, e-mail, phone and
 // whether they may sign. A partner's block never splits across pages, so a page torn out stays whole.
-func ContactDirectory(s *data.Store, printed data.Date) ([]byte, error) {
+func ContactDirectory(s data.View, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	ps := data.List[data.Partner](s)
 	slices.SortStableFunc(ps, func(a, b *data.Partner) int { return strings.Compare(data.Fold(a.Name), data.Fold(b.Name)) })

@@ -14,7 +14,7 @@ import (
 // health scores with their bands and spread, a chart against the previous evaluation, the respondents'
 // comments, goal progress, impact figures and the actions agreed. Sections with nothing to show are left
 // out. printed is the report's date, so the same evaluation printed on the same day gives the same bytes.
-func EvaluationReport(s *data.Store, e *data.Evaluation, printed data.Date) ([]byte, error) {
+func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	subject, goals := "", []data.Goal(nil)
 	if a := data.Lookup[data.Agreement](s, e.AgreementID); a != nil {
@@ -31,7 +31,7 @@ func EvaluationReport(s *data.Store, e *data.Evaluation, printed data.Date) ([]b
 
 // evalReport writes one evaluation; write runs once per rendering pass.
 type evalReport struct {
-	s       *data.Store
+	s       data.View
 	org     *data.Organisation
 	e, prev *data.Evaluation // prev is nil for a first evaluation
 	subject string

@@ -13,7 +13,7 @@ import (
 // MOU prints an agreement — an MOU or one of its kin — as the document the parties sign: a title block,
 // the parties, numbered sections, and a signature block for each party. printed is the day in the footer
 // and the PDF's creation date, so the same agreement printed on the same day gives the same bytes.
-func MOU(s *data.Store, a *data.Agreement, printed data.Date) ([]byte, error) {
+func MOU(s data.View, a *data.Agreement, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	parties, err := partiesOf(s, org, a)
 	if err != nil {
@@ -48,7 +48,7 @@ type party struct {
 
 // partiesOf names the parties. Our own party falls back to the organisation's default signatory, the
 // person who signs every document unless the agreement names someone else.
-func partiesOf(s *data.Store, org *data.Organisation, a *data.Agreement) ([]party, error) {
+func partiesOf(s data.View, org *data.Organisation, a *data.Agreement) ([]party, error) {
 	out := make([]party, 0, len(a.Parties))
 	for i, p := range a.Parties {
 		if p.Us {

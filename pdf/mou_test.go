@@ -21,13 +21,9 @@ var printedOn = data.NewDate(2025, time.March, 10)
 
 // fixture is a store with our organisation and three partners — Greek, Cyrillic and accented Latin
 // names, the last with no signatory yet — and a full agreement between all four.
-func fixture(t testing.TB) (*data.Store, *data.Agreement) {
+func fixture(t testing.TB) (*data.Memory, *data.Agreement) {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := data.NewMemory()
 	org := s.Organisation()
 	org.Name, org.Address = "Riverside Residents' Association", "12 Mill Lane, Riverside RS1 4AB"
 	org.Email, org.Phone = "hello@riverside.example", "+44 20 7946 0000"
@@ -86,7 +82,7 @@ func partner(name, address, signatory, title string) *data.Partner {
 	return p
 }
 
-func save(t testing.TB, s *data.Store, r data.Record) {
+func save(t testing.TB, s *data.Memory, r data.Record) {
 	t.Helper()
 	if err := s.Save(r); err != nil {
 		t.Fatalf("save %s: %v", r.Title(), err)
@@ -112,7 +108,7 @@ func logo(t testing.TB) []byte {
 	return b.Bytes()
 }
 
-func printMOU(t testing.TB, s *data.Store, a *data.Agreement) []byte {
+func printMOU(t testing.TB, s *data.Memory, a *data.Agreement) []byte {
 	t.Helper()
 	b, err := MOU(s, a, printedOn)
 	if err != nil {
@@ -398,7 +394,7 @@ func TestMOURefusesAMissingPartner(t *testing.T) {
 }
 
 // tenPages is the fixture grown to about ten pages by a long clause.
-func tenPages(b *testing.B) (*data.Store, *data.Agreement) {
+func tenPages(b *testing.B) (*data.Memory, *data.Agreement) {
 	s, a := fixture(b)
 	a.Clauses = append(a.Clauses, data.Clause{Heading: "Kitchen rota", Text: clause(4300)})
 	return s, a
@@ -432,10 +428,7 @@ func fingerprint(t *testing.T, page string) string {
 func TestMOUFingerprintFollowsWhatIsPrinted(t *testing.T) {
 	s, a := fixture(t)
 	first := fingerprint(t, pages(t, printMOU(t, s, a))[0])
-	p, err := data.Get[data.Partner](s, a.PartnerIDs()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := data.Lookup[data.Partner](s, a.PartnerIDs()[0])
 	p.Name += " (Athens)"
 	save(t, s, p)
 	renamed := fingerprint(t, pages(t, printMOU(t, s, a))[0])

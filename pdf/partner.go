@@ -15,7 +15,7 @@ const recentActivities = 10
 // they offer, the agreements with them and where each stands on the printed day, the latest health
 // evaluation and the recent activities. Sections with nothing to show are left out. printed is "today"
 // for every status, so the same partner printed on the same day gives the same bytes.
-func PartnerProfile(s *data.Store, p *data.Partner, printed data.Date) ([]byte, error) {
+func PartnerProfile(s data.View, p *data.Partner, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	pp := &profile{s: s, org: org, p: p, links: data.LinkedTo(s, p.ID, printed), printed: printed}
 	info := docInfo{title: T("Partner profile: %s", p.Name), subject: T("Partner profile"), date: printed}
@@ -24,7 +24,7 @@ func PartnerProfile(s *data.Store, p *data.Partner, printed data.Date) ([]byte, 
 
 // profile writes one partner; write runs once per rendering pass.
 type profile struct {
-	s       *data.Store
+	s       data.View
 	org     *data.Organisation
 	p       *data.Partner
 	links   data.Links

@@ -12,13 +12,10 @@ import (
 
 // profiled is the Athens partner of the evaluated fixture with a second contact, three offers, two more
 // agreements (one active on the printed day, one expired), twelve past activities and a planned one.
-func profiled(t *testing.T) (*data.Store, *data.Partner) {
+func profiled(t *testing.T) (*data.Memory, *data.Partner) {
 	t.Helper()
 	s, a, _, _ := evaluated(t)
-	p, err := data.Get[data.Partner](s, a.PartnerIDs()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := data.Lookup[data.Partner](s, a.PartnerIDs()[0])
 	p.Description, p.Website, p.FocusAreas = "A neighbourhood association in central Athens.", "https://syllogos.example", []string{"food", "youth"}
 	p.Influence, p.Interest = 4, 5
 	p.Contacts = append(p.Contacts, data.Contact{ID: "c2", Name: "Νίκος Αλεξίου", Role: "Ταμίας", Email: "nikos@syllogos.example", Language: "el"})

@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -16,8 +17,8 @@ func BenchmarkSyncRound(b *testing.B) {
 	folder := b.TempDir()
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	open := func(name string) *data.Store {
-		s, err := data.Open(filepath.Join(b.TempDir(), name, data.FileName), data.Options{Now: clock})
+	open := func(name string) *store.Store {
+		s, err := store.Open(filepath.Join(b.TempDir(), name, store.FileName), store.Options{Now: clock})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -42,7 +43,7 @@ func BenchmarkSyncRound(b *testing.B) {
 		now = now.Add(time.Hour)
 		var changed []data.Record
 		for _, p := range partners[:1000] {
-			q, _ := data.Get[data.Partner](ana, p.ID)
+			q, _ := store.Get[data.Partner](ana, p.ID)
 			q.Notes = fmt.Sprintf("round %d", i)
 			changed = append(changed, q)
 		}
@@ -57,7 +58,7 @@ func BenchmarkSyncRound(b *testing.B) {
 	}
 }
 
-func mustRound(b *testing.B, s *data.Store, folder string) Report {
+func mustRound(b *testing.B, s *store.Store, folder string) Report {
 	rep, err := Round(s, folder)
 	if err != nil {
 		b.Fatal(err)

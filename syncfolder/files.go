@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,20 +10,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"accord/data"
 )
 
 // shareAttachments writes into this laptop's folder the attachment files its outgoing versions use that
 // no laptop's folder holds yet. A file is named by its SHA-256 and written once.
-func shareAttachments(s *data.Store, top, own string, vs []data.Version, all []string) error {
+func shareAttachments(s *store.Store, top, own string, vs []store.Version, all []string) error {
 	for _, v := range vs {
-		for _, sha := range data.Attachments(v) {
+		for _, sha := range store.Attachments(v) {
 			if !attachmentName.MatchString(sha) || attachmentShared(top, all, sha) {
 				continue
 			}
 			content, err := s.Attachment(sha)
-			if errors.Is(err, data.ErrNotFound) {
+			if errors.Is(err, store.ErrNotFound) {
 				continue // a record pointing at a file this laptop never had: nothing to share
 			}
 			if err != nil {
@@ -33,7 +32,7 @@ func shareAttachments(s *data.Store, top, own string, vs []data.Version, all []s
 				return fmt.Errorf("make %s: %w", dir, err)
 			}
 			write := func(w io.Writer) error { _, err := w.Write(content); return err }
-			if err := data.WriteAtomically(filepath.Join(dir, sha), write); err != nil {
+			if err := store.WriteAtomically(filepath.Join(dir, sha), write); err != nil {
 				return fmt.Errorf("share attachment %s: %w", sha, err)
 			}
 		}

@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -16,7 +17,7 @@ import (
 type laptop struct {
 	t    *testing.T
 	name string
-	s    *data.Store
+	s    *store.Store
 	now  time.Time
 }
 
@@ -25,7 +26,7 @@ var start = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 func newLaptop(t *testing.T, name string) *laptop {
 	t.Helper()
 	l := &laptop{t: t, name: name, now: start}
-	s, err := data.Open(filepath.Join(t.TempDir(), name, data.FileName), data.Options{Now: func() time.Time { return l.now }})
+	s, err := store.Open(filepath.Join(t.TempDir(), name, store.FileName), store.Options{Now: func() time.Time { return l.now }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func (l *laptop) anyPartner(rng *rand.Rand) *data.Partner {
 		return nil
 	}
 	slices.Sort(ids)
-	p, err := data.Get[data.Partner](l.s, ids[rng.IntN(len(ids))])
+	p, err := store.Get[data.Partner](l.s, ids[rng.IntN(len(ids))])
 	if err != nil {
 		l.t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func threeLaptops(t *testing.T, seed uint64) {
 		if step%7 == 3 { // the same partner edited on all three before anyone syncs
 			if p := laptops[0].anyPartner(rng); p != nil {
 				for _, l := range laptops {
-					if q, err := data.Get[data.Partner](l.s, p.ID); err == nil {
+					if q, err := store.Get[data.Partner](l.s, p.ID); err == nil {
 						q.Notes = fmt.Sprintf("%s's side of step %d", l.name, step)
 						l.save(q)
 					}
@@ -184,7 +185,7 @@ func threeLaptops(t *testing.T, seed uint64) {
 }
 
 // conflictStamps lists "kind/id stamp" for every losing version the store keeps.
-func conflictStamps(t *testing.T, s *data.Store) []string {
+func conflictStamps(t *testing.T, s *store.Store) []string {
 	t.Helper()
 	cs, err := s.Conflicts()
 	if err != nil {
@@ -201,9 +202,9 @@ func conflictStamps(t *testing.T, s *data.Store) []string {
 
 // everyVersionFindable checks that each version in the folder's segments is the record now, a version
 // kept in a conflict, or one that another version in the folder was made from.
-func everyVersionFindable(t *testing.T, folder string, s *data.Store) {
+func everyVersionFindable(t *testing.T, folder string, s *store.Store) {
 	t.Helper()
-	var travelled []data.Version
+	var travelled []store.Version
 	top := filepath.Join(folder, Top)
 	all, _ := devices(top)
 	for _, d := range all {
@@ -232,14 +233,14 @@ func everyVersionFindable(t *testing.T, folder string, s *data.Store) {
 		kept[c] = true
 	}
 	for _, v := range travelled {
-		if v.Gone || kept[v.Key()+" "+v.HLC.String()] || slices.ContainsFunc(travelled, func(u data.Version) bool { return u.Descends(v) }) {
+		if v.Gone || kept[v.Key()+" "+v.HLC.String()] || slices.ContainsFunc(travelled, func(u store.Version) bool { return u.Descends(v) }) {
 			continue
 		}
 		t.Errorf("version %s %s reached the folder and is nowhere to be found", v.Key(), v.HLC)
 	}
 }
 
-func allOf(s *data.Store, k data.Kind) []data.Record {
+func allOf(s *store.Store, k data.Kind) []data.Record {
 	out := slices.Clone(s.Trash())
 	switch k {
 	case data.KindPartner:

@@ -1,11 +1,10 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"bytes"
 	"crypto/sha256"
 	"slices"
-
-	"accord/data"
 )
 
 // settle is the merge rule, for the versions of one record a laptop has seen: the record becomes the
@@ -15,23 +14,23 @@ import (
 // kept too, unseen, so that the versions it deleted stay settled however late they arrive.) What it
 // returns depends only on the set of versions, never on their order or repeats: the merge is commutative,
 // associative and idempotent.
-func settle(vs []data.Version) data.Settled {
+func settle(vs []store.Version) store.Settled {
 	vs = distinct(vs)
 	if len(vs) == 0 {
-		return data.Settled{}
+		return store.Settled{}
 	}
 	winner := slices.MaxFunc(vs, newer)
-	var losers []data.Version
+	var losers []store.Version
 	for _, v := range vs {
 		if !v.Same(winner) && !superseded(v, vs) {
 			losers = append(losers, v)
 		}
 	}
-	return data.Settled{Winner: winner, Losers: losers}
+	return store.Settled{Winner: winner, Losers: losers}
 }
 
 // newer orders versions by stamp, then tombstone before record, then content.
-func newer(a, b data.Version) int {
+func newer(a, b store.Version) int {
 	if c := a.HLC.Compare(b.HLC); c != 0 {
 		return c
 	}
@@ -50,7 +49,7 @@ func digest(b []byte) []byte {
 }
 
 // superseded is true when some other version was made from v.
-func superseded(v data.Version, vs []data.Version) bool {
+func superseded(v store.Version, vs []store.Version) bool {
 	for _, u := range vs {
 		if u.Descends(v) {
 			return true
@@ -61,20 +60,20 @@ func superseded(v data.Version, vs []data.Version) bool {
 
 // distinct drops repeats of a version, and sorts what is left, so that a settled record's losers come in
 // one order on every laptop.
-func distinct(vs []data.Version) []data.Version {
+func distinct(vs []store.Version) []store.Version {
 	out := slices.Clone(vs)
 	slices.SortFunc(out, newer)
-	return slices.CompactFunc(out, data.Version.Same)
+	return slices.CompactFunc(out, store.Version.Same)
 }
 
 // merge settles what a laptop holds of a record with incoming versions of it; changed is false when the
 // result is what it held.
-func merge(h data.Held, incoming ...data.Version) (s data.Settled, changed bool) {
+func merge(h store.Held, incoming ...store.Version) (s store.Settled, changed bool) {
 	all := slices.Clone(h.Losers)
 	if h.OK {
 		all = append(all, h.Current)
 	}
 	s = settle(append(all, incoming...))
-	changed = !h.OK || !s.Winner.Same(h.Current) || !slices.EqualFunc(s.Losers, distinct(h.Losers), data.Version.Same)
+	changed = !h.OK || !s.Winner.Same(h.Current) || !slices.EqualFunc(s.Losers, distinct(h.Losers), store.Version.Same)
 	return s, changed
 }

@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -12,9 +13,9 @@ import (
 // history makes the versions of one record that several laptops could have made: each is an edit (or,
 // now and then, a deletion for good) of an earlier one, or of none, by one of three devices, with stamps
 // that sometimes tie on the wall clock.
-func history(rng *rand.Rand) []data.Version {
+func history(rng *rand.Rand) []store.Version {
 	devices := []string{"aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc"}
-	var vs []data.Version
+	var vs []store.Version
 	for i := range 1 + rng.IntN(10) {
 		h := data.HLC{Wall: int64(1000 + rng.IntN(8)), Count: uint16(i), Device: devices[rng.IntN(3)]}
 		var prev []string
@@ -27,32 +28,32 @@ func history(rng *rand.Rand) []data.Version {
 			prev = append([]string{from.HLC.String()}, from.Prev...)
 		}
 		if rng.IntN(6) == 0 {
-			vs = append(vs, data.Tombstone(data.KindPartner, "p", h, prev))
+			vs = append(vs, store.Tombstone(data.KindPartner, "p", h, prev))
 			continue
 		}
-		vs = append(vs, data.Version{Kind: data.KindPartner, ID: "p", HLC: h, Prev: prev,
+		vs = append(vs, store.Version{Kind: data.KindPartner, ID: "p", HLC: h, Prev: prev,
 			JSON: fmt.Appendf(nil, `{"id":"p","hlc":%q,"name":"v%d"}`, h, rng.IntN(3))})
 	}
 	return vs
 }
 
 // all is every version a settled record keeps.
-func all(s data.Settled) []data.Version {
+func all(s store.Settled) []store.Version {
 	if s.Winner.ID == "" {
 		return nil
 	}
-	return append([]data.Version{s.Winner}, s.Losers...)
+	return append([]store.Version{s.Winner}, s.Losers...)
 }
 
-func held(s data.Settled) data.Held {
-	return data.Held{Current: s.Winner, OK: s.Winner.ID != "", Losers: s.Losers}
+func held(s store.Settled) store.Held {
+	return store.Held{Current: s.Winner, OK: s.Winner.ID != "", Losers: s.Losers}
 }
 
-func same(a, b data.Settled) bool {
-	return a.Winner.Same(b.Winner) && slices.EqualFunc(a.Losers, b.Losers, data.Version.Same)
+func same(a, b store.Settled) bool {
+	return a.Winner.Same(b.Winner) && slices.EqualFunc(a.Losers, b.Losers, store.Version.Same)
 }
 
-func describe(s data.Settled) string {
+func describe(s store.Settled) string {
 	out := "winner " + s.Winner.HLC.String()
 	for _, v := range s.Losers {
 		out += ", loser " + v.HLC.String()
@@ -61,7 +62,7 @@ func describe(s data.Settled) string {
 }
 
 // split cuts vs into three random parts, each keeping the versions' relative order.
-func split(rng *rand.Rand, vs []data.Version) (a, b, c []data.Version) {
+func split(rng *rand.Rand, vs []store.Version) (a, b, c []store.Version) {
 	for _, v := range vs {
 		switch rng.IntN(3) {
 		case 0:
@@ -128,41 +129,41 @@ func TestNewestWinsAndTheLoserIsKept(t *testing.T) {
 	base := version("aaaaaaaaaaaaaaaa", 100, nil, "base")
 	ana := version("aaaaaaaaaaaaaaaa", 200, &base, "ana's")
 	ben := version("bbbbbbbbbbbbbbbb", 300, &base, "ben's")
-	got := settle([]data.Version{base, ana, ben})
+	got := settle([]store.Version{base, ana, ben})
 	if !got.Winner.Same(ben) || len(got.Losers) != 1 || !got.Losers[0].Same(ana) {
 		t.Fatalf("concurrent edits: %s", describe(got))
 	}
 	later := version("aaaaaaaaaaaaaaaa", 400, &ben, "ana's, after ben's")
-	if got := settle([]data.Version{ben, later}); !got.Winner.Same(later) || len(got.Losers) != 0 {
+	if got := settle([]store.Version{ben, later}); !got.Winner.Same(later) || len(got.Losers) != 0 {
 		t.Fatalf("an edit of what arrived: %s", describe(got))
 	}
 	tie := version("cccccccccccccccc", 300, &base, "chi's")
-	if got := settle([]data.Version{ben, tie}); !got.Winner.Same(tie) {
+	if got := settle([]store.Version{ben, tie}); !got.Winner.Same(tie) {
 		t.Fatalf("one stamp: the higher device ID wins, got %s", describe(got))
 	}
 }
 
 func TestAnEditNewerThanADeletionSurvivesIt(t *testing.T) {
 	base := version("aaaaaaaaaaaaaaaa", 100, nil, "base")
-	gone := data.Tombstone(data.KindPartner, "p", data.HLC{Wall: 200, Device: "aaaaaaaaaaaaaaaa"}, []string{base.HLC.String()})
+	gone := store.Tombstone(data.KindPartner, "p", data.HLC{Wall: 200, Device: "aaaaaaaaaaaaaaaa"}, []string{base.HLC.String()})
 	edit := version("bbbbbbbbbbbbbbbb", 300, &base, "ben's")
-	got := settle([]data.Version{base, gone, edit})
+	got := settle([]store.Version{base, gone, edit})
 	if !got.Winner.Same(edit) || shown(got.Losers) != 0 {
 		t.Fatalf("edit after a deletion: %s", describe(got))
 	}
 	older := version("bbbbbbbbbbbbbbbb", 150, &base, "ben's, before the deletion")
-	got = settle([]data.Version{base, older, gone})
+	got = settle([]store.Version{base, older, gone})
 	if !got.Winner.Gone || shown(got.Losers) != 1 {
 		t.Fatalf("a deletion after a concurrent edit deletes it, keeping the edit: %s", describe(got))
 	}
 }
 
-func version(device string, wall int64, from *data.Version, name string) data.Version {
+func version(device string, wall int64, from *store.Version, name string) store.Version {
 	h := data.HLC{Wall: wall, Device: device}
 	var prev []string
 	if from != nil {
 		prev = append([]string{from.HLC.String()}, from.Prev...)
 	}
-	return data.Version{Kind: data.KindPartner, ID: "p", HLC: h, Prev: prev,
+	return store.Version{Kind: data.KindPartner, ID: "p", HLC: h, Prev: prev,
 		JSON: fmt.Appendf(nil, `{"id":"p","name":%q}`, name)}
 }

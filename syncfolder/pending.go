@@ -1,15 +1,14 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"path/filepath"
-
-	"accord/data"
 )
 
 // Pending is the cheap check for the every-few-minutes timer: true when a round has something to do —
 // changes here not yet in the folder, another laptop's segment not yet applied here, or changes set aside
 // to try again. It only lists file names; it reads no file.
-func Pending(s *data.Store, folder string) (bool, error) {
+func Pending(s *store.Store, folder string) (bool, error) {
 	folder, err := checkFolder(s.Dir(), folder)
 	if err != nil {
 		return false, err
@@ -26,7 +25,7 @@ func Pending(s *data.Store, folder string) (bool, error) {
 
 // othersWrote is true when another laptop has a segment in the folder after the one seen says was applied
 // here last.
-func othersWrote(s *data.Store, folder string, seen map[string]uint64) (bool, error) {
+func othersWrote(s *store.Store, folder string, seen map[string]uint64) (bool, error) {
 	dev, err := s.DeviceID()
 	if err != nil {
 		return false, err
@@ -54,7 +53,7 @@ func othersWrote(s *data.Store, folder string, seen map[string]uint64) (bool, er
 // FirstMeeting is true when this laptop already holds records, has never synced with the folder, and
 // other laptops' changes are waiting there: two sets of data about to be combined, which the window asks
 // about first (the round itself backs up before it applies anything).
-func FirstMeeting(s *data.Store, folder string) (bool, error) {
+func FirstMeeting(s *store.Store, folder string) (bool, error) {
 	folder, err := checkFolder(s.Dir(), folder)
 	if err != nil {
 		return false, err
@@ -67,7 +66,7 @@ func FirstMeeting(s *data.Store, folder string) (bool, error) {
 }
 
 // Folder is the shared folder last synced with (the one Settings shows), or "".
-func Folder(s *data.Store) string {
+func Folder(s *store.Store) string {
 	st, err := s.SyncState()
 	if err != nil {
 		return ""

@@ -6,6 +6,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -74,7 +75,7 @@ var errLocalChange = errors.New("a change was saved here during the round")
 // own folder there, then reads every other laptop's new segments and applies them in one transaction,
 // after a backup (at most one an hour). A missing folder is an error, and an empty one changes nothing:
 // only explicit tombstones ever delete.
-func Round(s *data.Store, folder string) (Report, error) {
+func Round(s *store.Store, folder string) (Report, error) {
 	folder, err := checkFolder(s.Dir(), folder)
 	if err != nil {
 		return Report{}, err
@@ -102,9 +103,9 @@ func Round(s *data.Store, folder string) (Report, error) {
 		if err != nil {
 			return rep, err
 		}
-		rep.Backup, err = s.ApplySync(func(v data.SyncView) (data.SyncBatch, error) {
+		rep.Backup, err = s.ApplySync(func(v store.SyncView) (store.SyncBatch, error) {
 			if v.Rev != st.OutRev && try < 2 {
-				return data.SyncBatch{}, errLocalChange
+				return store.SyncBatch{}, errLocalChange
 			}
 			return in.plan(v, st, &rep)
 		})
@@ -120,7 +121,7 @@ func Round(s *data.Store, folder string) (Report, error) {
 // stateFor is what sync remembers for this folder: a new folder, or one where this laptop's own segments
 // have gone (emptied, or replaced by another copy), starts again from nothing, sending everything and
 // reading everything — which the merge makes harmless.
-func stateFor(s *data.Store, top, dev, folder string) (data.SyncState, error) {
+func stateFor(s *store.Store, top, dev, folder string) (store.SyncState, error) {
 	st, err := s.SyncState()
 	if err != nil {
 		return st, err
@@ -134,14 +135,14 @@ func stateFor(s *data.Store, top, dev, folder string) (data.SyncState, error) {
 		last = own[len(own)-1].seq
 	}
 	if st.Folder != folder || last < st.OutSeq {
-		st = data.SyncState{Folder: folder, SentRev: st.SentRev, OutSeq: last}
+		st = store.SyncState{Folder: folder, SentRev: st.SentRev, OutSeq: last}
 	}
 	return st, nil
 }
 
 // sendOut writes this laptop's changes since the last round as its next segment, after the attachments
 // they use, and remembers how far it got.
-func sendOut(s *data.Store, top, dev string, st data.SyncState) (int, data.SyncState, error) {
+func sendOut(s *store.Store, top, dev string, st store.SyncState) (int, store.SyncState, error) {
 	changes, upto, err := s.LocalChanges(st.OutRev)
 	if err != nil || upto == st.OutRev {
 		return 0, st, err
@@ -166,8 +167,8 @@ func sendOut(s *data.Store, top, dev string, st data.SyncState) (int, data.SyncS
 
 // incoming is what the other laptops' new segments hold.
 type incoming struct {
-	versions map[string][]data.Version // by record, "kind/id"
-	files    map[string][]byte         // attachments this laptop lacks, by SHA-256
+	versions map[string][]store.Version // by record, "kind/id"
+	files    map[string][]byte          // attachments this laptop lacks, by SHA-256
 	seen     map[string]uint64
 	retry    []string
 	now      time.Time
@@ -177,8 +178,8 @@ type incoming struct {
 
 // readIn reads every other laptop's segments after the last one applied here, in order, stopping at the
 // first that has not fully arrived; and the segments whose changes were set aside before.
-func readIn(s *data.Store, top, dev string, st data.SyncState) (*incoming, error) {
-	in := &incoming{versions: map[string][]data.Version{}, files: map[string][]byte{}, seen: map[string]uint64{}, now: s.Now()}
+func readIn(s *store.Store, top, dev string, st store.SyncState) (*incoming, error) {
+	in := &incoming{versions: map[string][]store.Version{}, files: map[string][]byte{}, seen: map[string]uint64{}, now: s.Now()}
 	for d, n := range st.Seen {
 		in.seen[d] = n
 	}
@@ -215,7 +216,7 @@ func readIn(s *data.Store, top, dev string, st data.SyncState) (*incoming, error
 
 // take reads one segment and keeps its changes; false when it has not fully arrived yet (nor the
 // attachments its records use), or comes from a newer Accord, and must be read again next time.
-func (in *incoming) take(s *data.Store, top string, all []string, g segment) bool {
+func (in *incoming) take(s *store.Store, top string, all []string, g segment) bool {
 	_, entries, err := readSegment(g)
 	switch {
 	case errors.Is(err, errNotArrived):
@@ -228,7 +229,7 @@ func (in *incoming) take(s *data.Store, top string, all []string, g segment) boo
 		in.unreadable++
 		return true
 	}
-	var took []data.Version
+	var took []store.Version
 	files := map[string][]byte{}
 	setAside := 0
 	for _, e := range entries {
@@ -261,8 +262,8 @@ func (in *incoming) take(s *data.Store, top string, all []string, g segment) boo
 }
 
 // fetch reads the attachments a version uses that this laptop lacks; false when one has not arrived.
-func (in *incoming) fetch(s *data.Store, top string, all []string, v data.Version, files map[string][]byte) bool {
-	for _, sha := range data.Attachments(v) {
+func (in *incoming) fetch(s *store.Store, top string, all []string, v store.Version, files map[string][]byte) bool {
+	for _, sha := range store.Attachments(v) {
 		if _, ok := in.files[sha]; ok || files[sha] != nil || s.HasAttachment(sha) {
 			continue
 		}
@@ -276,8 +277,8 @@ func (in *incoming) fetch(s *data.Store, top string, all []string, v data.Versio
 }
 
 // plan settles every record the incoming segments touch against what the store holds now.
-func (in *incoming) plan(v data.SyncView, st data.SyncState, rep *Report) (data.SyncBatch, error) {
-	b := data.SyncBatch{Files: map[string][]byte{}}
+func (in *incoming) plan(v store.SyncView, st store.SyncState, rep *Report) (store.SyncBatch, error) {
+	b := store.SyncBatch{Files: map[string][]byte{}}
 	keys := make([]string, 0, len(in.versions))
 	for k := range in.versions {
 		keys = append(keys, k)
@@ -298,7 +299,7 @@ func (in *incoming) plan(v data.SyncView, st data.SyncState, rep *Report) (data.
 			rep.Conflicts++
 		}
 		for _, x := range append(settled.Losers, settled.Winner) {
-			for _, sha := range data.Attachments(x) {
+			for _, sha := range store.Attachments(x) {
 				if content, ok := in.files[sha]; ok {
 					b.Files[sha] = content
 				}
@@ -358,7 +359,7 @@ func folderProblem(folder string, err error) error {
 }
 
 // shown counts the losing versions a user sees: records, not tombstones.
-func shown(losers []data.Version) int {
+func shown(losers []store.Version) int {
 	n := 0
 	for _, v := range losers {
 		if !v.Gone {

@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -135,7 +136,7 @@ func TestAnEmptyOrMissingFolderDeletesNothing(t *testing.T) {
 func TestAClockFarAheadIsSetAsideUntilItIsNot(t *testing.T) {
 	folder, ana, ben, p := sharedPartner(t)
 	ben.now = start.Add(3 * time.Hour) // ben's clock is three hours fast
-	q, _ := data.Get[data.Partner](ben.s, p.ID)
+	q, _ := store.Get[data.Partner](ben.s, p.ID)
 	q.Notes = "from the future"
 	ben.save(q)
 	ben.round(folder)
@@ -147,7 +148,7 @@ func TestAClockFarAheadIsSetAsideUntilItIsNot(t *testing.T) {
 	if ok, _ := Pending(ana.s, folder); !ok {
 		t.Fatal("a set-aside change is not tried again")
 	}
-	mine, _ := data.Get[data.Partner](ana.s, p.ID)
+	mine, _ := store.Get[data.Partner](ana.s, p.ID)
 	mine.Notes = "ana's, made at the real time"
 	ana.save(mine)
 	if got := data.MetaOf(mine).Stamp(); got.Time().After(ana.now.Add(time.Second)) {
@@ -198,7 +199,7 @@ func TestAttachmentsTravelOnce(t *testing.T) {
 	if got, err := ben.s.Attachment(sha); err != nil || string(got) != string(pdf) {
 		t.Fatalf("ben's attachment: %q, %v", got, err)
 	}
-	b, _ := data.Get[data.Agreement](ben.s, a.ID)
+	b, _ := store.Get[data.Agreement](ben.s, a.ID)
 	b.Purpose = "Ben's purpose"
 	ben.save(b)
 	ben.round(folder)
@@ -302,7 +303,7 @@ func TestResolvingAConflictEndsItEverywhere(t *testing.T) {
 	folder, ana, ben, p := sharedPartner(t)
 	for i, l := range []*laptop{ana, ben} {
 		l.now = l.now.Add(time.Duration(i+1) * time.Second)
-		q, _ := data.Get[data.Partner](l.s, p.ID)
+		q, _ := store.Get[data.Partner](l.s, p.ID)
 		q.Notes = l.name + "'s notes"
 		l.save(q)
 	}
@@ -334,14 +335,14 @@ func TestResolvingAConflictEndsItEverywhere(t *testing.T) {
 
 func TestASyncedChangeRefusesAStaleSave(t *testing.T) {
 	folder, ana, ben, p := sharedPartner(t)
-	open, _ := data.Get[data.Partner](ana.s, p.ID) // a form open on ana's screen
-	q, _ := data.Get[data.Partner](ben.s, p.ID)
+	open, _ := store.Get[data.Partner](ana.s, p.ID) // a form open on ana's screen
+	q, _ := store.Get[data.Partner](ben.s, p.ID)
 	q.Notes = "ben's"
 	ben.save(q)
 	ben.round(folder)
 	ana.round(folder)
 	open.Notes = "typed over it"
-	if err := ana.s.Save(open); !errors.Is(err, data.ErrChangedElsewhere) {
+	if err := ana.s.Save(open); !errors.Is(err, store.ErrChangedElsewhere) {
 		t.Fatalf("saving a copy older than the sync: %v", err)
 	}
 	if open.Notes != "typed over it" || data.Lookup[data.Partner](ana.s, p.ID).Notes != "ben's" {

@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"accord/store"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -141,11 +142,11 @@ type entry struct {
 }
 
 // encodeSegment makes a segment's content: gzip'ed JSON lines, the header first, then one version a line.
-func encodeSegment(device string, seq uint64, vs []data.Version) ([]byte, error) {
+func encodeSegment(device string, seq uint64, vs []store.Version) ([]byte, error) {
 	var buf bytes.Buffer
 	z := gzip.NewWriter(&buf)
 	enc := json.NewEncoder(z)
-	err := enc.Encode(header{segmentFormat, segmentVersion, device, seq, data.SchemaVersion, len(vs)})
+	err := enc.Encode(header{segmentFormat, segmentVersion, device, seq, store.SchemaVersion, len(vs)})
 	for _, v := range vs {
 		if err != nil {
 			break
@@ -168,13 +169,13 @@ func encodeSegment(device string, seq uint64, vs []data.Version) ([]byte, error)
 // writeSegment writes this laptop's next segment: under a temporary name, synced, then renamed, so that
 // no one ever reads half of it under its real name; and under a new number, so no segment is ever
 // rewritten.
-func writeSegment(dir, device string, seq uint64, vs []data.Version) error {
+func writeSegment(dir, device string, seq uint64, vs []store.Version) error {
 	content, err := encodeSegment(device, seq, vs)
 	if err != nil {
 		return err
 	}
 	path := filepath.Join(dir, segmentFileName(seq, content))
-	if err := data.WriteAtomically(path, func(w io.Writer) error { _, err := w.Write(content); return err }); err != nil {
+	if err := store.WriteAtomically(path, func(w io.Writer) error { _, err := w.Write(content); return err }); err != nil {
 		return fmt.Errorf("write segment %s: %w", path, err)
 	}
 	return nil
@@ -245,13 +246,13 @@ func readComplete(path string, size int64, hashPrefix string) ([]byte, error) {
 }
 
 // version turns an entry into the version it carries.
-func (e entry) version() (data.Version, error) {
+func (e entry) version() (store.Version, error) {
 	if !e.Gone {
-		return data.ParseVersion(e.Kind, e.Record)
+		return store.ParseVersion(e.Kind, e.Record)
 	}
 	h, err := data.ParseHLC(e.HLC)
 	if err != nil || e.ID == "" || !slices.Contains(data.RecordKinds, e.Kind) {
-		return data.Version{}, fmt.Errorf("a tombstone without a good kind, ID or stamp: %v", err)
+		return store.Version{}, fmt.Errorf("a tombstone without a good kind, ID or stamp: %v", err)
 	}
-	return data.Tombstone(e.Kind, e.ID, h, e.Prev), nil
+	return store.Tombstone(e.Kind, e.ID, h, e.Prev), nil
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -20,10 +22,10 @@ type activitiesScreen struct {
 	tabs    *container.AppTabs
 }
 
-func newActivitiesScreen(s *data.Store, w fyne.Window) *activitiesScreen {
+func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 	as := &activitiesScreen{editing: newEditing(s, w)}
 	as.browser = &browser[*data.Activity]{
-		search: func(q string) []*data.Activity { return data.Search[data.Activity](s, q) },
+		search: func(q string) []*data.Activity { return store.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
 			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
 		},
@@ -99,7 +101,7 @@ func (as *activitiesScreen) markDone(x data.ActionRef) {
 }
 
 func (as *activitiesScreen) openEditor(listed *data.Activity) fyne.CanvasObject {
-	a, err := data.Get[data.Activity](as.store, listed.ID)
+	a, err := store.Get[data.Activity](as.store, listed.ID)
 	if err != nil {
 		showError(as.win, "open activity", err)
 		return widget.NewLabel(T("This activity could not be opened."))
@@ -153,7 +155,7 @@ type activityEditor struct {
 	links *fyne.Container
 }
 
-func newActivityEditor(s *data.Store, w fyne.Window, a *data.Activity, onSaved func(string)) *activityEditor {
+func newActivityEditor(s *store.Store, w fyne.Window, a *data.Activity, onSaved func(string)) *activityEditor {
 	return &activityEditor{form: newForm(s, w, a, onSaved), a: a}
 }
 

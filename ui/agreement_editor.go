@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -22,7 +23,7 @@ type agreementEditor struct {
 	onOpen func(a *data.Agreement)
 }
 
-func newAgreementEditor(s *data.Store, w fyne.Window, a *data.Agreement, onSaved func(string), onOpen func(*data.Agreement)) *agreementEditor {
+func newAgreementEditor(s *store.Store, w fyne.Window, a *data.Agreement, onSaved func(string), onOpen func(*data.Agreement)) *agreementEditor {
 	ed := &agreementEditor{form: newForm(s, w, a, onSaved), a: a, onOpen: onOpen}
 	ed.refreshed = ed.refreshState
 	return ed

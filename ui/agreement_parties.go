@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -94,7 +96,7 @@ func (ed *agreementEditor) signatoryInputs(p *data.Party) fyne.CanvasObject {
 }
 
 // signatoriesFor lists who can sign for a party: our usual signatory, or the partner's contacts who may sign.
-func signatoriesFor(s *data.Store, p data.Party) []data.Signatory {
+func signatoriesFor(s *store.Store, p data.Party) []data.Signatory {
 	if p.Us {
 		org := s.Organisation()
 		if org.SignatoryName == "" {
@@ -114,7 +116,7 @@ func signatoriesFor(s *data.Store, p data.Party) []data.Signatory {
 }
 
 // partyName is our organisation's name or the partner's.
-func partyName(s *data.Store, p data.Party) string {
+func partyName(s *store.Store, p data.Party) string {
 	if p.Us {
 		if name := s.Organisation().Name; name != "" {
 			return name
@@ -128,9 +130,9 @@ func partyName(s *data.Store, p data.Party) string {
 }
 
 // pickPartner asks for a partner in a dialog that searches as you type.
-func pickPartner(s *data.Store, w fyne.Window, chosen func(*data.Partner)) {
+func pickPartner(s *store.Store, w fyne.Window, chosen func(*data.Partner)) {
 	pick(w, T("Choose a partner"), &browser[*data.Partner]{
-		search: func(q string) []*data.Partner { return data.Search[data.Partner](s, q) },
+		search: func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
 		row: func(p *data.Partner) (string, string) {
 			return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)))
 		},
@@ -140,9 +142,9 @@ func pickPartner(s *data.Store, w fyne.Window, chosen func(*data.Partner)) {
 }
 
 // pickAgreement asks for an agreement the same way.
-func pickAgreement(s *data.Store, w fyne.Window, chosen func(*data.Agreement)) {
+func pickAgreement(s *store.Store, w fyne.Window, chosen func(*data.Agreement)) {
 	pick(w, T("Choose an agreement"), &browser[*data.Agreement]{
-		search: func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
+		search: func(q string) []*data.Agreement { return store.Search[data.Agreement](s, q) },
 		row: func(a *data.Agreement) (string, string) {
 			return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End))
 		},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"fmt"
 	"io"
 	"os"
@@ -224,7 +225,7 @@ func (ed *agreementEditor) onPrint(chooseWhere bool) {
 
 // recordPrint notes the printed version on the stored record and on the open copy alike.
 func (ed *agreementEditor) recordPrint(b []byte) {
-	stored, err := data.Get[data.Agreement](ed.store, ed.a.ID)
+	stored, err := store.Get[data.Agreement](ed.store, ed.a.ID)
 	if err == nil {
 		stored.RecordPrint(b, now())
 		err = ed.store.Save(stored)

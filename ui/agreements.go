@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -29,10 +31,10 @@ type agreementsScreen struct {
 var statusFilters = []data.AgreementStatus{"", data.StatusDraft, data.StatusSent, data.StatusSigned,
 	data.StatusActive, data.StatusExpired, data.StatusTerminated}
 
-func newAgreementsScreen(s *data.Store, w fyne.Window) *agreementsScreen {
+func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 	as := &agreementsScreen{editing: newEditing(s, w)}
 	as.browser = &browser[*data.Agreement]{
-		search:  func(q string) []*data.Agreement { return data.Search[data.Agreement](s, q) },
+		search:  func(q string) []*data.Agreement { return store.Search[data.Agreement](s, q) },
 		row:     as.row,
 		detail:  as.openEditor,
 		count:   func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
@@ -112,7 +114,7 @@ func (as *agreementsScreen) row(a *data.Agreement) (string, string) {
 
 // openEditor shows an editable copy of the agreement.
 func (as *agreementsScreen) openEditor(listed *data.Agreement) fyne.CanvasObject {
-	a, err := data.Get[data.Agreement](as.store, listed.ID)
+	a, err := store.Get[data.Agreement](as.store, listed.ID)
 	if err != nil {
 		showError(as.win, "open agreement", err)
 		return widget.NewLabel(T("This agreement could not be opened."))

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -18,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/assets"
-	"accord/data"
 	"accord/i18n"
 	"accord/syncfolder"
 )
@@ -69,7 +69,7 @@ func loadingView(text string) fyne.CanvasObject {
 // if given, runs on the UI goroutine after either. Once the data shows, the day's backup and the Trash's
 // clean-up run in the background.
 func openInBackground(w fyne.Window, folder string, then func()) {
-	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	trace("store open")
 	fyne.Do(func() {
 		if err != nil {
@@ -97,7 +97,7 @@ func warnSyncedDataFolder(w fyne.Window, folder string) {
 
 // dailyCare makes the day's automatic backup and empties old records from the Trash, and says so only if
 // that fails.
-func dailyCare(w fyne.Window, s *data.Store) {
+func dailyCare(w fyne.Window, s *store.Store) {
 	if _, err := s.DailyCare(); err != nil {
 		fyne.LogError("daily backup", err)
 		fyne.Do(func() { dialog.ShowInformation(T("Today's automatic backup"), plainText(err), w) })
@@ -110,7 +110,7 @@ func dailyCare(w fyne.Window, s *data.Store) {
 func showOpenError(w fyne.Window, folder string, err error) {
 	fyne.LogError("open data in "+folder, err)
 	message, advice := T("Accord could not open its data."), T("Check the data folder, then try again.")
-	var oerr *data.OpenError
+	var oerr *store.OpenError
 	if errors.As(err, &oerr) {
 		message, advice = T(oerr.Message()), T(oerr.Advice())
 	}
@@ -128,18 +128,18 @@ func showOpenError(w fyne.Window, folder string, err error) {
 	})
 	retry.Importance = widget.HighImportance
 	quit := widget.NewButtonWithIcon(T("Close Accord"), theme.CancelIcon(), func() { fyne.CurrentApp().Quit() })
-	if oerr != nil && oerr.Problem == data.ProblemDamaged {
-		dbPath := filepath.Join(folder, data.FileName)
+	if oerr != nil && oerr.Problem == store.ProblemDamaged {
+		dbPath := filepath.Join(folder, store.FileName)
 		newest := widget.NewButtonWithIcon(T("Restore the newest good backup"), theme.HistoryIcon(), func() {
 			d.Hide()
-			restoreAndReopen(w, folder, func() (data.RestoreResult, error) { return data.RestoreNewest(dbPath, data.Options{}) })
+			restoreAndReopen(w, folder, func() (store.RestoreResult, error) { return store.RestoreNewest(dbPath, store.Options{}) })
 		})
 		newest.Importance = widget.HighImportance
 		retry.Importance = widget.MediumImportance // restoring is the way out; trying again is not
 		pick := widget.NewButtonWithIcon(T("Choose a backup file…"), theme.FolderOpenIcon(), func() {
 			chooseOpen(w, []string{".db"}, func(path string) {
 				d.Hide()
-				restoreAndReopen(w, folder, func() (data.RestoreResult, error) { return data.Restore(dbPath, path, data.Options{}) })
+				restoreAndReopen(w, folder, func() (store.RestoreResult, error) { return store.Restore(dbPath, path, store.Options{}) })
 			})
 		})
 		content.Add(container.NewHBox(newest, pick))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -21,14 +22,14 @@ import (
 // backupsScreen lists the backups Accord keeps and restores one; it also backs up to a chosen place (a USB
 // stick), restores from one, and exports or imports everything as JSON.
 type backupsScreen struct {
-	store   *data.Store
+	store   *store.Store
 	win     fyne.Window
-	backups []data.BackupFile
+	backups []store.BackupFile
 	list    *widget.List
 	summary *widget.Label
 }
 
-func newBackupsScreen(s *data.Store, w fyne.Window) *backupsScreen {
+func newBackupsScreen(s *store.Store, w fyne.Window) *backupsScreen {
 	return &backupsScreen{store: s, win: w}
 }
 
@@ -36,7 +37,7 @@ func (bs *backupsScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(T("Backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	about := widget.NewLabel(T("Accord backs up your data the first time it opens each day, and before every restore and import. It keeps the last %d days and one backup a week for %d weeks, in %s.",
-		data.KeepDaily, data.KeepWeekly, filepath.Join(bs.store.Dir(), data.BackupFolder)))
+		store.KeepDaily, store.KeepWeekly, filepath.Join(bs.store.Dir(), store.BackupFolder)))
 	about.Wrapping = fyne.TextWrapWord
 	bs.summary = widget.NewLabel("")
 	actions := container.NewGridWithColumns(2,
@@ -71,7 +72,7 @@ func (bs *backupsScreen) buildUI() fyne.CanvasObject {
 // refresh lists the backups off the UI goroutine.
 func (bs *backupsScreen) refresh() {
 	background(func() {
-		list, err := data.ListBackups(bs.store.Dir())
+		list, err := store.ListBackups(bs.store.Dir())
 		fyne.Do(func() {
 			if err != nil {
 				fyne.LogError("list backups", err)
@@ -104,7 +105,7 @@ func (bs *backupsScreen) onRestore(path, description string) {
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 	background(func() {
-		info, err := data.InspectBackup(path, data.Options{})
+		info, err := store.InspectBackup(path, store.Options{})
 		now := bs.store.Contents()
 		fyne.Do(func() {
 			if err != nil {
@@ -130,9 +131,9 @@ func (bs *backupsScreen) onRestoreFromFile() {
 
 // restore closes the store, restores the backup and opens the data again.
 func (bs *backupsScreen) restore(path string) {
-	restoreAndReopen(bs.win, bs.store.Dir(), func() (data.RestoreResult, error) {
+	restoreAndReopen(bs.win, bs.store.Dir(), func() (store.RestoreResult, error) {
 		bs.store.Close()
-		return data.Restore(bs.store.Path(), path, data.Options{})
+		return store.Restore(bs.store.Path(), path, store.Options{})
 	})
 }
 
@@ -226,7 +227,7 @@ func plainText(err error) string {
 	default:
 		lines = append(lines, T("Something went wrong. Please try again."))
 	}
-	var ierr *data.ImportError
+	var ierr *store.ImportError
 	if errors.As(err, &ierr) {
 		lines = append(lines, "")
 		for _, r := range ierr.Records {
@@ -238,7 +239,7 @@ func plainText(err error) string {
 
 // restoreAndReopen runs a restore off the UI goroutine while the window says so, opens the data again
 // (restored or, if the restore failed, as it was) and then tells the user what happened.
-func restoreAndReopen(w fyne.Window, folder string, restore func() (data.RestoreResult, error)) {
+func restoreAndReopen(w fyne.Window, folder string, restore func() (store.RestoreResult, error)) {
 	w.SetContent(loadingView(T("Restoring your data…")))
 	background(func() {
 		res, err := restore()
@@ -249,7 +250,7 @@ func restoreAndReopen(w fyne.Window, folder string, restore func() (data.Restore
 	})
 }
 
-func showRestored(w fyne.Window, res data.RestoreResult, err error) {
+func showRestored(w fyne.Window, res store.RestoreResult, err error) {
 	text := plainText(err)
 	if err == nil {
 		lines := []string{T("Your data was restored. It holds: %s.", res.Restored.Describe(T))}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -15,7 +17,7 @@ import (
 // side by side, field by field, to keep one of them.
 type conflictsView struct {
 	sy        *syncer
-	conflicts []data.Conflict
+	conflicts []store.Conflict
 	list      *widget.List
 	pane      *fyne.Container
 	dialog    *dialog.CustomDialog
@@ -61,7 +63,7 @@ func (cv *conflictsView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(about, nil, nil, nil, split)
 }
 
-func conflictTitle(c data.Conflict) string {
+func conflictTitle(c store.Conflict) string {
 	r := c.Current
 	if r == nil && len(c.Losers) > 0 {
 		r = c.Losers[0]
@@ -70,7 +72,7 @@ func conflictTitle(c data.Conflict) string {
 }
 
 // show lays the current version beside the other one numbered which (there may be several).
-func (cv *conflictsView) show(c data.Conflict, which int) {
+func (cv *conflictsView) show(c store.Conflict, which int) {
 	other := c.Losers[which]
 	keepOther := widget.NewButtonWithIcon(T("Keep the other version"), theme.ConfirmIcon(), func() { cv.keep(c, other) })
 	var rows []fyne.CanvasObject
@@ -80,7 +82,7 @@ func (cv *conflictsView) show(c data.Conflict, which int) {
 	rows = append(rows, container.NewGridWithColumns(3, widget.NewLabel(T("Changed")), wrapped(changedText(current)), wrapped(changedText(other))))
 	if current == nil {
 		rows = append(rows, widget.NewLabel(T("Now it is deleted for good. Keep the other version to bring it back.")))
-		current = data.Empty(c.Kind)
+		current = data.NewRecord(c.Kind)
 	}
 	diffs := differences(current, other)
 	takeOther := make([]bool, len(diffs)) // a mix: which fields come from the other version
@@ -127,7 +129,7 @@ func (cv *conflictsView) show(c data.Conflict, which int) {
 }
 
 // keep resolves the conflict with one version; the list then shows what is left, and closes when nothing is.
-func (cv *conflictsView) keep(c data.Conflict, r data.Record) {
+func (cv *conflictsView) keep(c store.Conflict, r data.Record) {
 	if err := cv.sy.store.ResolveConflict(c.Kind, data.MetaOf(r).ID, r); err != nil {
 		showError(cv.sy.win, "resolve conflict", err)
 		return

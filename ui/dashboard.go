@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"bytes"
 	"fmt"
 	"math"
@@ -21,12 +22,12 @@ import (
 
 // dashboardScreen shows headline counts and what needs attention, computed off the UI goroutine.
 type dashboardScreen struct {
-	store *data.Store
+	store *store.Store
 	shell *shell
 	body  *fyne.Container
 }
 
-func newDashboardScreen(s *data.Store, sh *shell) *dashboardScreen {
+func newDashboardScreen(s *store.Store, sh *shell) *dashboardScreen {
 	return &dashboardScreen{store: s, shell: sh}
 }
 

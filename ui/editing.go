@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -12,12 +14,12 @@ import (
 // editing is what every screen with an editor beside its list shares: asking before unsaved changes are
 // lost, and moving a record to the Trash with a way to undo it.
 type editing struct {
-	store *data.Store
+	store *store.Store
 	win   fyne.Window
 	undo  *fyne.Container // holds the "moved to the Trash — Undo" bar
 }
 
-func newEditing(s *data.Store, w fyne.Window) editing {
+func newEditing(s *store.Store, w fyne.Window) editing {
 	return editing{store: s, win: w, undo: container.NewVBox()}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"fmt"
 	"math"
 
@@ -23,7 +24,7 @@ type evaluationEditor struct {
 	goals   []*widget.Label // each goal's percentage, updated as actual figures are typed
 }
 
-func newEvaluationEditor(s *data.Store, w fyne.Window, e *data.Evaluation, onSaved func(string)) *evaluationEditor {
+func newEvaluationEditor(s *store.Store, w fyne.Window, e *data.Evaluation, onSaved func(string)) *evaluationEditor {
 	ed := &evaluationEditor{form: newForm(s, w, e, onSaved), e: e, a: data.Lookup[data.Agreement](s, e.AgreementID)}
 	ed.refreshed = ed.refreshSummary
 	return ed

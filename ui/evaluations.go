@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -24,10 +26,10 @@ const (
 	maxDueShown = 3
 )
 
-func newEvaluationsScreen(s *data.Store, w fyne.Window) *evaluationsScreen {
+func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
 	es := &evaluationsScreen{editing: newEditing(s, w)}
 	es.browser = &browser[*data.Evaluation]{
-		search:  func(q string) []*data.Evaluation { return data.Search[data.Evaluation](s, q) },
+		search:  func(q string) []*data.Evaluation { return store.Search[data.Evaluation](s, q) },
 		row:     es.row,
 		detail:  es.openEditor,
 		count:   func(n int) string { return countOf(n, "1 evaluation", "%d evaluations") },
@@ -89,7 +91,7 @@ func (es *evaluationsScreen) row(e *data.Evaluation) (string, string) {
 }
 
 func (es *evaluationsScreen) openEditor(listed *data.Evaluation) fyne.CanvasObject {
-	e, err := data.Get[data.Evaluation](es.store, listed.ID)
+	e, err := store.Get[data.Evaluation](es.store, listed.ID)
 	if err != nil {
 		showError(es.win, "open evaluation", err)
 		return widget.NewLabel(T("This evaluation could not be opened."))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ import (
 func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T) {
 	f := newFixture(t)
 	a := data.Lookup[data.Agreement](f.store, f.soon.ID)
-	edit, _ := data.Get[data.Agreement](f.store, a.ID)
+	edit, _ := store.Get[data.Agreement](f.store, a.ID)
 	edit.Goals = []data.Goal{{ID: "g1", Text: "Pupils attending each week", Target: 20, Unit: "pupils"}}
 	edit.ReviewEveryMonths = 6
 	f.save(t, edit)

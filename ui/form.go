@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"errors"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 // form is what every record editor shares: it edits a copy, shows the record's problems as the user types,
 // saves only when there are none, and knows whether anything is unsaved.
 type form struct {
-	store  *data.Store
+	store  *store.Store
 	win    fyne.Window
 	record data.Record
 	// original is the record as stored when the form opened it (or last saved it), to tell what the user
@@ -33,7 +34,7 @@ type form struct {
 	reload func()
 }
 
-func newForm(s *data.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
+func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
 	f := &form{store: s, win: w, record: r, onSaved: onSaved, dirty: data.MetaOf(r).ID == "", refreshed: func() {}}
 	f.original, _ = s.GetRecord(r.Kind(), data.MetaOf(r).ID)
 	f.reload = func() { f.onSaved(data.MetaOf(f.record).ID) }
@@ -75,7 +76,7 @@ func (f *form) onSave() {
 	}
 	err := f.store.Save(f.record)
 	switch {
-	case errors.Is(err, data.ErrChangedElsewhere):
+	case errors.Is(err, store.ErrChangedElsewhere):
 		f.onChangedElsewhere()
 		return
 	case err != nil:
@@ -119,7 +120,7 @@ func (f *form) onChangedElsewhere() {
 	id := data.MetaOf(f.record).ID
 	stored, err := f.store.GetRecord(f.record.Kind(), id)
 	if err != nil || f.original == nil {
-		showError(f.win, "save a record changed or deleted meanwhile", data.ErrChangedElsewhere)
+		showError(f.win, "save a record changed or deleted meanwhile", store.ErrChangedElsewhere)
 		return
 	}
 	clashes := data.MergeEdits(f.original, f.record, stored)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"strings"
 
 	"accord/data"
@@ -77,7 +78,7 @@ func dueText(d data.Date) string {
 
 // named is how a list names a record: its title, and an evaluation by its date in the language's words
 // and what it evaluates.
-func named(s *data.Store, r data.Record) string {
+func named(s *store.Store, r data.Record) string {
 	if e, ok := r.(*data.Evaluation); ok {
 		return strings.Replace(data.Describe(s, e), e.Title(), longDate(e.Date), 1)
 	}

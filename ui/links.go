@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -32,7 +34,7 @@ func linkList(f *form, refill func(), title, addLabel string, name func(string) 
 	return box
 }
 
-func partnerName(s *data.Store) func(string) string {
+func partnerName(s *store.Store) func(string) string {
 	return func(id string) string {
 		if p := data.Lookup[data.Partner](s, id); p != nil {
 			return p.Name
@@ -41,7 +43,7 @@ func partnerName(s *data.Store) func(string) string {
 	}
 }
 
-func agreementName(s *data.Store) func(string) string {
+func agreementName(s *store.Store) func(string) string {
 	return func(id string) string {
 		if a := data.Lookup[data.Agreement](s, id); a != nil {
 			return a.Name

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"fmt"
 	"image/color"
 
@@ -15,7 +16,7 @@ import (
 // mapsScreen shows the stakeholder map (who has influence and interest) and the resource map (who brings
 // what). Both are computed off the UI goroutine from the in-memory index.
 type mapsScreen struct {
-	store *data.Store
+	store *store.Store
 	shell *shell
 
 	grid     *fyne.Container
@@ -26,7 +27,7 @@ type mapsScreen struct {
 	res      *fyne.Container
 }
 
-func newMapsScreen(s *data.Store, sh *shell) *mapsScreen { return &mapsScreen{store: s, shell: sh} }
+func newMapsScreen(s *store.Store, sh *shell) *mapsScreen { return &mapsScreen{store: s, shell: sh} }
 
 func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	ms.grid = container.NewGridWithColumns(5)

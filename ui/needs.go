@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -17,10 +19,10 @@ type needsScreen struct {
 	editor *needEditor
 }
 
-func newNeedsScreen(s *data.Store, w fyne.Window) *needsScreen {
+func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
 	ns := &needsScreen{editing: newEditing(s, w)}
 	ns.browser = &browser[*data.Need]{
-		search:  func(q string) []*data.Need { return data.Search[data.Need](s, q) },
+		search:  func(q string) []*data.Need { return store.Search[data.Need](s, q) },
 		row:     ns.row,
 		detail:  ns.openEditor,
 		count:   func(n int) string { return countOf(n, "1 need", "%d needs") },
@@ -61,7 +63,7 @@ func (ns *needsScreen) row(n *data.Need) (string, string) {
 }
 
 func (ns *needsScreen) openEditor(listed *data.Need) fyne.CanvasObject {
-	n, err := data.Get[data.Need](ns.store, listed.ID)
+	n, err := store.Get[data.Need](ns.store, listed.ID)
 	if err != nil {
 		showError(ns.win, "open need", err)
 		return widget.NewLabel(T("This need could not be opened."))
@@ -114,7 +116,7 @@ type needEditor struct {
 	links *fyne.Container
 }
 
-func newNeedEditor(s *data.Store, w fyne.Window, n *data.Need, onSaved func(string)) *needEditor {
+func newNeedEditor(s *store.Store, w fyne.Window, n *data.Need, onSaved func(string)) *needEditor {
 	return &needEditor{form: newForm(s, w, n, onSaved), n: n}
 }
 

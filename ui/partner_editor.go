@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"math"
 	"slices"
 
@@ -22,7 +23,7 @@ type partnerEditor struct {
 	title *widget.Label
 }
 
-func newPartnerEditor(s *data.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
+func newPartnerEditor(s *store.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
 	ed := &partnerEditor{form: newForm(s, w, p, onSaved), p: p}
 	ed.refreshed = ed.refreshTitle
 	return ed
@@ -148,7 +149,7 @@ func mapped[X any](xs []X, f func(X) string) []string {
 }
 
 // partnerHistory is every evaluation of the partner and of its agreements, oldest first.
-func partnerHistory(s *data.Store, id string, l data.Links) []*data.Evaluation {
+func partnerHistory(s *store.Store, id string, l data.Links) []*data.Evaluation {
 	out := data.History(s, data.KindPartner, id)
 	for _, a := range l.Agreements {
 		out = append(out, data.History(s, data.KindAgreement, a.ID)...)

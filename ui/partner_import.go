@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"context"
 	"strings"
 
@@ -10,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"accord/data"
 	"accord/partnerio"
 )
 
@@ -18,7 +18,7 @@ import (
 // with a sample, can change what each column means, sees what will be added, merged and skipped, and only
 // then imports — in one transaction.
 type partnerImport struct {
-	store   *data.Store
+	store   *store.Store
 	win     fyne.Window
 	table   *partnerio.Table
 	mapping partnerio.Mapping

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestImportContactsPreviewsFixesTheMappingAndImports(t *testing.T) {
 		t.Fatalf("mapping after the change: %v", imp.mapping)
 	}
 	test.Tap(imp.apply)
-	got := data.Search[data.Partner](f.store, "st anne")
+	got := store.Search[data.Partner](f.store, "st anne")
 	if len(got) != 1 || len(got[0].Contacts) != 2 || got[0].Contacts[0].Notes != "green" {
 		t.Fatalf("imported: %+v", got)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -22,10 +23,10 @@ type partnersScreen struct {
 	newest             *widget.Check
 }
 
-func newPartnersScreen(s *data.Store, w fyne.Window) *partnersScreen {
+func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 	ps := &partnersScreen{editing: newEditing(s, w)}
 	ps.browser = &browser[*data.Partner]{
-		search:  func(q string) []*data.Partner { return data.Search[data.Partner](s, q) },
+		search:  func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
 		row:     ps.row,
 		detail:  ps.openEditor,
 		count:   func(n int) string { return countOf(n, "1 partner", "%d partners") },
@@ -86,7 +87,7 @@ func (ps *partnersScreen) row(p *data.Partner) (string, string) {
 }
 
 func (ps *partnersScreen) openEditor(listed *data.Partner) fyne.CanvasObject {
-	p, err := data.Get[data.Partner](ps.store, listed.ID)
+	p, err := store.Get[data.Partner](ps.store, listed.ID)
 	if err != nil {
 		showError(ps.win, "open partner", err)
 		return widget.NewLabel(T("This partner could not be opened."))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -136,7 +137,7 @@ func TestDeletePermanentlyAsksFirstAndSaysWhatStaysInBackups(t *testing.T) {
 
 func TestRestoreABackupFromTheListInTwoClicks(t *testing.T) {
 	f := newFixture(t)
-	backup, err := f.store.Backup(data.ReasonDaily)
+	backup, err := f.store.Backup(store.ReasonDaily)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +166,7 @@ func TestRestoreABackupFromTheListInTwoClicks(t *testing.T) {
 		t.Fatal("the window shows no data after the restore") // a shell is a split, an error a centred label
 	}
 	w.Close() // closes the reopened store
-	s, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +214,7 @@ func TestImportProblemsAreListedInTheWindow(t *testing.T) {
 
 func TestADamagedFileIsSetAsideAndTheNewestGoodBackupRestored(t *testing.T) {
 	f := newFixture(t)
-	if _, err := f.store.Backup(data.ReasonDaily); err != nil {
+	if _, err := f.store.Backup(store.ReasonDaily); err != nil {
 		t.Fatal(err)
 	}
 	folder, path := f.store.Dir(), f.store.Path()
@@ -221,7 +222,7 @@ func TestADamagedFileIsSetAsideAndTheNewestGoodBackupRestored(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	damaged := append(b[:8192:8192], bytes.Repeat([]byte{0xFF}, len(b)-8192)...)
 	os.WriteFile(path, damaged, 0o600)
-	_, err := data.Open(path, data.Options{})
+	_, err := store.Open(path, store.Options{})
 	if err == nil {
 		t.Fatal("the damaged file opened")
 	}

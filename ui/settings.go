@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"bytes"
 	"image/png"
 	"io"
@@ -23,7 +24,7 @@ import (
 // details — the letterhead and usual signatory of every document — and says where the data and its
 // backups live.
 type settingsScreen struct {
-	store  *data.Store
+	store  *store.Store
 	win    fyne.Window
 	shell  *shell
 	editor *form
@@ -32,7 +33,7 @@ type settingsScreen struct {
 	body   *fyne.Container
 }
 
-func newSettingsScreen(s *data.Store, sh *shell) *settingsScreen {
+func newSettingsScreen(s *store.Store, sh *shell) *settingsScreen {
 	return &settingsScreen{store: s, win: sh.win, shell: sh}
 }
 
@@ -159,7 +160,7 @@ func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
 	newest := widget.NewLabel(T("Looking for backups…"))
 	dir := ss.store.Dir()
 	background(func() {
-		backups, err := data.ListBackups(dir)
+		backups, err := store.ListBackups(dir)
 		text := T("No backup has been made yet.")
 		if err == nil && len(backups) > 0 {
 			text = T("Newest backup: %s.", whenText(backups[0].Made))

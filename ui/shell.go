@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -25,7 +27,7 @@ type navEntry struct {
 
 // shell is the window's frame: the navigation list and the chosen screen.
 type shell struct {
-	store   *data.Store
+	store   *store.Store
 	win     fyne.Window
 	entries []*navEntry
 	nav     *widget.List
@@ -40,7 +42,7 @@ type shell struct {
 }
 
 // i18n:keys: shown translated, so each string here is a translation key.
-func newShell(s *data.Store, w fyne.Window) *shell {
+func newShell(s *store.Store, w fyne.Window) *shell {
 	sh := &shell{store: s, win: w, sync: newSyncer(s, w)}
 	sh.sync.changed = func() {
 		if sh.current != nil {

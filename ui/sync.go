@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"accord/data"
 	"accord/syncfolder"
 )
 
@@ -21,7 +21,7 @@ var syncEvery = 3 * time.Minute
 // minutes — one at a time and off the UI goroutine, and keeps the status line under the navigation up to
 // date.
 type syncer struct {
-	store     *data.Store
+	store     *store.Store
 	win       fyne.Window
 	status    *widget.Label
 	conflicts *widget.Button
@@ -32,7 +32,7 @@ type syncer struct {
 	done func(syncfolder.Report, error)
 }
 
-func newSyncer(s *data.Store, w fyne.Window) *syncer {
+func newSyncer(s *store.Store, w fyne.Window) *syncer {
 	sy := &syncer{store: s, win: w, status: widget.NewLabel(""), changed: func() {}}
 	sy.status.SizeName = theme.SizeNameCaptionText
 	sy.status.Wrapping = fyne.TextWrapWord

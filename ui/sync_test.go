@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,13 +16,13 @@ import (
 )
 
 // otherLaptop is a second data folder with a copy of the fixture's partners, synced through folder.
-func otherLaptop(t *testing.T, f *fixture, folder string) *data.Store {
+func otherLaptop(t *testing.T, f *fixture, folder string) *store.Store {
 	t.Helper()
 	f.store.Now = time.Now // both laptops keep real time, so neither's changes look to come from the future
 	if _, err := syncfolder.Round(f.store, folder); err != nil {
 		t.Fatal(err)
 	}
-	other, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	other, err := store.Open(filepath.Join(t.TempDir(), store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,9 +34,9 @@ func otherLaptop(t *testing.T, f *fixture, folder string) *data.Store {
 }
 
 // changePhone edits the café's phone in a store, at a given time, as a volunteer on that laptop would.
-func changePhone(t *testing.T, s *data.Store, id, phone string, at time.Time) {
+func changePhone(t *testing.T, s *store.Store, id, phone string, at time.Time) {
 	t.Helper()
-	p, err := data.Get[data.Partner](s, id)
+	p, err := store.Get[data.Partner](s, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestAConflictCanBeResolvedWithAMixOfBothVersions(t *testing.T) {
 	other := otherLaptop(t, f, folder)
 	base := time.Now()
 	changePhone(t, f.store, f.cafe.ID, "+33 1 11 11 11 11", base)
-	p, _ := data.Get[data.Partner](other, f.cafe.ID)
+	p, _ := store.Get[data.Partner](other, f.cafe.ID)
 	p.Phone, p.Notes = "+33 1 22 22 22 22", "Closed in August"
 	other.Now = func() time.Time { return base.Add(time.Second) }
 	if err := other.Save(p); err != nil {

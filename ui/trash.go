@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"accord/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -12,7 +14,7 @@ import (
 
 // trashScreen lists deleted records, puts one back, or deletes it permanently.
 type trashScreen struct {
-	store      *data.Store
+	store      *store.Store
 	win        fyne.Window
 	items      []data.Record
 	selected   data.Record
@@ -22,14 +24,14 @@ type trashScreen struct {
 	deleteBtn  *widget.Button
 }
 
-func newTrashScreen(s *data.Store, w fyne.Window) *trashScreen {
+func newTrashScreen(s *store.Store, w fyne.Window) *trashScreen {
 	return &trashScreen{store: s, win: w}
 }
 
 func (ts *trashScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(T("Trash"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	about := widget.NewLabel(T("Deleted records stay here for %d days, then Accord removes them for good. Choose one to restore it.", data.TrashDays))
+	about := widget.NewLabel(T("Deleted records stay here for %d days, then Accord removes them for good. Choose one to restore it.", store.TrashDays))
 	about.Wrapping = fyne.TextWrapWord
 	ts.counter = widget.NewLabel("")
 	ts.list = widget.NewList(
@@ -126,9 +128,9 @@ func (ts *trashScreen) update(what string, change func() error) {
 
 // deletedText says when a record was deleted and when it goes for good.
 func deletedText(r data.Record) string {
-	today, due := data.DateOf(now()), data.PurgeDue(r).In(now().Location())
+	today, due := data.DateOf(now()), store.PurgeDue(r).In(now().Location())
 	deleted := T("deleted today")
-	switch ago := data.DateOf(due.AddDate(0, 0, -data.TrashDays)).DaysUntil(today); {
+	switch ago := data.DateOf(due.AddDate(0, 0, -store.TrashDays)).DaysUntil(today); {
 	case ago == 1:
 		deleted = T("deleted yesterday")
 	case ago > 1:

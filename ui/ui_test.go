@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"errors"
 	"os"
 	"path/filepath"
@@ -29,14 +30,14 @@ func init() {
 
 // fixture is a small store: our organisation, three partners and two agreements, one ending soon.
 type fixture struct {
-	store         *data.Store
+	store         *store.Store
 	library, cafe *data.Partner
 	soon, distant *data.Agreement
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(t.TempDir(), store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func (f *fixture) save(t *testing.T, rs ...data.Record) {
 	}
 }
 
-func showShell(t *testing.T, s *data.Store) (*shell, fyne.Window) {
+func showShell(t *testing.T, s *store.Store) (*shell, fyne.Window) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Accord")
 	w.Resize(fyne.NewSize(1100, 720))
@@ -297,7 +298,7 @@ func TestOpenErrorSaysWhatHappenedAndWhatToDo(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Accord")
 	w.Resize(fyne.NewSize(900, 600))
-	err := &data.OpenError{Problem: data.ProblemLocked, Path: "/x/accord.db", Err: errors.New("timeout")}
+	err := &store.OpenError{Problem: store.ProblemLocked, Path: "/x/accord.db", Err: errors.New("timeout")}
 	showOpenError(w, "/x", err)
 	top := w.Canvas().Overlays().Top()
 	if top == nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +19,7 @@ import (
 // welcome walks a first-time user through what Accord needs to know — the language, the organisation
 // (name, logo, paper) and who usually signs — or lets them explore demo data first, or skip.
 type welcome struct {
-	store *data.Store
+	store *store.Store
 	win   fyne.Window
 	org   *data.Organisation
 	body  *fyne.Container
@@ -32,7 +33,7 @@ const (
 	stepSignatory
 )
 
-func newWelcome(s *data.Store, w fyne.Window) *welcome {
+func newWelcome(s *store.Store, w fyne.Window) *welcome {
 	org := s.Organisation()
 	region := regionOf(lang.SystemLocale().LanguageString())
 	if org.PaperSize == "" {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,9 +15,9 @@ import (
 )
 
 // newFolder opens an empty data folder, as a first start does.
-func newFolder(t *testing.T) *data.Store {
+func newFolder(t *testing.T) *store.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(t.TempDir(), store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
 	eventually(t, "the real data again", func() bool { return strings.Contains(textOf(content(w)), "Welcome to Accord") })
 
 	w.Close() // which closes the data, as quitting Accord does
-	again, err := data.Open(filepath.Join(real, data.FileName), data.Options{})
+	again, err := store.Open(filepath.Join(real, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

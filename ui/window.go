@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/store"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ const (
 // showData puts opened data in the window: the welcome for a data folder not set up yet, else the
 // screens — under a banner when they show the demo data — starting on the screen named landing. It
 // returns the screens' shell, or nil while the welcome shows.
-func showData(w fyne.Window, s *data.Store, landing string) *shell {
+func showData(w fyne.Window, s *store.Store, landing string) *shell {
 	inDemo := isDemo(s.Dir())
 	if !inDemo && needsWelcome(s) {
 		w.SetTitle("Accord") // i18n:same
@@ -49,7 +50,7 @@ func showData(w fyne.Window, s *data.Store, landing string) *shell {
 
 // needsWelcome is true for a data folder with no organisation name whose welcome this computer has not
 // finished or skipped.
-func needsWelcome(s *data.Store) bool {
+func needsWelcome(s *store.Store) bool {
 	return s.Organisation().Name == "" && fyne.CurrentApp().Preferences().String(prefWelcomed) != s.Path()
 }
 
@@ -59,7 +60,7 @@ func isDemo(dir string) bool {
 }
 
 // demoBanner says, on every screen, that this is demo data, and leads back to the real data.
-func demoBanner(w fyne.Window, s *data.Store) fyne.CanvasObject {
+func demoBanner(w fyne.Window, s *store.Store) fyne.CanvasObject {
 	text := widget.NewLabelWithStyle(T("You are exploring demo data. Nothing you do here touches your own data."),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Wrapping = fyne.TextWrapWord
@@ -70,7 +71,7 @@ func demoBanner(w fyne.Window, s *data.Store) fyne.CanvasObject {
 }
 
 // enterDemo closes the real data and opens the demo folder, making the demo data the first time.
-func enterDemo(w fyne.Window, real *data.Store) {
+func enterDemo(w fyne.Window, real *store.Store) {
 	dir := filepath.Join(real.Dir(), demoFolder)
 	real.Close()
 	w.SetContent(loadingView(T("Making demo data to explore…")))
@@ -92,7 +93,7 @@ func makeDemo(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	s, err := data.Open(filepath.Join(dir, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func makeDemo(dir string) error {
 }
 
 // leaveDemo closes the demo data and opens the real data folder it lives in.
-func leaveDemo(w fyne.Window, s *data.Store) {
+func leaveDemo(w fyne.Window, s *store.Store) {
 	s.Close()
 	w.SetContent(loadingView(T("Opening your data…")))
 	go openInBackground(w, filepath.Dir(s.Dir()), nil)

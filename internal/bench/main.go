@@ -3,6 +3,7 @@
 package main
 
 import (
+	"accord/store"
 	"bufio"
 	"bytes"
 	"flag"
@@ -29,7 +30,7 @@ func main() {
 	if err := ensureDemo(*bin, folder, *partners); err != nil {
 		fail(err)
 	}
-	info, _ := os.Stat(filepath.Join(folder, data.FileName))
+	info, _ := os.Stat(filepath.Join(folder, store.FileName))
 	fmt.Printf("demo database: %d partners, %.1f MB\n", *partners, float64(info.Size())/1e6)
 	measureStore(folder)
 	if err := measureWindow(*bin, folder); err != nil {
@@ -43,7 +44,7 @@ func fail(err error) {
 }
 
 func ensureDemo(bin, folder string, n int) error {
-	if _, err := os.Stat(filepath.Join(folder, data.FileName)); err == nil {
+	if _, err := os.Stat(filepath.Join(folder, store.FileName)); err == nil {
 		return nil
 	}
 	start := time.Now()
@@ -59,10 +60,10 @@ func ensureDemo(bin, folder string, n int) error {
 // measureStore opens the store five times and runs typical searches, printing medians.
 func measureStore(folder string) {
 	var opens []time.Duration
-	var s *data.Store
+	var s *store.Store
 	for i := 0; i < 5; i++ {
 		start := time.Now()
-		st, err := data.Open(filepath.Join(folder, data.FileName), data.Options{})
+		st, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 		if err != nil {
 			fail(err)
 		}
@@ -80,7 +81,7 @@ func measureStore(folder string) {
 		var found int
 		for i := 0; i < 20; i++ {
 			start := time.Now()
-			found = len(data.Search[data.Partner](s, q))
+			found = len(store.Search[data.Partner](s, q))
 			runs = append(runs, time.Since(start))
 		}
 		fmt.Printf("search partners %-26q median %-10s (%d found)\n", q, median(runs), found)
@@ -90,12 +91,12 @@ func measureStore(folder string) {
 
 // measureMOU times printing an MOU of about ten pages: a demo agreement grown by an extra clause that
 // repeats its background.
-func measureMOU(s *data.Store) {
+func measureMOU(s *store.Store) {
 	agreements := data.List[data.Agreement](s)
 	if len(agreements) == 0 {
 		return
 	}
-	a, err := data.Get[data.Agreement](s, agreements[0].ID)
+	a, err := store.Get[data.Agreement](s, agreements[0].ID)
 	if err != nil {
 		fail(err)
 	}

@@ -30,8 +30,8 @@ var keyArgs = map[string][]int{
 	"add":     {1},
 	// data's validation helpers: the sentence, or the label of the field it names
 	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "notNegative": {2}, "oneOf": {3},
-	"fileProblem": {0},
-	"osProblem":   {0},
+	"FileProblem": {0},
+	"OSProblem":   {0},
 }
 
 // keyFields are struct literals whose fields hold keys, by type name: field names, and positions when the

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"accord/store"
 	"bufio"
 	"flag"
 	"fmt"
@@ -148,12 +149,12 @@ func conflictWithAnotherLaptop(bin, data, other, shared string) error {
 }
 
 func changeFirstPartnersPhone(dir, phone string) error {
-	s, err := data.Open(filepath.Join(dir, data.FileName), data.Options{})
+	s, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	p, err := data.Get[data.Partner](s, data.List[data.Partner](s)[0].ID)
+	p, err := store.Get[data.Partner](s, data.List[data.Partner](s)[0].ID)
 	if err != nil {
 		return err
 	}

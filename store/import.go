@@ -1,0 +1,499 @@
+package store
+
+import (
+	"accord/data"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ImportSummary says what an import did.
+type ImportSummary struct {
+	Added   data.Counts // records that were not here
+	Updated data.Counts // records whose copy in the file was newer
+	Skipped data.Counts // records whose copy here was the same or newer
+	// Attachments is how many attachment files were new here.
+	Attachments int
+	// Backup is the backup made just before the import changed anything; empty when nothing changed, or
+	// the data folder held nothing to back up.
+	Backup string
+}
+
+// Changed is true when the import added or updated anything.
+func (s ImportSummary) Changed() bool {
+	return s.Added.Total()+s.Updated.Total()+s.Attachments > 0
+}
+
+// Describe says what the import did in a few sentences, translated with t.
+func (s ImportSummary) Describe(t func(string, ...any) string) []string {
+	if !s.Changed() {
+		return []string{t("Nothing changed: everything in the file was already here, as new or newer.")}
+	}
+	out := []string{
+		t("Added: %s.", s.Added.Phrase(t)),
+		t("Updated, because the file's copy was newer: %s.", s.Updated.Phrase(t)),
+		t("Skipped, because the copy here was the same or newer: %s.", s.Skipped.Phrase(t)),
+	}
+	if s.Attachments > 0 {
+		out = append(out, t("Attachments added: %d.", s.Attachments))
+	}
+	if s.Backup != "" {
+		out = append(out, t("Your data as it was before the import is kept in the backup %s.", s.Backup))
+	}
+	return out
+}
+
+// RecordProblem is what is wrong with one record (or one part) of an import file.
+type RecordProblem struct {
+	Line     int       // where the record starts in the file
+	Kind     data.Kind // empty for a problem with the file itself
+	ID       string
+	Title    string
+	Problems []data.Problem
+}
+
+// Describe says where each problem is and what it is, one line each, translated with t.
+func (r RecordProblem) Describe(t func(string, ...any) string) []string {
+	where := t("Line %d", r.Line)
+	if r.Kind != "" {
+		name := r.ID
+		if r.Title != "" {
+			name = "“" + r.Title + "”"
+		}
+		where = t("Line %d, %s %s", r.Line, t(data.KindNoun(r.Kind)), name)
+	}
+	out := make([]string, len(r.Problems))
+	for i, p := range r.Problems {
+		out[i] = where + ": " + t(p.Message, p.Args...)
+	}
+	return out
+}
+
+// ImportError lists every problem found in an import file. Nothing was imported.
+type ImportError struct {
+	Records []RecordProblem
+}
+
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the import has problems in %d places:", len(e.Records))
+	for _, r := range e.Records {
+		fmt.Fprintf(&b, " line %d, %s %s %q:", r.Line, r.Kind, r.ID, r.Title)
+		for _, p := range r.Problems {
+			b.WriteString(" " + p.Text())
+		}
+	}
+	return b.String()
+}
+
+// Unwrap gives the plain summary a window or a command line shows above the list.
+func (e *ImportError) Unwrap() error {
+	return &data.PlainError{Message: "Nothing was imported, because the file has problems in %d places.", Args: []any{len(e.Records)},
+		Advice: "Fix them in the file (each is listed with its line number), then import it again."}
+}
+
+// Import file problems that stop the reading at once.
+var (
+	errNotExport = &data.PlainError{Message: "This file is not an Accord export.",
+		Advice: "Nothing was imported. Choose a file made with Export in Accord, or with “accord export json”."}
+	errNewerExport = &data.PlainError{Message: "This file was exported by a newer version of Accord.",
+		Advice: "Install the newest Accord to import it. Nothing was imported."}
+	errCutShort = &data.PlainError{Message: "This file ends too early: it may have been cut short while it was copied.",
+		Advice: "Nothing was imported. Copy or export the file again, then import it."}
+)
+
+// ImportJSON merges an export (see ExportJSON) into the store, by ID: a record the store lacks is added; one
+// it holds is replaced only when the file's copy is newer, by the time it was last changed, so an import
+// never loses a newer edit made here. Every record is read and validated before anything is written; with
+// any problem nothing is imported and an *ImportError lists them all. When the import changes anything the
+// store is backed up first, then everything is written in one transaction: all of it or, if the process
+// dies, none.
+func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return ImportSummary{}, fmt.Errorf("read the import: %w", err)
+	}
+	f, err := parseExport(b)
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	s.mu.RLock()
+	plan, err := s.planImport(f)
+	held := s.holdsRecords()
+	s.mu.RUnlock()
+	if err != nil || !plan.sum.Changed() {
+		return plan.sum, err
+	}
+	backup := ""
+	if held {
+		if backup, err = s.Backup(ReasonImport); err != nil {
+			return ImportSummary{}, fmt.Errorf("back up before the import: %w", err)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if plan, err = s.planImport(f); err != nil { // again: the data may have changed during the backup
+		return ImportSummary{}, err
+	}
+	plan.sum.Backup = backup
+	return plan.sum, s.applyImport(f, plan)
+}
+
+// importPlan is what an import will write.
+type importPlan struct {
+	sum   ImportSummary
+	write []data.Record
+	files map[string][]byte // attachments not yet held
+}
+
+// planImport decides, record by record, what the import changes. The caller holds s.mu.
+func (s *Store) planImport(f *exportFile) (importPlan, error) {
+	p := importPlan{sum: ImportSummary{Added: data.Counts{}, Updated: data.Counts{}, Skipped: data.Counts{}}, files: map[string][]byte{}}
+	for _, in := range f.records {
+		m := in.record.Common()
+		local, ok := s.records[in.record.Kind()][m.ID]
+		switch {
+		case !ok:
+			p.sum.Added[in.record.Kind()]++
+		case m.UpdatedAt.After(local.Common().UpdatedAt):
+			p.sum.Updated[in.record.Kind()]++
+		default:
+			p.sum.Skipped[in.record.Kind()]++
+			continue
+		}
+		p.write = append(p.write, in.record)
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		held := tx.Bucket([]byte(bucketAttachments))
+		for sha, content := range f.attachments {
+			if held.Get([]byte(sha)) == nil {
+				p.files[sha] = content
+			}
+		}
+		return nil
+	})
+	p.sum.Attachments = len(p.files)
+	return p, err
+}
+
+// applyImport writes the plan in one transaction and indexes it. The caller holds s.mu for writing.
+//
+// Revisions: a store that has never been written to takes the file's own revisions, when they are
+// consistent, so exporting the import gives back the same file; otherwise each record written gets a new
+// revision of this store, in the order of its revision in the file, as any save would.
+func (s *Store) applyImport(f *exportFile, p importPlan) error {
+	keep := s.rev == 0 && !s.holdsRecords() && f.rev < 1<<62
+	for _, r := range p.write {
+		keep = keep && r.Common().Rev <= f.rev
+	}
+	rev := f.rev
+	if !keep {
+		sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].Common().Rev < p.write[j].Common().Rev })
+		for i, r := range p.write {
+			r.Common().Rev = s.rev + uint64(i) + 1
+		}
+		rev = s.rev + uint64(len(p.write))
+	}
+	encoded := make([][]byte, len(p.write))
+	for i, r := range p.write {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encode %s %s: %w", r.Kind(), r.Common().ID, err)
+		}
+		encoded[i] = b
+	}
+	err := s.put(p.write, encoded, rev, func(tx *bolt.Tx) error {
+		files := tx.Bucket([]byte(bucketAttachments))
+		for sha, content := range p.files {
+			if err := files.Put([]byte(sha), content); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if plain := data.OSProblem("The import", s.path, err); plain != nil {
+			err = plain
+		}
+		return fmt.Errorf("import %d records: %w", len(p.write), err)
+	}
+	for _, r := range p.write {
+		s.index(entryOf(r))
+	}
+	return nil
+}
+
+// holdsRecords is true when the store holds any record, in the Trash or not. The caller holds s.mu.
+func (s *Store) holdsRecords() bool {
+	for _, byID := range s.records {
+		if len(byID) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// exportFile is an import file, read and checked.
+type exportFile struct {
+	rev         uint64
+	records     []incoming
+	attachments map[string][]byte
+}
+
+// incoming is one record of an import file and where in the file it starts.
+type incoming struct {
+	record data.Record
+	offset int64
+}
+
+// maxIDLength bounds an imported ID: Accord's are 36 characters; a database key may not be huge.
+const maxIDLength = 200
+
+// parser reads an import file part by part, collecting every record problem rather than stopping at the
+// first, so the user can fix them all at once.
+type parser struct {
+	src      []byte
+	dec      *json.Decoder
+	file     exportFile
+	problems []RecordProblem
+	seen     map[data.Kind]map[string]bool
+}
+
+// parseExport reads and checks a whole import file. A file that is not a readable export gives a
+// *PlainError; one whose records have problems an *ImportError.
+func parseExport(b []byte) (*exportFile, error) {
+	p := &parser{src: b, dec: json.NewDecoder(bytes.NewReader(b)), seen: map[data.Kind]map[string]bool{},
+		file: exportFile{attachments: map[string][]byte{}}}
+	p.dec.DisallowUnknownFields()
+	var head struct {
+		format  string
+		version int
+		schema  int
+	}
+	if err := p.delim('{'); err != nil {
+		return nil, err
+	}
+	for p.dec.More() {
+		tok, err := p.dec.Token()
+		if err != nil {
+			return nil, p.fatal(err)
+		}
+		key, _ := tok.(string)
+		offset := p.dec.InputOffset()
+		switch k := data.Kind(key); {
+		case key == "format":
+			err = p.dec.Decode(&head.format)
+		case key == "version":
+			err = p.dec.Decode(&head.version)
+		case key == "schema":
+			err = p.dec.Decode(&head.schema)
+		case key == "rev":
+			err = p.dec.Decode(&p.file.rev)
+		case key == "exported_at":
+			err = p.dec.Decode(new(time.Time))
+		case key == "attachments":
+			err = p.attachments(offset)
+		case k == data.KindOrganisation:
+			err = p.organisation()
+		case slices.Contains(data.RecordKinds, k):
+			err = p.records(k)
+		default:
+			err = p.dec.Decode(new(json.RawMessage))
+			p.problem(offset, "", nil, data.Problem{Message: "The file has a part called %s that Accord does not know.", Args: []any{key}})
+		}
+		if err != nil {
+			return nil, p.fatal(err)
+		}
+	}
+	if err := p.delim('}'); err != nil {
+		return nil, err
+	}
+	if _, err := p.dec.Token(); err != io.EOF {
+		return nil, errNotExport // more after the end
+	}
+	switch {
+	case head.format != ExportFormat || head.version < 1:
+		return nil, errNotExport
+	case head.version > ExportVersion || head.schema > SchemaVersion:
+		return nil, errNewerExport
+	case len(p.problems) > 0:
+		return nil, &ImportError{Records: p.problems}
+	}
+	return &p.file, nil
+}
+
+// delim reads one of the braces or brackets that frame the file and its parts.
+func (p *parser) delim(want json.Delim) error {
+	tok, err := p.dec.Token()
+	if err != nil {
+		return p.fatal(err)
+	}
+	if tok != want {
+		return errNotExport
+	}
+	return nil
+}
+
+// fatal explains an error that stops the reading: a file cut short, or one that is not JSON.
+func (p *parser) fatal(err error) error {
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	var plain *data.PlainError
+	switch {
+	case errors.As(err, &plain):
+		return plain
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errCutShort
+	case errors.As(err, &syntax):
+		return &data.PlainError{Message: "This file cannot be read as an Accord export: something is wrong near line %d.",
+			Args:   []any{p.lineOf(syntax.Offset - 1)}, // Offset is just after the bad byte
+			Advice: "Nothing was imported. If the file was changed by hand, check that line; otherwise export the data again.", Err: err}
+	case errors.As(err, &typeErr):
+		return errNotExport // a part of the file that is not what an export has there
+	}
+	return &data.PlainError{Message: "This file cannot be read as an Accord export.",
+		Advice: "Nothing was imported. Export the data again, then import the new file.", Err: err}
+}
+
+func (p *parser) organisation() error {
+	if bytes.HasPrefix(bytes.TrimLeft(p.src[p.dec.InputOffset():], " \t\r\n:"), []byte("null")) {
+		return p.dec.Decode(new(json.RawMessage))
+	}
+	return p.record(data.KindOrganisation)
+}
+
+func (p *parser) records(k data.Kind) error {
+	if err := p.delim('['); err != nil {
+		return err
+	}
+	for p.dec.More() {
+		if err := p.record(k); err != nil {
+			return err
+		}
+	}
+	return p.delim(']')
+}
+
+// record reads one record and notes what is wrong with it. Only an error that stops the reading is
+// returned; a value of the wrong type or a misspelt field name is noted and the reading goes on.
+func (p *parser) record(k data.Kind) error {
+	offset := p.dec.InputOffset()
+	r := data.NewRecord(k)
+	err := p.dec.Decode(r)
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return err
+	}
+	m := r.Common()
+	var found []data.Problem
+	switch {
+	case err != nil:
+		found = append(found, decodeProblem(err))
+	case k == data.KindOrganisation && m.ID != data.OrganisationID:
+		found = append(found, data.Problem{Message: "The organisation's id must be %s.", Args: []any{data.OrganisationID}})
+	case strings.TrimSpace(m.ID) == "":
+		found = append(found, data.Problem{Message: "The record has no id."})
+	case len(m.ID) > maxIDLength:
+		found = append(found, data.Problem{Message: "The id is too long: keep it under 200 characters."})
+	case p.seen[k][m.ID]:
+		found = append(found, data.Problem{Message: "The id %s appears more than once in the file.", Args: []any{m.ID}})
+	}
+	if err == nil {
+		var verr *data.ValidationError
+		if errors.As(r.Validate(), &verr) {
+			found = append(found, verr.Problems...)
+		}
+	}
+	if p.seen[k] == nil {
+		p.seen[k] = map[string]bool{}
+	}
+	p.seen[k][m.ID] = true
+	if len(found) > 0 {
+		p.problem(offset, k, r, found...)
+		return nil
+	}
+	p.file.records = append(p.file.records, incoming{r, offset})
+	return nil
+}
+
+func (p *parser) attachments(offset int64) error {
+	files := map[string][]byte{}
+	if err := p.dec.Decode(&files); err != nil {
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return err
+		}
+		p.problem(offset, "", nil, data.Problem{Message: "The attachments cannot be read: each must be base64 text."})
+		return nil
+	}
+	for sha, content := range files {
+		sum := sha256.Sum256(content)
+		if hex.EncodeToString(sum[:]) != sha {
+			p.problem(offset, "", nil, data.Problem{Message: "The attachment %s does not match its content: the file may have been changed.", Args: []any{sha}})
+			continue
+		}
+		p.file.attachments[sha] = content
+	}
+	return nil
+}
+
+func (p *parser) problem(offset int64, k data.Kind, r data.Record, found ...data.Problem) {
+	rp := RecordProblem{Line: p.line(offset), Kind: k, Problems: found}
+	if r != nil {
+		rp.ID, rp.Title = r.Common().ID, r.Title()
+	}
+	p.problems = append(p.problems, rp)
+}
+
+// line is the line of the first character of a value that starts after offset.
+func (p *parser) line(offset int64) int {
+	offset = min(max(offset, 0), int64(len(p.src)))
+	rest := p.src[offset:]
+	return p.lineOf(offset + int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n,:"))))
+}
+
+// lineOf is the line of the byte at offset.
+func (p *parser) lineOf(offset int64) int {
+	return 1 + bytes.Count(p.src[:min(max(offset, 0), int64(len(p.src)))], []byte("\n"))
+}
+
+// decodeProblem words a record's decoding error for the person who edited the file.
+func decodeProblem(err error) data.Problem {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return data.Problem{Field: typeErr.Field, Message: "The value of %s should be %s.", Args: []any{typeErr.Field, kindOfValue(typeErr.Type)}}
+	}
+	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return data.Problem{Message: "Accord does not know a field called %s: check its spelling.", Args: []any{field}}
+	}
+	return data.Problem{Message: "A value cannot be read: %s.", Args: []any{err.Error()}}
+}
+
+// kindOfValue names what a Go type wants in JSON, in plain words (a translation key).
+func kindOfValue(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	return "a group of fields in braces"
+}

@@ -1,0 +1,279 @@
+package store
+
+import (
+	"accord/data"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Options tune Open.
+type Options struct {
+	// LockTimeout is how long to wait for another Accord to let go of the file; zero means one second.
+	LockTimeout time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.LockTimeout == 0 {
+		o.LockTimeout = time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Open opens (or creates) the database at path. An existing file is first read in full with bbolt in
+// read-only mode — so locked, damaged, unreadable or newer files are refused with an *OpenError and left
+// exactly as they were — and indexed in the same pass. Only then is it opened for writing, and upgraded
+// (after a backup) if an older Accord wrote it.
+func Open(path string, opt Options) (*Store, error) {
+	opt = opt.withDefaults()
+	s := &Store{path: path, Now: opt.Now}
+	seen, err := s.examine(opt.LockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s.db = db
+	if seen.indexed && seen.txid == lastTx(db) {
+		return s, nil
+	}
+	// A new or older file, or (rarely) one another Accord wrote between the two opens: set up and index now.
+	if err := s.prepare(seen.version); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// examined is what the read-only pass found.
+type examined struct {
+	version int  // schema version; 0 for a new or empty file
+	indexed bool // the records were loaded into the index
+	txid    int  // bbolt's last transaction when they were
+}
+
+// examine looks at an existing file without writing to it.
+func (s *Store) examine(timeout time.Duration) (examined, error) {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
+		return examined{}, &OpenError{ProblemUnreadable, s.path, err}
+	}
+	info, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return examined{}, nil
+	case err != nil:
+		return examined{}, &OpenError{ProblemUnreadable, s.path, err}
+	case info.Size() == 0:
+		// bbolt would quietly make an empty file a new database; an Accord file is never empty.
+		return examined{}, &OpenError{ProblemDamaged, s.path, errors.New("file is empty")}
+	}
+	if err := checkLength(s.path, info.Size()); err != nil {
+		return examined{}, openError(s.path, err) // damaged, or not ours to read
+	}
+	return s.verify(timeout)
+}
+
+// verify reads the whole file read-only: every page, bbolt's consistency check, the schema version, and —
+// when the schema is current — every record into the index. A file bbolt made but Accord never filled (a
+// first start cut short) counts as new.
+func (s *Store) verify(timeout time.Duration) (seen examined, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = &OpenError{ProblemDamaged, s.path, fmt.Errorf("panic while reading: %v", r)}
+		}
+	}()
+	// PreLoadFreelist reads the freelist here, where a damaged one panics into the recover above, instead
+	// of in bbolt's check below, whose goroutine of its own would take the whole program down.
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout, PreLoadFreelist: true})
+	if err != nil {
+		return seen, openError(s.path, err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		// Touch every page here first, where a fault in the mapped file becomes a panic we recover,
+		// before bbolt's own check runs on a goroutine of its own. Both run before a file with no buckets
+		// counts as new: a damaged root can hide every bucket, and the check then finds their pages.
+		if err := walk(tx); err != nil {
+			return err
+		}
+		if err := firstCheckError(tx); err != nil {
+			return err
+		}
+		if tx.ForEach(func([]byte, *bolt.Bucket) error { return errNoMeta }) == nil {
+			return nil // no buckets at all
+		}
+		if seen.version, err = schemaOf(tx); err != nil || seen.version > SchemaVersion {
+			return err
+		}
+		if err := checkBuckets(tx, seen.version); err != nil || seen.version < SchemaVersion {
+			return err
+		}
+		seen.indexed, seen.txid = true, tx.ID()
+		return s.load(tx)
+	})
+	switch {
+	case err != nil:
+		return seen, &OpenError{ProblemDamaged, s.path, err}
+	case seen.version > SchemaVersion:
+		return seen, &OpenError{ProblemNewer, s.path, fmt.Errorf("schema %d, this Accord reads up to %d", seen.version, SchemaVersion)}
+	}
+	return seen, nil
+}
+
+func lastTx(db *bolt.DB) int {
+	id := -1
+	db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
+	return id
+}
+
+// openError classifies an error from bolt.Open.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return &OpenError{ProblemLocked, path, err}
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return &OpenError{ProblemUnreadable, path, err}
+	}
+	return &OpenError{ProblemDamaged, path, err}
+}
+
+func schemaOf(tx *bolt.Tx) (int, error) {
+	meta := tx.Bucket([]byte(bucketMeta))
+	if meta == nil {
+		return 0, errNoMeta
+	}
+	v, err := getUint(meta, keySchema)
+	if err != nil || v == 0 {
+		return 0, fmt.Errorf("no schema version: %w", err)
+	}
+	return int(v), nil
+}
+
+// load decodes every record into the in-memory index, on every core. A low GC target while it runs keeps
+// the peak memory of a large file's start-up close to what the index really holds.
+func (s *Store) load(tx *bolt.Tx) (err error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	s.records = map[data.Kind]map[string]data.Record{}
+	s.sorted = map[data.Kind][]data.Record{}
+	s.text = map[string]string{}
+	s.titles = map[string]string{}
+	if s.rev, err = getUint(tx.Bucket([]byte(bucketMeta)), keyRev); err != nil {
+		return err
+	}
+	if err := s.loadSync(tx); err != nil {
+		return err
+	}
+	type job struct {
+		kind       data.Kind
+		key, value []byte
+	}
+	jobs, done := make(chan job, 256), make(chan indexEntry, 256)
+	errs := make(chan error, runtime.GOMAXPROCS(0)+1)
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		workers.Go(func() {
+			var failed error
+			for j := range jobs {
+				if failed != nil {
+					continue // keep draining, so the reader never blocks
+				}
+				failed = safely(func() error {
+					r := data.NewRecord(j.kind)
+					if err := json.Unmarshal(j.value, r); err != nil {
+						return fmt.Errorf("%s %s: %w", j.kind, j.key, err)
+					}
+					done <- entryOf(r)
+					return nil
+				})
+			}
+			errs <- failed
+		})
+	}
+	go func() {
+		errs <- safely(func() error {
+			defer close(jobs)
+			for _, k := range data.RecordKinds {
+				err := tx.Bucket([]byte(k)).ForEach(func(key, v []byte) error {
+					jobs <- job{k, key, v}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		workers.Wait()
+		close(done)
+	}()
+	for e := range done {
+		s.index(e)
+	}
+	close(errs)
+	for e := range errs {
+		err = cmp.Or(err, e)
+	}
+	return err
+}
+
+// safely runs f, which reads the mapped file, turning a fault or panic into an error.
+func safely(f func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic while loading: %v", r)
+		}
+	}()
+	return f()
+}
+
+// walk reads every key and value of every bucket.
+func walk(tx *bolt.Tx) error {
+	var sum byte
+	var visit func(b *bolt.Bucket) error
+	visit = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return visit(b.Bucket(k))
+			} else if len(k) > 0 {
+				sum += k[0]
+			}
+			for i := 0; i < len(v); i += 512 { // one read per page of a long value
+				sum += v[i]
+			}
+			return nil
+		})
+	}
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
+}
+
+// firstCheckError runs bbolt's consistency check and returns its first complaint. It reads the check's
+// channel to the end: stopping early would leave bbolt's checker reading pages after the file is closed.
+func firstCheckError(tx *bolt.Tx) error {
+	var first error
+	for err := range tx.Check() {
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}

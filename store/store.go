@@ -1,0 +1,343 @@
+package store
+
+import (
+	"accord/data"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket and key names beside the one bucket per record kind.
+const (
+	bucketMeta        = "meta"
+	bucketAttachments = "attachments"
+	keySchema         = "schema"
+	keyRev            = "rev"
+)
+
+// fillPercent packs pages fuller than bbolt's default half: IDs are UUIDv7, so new records append at the
+// end of their bucket, where half-empty pages would only double the file.
+const fillPercent = 0.9
+
+// FileName is the database's name inside the data folder.
+const FileName = "accord.db"
+
+// Store keeps every record in one bbolt file and an in-memory index of them for lists and search.
+// It is safe for use from several goroutines.
+type Store struct {
+	db   *bolt.DB
+	path string
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	mu      sync.RWMutex
+	records map[data.Kind]map[string]data.Record
+	sorted  map[data.Kind][]data.Record // live records by title, rebuilt after a write to the kind
+	text    map[string]string           // ID -> folded search text
+	titles  map[string]string           // ID -> folded title, the sort key of lists
+	rev     uint64
+	clock   data.Clock // stamps changes for sync; its Device is empty until DeviceID is first needed
+	sentRev uint64     // SyncState.SentRev: versions up to this revision have been shared
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Dir is the data folder holding the database and its backups.
+func (s *Store) Dir() string { return filepath.Dir(s.path) }
+
+// Close releases the file so another Accord can open it.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Rev is the store's latest revision: every save raises it by one.
+func (s *Store) Rev() uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.rev
+}
+
+// Save validates the record, stamps its ID, times, revision and clock stamp, writes it and updates the
+// index. On failure the record is left as it was, so the user can fix the problem and save again. A copy
+// read before the stored record last changed (by a sync, say) is refused with ErrChangedElsewhere rather
+// than saved over that change.
+func (s *Store) Save(r data.Record) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return s.stampAndWrite([]data.Record{r})
+}
+
+// Rebase makes r — a copy read before its record changed elsewhere — a change of the record as it is now,
+// so that saving r keeps what r says over the other change. The window does this only once the user has
+// seen what changed and chosen their own version.
+func (s *Store) Rebase(r data.Record) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if current, ok := s.records[r.Kind()][r.Common().ID]; ok {
+		r.Common().Rev = current.Common().Rev
+	}
+}
+
+// SaveAll is Save for many records — demo data, imports, sync — in one transaction, so one fsync however
+// many there are. Every record is validated before any is written: if one is invalid, or the write fails,
+// nothing is saved and every record is left as it was.
+func (s *Store) SaveAll(rs []data.Record) error {
+	for i, r := range rs {
+		if err := r.Validate(); err != nil {
+			return fmt.Errorf("record %d of %d, %s %q: %w", i+1, len(rs), r.Kind(), r.Title(), err)
+		}
+	}
+	return s.stampAndWrite(rs)
+}
+
+func (s *Store) stampAndWrite(rs []data.Record) error {
+	now := s.Now().UTC()
+	before := make([]data.Meta, len(rs))
+	for i, r := range rs {
+		m := r.Common()
+		before[i] = *m
+		if m.ID == "" {
+			m.ID = data.NewID()
+		}
+		if m.CreatedAt.IsZero() {
+			m.CreatedAt = now
+		}
+		m.UpdatedAt = now
+	}
+	if err := s.write(nil, rs...); err != nil {
+		for i, r := range rs {
+			*r.Common() = before[i]
+		}
+		return err
+	}
+	return nil
+}
+
+// write stores the records under new revisions and clock stamps in one transaction, with extra work (if
+// any) in the same transaction, and indexes a copy of what was written.
+func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...data.Record) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.deviceID(); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if old, ok := s.records[r.Kind()][r.Common().ID]; ok && old.Common().Rev > r.Common().Rev {
+			return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), ErrChangedElsewhere)
+		}
+	}
+	now := s.Now()
+	encoded := make([][]byte, len(rs))
+	for i, r := range rs {
+		m := r.Common()
+		m.Rev = s.rev + uint64(i) + 1
+		s.stamp(m, s.records[r.Kind()][m.ID], now)
+		b, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
+		}
+		encoded[i] = b
+	}
+	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), extra); err != nil {
+		if p := data.OSProblem("Your change", s.path, err); p != nil {
+			err = p
+		}
+		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
+	}
+	for i, r := range rs {
+		stored := data.NewRecord(r.Kind())
+		if err := json.Unmarshal(encoded[i], stored); err != nil {
+			return fmt.Errorf("index %s %s: %w", r.Kind(), r.Common().ID, err)
+		}
+		s.index(entryOf(stored))
+	}
+	return nil
+}
+
+// put writes encoded records in one transaction, with extra work (if any) in the same transaction, and
+// makes rev the store's revision. The caller holds s.mu for writing, and indexes the records after.
+func (s *Store) put(rs []data.Record, encoded [][]byte, rev uint64, extra func(tx *bolt.Tx) error) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for i, r := range rs {
+			b := tx.Bucket([]byte(r.Kind()))
+			b.FillPercent = fillPercent
+			if err := b.Put([]byte(r.Common().ID), encoded[i]); err != nil {
+				return err
+			}
+		}
+		if extra != nil {
+			if err := extra(tx); err != nil {
+				return err
+			}
+		}
+		return s.putRev(tx, rev)
+	})
+	if err == nil {
+		s.rev = rev
+	}
+	return err
+}
+
+// putRev stores the store's revision and its clock, which must never go back even if the laptop's does.
+func (s *Store) putRev(tx *bolt.Tx, rev uint64) error {
+	meta := tx.Bucket([]byte(bucketMeta))
+	return errors.Join(putUint(meta, keyRev, rev), meta.Put([]byte(keyClock), []byte(s.clock.Last.String())))
+}
+
+// stamp gives a version about to be written its clock stamp, and its ancestry: the version it replaces,
+// when that one has been shared with other laptops (an unshared one is no one else's to conflict with),
+// with that one's ancestry and any the version already holds (a conflict's, when one is resolved). The
+// caller holds s.mu for writing.
+func (s *Store) stamp(m *data.Meta, old data.Record, now time.Time) {
+	if old != nil {
+		om := old.Common()
+		from := om.Prev
+		if om.Rev <= s.sentRev || om.Stamp().Device != s.clock.Device {
+			from = ancestry(om.Stamp(), om.Prev)
+		}
+		m.Prev = mergeAncestry(m.Prev, from)
+	}
+	m.HLC = s.clock.Tick(now).String()
+}
+
+// Delete moves a record to the Trash; Undelete brings it back.
+func (s *Store) Delete(k data.Kind, id string) error { return s.setDeleted(k, id, true) }
+
+// Undelete takes a record out of the Trash.
+func (s *Store) Undelete(k data.Kind, id string) error { return s.setDeleted(k, id, false) }
+
+func (s *Store) setDeleted(k data.Kind, id string, deleted bool) error {
+	r, err := s.get(k, id)
+	if err != nil {
+		return err
+	}
+	m := r.Common()
+	m.Deleted = deleted
+	m.DeletedAt = time.Time{}
+	if deleted {
+		m.DeletedAt = s.Now().UTC()
+	}
+	m.UpdatedAt = s.Now().UTC()
+	return s.write(nil, r)
+}
+
+// get decodes a fresh copy of one record from the file, for the caller to edit.
+func (s *Store) get(k data.Kind, id string) (data.Record, error) {
+	r := data.NewRecord(k)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(k)).Get([]byte(id))
+		if b == nil {
+			return ErrNotFound
+		}
+		return json.Unmarshal(b, r)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("get %s %s: %w", k, id, err)
+	}
+	return r, nil
+}
+
+// Get returns an editable copy of one record, or an error wrapping ErrNotFound.
+func Get[T any, P data.RecordPtr[T]](s *Store, id string) (P, error) {
+	r, err := s.get(data.KindOf[T, P](), id)
+	if err != nil {
+		return nil, err
+	}
+	return r.(P), nil
+}
+
+// GetRecord is Get for a record whose kind is known only as it runs.
+func (s *Store) GetRecord(k data.Kind, id string) (data.Record, error) { return s.get(k, id) }
+
+// Records lists the live records of a kind, sorted by title. They are shared with the index: read them,
+// and Get a copy to edit.
+func (s *Store) Records(k data.Kind) []data.Record { return s.list(k) }
+
+// Record returns the indexed record of a kind with an ID (deleted ones too), or nil. Like Records, it is
+// read-only.
+func (s *Store) Record(k data.Kind, id string) data.Record {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if r, ok := s.records[k][id]; ok {
+		return r
+	}
+	return nil
+}
+
+func (s *Store) list(k data.Kind) []data.Record {
+	s.mu.RLock()
+	if cached, ok := s.sorted[k]; ok {
+		s.mu.RUnlock()
+		return cached
+	}
+	s.mu.RUnlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var live []data.Record
+	for _, r := range s.records[k] {
+		if !r.Common().Deleted {
+			live = append(live, r)
+		}
+	}
+	sort.Slice(live, func(i, j int) bool {
+		a, b := s.titles[live[i].Common().ID], s.titles[live[j].Common().ID]
+		if a != b {
+			return a < b
+		}
+		return live[i].Common().ID < live[j].Common().ID
+	})
+	s.sorted[k] = live
+	return live
+}
+
+// Count is the number of live records of a kind.
+func (s *Store) Count(k data.Kind) int { return len(s.list(k)) }
+
+// Trash lists deleted records of every kind, most recently deleted first.
+func (s *Store) Trash() []data.Record {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []data.Record
+	for _, byID := range s.records {
+		for _, r := range byID {
+			if r.Common().Deleted {
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Common().DeletedAt.After(out[j].Common().DeletedAt) })
+	return out
+}
+
+// Organisation returns an editable copy of our own group's record; a new store has an empty one.
+func (s *Store) Organisation() *data.Organisation {
+	o, err := Get[data.Organisation](s, data.OrganisationID)
+	if err != nil {
+		return &data.Organisation{Meta: data.Meta{ID: data.OrganisationID}, PaperSize: data.PaperA4}
+	}
+	return o
+}
+
+func putUint(b *bolt.Bucket, key string, v uint64) error {
+	return b.Put([]byte(key), []byte(fmt.Sprint(v)))
+}
+
+func getUint(b *bolt.Bucket, key string) (uint64, error) {
+	raw := b.Get([]byte(key))
+	if raw == nil {
+		return 0, nil
+	}
+	var v uint64
+	if _, err := fmt.Sscan(string(raw), &v); err != nil {
+		return 0, fmt.Errorf("meta %s %q: %w", key, raw, err)
+	}
+	return v, nil
+}
+
+var errNoMeta = errors.New("no meta bucket: not an Accord database")

@@ -1,0 +1,488 @@
+package store
+
+import (
+	"accord/data"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Buckets and meta keys of sync (schema 3).
+const (
+	// bucketTombstones holds, under "kind/id", the stamp of each record deleted for good, so that the
+	// deletion travels and an older copy arriving later does not bring the record back.
+	bucketTombstones = "tombstones"
+	// bucketConflicts holds, under "kind/id", the versions that lost a conflict with the record's current
+	// one, until the user keeps one of them.
+	bucketConflicts = "conflicts"
+	keySync         = "sync"
+	keyClock        = "clock"
+)
+
+// MaxPrev is how many earlier stamps a version remembers. A version older than all of them that arrives
+// late shows as a conflict rather than as an ancestor: one more to look at, nothing lost.
+const MaxPrev = 20
+
+// ErrChangedElsewhere is returned by Save when the stored record changed (a sync, another window) after
+// the copy being saved was read: saving would overwrite that change. Get the record again, or show both.
+var ErrChangedElsewhere = &data.PlainError{Message: "This record was changed elsewhere after you opened it.",
+	Advice: "Your changes are not saved yet. Copy what you typed, open the record again, and make your changes there."}
+
+// Version is one version of one record as sync carries it: the record's JSON as stored but without its
+// rev (which counts changes in one database only), or a tombstone for a record deleted for good.
+type Version struct {
+	Kind data.Kind
+	ID   string
+	HLC  data.HLC
+	Prev []string
+	Gone bool            // a tombstone
+	JSON json.RawMessage // the record; nil for a tombstone
+}
+
+// Key names the record the version belongs to.
+func (v Version) Key() string { return string(v.Kind) + "/" + v.ID }
+
+// Same is true when both are the one version: the same stamp and the same content.
+func (v Version) Same(o Version) bool {
+	return v.HLC == o.HLC && v.Gone == o.Gone && bytes.Equal(v.JSON, o.JSON)
+}
+
+// Descends is true when v was made from o, or from a version made from it.
+func (v Version) Descends(o Version) bool { return slices.Contains(v.Prev, o.HLC.String()) }
+
+// tombstone is a Version with Gone set, as stored.
+type tombstone struct {
+	Kind data.Kind `json:"kind"`
+	ID   string    `json:"id"`
+	HLC  string    `json:"hlc"`
+	Prev []string  `json:"prev,omitempty"`
+	Rev  uint64    `json:"rev"`
+}
+
+// ParseVersion reads one record's JSON (from a sync segment or the conflicts bucket) into a Version,
+// checking that it decodes as a record of the kind and carries an ID. Its rev, if any, is dropped.
+func ParseVersion(k data.Kind, raw []byte) (Version, error) {
+	r := data.NewRecord(k)
+	if r == nil {
+		return Version{}, fmt.Errorf("a record of an unknown kind %q", k)
+	}
+	if err := json.Unmarshal(raw, r); err != nil {
+		return Version{}, fmt.Errorf("%s: %w", k, err)
+	}
+	m := r.Common()
+	if m.ID == "" || len(m.ID) > maxIDLength || strings.Contains(m.ID, "/") {
+		return Version{}, fmt.Errorf("%s: a record without a good ID", k)
+	}
+	stripped, err := setRev(raw, 0)
+	if err != nil {
+		return Version{}, fmt.Errorf("%s %s: %w", k, m.ID, err)
+	}
+	return Version{Kind: k, ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped}, nil
+}
+
+// Tombstone is the version that deletes a record for good.
+func Tombstone(k data.Kind, id string, h data.HLC, prev []string) Version {
+	return Version{Kind: k, ID: id, HLC: h, Prev: prev, Gone: true}
+}
+
+// setRev writes rev into a record's JSON, keeping every other field as it is (fields from a newer Accord
+// too), or removes it for rev 0. Keys come out sorted, so the same record always gives the same bytes.
+func setRev(raw []byte, rev uint64) ([]byte, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, err
+	}
+	delete(fields, "rev")
+	if rev > 0 {
+		fields["rev"] = json.RawMessage(fmt.Sprint(rev))
+	}
+	return json.Marshal(fields)
+}
+
+// ancestry is the Prev of a version made from one stamped h with ancestry prev.
+func ancestry(h data.HLC, prev []string) []string {
+	out := append([]string{h.String()}, prev...)
+	return out[:min(len(out), MaxPrev)]
+}
+
+// SyncState is what sync remembers between rounds, in the meta bucket.
+type SyncState struct {
+	// Folder is the shared folder last synced with; positions below belong to it.
+	Folder string `json:"folder,omitempty"`
+	// OutRev: every local change up to this revision is in this laptop's segments in Folder.
+	OutRev uint64 `json:"out_rev,omitempty"`
+	// OutSeq is the number of this laptop's last segment in Folder: a folder holding fewer was emptied
+	// or replaced, and gets everything again.
+	OutSeq uint64 `json:"out_seq,omitempty"`
+	// SentRev is the highest OutRev ever, in any folder: a version up to it has been shared.
+	SentRev uint64 `json:"sent_rev,omitempty"`
+	// Seen is, for each other laptop, the number of its last segment applied here.
+	Seen map[string]uint64 `json:"seen,omitempty"`
+	// Retry lists segments (device/name) holding changes set aside because their clock was too far ahead;
+	// they are read again each round until nothing in them is set aside.
+	Retry []string `json:"retry,omitempty"`
+	// LastRound is when the last round finished, with what came in and went out.
+	LastRound time.Time `json:"last_round,omitzero"`
+	LastIn    int       `json:"last_in,omitempty"`
+	LastOut   int       `json:"last_out,omitempty"`
+}
+
+// SyncState returns what sync remembers.
+func (s *Store) SyncState() (SyncState, error) {
+	var st SyncState
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		st, err = syncStateOf(tx)
+		return err
+	})
+	return st, err
+}
+
+func syncStateOf(tx *bolt.Tx) (SyncState, error) {
+	var st SyncState
+	raw := tx.Bucket([]byte(bucketMeta)).Get([]byte(keySync))
+	if raw == nil {
+		return st, nil
+	}
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return st, fmt.Errorf("meta %s: %w", keySync, err)
+	}
+	return st, nil
+}
+
+// SetSyncState stores what sync remembers.
+func (s *Store) SetSyncState(st SyncState) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st) })
+}
+
+// putSyncState stores st in the transaction. The caller holds s.mu for writing.
+func (s *Store) putSyncState(tx *bolt.Tx, st SyncState) error {
+	st.SentRev = max(st.SentRev, st.OutRev, s.sentRev)
+	b, err := json.Marshal(st)
+	if err == nil {
+		err = tx.Bucket([]byte(bucketMeta)).Put([]byte(keySync), b)
+	}
+	if err == nil {
+		s.sentRev = st.SentRev
+	}
+	return err
+}
+
+// LocalChanges returns the versions (records and tombstones) changed after revision since, and the
+// store's revision they are complete up to, from one consistent view.
+func (s *Store) LocalChanges(since uint64) ([]Version, uint64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []Version
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, k := range data.RecordKinds {
+			for id, r := range s.records[k] {
+				if r.Common().Rev <= since {
+					continue
+				}
+				v, err := storedVersion(tx, k, id)
+				if err != nil {
+					return err
+				}
+				out = append(out, v)
+			}
+		}
+		return tx.Bucket([]byte(bucketTombstones)).ForEach(func(_, raw []byte) error {
+			t, err := decodeTombstone(raw)
+			if err == nil && t.Rev > since {
+				out = append(out, t.version())
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("read the changes to share: %w", err)
+	}
+	return out, s.rev, nil
+}
+
+func storedVersion(tx *bolt.Tx, k data.Kind, id string) (Version, error) {
+	raw := tx.Bucket([]byte(k)).Get([]byte(id))
+	if raw == nil {
+		return Version{}, fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
+	}
+	return ParseVersion(k, raw)
+}
+
+func decodeTombstone(raw []byte) (tombstone, error) {
+	var t tombstone
+	if err := json.Unmarshal(raw, &t); err != nil {
+		return t, fmt.Errorf("tombstone: %w", err)
+	}
+	return t, nil
+}
+
+func (t tombstone) version() Version {
+	h, _ := data.ParseHLC(t.HLC)
+	return Tombstone(t.Kind, t.ID, h, t.Prev)
+}
+
+// Held is what this laptop holds of one record: its current version (a tombstone for a record deleted for
+// good; ok false when it has never heard of the record) and the versions that lost a conflict with it.
+type Held struct {
+	Current Version
+	OK      bool
+	Losers  []Version
+}
+
+// Settled is what a record is to become: its winning version, and the conflicting versions kept beside it
+// (tombstones among them are kept but never shown).
+type Settled struct {
+	Winner Version
+	Losers []Version
+}
+
+// SyncBatch is one round's incoming changes, written in one transaction: the records settled, the
+// attachment files they need (by SHA-256), and what sync remembers after.
+type SyncBatch struct {
+	Records []Settled
+	Files   map[string][]byte
+	State   SyncState
+}
+
+// SyncView is what a sync plan sees of the store: its revision, and what it holds of each record.
+type SyncView struct {
+	Rev  uint64
+	Held func(k data.Kind, id string) (Held, error)
+}
+
+// ApplySync runs plan with a view of what the store holds and writes the batch it returns in one
+// transaction, holding the store's lock throughout so that no save comes between the two. When the batch
+// changes anything, the store is backed up first (see BackupBeforeSync) and the backup's path returned.
+// Records are written exactly as they arrived (fields from a newer Accord kept), under new revisions of
+// this store. When nothing had changed here since the last outgoing segment, the new revisions count as
+// shared too, so the next round does not send them back.
+func (s *Store) ApplySync(plan func(v SyncView) (SyncBatch, error)) (backup string, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.deviceID(); err != nil {
+		return "", err
+	}
+	var b SyncBatch
+	err = s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		b, err = plan(SyncView{Rev: s.rev, Held: func(k data.Kind, id string) (Held, error) { return held(tx, k, id) }})
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	if len(b.Records)+len(b.Files) > 0 && s.holdsRecords() {
+		if backup, err = s.backupBeforeSync(); err != nil {
+			return "", fmt.Errorf("back up before the sync: %w", err)
+		}
+	}
+	return backup, s.writeSync(b)
+}
+
+// held reads what the transaction holds of one record.
+func held(tx *bolt.Tx, k data.Kind, id string) (Held, error) {
+	var h Held
+	key := []byte(string(k) + "/" + id)
+	if raw := tx.Bucket([]byte(k)).Get([]byte(id)); raw != nil {
+		v, err := ParseVersion(k, raw)
+		if err != nil {
+			return h, err
+		}
+		h.Current, h.OK = v, true
+	} else if raw := tx.Bucket([]byte(bucketTombstones)).Get(key); raw != nil {
+		t, err := decodeTombstone(raw)
+		if err != nil {
+			return h, err
+		}
+		h.Current, h.OK = t.version(), true
+	}
+	losers, err := conflictsOf(tx, k, key)
+	h.Losers = losers
+	return h, err
+}
+
+// keptVersion is one losing version as the conflicts bucket keeps it: a record's JSON, or a tombstone
+// (never shown, but kept so that the versions it deleted do not show as conflicts either).
+type keptVersion struct {
+	Record json.RawMessage `json:"record,omitempty"`
+	Gone   *tombstone      `json:"gone,omitempty"`
+}
+
+func conflictsOf(tx *bolt.Tx, k data.Kind, key []byte) ([]Version, error) {
+	raw := tx.Bucket([]byte(bucketConflicts)).Get(key)
+	if raw == nil {
+		return nil, nil
+	}
+	var list []keptVersion
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return nil, fmt.Errorf("conflicts of %s: %w", key, err)
+	}
+	out := make([]Version, 0, len(list))
+	for _, kept := range list {
+		if kept.Gone != nil {
+			out = append(out, kept.Gone.version())
+			continue
+		}
+		v, err := ParseVersion(k, kept.Record)
+		if err != nil {
+			return nil, fmt.Errorf("conflicts of %s: %w", key, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// writeSync writes a batch and indexes it. The caller holds s.mu for writing.
+func (s *Store) writeSync(b SyncBatch) error {
+	if len(b.Records) == 0 && len(b.Files) == 0 {
+		return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State) })
+	}
+	rev := s.rev
+	if b.State.OutRev == s.rev {
+		b.State.OutRev = s.rev + uint64(len(b.Records))
+	}
+	indexed := make([]indexEntry, 0, len(b.Records))
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for _, set := range b.Records {
+			rev++
+			e, err := putSettled(tx, set, rev)
+			if err != nil {
+				return fmt.Errorf("%s: %w", set.Winner.Key(), err)
+			}
+			if e.record != nil {
+				indexed = append(indexed, e)
+			}
+			for _, v := range append([]Version{set.Winner}, set.Losers...) {
+				s.clock.Observe(v.HLC)
+			}
+		}
+		files := tx.Bucket([]byte(bucketAttachments))
+		for sha, content := range b.Files {
+			if err := files.Put([]byte(sha), content); err != nil {
+				return err
+			}
+		}
+		if err := s.putRev(tx, rev); err != nil {
+			return err
+		}
+		return s.putSyncState(tx, b.State)
+	})
+	if err != nil {
+		if p := data.OSProblem("The changes from the sync folder", s.path, err); p != nil {
+			err = p
+		}
+		return fmt.Errorf("apply %d synced records: %w", len(b.Records), err)
+	}
+	s.rev = rev
+	for _, set := range b.Records {
+		s.unindex(set.Winner.Kind, set.Winner.ID)
+	}
+	for _, e := range indexed {
+		s.index(e)
+	}
+	return nil
+}
+
+// putSettled writes one record's settled state under revision rev, and returns the index entry of the
+// record written (none for a tombstone).
+func putSettled(tx *bolt.Tx, set Settled, rev uint64) (indexEntry, error) {
+	w := set.Winner
+	key := []byte(w.Key())
+	records, tombs := tx.Bucket([]byte(w.Kind)), tx.Bucket([]byte(bucketTombstones))
+	records.FillPercent = fillPercent
+	var e indexEntry
+	if w.Gone {
+		t, _ := json.Marshal(tombstone{w.Kind, w.ID, w.HLC.String(), w.Prev, rev})
+		if err := errors.Join(records.Delete([]byte(w.ID)), tombs.Put(key, t)); err != nil {
+			return e, err
+		}
+	} else {
+		raw, err := setRev(w.JSON, rev)
+		if err != nil {
+			return e, err
+		}
+		r := data.NewRecord(w.Kind)
+		if err := json.Unmarshal(raw, r); err != nil {
+			return e, err
+		}
+		if err := errors.Join(records.Put([]byte(w.ID), raw), tombs.Delete(key)); err != nil {
+			return e, err
+		}
+		e = entryOf(r)
+	}
+	return e, putConflicts(tx, key, set.Losers)
+}
+
+// putConflicts stores the losing versions of one record, or clears them.
+func putConflicts(tx *bolt.Tx, key []byte, losers []Version) error {
+	b := tx.Bucket([]byte(bucketConflicts))
+	if len(losers) == 0 {
+		return b.Delete(key)
+	}
+	list := make([]keptVersion, len(losers))
+	for i, v := range losers {
+		list[i].Record = v.JSON
+		if v.Gone {
+			list[i].Gone = &tombstone{v.Kind, v.ID, v.HLC.String(), v.Prev, 0}
+		}
+	}
+	raw, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+// unindex takes a record out of the in-memory index. The caller holds s.mu for writing.
+func (s *Store) unindex(k data.Kind, id string) {
+	delete(s.records[k], id)
+	delete(s.text, id)
+	delete(s.titles, id)
+	delete(s.sorted, k)
+}
+
+// HasAttachment is true when the store holds the file with that SHA-256.
+func (s *Store) HasAttachment(sha string) bool {
+	found := false
+	s.db.View(func(tx *bolt.Tx) error {
+		found = tx.Bucket([]byte(bucketAttachments)).Get([]byte(sha)) != nil
+		return nil
+	})
+	return found
+}
+
+// Attachments lists the SHA-256 keys of the files a record's JSON uses.
+func Attachments(v Version) []string {
+	if v.Gone || v.Kind != data.KindAgreement {
+		return nil
+	}
+	var a data.Agreement
+	if json.Unmarshal(v.JSON, &a) != nil {
+		return nil
+	}
+	return attachmentsOf(&a)
+}
+
+// loadSync reads the clock and the shared revision when the store opens.
+func (s *Store) loadSync(tx *bolt.Tx) error {
+	meta := tx.Bucket([]byte(bucketMeta))
+	if raw := meta.Get([]byte(keyClock)); raw != nil {
+		h, err := data.ParseHLC(string(raw))
+		if err != nil {
+			return fmt.Errorf("meta %s: %w", keyClock, err)
+		}
+		s.clock.Observe(h)
+	}
+	st, err := syncStateOf(tx)
+	s.sentRev = st.SentRev
+	return err
+}
