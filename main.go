@@ -3,7 +3,6 @@
 package main
 
 import (
-	"accord/store"
 	"fmt"
 	"os"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	_ "accord/internal/localeenv" // first: repairs the locale before Fyne reads it
 
 	"accord/cli"
+	"accord/store"
 	"accord/ui"
 )
 

@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"accord/store"
 	"flag"
 	"fmt"
 	"path/filepath"
 
 	"accord/i18n"
+	"accord/store"
 )
 
 func runBackup(e env, args []string) error {

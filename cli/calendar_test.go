@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"bytes"
 	"errors"
 	"io"
@@ -13,6 +12,7 @@ import (
 	ical "github.com/emersion/go-ical"
 
 	"accord/demo"
+	"accord/store"
 )
 
 func TestCalendarWritesAnICSFileOfTheDemoData(t *testing.T) {

@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"accord/store"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 
 	"accord/data"
 	"accord/i18n"
+	"accord/store"
 )
 
 const (

@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"accord/store"
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"accord/store"
 )
 
 func run(t *testing.T, folder string, args ...string) (code int, stdout, stderr string) {

@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"accord/store"
 	"errors"
 	"fmt"
 	"os"
 
 	"accord/data"
 	"accord/i18n"
+	"accord/store"
 )
 
 func runImport(e env, args []string) error {

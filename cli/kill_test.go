@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"accord/store"
 )
 
 // TestAKilledImportLeavesAllOrNothing runs `accord import json` on a large export in a separate process,

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"accord/data"
+	"accord/store"
 )
 
 func writeTemp(t *testing.T, name, content string) string {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"accord/data"
 	"accord/i18n"
 	"accord/pdf"
+	"accord/store"
 )
 
 // runPrint writes an agreement's MOU as a PDF, records the print on the agreement and says where the

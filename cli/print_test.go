@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"accord/data"
+	"accord/store"
 )
 
 // demoAgreement fills a folder with demo data and returns the ID of one of its agreements.

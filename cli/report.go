@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"accord/data"
 	"accord/i18n"
 	"accord/pdf"
+	"accord/store"
 )
 
 // runReport writes an evaluation report or a partner profile as a PDF and says where the file is.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"accord/store"
 	"bytes"
 	"errors"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"accord/data"
+	"accord/store"
 )
 
 // report runs the report command on the folder, as Run would.

@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"accord/store"
 	"fmt"
 	"path/filepath"
 
 	"accord/i18n"
+	"accord/store"
 )
 
 func runRestore(e env, args []string) error {

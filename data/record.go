@@ -1,6 +1,6 @@
-// Package data holds Accord's domain — partners, agreements, evaluations and the rest — with the rules that
-// keep them valid, and the store that keeps them in one bbolt file. It imports neither Fyne nor the PDF
-// library.
+// Package data is Accord's domain: partners, agreements, evaluations and the rest, the rules that keep them
+// valid, their lifecycle, money, dates, clock stamps, field merges and the figures derived from them. It
+// stores nothing and imports no storage, Fyne or PDF library; readers see the records through View.
 package data
 
 import (

@@ -5,13 +5,13 @@
 package demo
 
 import (
-	"accord/store"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"accord/data"
+	"accord/store"
 )
 
 // Options say how much to make and from which seed.

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"accord/store"
 	"errors"
 	"maps"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"unicode"
 
 	"accord/data"
+	"accord/store"
 )
 
 var today = data.NewDate(2026, 5, 15)

@@ -1,7 +1,6 @@
 package partnerio
 
 import (
-	"accord/store"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"accord/data"
+	"accord/store"
 )
 
 // DuplicateChoice says what an import does with a partner that is already in Accord.

@@ -1,7 +1,6 @@
 package partnerio
 
 import (
-	"accord/store"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"accord/data"
+	"accord/store"
 )
 
 func newStore(t testing.TB) *store.Store {

@@ -1,7 +1,6 @@
 package partnerio
 
 import (
-	"accord/store"
 	"bytes"
 	"context"
 	"errors"
@@ -13,6 +12,7 @@ import (
 	"github.com/emersion/go-vcard"
 
 	"accord/data"
+	"accord/store"
 )
 
 // awkward are partners with everything that trips up CSV and vCard: separators, quotes, line breaks,

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -9,6 +8,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // PutAttachment stores a file's bytes (a scanned signed copy, say) in the database and returns their SHA-256,

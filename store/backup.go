@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bufio"
 	"errors"
 	"io"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // BackupFolder is the folder beside the database that holds its backups.

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // BackupReason says why a backup in the backups folder was made; it starts the backup's file name.

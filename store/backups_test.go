@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"accord/data"
 )
 
 // clock is a settable time for tests.

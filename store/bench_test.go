@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"accord/store"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 
 	"accord/data"
 	"accord/demo"
+	"accord/store"
 )
 
 // benchStore is a demo database of $ACCORD_BENCH_PARTNERS partners (2,000 unless set), made once per run.

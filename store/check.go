@@ -1,10 +1,11 @@
 package store
 
 import (
-	"accord/data"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // CheckReport is what Check found.

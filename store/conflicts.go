@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +8,8 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // Conflict is a record two laptops changed since they last synced: the version that won (by its clock

@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"accord/store"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -13,6 +12,7 @@ import (
 
 	"accord/data"
 	"accord/demo"
+	"accord/store"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bufio"
 	"bytes"
 	"encoding/base64"
@@ -10,6 +9,8 @@ import (
 	"io"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // The head of every JSON export. docs/json-format.md describes the format; a change that an older Accord

@@ -1,11 +1,12 @@
 package store
 
 import (
-	"accord/data"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"accord/data"
 )
 
 // testdata/schema1.db is a database as the first Accord wrote it (schema 1: a partner's focus as one line of

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"accord/data"
 )
 
 // FuzzImportJSON feeds the importer any bytes. Whatever they are, it must not panic; a refused file must

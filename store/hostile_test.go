@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"errors"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"accord/data"
 )
 
 // mountTmpfs mounts a small RAM disk on a new folder, for a full or read-only disk. Only root can, and not

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // ImportSummary says what an import did.

@@ -1,8 +1,9 @@
 package store
 
 import (
-	"accord/data"
 	"strings"
+
+	"accord/data"
 )
 
 // indexEntry is a record ready for the index, with its folded search text and sort key.

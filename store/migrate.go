@@ -1,12 +1,13 @@
 package store
 
 import (
-	"accord/data"
 	"encoding/json"
 	"fmt"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // Options tune Open.

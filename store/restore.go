@@ -1,13 +1,14 @@
 package store
 
 import (
-	"accord/data"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	"accord/data"
 )
 
 // Contents is what a database holds, for a person choosing a backup.

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"accord/data"
 )
 
 // storeWith opens a store in a new folder and saves partners with the names given.

@@ -1,11 +1,12 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"errors"
 	"testing"
 	"time"
+
+	"accord/data"
 )
 
 func TestAttachSignedCopyKeepsPDFJPEGAndPNGOnly(t *testing.T) {

@@ -1,7 +1,10 @@
+// Package store keeps a group's records in one bbolt file: it verifies the file as it opens, indexes the
+// records for lists and search, and keeps the Trash, backups and restores, schema migrations, the JSON
+// exchange format, attachments, this laptop's identity and the sync state. It implements data.View; the
+// rules it applies come from package data.
 package store
 
 import (
-	"accord/data"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +14,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // Bucket and key names beside the one bucket per record kind.

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"bytes"
 	"errors"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 func TestSaveAndGetRoundTrip(t *testing.T) {

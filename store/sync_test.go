@@ -1,7 +1,6 @@
 package store
 
 import (
-	"accord/data"
 	"encoding/json"
 	"errors"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 func TestSaveStampsAndRemembersWhatItWasMadeFrom(t *testing.T) {

@@ -1,13 +1,14 @@
 package store
 
 import (
-	"accord/data"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
 )
 
 // TrashDays is how long a deleted record stays in the Trash before it is removed for good.

@@ -1,10 +1,11 @@
 package store
 
 import (
-	"accord/data"
 	"errors"
 	"testing"
 	"time"
+
+	"accord/data"
 )
 
 func TestTrashIsEmptiedOfRecordsDeletedThirtyDaysAgo(t *testing.T) {

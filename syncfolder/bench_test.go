@@ -1,7 +1,6 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	"accord/data"
 	"accord/demo"
+	"accord/store"
 )
 
 // BenchmarkSyncRound: one round on a laptop holding 10,000 records, with 1,000 changes from another laptop

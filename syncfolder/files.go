@@ -1,7 +1,6 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -10,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"accord/store"
 )
 
 // shareAttachments writes into this laptop's folder the attachment files its outgoing versions use that

@@ -1,7 +1,6 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"accord/data"
+	"accord/store"
 )
 
 // laptop is one data folder with a clock of its own, which a test moves on by hand.

@@ -1,10 +1,11 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"bytes"
 	"crypto/sha256"
 	"slices"
+
+	"accord/store"
 )
 
 // settle is the merge rule, for the versions of one record a laptop has seen: the record becomes the

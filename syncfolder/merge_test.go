@@ -1,13 +1,13 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
 
 	"accord/data"
+	"accord/store"
 )
 
 // history makes the versions of one record that several laptops could have made: each is an edit (or,

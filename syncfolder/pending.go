@@ -1,8 +1,9 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"path/filepath"
+
+	"accord/store"
 )
 
 // Pending is the cheap check for the every-few-minutes timer: true when a round has something to do —

@@ -6,7 +6,6 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"accord/data"
+	"accord/store"
 )
 
 // Report says what one round did.

@@ -1,7 +1,6 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"accord/data"
+	"accord/store"
 )
 
 // ownSegments lists the paths of a laptop's segments in the folder.

@@ -1,7 +1,6 @@
 package syncfolder
 
 import (
-	"accord/store"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -19,6 +18,7 @@ import (
 	"strconv"
 
 	"accord/data"
+	"accord/store"
 )
 
 // Layout of a shared folder: Top holds one folder per laptop, named by its device ID, which only that

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // agreementEditor edits one agreement: every field, its parties and goals, and its life from draft to

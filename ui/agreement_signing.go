@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"accord/data"
 	"accord/i18n"
 	"accord/pdf"
+	"accord/store"
 )
 
 // signingSection shows who has signed, when it was sent and ended, every printed version and the signed

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -20,6 +19,7 @@ import (
 
 	"accord/assets"
 	"accord/i18n"
+	"accord/store"
 	"accord/syncfolder"
 )
 

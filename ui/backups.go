@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"errors"
 	"fmt"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // backupsScreen lists the backups Accord keeps and restores one; it also backs up to a chosen place (a USB

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"bytes"
 	"fmt"
 	"math"
@@ -18,6 +17,7 @@ import (
 	"accord/data"
 	"accord/i18n"
 	"accord/pdf"
+	"accord/store"
 )
 
 // dashboardScreen shows headline counts and what needs attention, computed off the UI goroutine.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"fmt"
 	"math"
 
@@ -12,6 +11,7 @@ import (
 
 	"accord/data"
 	"accord/pdf"
+	"accord/store"
 )
 
 // evaluationEditor is the health check of one partnership: every respondent's scores on the seven

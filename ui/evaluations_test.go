@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T) {

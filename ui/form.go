@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"errors"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // form is what every record editor shares: it edits a copy, shows the record's problems as the user types,

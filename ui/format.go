@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"accord/store"
 	"strings"
 
 	"accord/data"
 	"accord/i18n"
+	"accord/store"
 )
 
 // money shows an amount with the organisation's currency code, in the language's style.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"fmt"
 	"image/color"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // mapsScreen shows the stakeholder map (who has influence and interest) and the resource map (who brings

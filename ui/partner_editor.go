@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"math"
 	"slices"
 
@@ -13,6 +12,7 @@ import (
 	"accord/data"
 	"accord/i18n"
 	"accord/pdf"
+	"accord/store"
 )
 
 // partnerEditor edits one partner organisation: its details, people, what it offers and how much say it

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"context"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/partnerio"
+	"accord/store"
 )
 
 // partnerImport brings in a contacts list from a spreadsheet or address book: the user sees the columns

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 	"accord/data"
 	"accord/partnerio"
+	"accord/store"
 )
 
 const contactsCSV = `Organisation,First Name,Last Name,E-mail,Job Title,Favourite colour

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // partnersScreen lists the partner organisations, filtered as you type and by kind, stage and focus area,

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // findButton finds the button with the text in an object tree, or nil.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"bytes"
 	"image/png"
 	"io"
@@ -18,6 +17,7 @@ import (
 
 	"accord/data"
 	"accord/i18n"
+	"accord/store"
 )
 
 // settingsScreen holds this computer's own choices (language, theme, text size), our organisation's

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accord/store"
 	"accord/syncfolder"
 )
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 	"accord/syncfolder"
 )
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"errors"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 
 	"accord/data"
 	"accord/pdf"
+	"accord/store"
 )
 
 var today = data.NewDate(2026, 11, 23)

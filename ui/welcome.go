@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,7 @@ import (
 
 	"accord/data"
 	"accord/i18n"
+	"accord/store"
 )
 
 // welcome walks a first-time user through what Accord needs to know — the language, the organisation

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // newFolder opens an empty data folder, as a first start does.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"accord/store"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"accord/data"
 	"accord/demo"
+	"accord/store"
 )
 
 // The demo data lives in a folder of its own inside the data folder, so exploring never mixes made-up

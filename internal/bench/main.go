@@ -3,7 +3,6 @@
 package main
 
 import (
-	"accord/store"
 	"bufio"
 	"bytes"
 	"flag"
@@ -19,6 +18,7 @@ import (
 	"accord/data"
 	"accord/internal/xcapture"
 	"accord/pdf"
+	"accord/store"
 )
 
 func main() {

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"accord/store"
 	"bufio"
 	"flag"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 
 	"accord/data"
 	"accord/internal/xcapture"
+	"accord/store"
 )
 
 // shot is one picture: where to click first (window coordinates), then the file name.
