@@ -13,8 +13,8 @@ import (
 	"accord/store"
 )
 
-// runPrint writes an agreement's MOU as a PDF, records the print on the agreement and says where the
-// file is.
+// runPrint writes an agreement's MOU as a PDF, records the print (apart from the agreement, which stays
+// as it is) and says where the file is.
 func runPrint(e env, args []string) error {
 	id, out, err := printArgs(args)
 	if err != nil {
@@ -34,8 +34,7 @@ func runPrint(e env, args []string) error {
 	case a.Deleted:
 		return errors.New(i18n.T("The agreement %s is in the Trash: restore it before printing it.", a.Name))
 	}
-	now := s.Now()
-	b, err := pdf.MOU(s, a, data.DateOf(now))
+	b, err := pdf.MOU(s, a)
 	if err != nil {
 		return fmt.Errorf("print %s: %w", a.Name, err)
 	}
@@ -46,16 +45,8 @@ func runPrint(e env, args []string) error {
 		return fmt.Errorf("write the PDF: %w", err)
 	}
 	fmt.Fprintln(e.out, out)
-	// A record that no longer passes validation (an import, an older Accord) still prints, since the
-	// paper copy is often how its problems get fixed; but Save refuses it, so that print goes unrecorded
-	// and the user is told why.
-	a.RecordPrint(b, now)
-	var invalid *data.ValidationError
-	switch err := s.Save(a); {
-	case errors.As(err, &invalid):
-		fmt.Fprintln(e.out, i18n.T("This print is not recorded on the agreement until its problems are fixed: %s", Explain(err)))
-	case err != nil:
-		return fmt.Errorf("the PDF is written to %s, but recording the print on the agreement failed: %w", out, err)
+	if err := s.RecordPrint(a, b); err != nil {
+		return fmt.Errorf("the PDF is written to %s, but recording the print failed: %w", out, err)
 	}
 	return nil
 }

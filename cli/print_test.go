@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,7 +30,91 @@ func demoAgreement(t *testing.T) (folder, id string) {
 	return folder, id
 }
 
-func agreement(t *testing.T, folder, id string) *data.Agreement {
+// exported reads one agreement and its prints out of `accord export json`.
+func exported(t *testing.T, folder, id string) (agreement map[string]any, prints []map[string]any) {
+	t.Helper()
+	code, out, stderr := run(t, folder, "export", "json")
+	if code != 0 {
+		t.Fatalf("export json: exit %d: %s", code, stderr)
+	}
+	var file map[string]json.RawMessage
+	var agreements []map[string]any
+	if err := json.Unmarshal([]byte(out), &file); err != nil {
+		t.Fatal(err)
+	}
+	json.Unmarshal(file["agreements"], &agreements)
+	json.Unmarshal(file["prints"], &prints)
+	for _, a := range agreements {
+		if a["id"] == id {
+			agreement = a
+		}
+	}
+	prints = slices.DeleteFunc(prints, func(p map[string]any) bool { return p["agreement_id"] != id })
+	return agreement, prints
+}
+
+// printTo prints the agreement's MOU into a new file and returns its bytes.
+func printTo(t *testing.T, folder, id string, args ...string) []byte {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "mou.pdf")
+	code, out, stderr := run(t, folder, append(append([]string{"print"}, args...), "mou", id, "-o", file)...)
+	if code != 0 || strings.TrimSpace(out) != file {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("%s is not a PDF: %v", file, err)
+	}
+	return b
+}
+
+func TestPrintingTheSameWordsTwiceGivesTheSameFileAndLeavesTheAgreement(t *testing.T) {
+	folder, id := demoAgreement(t)
+	before, _ := exported(t, folder, id)
+	first := printTo(t, folder, id)
+	second := printTo(t, folder, id, "-o", "ignored.pdf") // -o before the words works too, the last one wins
+	if !bytes.Equal(first, second) {
+		t.Fatal("two prints of the same wording differ")
+	}
+	after, prints := exported(t, folder, id)
+	for _, field := range []string{"rev", "updated_at", "hlc", "wording"} {
+		if fmt.Sprint(before[field]) != fmt.Sprint(after[field]) {
+			t.Errorf("printing changed the agreement's %s: %v → %v", field, before[field], after[field])
+		}
+	}
+	sum := sha256.Sum256(first)
+	if len(prints) != 2 || prints[0]["sha256"] != hex.EncodeToString(sum[:]) || prints[0]["version"] != float64(1) {
+		t.Fatalf("prints %v, want two of wording version 1 with the file's SHA-256", prints)
+	}
+}
+
+func TestTwoLaptopsPrintTheSameVersionAfterASync(t *testing.T) {
+	shared := t.TempDir()
+	ana, id := demoAgreement(t)
+	ben := t.TempDir()
+	for _, folder := range []string{ana, ben} {
+		if code, _, stderr := run(t, folder, "sync", "--folder", shared); code != 0 {
+			t.Fatalf("sync: %s", stderr)
+		}
+	}
+	if !bytes.Equal(printTo(t, ana, id), printTo(t, ben, id)) {
+		t.Fatal("the same agreement printed differently on two laptops")
+	}
+	reword(t, ana, id, "To run the homework club together, every school day.")
+	for _, folder := range []string{ana, ben, ana} {
+		if code, _, stderr := run(t, folder, "sync"); code != 0 {
+			t.Fatalf("sync: %s", stderr)
+		}
+	}
+	onAna, onBen := printTo(t, ana, id), printTo(t, ben, id)
+	a, _ := exported(t, ben, id)
+	if !bytes.Equal(onAna, onBen) || a["wording"].(map[string]any)["version"] != float64(2) {
+		t.Fatalf("after rewording on one laptop and a sync: same file %v, wording on the other %v", bytes.Equal(onAna, onBen), a["wording"])
+	}
+}
+
+// reword changes an agreement's purpose, as the window would.
+func reword(t *testing.T, folder, id, purpose string) {
 	t.Helper()
 	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	if err != nil {
@@ -39,32 +125,9 @@ func agreement(t *testing.T, folder, id string) *data.Agreement {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a
-}
-
-func TestPrintMOUWritesThePDFAndRecordsIt(t *testing.T) {
-	folder, id := demoAgreement(t)
-	before := agreement(t, folder, id)
-	file := filepath.Join(t.TempDir(), "mou.pdf")
-	code, out, stderr := run(t, folder, "print", "mou", id, "-o", file)
-	if code != 0 || strings.TrimSpace(out) != file {
-		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
-	}
-	b, err := os.ReadFile(file)
-	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
-		t.Fatalf("%s is not a PDF: %v", file, err)
-	}
-	after := agreement(t, folder, id)
-	sum := sha256.Sum256(b)
-	if len(after.PrintedVersions) != 1 || after.PrintedVersions[0].SHA256 != hex.EncodeToString(sum[:]) ||
-		after.PrintedVersions[0].Rev != before.Rev {
-		t.Fatalf("printed versions %+v, want one of revision %d with the file's SHA-256", after.PrintedVersions, before.Rev)
-	}
-	if code, _, stderr := run(t, folder, "print", "-o", file, "mou", id); code != 0 {
-		t.Fatalf("-o before the words: exit %d: %s", code, stderr)
-	}
-	if n := len(agreement(t, folder, id).PrintedVersions); n != 2 {
-		t.Fatalf("%d printed versions after two prints", n)
+	a.Purpose = purpose
+	if err := s.Save(a); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -87,7 +150,8 @@ func TestPrintMistakes(t *testing.T) {
 }
 
 // TestPrintInvalidAgreementStillPrints breaks a stored agreement behind the store's back, as an older
-// Accord or an import might leave it: it prints, but the print is not recorded on it.
+// Accord or an import might leave it: the paper copy is often how its problems get fixed, so it prints,
+// and the print is recorded, since the print log is apart from the agreement.
 func TestPrintInvalidAgreementStillPrints(t *testing.T) {
 	folder, id := demoAgreement(t)
 	db, err := bolt.Open(filepath.Join(folder, store.FileName), 0o600, nil)
@@ -108,15 +172,8 @@ func TestPrintInvalidAgreementStillPrints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(t.TempDir(), "mou.pdf")
-	code, out, stderr := run(t, folder, "print", "mou", id, "-o", file)
-	if code != 0 || !strings.HasPrefix(out, file+"\n") || !strings.Contains(out, "not recorded") || !strings.Contains(out, "120 months") {
-		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
-	}
-	if _, err := os.Stat(file); err != nil {
-		t.Fatal(err)
-	}
-	if n := len(agreement(t, folder, id).PrintedVersions); n != 0 {
-		t.Fatalf("an invalid agreement recorded %d prints", n)
+	printTo(t, folder, id)
+	if _, prints := exported(t, folder, id); len(prints) != 1 {
+		t.Fatalf("%d prints recorded, want 1", len(prints))
 	}
 }

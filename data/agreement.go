@@ -67,8 +67,9 @@ type Agreement struct {
 	// RenewalOf is the agreement this one renews.
 	RenewalOf string `json:"renewal_of,omitempty"`
 
-	PrintedVersions []PrintedVersion `json:"printed_versions,omitempty"`
-	Attachments     []Attachment     `json:"attachments,omitempty"`
+	// Wording is the version of what the agreement says, noted each time it is saved (see NoteWording).
+	Wording     Wording      `json:"wording,omitzero"`
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
 
 // Party is one side of an agreement: our organisation (Us) or a partner.
@@ -123,13 +124,6 @@ type Clause struct {
 	Heading   string `json:"heading"`
 	Text      string `json:"text"`
 	LibraryID string `json:"library_id,omitempty"`
-}
-
-// PrintedVersion records a PDF that was produced, so a signed paper copy can be matched to its record.
-type PrintedVersion struct {
-	Rev    uint64    `json:"rev"`
-	At     time.Time `json:"at"`
-	SHA256 string    `json:"sha256"`
 }
 
 // Attachment is a file kept with the agreement, such as the scanned signed copy. Its bytes live in the

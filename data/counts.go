@@ -14,6 +14,7 @@ var countWords = map[Kind][2]string{
 	KindAgreement:    {"1 agreement", "%d agreements"},
 	KindEvaluation:   {"1 evaluation", "%d evaluations"},
 	KindActivity:     {"1 activity", "%d activities"},
+	KindPrint:        {"1 printed copy", "%d printed copies"},
 }
 
 // Phrase lists the counts that are not zero, in the order of RecordKinds ("3 partners, 1 agreement"),
@@ -46,7 +47,7 @@ func (c Counts) Total() int {
 // kindNouns name one record of each kind (translation keys).
 // i18n:keys: shown translated, so each string here is a translation key.
 var kindNouns = map[Kind]string{KindOrganisation: "organisation", KindPartner: "partner", KindNeed: "need",
-	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity"}
+	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity", KindPrint: "printed copy"}
 
 // KindNoun names one record of a kind, in English (a translation key): "partner", "agreement"…
 func KindNoun(k Kind) string { return kindNouns[k] }

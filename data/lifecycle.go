@@ -1,12 +1,9 @@
 package data
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"strings"
-	"time"
 )
 
 // Lifecycle errors, worded for the user (and translation keys).
@@ -63,8 +60,8 @@ func (a *Agreement) Terminate(on Date, reason string) error {
 }
 
 // Renew makes a new draft that carries the agreement on: same parties, terms and goals, starting the day
-// after this one ends (or today, for one with no end) and lasting as long; signatures, prints and scans
-// stay with the old one.
+// after this one ends (or today, for one with no end) and lasting as long, at its first wording version;
+// signatures, prints and scans stay with the old one.
 func (a *Agreement) Renew(today Date) (*Agreement, error) {
 	if a.Status != StatusSigned {
 		return nil, ErrCannotRenewOpen
@@ -79,7 +76,7 @@ func (a *Agreement) Renew(today Date) (*Agreement, error) {
 	}
 	next.Meta = Meta{}
 	next.Status, next.SentOn, next.RenewalOf = StatusDraft, Date{}, a.ID
-	next.PrintedVersions, next.Attachments, next.Amendments = nil, nil, nil
+	next.Wording, next.Attachments, next.Amendments = Wording{}, nil, nil
 	for i := range next.Parties {
 		next.Parties[i].Signatory.SignedOn = Date{}
 	}
@@ -97,31 +94,4 @@ func (a *Agreement) Renew(today Date) (*Agreement, error) {
 		}
 	}
 	return next, nil
-}
-
-// Fingerprint is a short hash of what the agreement says — not when it was saved or printed — so a signed
-// paper copy can be matched to its record: the same wording prints the same fingerprint. printed is any
-// other text the document shows that the record only points at, such as the parties' names and addresses.
-func (a *Agreement) Fingerprint(printed ...string) string {
-	content := *a
-	content.Meta = Meta{}
-	content.PrintedVersions, content.Attachments = nil, nil
-	content.Parties = append([]Party(nil), a.Parties...)
-	for i := range content.Parties { // signing does not change the text that was signed
-		content.Parties[i].Signatory.SignedOn = Date{}
-	}
-	content.Status, content.SentOn = "", Date{}
-	b, _ := json.Marshal(struct { // strings, numbers and dates always encode
-		Agreement
-		Printed []string
-	}{content, printed})
-	sum := sha256.Sum256(b)
-	h := strings.ToUpper(hex.EncodeToString(sum[:4]))
-	return h[:4] + "-" + h[4:]
-}
-
-// RecordPrint notes a printed PDF: the record's revision, when, and the file's SHA-256.
-func (a *Agreement) RecordPrint(pdf []byte, at time.Time) {
-	sum := sha256.Sum256(pdf)
-	a.PrintedVersions = append(a.PrintedVersions, PrintedVersion{Rev: a.Rev, At: at.UTC(), SHA256: hex.EncodeToString(sum[:])})
 }

@@ -3,6 +3,7 @@ package data_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"accord/assets"
 	"accord/data"
@@ -79,7 +80,7 @@ func TestRenewMakesALinkedDraftWithDatesMovedOn(t *testing.T) {
 	a := threeParty()
 	a.ID, a.Status = "old", data.StatusSigned
 	a.Parties[0].Signatory = data.Signatory{Name: "Amara", SignedOn: data.NewDate(2025, 12, 1)}
-	a.PrintedVersions = []data.PrintedVersion{{Rev: 3}}
+	a.Wording = data.Wording{Version: 3, Hash: "abc"}
 	next, err := a.Renew(data.NewDate(2026, 12, 1))
 	if err != nil {
 		t.Fatal(err)
@@ -93,8 +94,8 @@ func TestRenewMakesALinkedDraftWithDatesMovedOn(t *testing.T) {
 	if next.Goals[0].Due != data.NewDate(2027, 6, 30) || next.Goals[0].ID == "g1" {
 		t.Fatalf("renewed goal %+v", next.Goals[0])
 	}
-	if next.Parties[0].Signatory.Name != "Amara" || !next.Parties[0].Signatory.SignedOn.IsZero() || len(next.PrintedVersions) != 0 {
-		t.Fatal("a renewal keeps signatories but not signatures or prints")
+	if next.Parties[0].Signatory.Name != "Amara" || !next.Parties[0].Signatory.SignedOn.IsZero() || next.Wording != (data.Wording{}) {
+		t.Fatal("a renewal keeps signatories but not signatures or the wording version")
 	}
 	if a.Parties[0].Signatory.SignedOn.IsZero() {
 		t.Fatal("renewing changed the old agreement")
@@ -116,6 +117,39 @@ func TestFingerprintFollowsTheWordingNotTheSigning(t *testing.T) {
 	a.Purpose = "A new purpose"
 	if a.Fingerprint() == before || len(before) != 9 {
 		t.Fatalf("fingerprint %q did not change with the wording", before)
+	}
+}
+
+func TestWordingVersionMovesOnlyWhenTheWordsChange(t *testing.T) {
+	first := time.Date(2026, 1, 5, 9, 30, 15, 0, time.UTC)
+	a := threeParty()
+	a.NoteWording(nil, first)
+	if a.Wording.Version != 1 || !a.Wording.Since.Equal(first) || len(a.Wording.Hash) != 64 {
+		t.Fatalf("a new agreement's wording %+v, want version 1 since %s", a.Wording, first)
+	}
+	stored := *a
+	later := first.Add(48 * time.Hour)
+	// Saving again, sending, signing and ending keep the version and its date.
+	a.Status, a.SentOn, a.Rev = data.StatusSigned, data.NewDate(2026, 1, 6), 40
+	a.Parties[1].Signatory.SignedOn = data.NewDate(2026, 1, 7)
+	a.TerminatedOn, a.TerminationReason = data.NewDate(2026, 3, 1), "Funding ended"
+	a.NoteWording(&stored, later)
+	if a.Wording != stored.Wording {
+		t.Fatalf("signing and ending moved the wording to %+v from %+v", a.Wording, stored.Wording)
+	}
+	for name, reword := range map[string]func(b *data.Agreement){
+		"purpose":          func(b *data.Agreement) { b.Purpose = "A new purpose" },
+		"a party's duties": func(b *data.Agreement) { b.Parties[2].Responsibilities = "Snacks and drinks" },
+		"a party left":     func(b *data.Agreement) { b.Parties = b.Parties[:2] },
+		"who signs":        func(b *data.Agreement) { b.Parties[1].Signatory.Name = "Ольга Иванова" },
+	} {
+		b := stored
+		b.Parties = append([]data.Party(nil), stored.Parties...)
+		reword(&b)
+		b.NoteWording(&stored, later)
+		if b.Wording.Version != 2 || !b.Wording.Since.Equal(later) || b.Wording.Hash == stored.Wording.Hash {
+			t.Errorf("%s changed: wording %+v, want version 2 since %s", name, b.Wording, later)
+		}
 	}
 }
 

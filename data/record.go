@@ -19,10 +19,11 @@ const (
 	KindAgreement    Kind = "agreements"
 	KindEvaluation   Kind = "evaluations"
 	KindActivity     Kind = "activities"
+	KindPrint        Kind = "prints"
 )
 
 // RecordKinds lists every kind kept in the store, in the order checks and exports walk them.
-var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity}
+var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity, KindPrint}
 
 // Meta is what every record carries: identity, times, the revision used by backups, export and sync, and
 // the soft-delete mark that puts it in the Trash.
@@ -80,6 +81,8 @@ func NewRecord(k Kind) Record {
 		return &Evaluation{}
 	case KindActivity:
 		return &Activity{}
+	case KindPrint:
+		return &Print{}
 	}
 	return nil
 }

@@ -107,6 +107,9 @@ func (m *Memory) Save(r Record) error {
 	if meta.CreatedAt.IsZero() {
 		meta.CreatedAt = now
 	}
+	if v, ok := r.(Versioned); ok {
+		v.NoteWording(m.Record(r.Kind(), meta.ID), now)
+	}
 	m.rev++
 	meta.UpdatedAt, meta.Rev = now, m.rev
 	m.Add(r)

@@ -11,9 +11,9 @@ import (
 )
 
 // MOU prints an agreement — an MOU or one of its kin — as the document the parties sign: a title block,
-// the parties, numbered sections, and a signature block for each party. printed is the day in the footer
-// and the PDF's creation date, so the same agreement printed on the same day gives the same bytes.
-func MOU(s data.View, a *data.Agreement, printed data.Date) ([]byte, error) {
+// the parties, numbered sections, and a signature block for each party. The footer gives the wording's
+// version and date, also the PDF's creation date, so the same words always print the same bytes.
+func MOU(s data.View, a *data.Agreement) ([]byte, error) {
 	org := s.Organisation()
 	parties, err := partiesOf(s, org, a)
 	if err != nil {
@@ -24,11 +24,12 @@ func MOU(s data.View, a *data.Agreement, printed data.Date) ([]byte, error) {
 	for _, p := range parties {
 		shown = append(shown, p.name, p.contact, p.Signatory.Name, p.Signatory.Title)
 	}
+	version, since := a.PrintedWording()
 	info := docInfo{
 		title:   a.Name,
 		subject: capitalise(m.kind()),
-		date:    printed,
-		details: []string{T("Revision %d", a.Rev), T("Fingerprint %s", a.Fingerprint(shown...))},
+		date:    since,
+		details: []string{T("Version %d", version), T("Fingerprint %s", a.Fingerprint(shown...))},
 	}
 	return render(org, info, m.write)
 }

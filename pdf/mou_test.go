@@ -24,6 +24,7 @@ var printedOn = data.NewDate(2025, time.March, 10)
 func fixture(t testing.TB) (*data.Memory, *data.Agreement) {
 	t.Helper()
 	s := data.NewMemory()
+	s.Now = printedOn.Time
 	org := s.Organisation()
 	org.Name, org.Address = "Riverside Residents' Association", "12 Mill Lane, Riverside RS1 4AB"
 	org.Email, org.Phone = "hello@riverside.example", "+44 20 7946 0000"
@@ -110,7 +111,7 @@ func logo(t testing.TB) []byte {
 
 func printMOU(t testing.TB, s *data.Memory, a *data.Agreement) []byte {
 	t.Helper()
-	b, err := MOU(s, a, printedOn)
+	b, err := MOU(s, a)
 	if err != nil {
 		t.Fatalf("MOU: %v", err)
 	}
@@ -184,7 +185,7 @@ func TestMOUPrintsPartiesSectionsAndFooter(t *testing.T) {
 			t.Errorf("%d signature blocks for %s, want 1", n, name)
 		}
 	}
-	footer := fmt.Sprintf("Revision %d · Fingerprint %s", a.Rev, fingerprint(t, ps[0]))
+	footer := fmt.Sprintf("Version %d · Fingerprint %s", a.Wording.Version, fingerprint(t, ps[0]))
 	for i, p := range ps {
 		if want := fmt.Sprintf("Page %d of %d", i+1, len(ps)); !strings.Contains(p, want) {
 			t.Errorf("page %d does not say %q", i+1, want)
@@ -388,7 +389,7 @@ func TestMOUIsReproducible(t *testing.T) {
 func TestMOURefusesAMissingPartner(t *testing.T) {
 	s, a := fixture(t)
 	a.Parties[2].PartnerID = data.NewID()
-	if _, err := MOU(s, a, printedOn); err == nil || !strings.Contains(err.Error(), "Party 3") {
+	if _, err := MOU(s, a); err == nil || !strings.Contains(err.Error(), "Party 3") {
 		t.Fatalf("err = %v, want one naming party 3", err)
 	}
 }
@@ -405,7 +406,7 @@ func BenchmarkMOU10Pages(b *testing.B) {
 	var pdf []byte
 	for b.Loop() {
 		var err error
-		if pdf, err = MOU(s, a, printedOn); err != nil {
+		if pdf, err = MOU(s, a); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -25,6 +25,7 @@ type migration struct {
 // stamps and refuse the new buckets as damage, refuses the file as newer instead.
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
+	{to: 4, run: separatePrints},
 }
 
 // prepare makes the buckets of a new file, or upgrades an older one after backing it up, and indexes the

@@ -142,7 +142,11 @@ func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...data.Record) error {
 	for i, r := range rs {
 		m := r.Common()
 		m.Rev = s.rev + uint64(i) + 1
-		s.stamp(m, s.records[r.Kind()][m.ID], now)
+		old := s.records[r.Kind()][m.ID]
+		s.stamp(m, old, now)
+		if v, ok := r.(data.Versioned); ok {
+			v.NoteWording(old, now)
+		}
 		b, err := json.Marshal(r)
 		if err != nil {
 			return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)

@@ -186,7 +186,7 @@ func TestSyncBacksUpAtMostHourlyAndRotates(t *testing.T) {
 	}
 }
 
-func TestUpgradeToSchema3AddsTheSyncBuckets(t *testing.T) {
+func TestUpgradeFromSchema2AddsTheSyncBuckets(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, FileName)
 	db, _ := bolt.Open(path, 0o600, nil)
@@ -206,7 +206,7 @@ func TestUpgradeToSchema3AddsTheSyncBuckets(t *testing.T) {
 	}
 	defer s.Close()
 	s.db.View(func(tx *bolt.Tx) error {
-		if v, _ := schemaOf(tx); v != 3 || tx.Bucket([]byte(bucketTombstones)) == nil || tx.Bucket([]byte(bucketConflicts)) == nil {
+		if v, _ := schemaOf(tx); v != SchemaVersion || tx.Bucket([]byte(bucketTombstones)) == nil || tx.Bucket([]byte(bucketConflicts)) == nil {
 			t.Errorf("schema %d, buckets missing", v)
 		}
 		return nil

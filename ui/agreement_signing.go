@@ -46,11 +46,11 @@ func (ed *agreementEditor) fillSigning() {
 	if old := data.Lookup[data.Agreement](ed.store, ed.a.RenewalOf); old != nil {
 		d.field(T("Renews"), old.Name)
 	}
-	if len(ed.a.PrintedVersions) > 0 {
-		d.section(T("Printed versions"))
+	if prints := data.PrintsOf(ed.store, ed.a.ID); len(prints) > 0 {
+		d.section(T("Printed copies"))
 		var lines []string
-		for _, v := range ed.a.PrintedVersions {
-			lines = append(lines, T("%s, revision %d, file SHA-256 %s…", v.At.Local().Format("2006-01-02 15:04"), v.Rev, v.SHA256[:12]))
+		for _, p := range prints {
+			lines = append(lines, printLine(p))
 		}
 		d.bullets(lines)
 	}
@@ -213,29 +213,35 @@ func (ed *agreementEditor) onRenew() {
 	ed.onOpen(next)
 }
 
-// onPrint saves the agreement, then prints the MOU (see printDocument) and records the print.
+// onPrint saves the agreement, then prints the MOU of the saved agreement, re-read by ID so the form can
+// go on taking keystrokes while it renders (see printDocument), and records the print apart from it.
 func (ed *agreementEditor) onPrint(chooseWhere bool) {
 	if !ed.form.saveFirst() {
 		return
 	}
-	printed := *ed.a
-	printDocument(ed.win, ed.store.Dir(), ed.pdfName(), chooseWhere,
-		func() ([]byte, error) { return pdf.MOU(ed.store, &printed, data.DateOf(now())) }, ed.recordPrint)
+	id := ed.a.ID
+	printDocument(ed.win, ed.store.Dir(), ed.pdfName(), chooseWhere, func() ([]byte, error) {
+		a, err := store.Get[data.Agreement](ed.store, id)
+		if err != nil {
+			return nil, err
+		}
+		b, err := pdf.MOU(ed.store, a)
+		if err == nil {
+			if err := ed.store.RecordPrint(a, b); err != nil {
+				fyne.LogError("record the print of "+id, err) // the paper still prints; the log misses one line
+			}
+		}
+		return b, err
+	}, func([]byte) { ed.fillSigning() })
 }
 
-// recordPrint notes the printed version on the stored record and on the open copy alike.
-func (ed *agreementEditor) recordPrint(b []byte) {
-	stored, err := store.Get[data.Agreement](ed.store, ed.a.ID)
-	if err == nil {
-		stored.RecordPrint(b, now())
-		err = ed.store.Save(stored)
+// printLine says when a copy was printed, of which wording version, with the start of its file's SHA-256.
+func printLine(p *data.Print) string {
+	when := p.At.Local().Format("2006-01-02 15:04")
+	if p.Version == 0 { // printed before Accord kept wording versions
+		return T("%s, file SHA-256 %s…", when, p.SHA256[:12])
 	}
-	if err != nil {
-		fyne.LogError("record printed version", err)
-		return
-	}
-	ed.a.Meta, ed.a.PrintedVersions = stored.Meta, stored.PrintedVersions
-	ed.onSaved(ed.a.ID)
+	return T("%s, version %d, file SHA-256 %s…", when, p.Version, p.SHA256[:12])
 }
 
 func (ed *agreementEditor) pdfName() string {

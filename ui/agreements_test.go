@@ -105,10 +105,10 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 	}
 
 	test.Tap(button(t, as.pane, "Open PDF to print"))
-	eventually(t, "the print to be recorded", func() bool {
-		a := data.Lookup[data.Agreement](f.store, ed.a.ID)
-		return a != nil && len(a.PrintedVersions) == 1
-	})
+	eventually(t, "the print to be recorded", func() bool { return len(data.PrintsOf(f.store, ed.a.ID)) == 1 })
+	if a := data.Lookup[data.Agreement](f.store, ed.a.ID); a.Rev != saved.Rev || ed.dirty {
+		t.Fatalf("printing changed the agreement (revision %d → %d) or the form (dirty %v)", saved.Rev, a.Rev, ed.dirty)
+	}
 	var files []string
 	eventually(t, "the PDF to be written for the viewer", func() bool {
 		files, _ = filepath.Glob(filepath.Join(f.store.Dir(), "printed", "*.pdf"))
