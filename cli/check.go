@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"accord/data"
@@ -25,7 +24,7 @@ func runCheck(e env, args []string) error {
 		fmt.Fprintln(e.out, p)
 	}
 	if len(rep.Problems) > 0 {
-		return errors.New(i18n.T("The check found %d problems in %s.", len(rep.Problems), s.Path()))
+		return &data.PlainError{Message: "The check found %d problems in %s.", Args: []any{len(rep.Problems), s.Path()}}
 	}
 	fmt.Fprintln(e.out, i18n.T("No problems found."))
 	return nil

@@ -95,24 +95,14 @@ func Usage() string {
 	return b.String()
 }
 
-// Explain turns an error into the one plain line a user reads: what happened and what to do.
+// Explain turns an error into the one plain line a user reads: what happened and what to do, as the
+// window says it (data.Explain), with the technical detail of a failure no one foresaw, for a bug report.
 func Explain(err error) string {
-	var perr *data.PlainError
-	var oerr *store.OpenError
-	var verr *data.ValidationError
-	switch {
-	case errors.As(err, &perr): // first: it may explain an OpenError more exactly than the OpenError can
-		return i18n.T(perr.Message, perr.Args...) + " " + i18n.T(perr.Advice)
-	case errors.As(err, &oerr):
-		return i18n.T(oerr.Message()) + " " + i18n.T(oerr.Advice())
-	case errors.As(err, &verr):
-		texts := make([]string, len(verr.Problems))
-		for i, p := range verr.Problems {
-			texts[i] = i18n.T(p.Message, p.Args...)
-		}
-		return strings.Join(texts, " ")
+	var known data.Explainer
+	if errors.As(err, &known) {
+		return data.Explain(err, i18n.T)
 	}
-	return err.Error()
+	return data.Explain(err, i18n.T) + " (" + err.Error() + ")"
 }
 
 func openStore(e env) (*store.Store, error) {

@@ -31,7 +31,7 @@ func runDemo(e env, args []string) error {
 	defer s.Close()
 	sum, err := demo.Generate(s, demo.Options{Partners: partners, Seed: seed, Today: data.DateOf(time.Now())})
 	if errors.Is(err, demo.ErrNotEmpty) {
-		return errors.New(i18n.T("This data folder already holds records, and demo data would mix with them. Choose an empty folder with --data."))
+		return data.Plain("This data folder already holds records, and demo data would mix with them. Choose an empty folder with --data.")
 	}
 	if err != nil {
 		return fmt.Errorf("make demo data: %w", err)

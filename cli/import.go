@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
 	"accord/data"
 	"accord/i18n"
-	"accord/store"
 )
 
 func runImport(e env, args []string) error {
@@ -29,13 +27,8 @@ func runImport(e env, args []string) error {
 	}
 	defer s.Close()
 	sum, err := s.ImportJSON(f)
-	var ierr *store.ImportError
-	if errors.As(err, &ierr) {
-		for _, r := range ierr.Records {
-			for _, line := range r.Describe(i18n.T) {
-				fmt.Fprintln(e.out, line)
-			}
-		}
+	for _, line := range data.Details(err, i18n.T) {
+		fmt.Fprintln(e.out, line)
 	}
 	if err != nil {
 		return err

@@ -28,11 +28,11 @@ func runPrint(e env, args []string) error {
 	a, err := store.Get[data.Agreement](s, id)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return errors.New(i18n.T("There is no agreement with the ID %s.", id))
+		return &data.PlainError{Message: "There is no agreement with the ID %s.", Args: []any{id}}
 	case err != nil:
 		return fmt.Errorf("read agreement %s: %w", id, err)
 	case a.Deleted:
-		return errors.New(i18n.T("The agreement %s is in the Trash: restore it before printing it.", a.Name))
+		return &data.PlainError{Message: "The agreement %s is in the Trash: restore it before printing it.", Args: []any{a.Name}}
 	}
 	b, err := pdf.MOU(s, a)
 	if err != nil {

@@ -120,7 +120,7 @@ func reportOn[R any, P interface {
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", id, err)
 	case data.MetaOf(r).Deleted:
-		return nil, errors.New(i18n.T("%s is in the Trash: restore it before reporting on it.", data.Describe(s, r)))
+		return nil, &data.PlainError{Message: "%s is in the Trash: restore it before reporting on it.", Args: []any{data.Describe(s, r)}}
 	}
 	b, err := render(r)
 	if err != nil {

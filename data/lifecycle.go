@@ -2,20 +2,19 @@ package data
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 )
 
 // Lifecycle errors, worded for the user (and translation keys).
 // i18n:keys: shown translated, so each string here is a translation key.
 var (
-	ErrNotDraft        = errors.New("Only a draft can be sent for signature.")
-	ErrNotSignable     = errors.New("Signatures can only be recorded on an agreement sent for signature or signed.")
-	ErrAlreadyEnded    = errors.New("This agreement has already ended.")
-	ErrReasonRequired  = errors.New("Say why the agreement is being ended.")
-	ErrNoSuchParty     = errors.New("That party is not part of this agreement.")
-	ErrSignedInFuture  = errors.New("A signature cannot be dated in the future.")
-	ErrCannotRenewOpen = errors.New("Only a signed agreement can be renewed.")
+	ErrNotDraft        = Plain("Only a draft can be sent for signature.")
+	ErrNotSignable     = Plain("Signatures can only be recorded on an agreement sent for signature or signed.")
+	ErrAlreadyEnded    = Plain("This agreement has already ended.")
+	ErrReasonRequired  = Plain("Say why the agreement is being ended.")
+	ErrNoSuchParty     = Plain("That party is not part of this agreement.")
+	ErrSignedInFuture  = Plain("A signature cannot be dated in the future.")
+	ErrCannotRenewOpen = Plain("Only a signed agreement can be renewed.")
 )
 
 // SendForSignature moves a draft on: it is now the text the parties sign.

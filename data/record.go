@@ -4,6 +4,8 @@
 package data
 
 import (
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -89,3 +91,18 @@ func NewRecord(k Kind) Record {
 
 // MetaOf gives read access to a record's common fields.
 func MetaOf(r Record) Meta { return *r.Common() }
+
+// Clone is a deep copy of a record, with slices and maps of its own, for work that must not share the
+// struct a form is still editing (a PDF rendering, a save in the background). Every field of a record
+// travels in its JSON, so a round trip copies all of it.
+func Clone[P Record](r P) P {
+	b, err := json.Marshal(r)
+	if err != nil {
+		panic(fmt.Sprintf("clone %s: %v", r.Kind(), err)) // records are plain data: they always encode
+	}
+	c := NewRecord(r.Kind())
+	if err := json.Unmarshal(b, c); err != nil {
+		panic(fmt.Sprintf("clone %s: %v", r.Kind(), err))
+	}
+	return c.(P)
+}

@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"errors"
 )
 
 // MaxAttachmentBytes bounds a kept file: a scanned signed copy is a few megabytes; more is usually a
@@ -11,9 +10,9 @@ const MaxAttachmentBytes = 20 << 20
 
 // i18n:keys: shown translated, so each string here is a translation key.
 var (
-	ErrAttachmentTooBig  = errors.New("That file is larger than 20 MB. Scan at a lower resolution, or save the scan as a PDF, and try again.")
-	ErrAttachmentType    = errors.New("Accord keeps signed copies as PDF, JPEG or PNG files. Save the scan in one of those formats and try again.")
-	ErrAttachmentMissing = errors.New("That file is empty.")
+	ErrAttachmentTooBig  = Plain("That file is larger than 20 MB. Scan at a lower resolution, or save the scan as a PDF, and try again.")
+	ErrAttachmentType    = Plain("Accord keeps signed copies as PDF, JPEG or PNG files. Save the scan in one of those formats and try again.")
+	ErrAttachmentMissing = Plain("That file is empty.")
 )
 
 // fileKinds are the formats a signed copy may be in, recognised by their first bytes, not their names.

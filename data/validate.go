@@ -31,6 +31,15 @@ func (e *ValidationError) Error() string {
 	return strings.Join(texts, " ")
 }
 
+// Explain lists every problem, translated.
+func (e *ValidationError) Explain(t Translate) string {
+	texts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		texts[i] = t(p.Message, p.Args...)
+	}
+	return strings.Join(texts, " ")
+}
+
 // For returns the problems for one field, so a form can put each message under its own entry.
 func (e *ValidationError) For(field string) []Problem {
 	var out []Problem

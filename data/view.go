@@ -18,7 +18,7 @@ type View interface {
 	Organisation() *Organisation
 }
 
-// recordPtr ties a record type to its pointer, so List[Partner] returns []*Partner.
+// RecordPtr ties a record type to its pointer, so List[Partner] returns []*Partner.
 type RecordPtr[T any] interface {
 	*T
 	Record

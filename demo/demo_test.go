@@ -140,7 +140,7 @@ func TestGenerateFillsTheStore(t *testing.T) {
 		if k != data.KindOrganisation && s.Count(k) != sum[k] {
 			t.Errorf("%s: the store holds %d, the summary says %d", k, s.Count(k), sum[k])
 		}
-		if sum[k] == 0 {
+		if sum[k] == 0 && k != data.KindPrint { // prints come from printing, which demo data leaves to the user
 			t.Errorf("no %s made", k)
 		}
 	}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -22,7 +21,7 @@ func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date) ([]byt
 	} else if p := data.Lookup[data.Partner](s, e.PartnerID); p != nil {
 		subject = p.Name
 	} else {
-		return nil, errors.New(T("This evaluation is about an agreement or partner that is no longer in the data folder, so its report cannot say what it evaluates."))
+		return nil, data.Plain("This evaluation is about an agreement or partner that is no longer in the data folder, so its report cannot say what it evaluates.")
 	}
 	r := &evalReport{s: s, org: org, e: e, prev: data.Previous(s, e), subject: subject, goals: goals, printed: printed}
 	info := docInfo{title: T("Partnership evaluation: %s", subject), subject: T("Partnership evaluation"), date: printed}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,7 +61,7 @@ func partiesOf(s data.View, org *data.Organisation, a *data.Agreement) ([]party,
 		partner := data.Lookup[data.Partner](s, p.PartnerID)
 		if partner == nil {
 			// A document that leaves a party unnamed must not be signed: refuse rather than print a gap.
-			return nil, errors.New(T("Party %d of this agreement is a partner that is no longer in the data folder: choose the partner again.", i+1))
+			return nil, &data.PlainError{Message: "Party %d of this agreement is a partner that is no longer in the data folder: choose the partner again.", Args: []any{i + 1}}
 		}
 		out = append(out, party{p, partner.Name, lineByLine(partner.Address, partner.Email, partner.Phone, partner.Website)})
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -240,8 +241,7 @@ func TestImportListsEveryProblemWithItsLineAndImportsNothing(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	var plain *data.PlainError
-	if !errors.As(err, &plain) || !strings.Contains(plain.Message, "Nothing was imported") {
+	if !strings.Contains(data.Explain(err, fmt.Sprintf), "Nothing was imported") {
 		t.Fatalf("no plain summary: %v", err)
 	}
 	if s.Rev() != 0 || len(data.List[data.Partner](s)) != 0 {

@@ -28,7 +28,7 @@ func FuzzImportJSON(f *testing.F) {
 		rev, count := s.Rev(), data.Counts(s.Check().Counts).Total()
 		sum, err := s.ImportJSON(bytes.NewReader(file))
 		if err != nil {
-			var plain *data.PlainError
+			var plain data.Explainer
 			if !errors.As(err, &plain) {
 				t.Fatalf("an import error without plain words: %v", err)
 			}
@@ -79,8 +79,7 @@ func FuzzOpenDamaged(f *testing.F) {
 		}
 		s, err := Open(path, Options{})
 		if err != nil {
-			var oerr *OpenError
-			if !errors.As(err, &oerr) || oerr.Problem != ProblemDamaged && oerr.Problem != ProblemNewer {
+			if c := data.CodeOf(err); c != data.CodeDamaged && c != data.CodeNewer {
 				t.Fatalf("a damaged file gave %v", err)
 			}
 			if after, _ := os.ReadFile(path); !bytes.Equal(after, b) {

@@ -98,10 +98,19 @@ func (e *ImportError) Error() string {
 	return b.String()
 }
 
-// Unwrap gives the plain summary a window or a command line shows above the list.
-func (e *ImportError) Unwrap() error {
-	return &data.PlainError{Message: "Nothing was imported, because the file has problems in %d places.", Args: []any{len(e.Records)},
-		Advice: "Fix them in the file (each is listed with its line number), then import it again."}
+// Explain is the plain summary a window or a command line shows above the list of problems.
+func (e *ImportError) Explain(t data.Translate) string {
+	return t("Nothing was imported, because the file has problems in %d places.", len(e.Records)) + " " +
+		t("Fix them in the file (each is listed with its line number), then import it again.")
+}
+
+// Details lists every problem with its line in the file.
+func (e *ImportError) Details(t data.Translate) []string {
+	var lines []string
+	for _, r := range e.Records {
+		lines = append(lines, r.Describe(t)...)
+	}
+	return lines
 }
 
 // Import file problems that stop the reading at once.

@@ -34,13 +34,13 @@ var migrations = []migration{
 func (s *Store) prepare(version int) error {
 	if version == SchemaVersion {
 		if err := s.db.View(s.load); err != nil {
-			return &OpenError{ProblemDamaged, s.path, err}
+			return openFailure(data.CodeDamaged, s.path, err)
 		}
 		return nil
 	}
 	if version > 0 {
 		if _, err := s.Backup(BackupReason(fmt.Sprintf("%s-from-v%d", ReasonUpgrade, version))); err != nil {
-			return &OpenError{ProblemUnreadable, s.path, fmt.Errorf("back up before upgrade: %w", err)}
+			return openFailure(data.CodeUnreadable, s.path, fmt.Errorf("back up before upgrade: %w", err))
 		}
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -50,7 +50,7 @@ func (s *Store) prepare(version int) error {
 		return s.load(tx)
 	})
 	if err != nil {
-		return &OpenError{ProblemDamaged, s.path, err}
+		return openFailure(data.CodeDamaged, s.path, err)
 	}
 	return nil
 }

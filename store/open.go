@@ -38,7 +38,7 @@ func (o Options) withDefaults() Options {
 }
 
 // Open opens (or creates) the database at path. An existing file is first read in full with bbolt in
-// read-only mode — so locked, damaged, unreadable or newer files are refused with an *OpenError and left
+// read-only mode — so locked, damaged, unreadable or newer files are refused with a *data.PlainError that says why (see openFailure) and left
 // exactly as they were — and indexed in the same pass. Only then is it opened for writing, and upgraded
 // (after a backup) if an older Accord wrote it.
 func Open(path string, opt Options) (*Store, error) {
@@ -74,17 +74,17 @@ type examined struct {
 // examine looks at an existing file without writing to it.
 func (s *Store) examine(timeout time.Duration) (examined, error) {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
-		return examined{}, &OpenError{ProblemUnreadable, s.path, err}
+		return examined{}, openFailure(data.CodeUnreadable, s.path, err)
 	}
 	info, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return examined{}, nil
 	case err != nil:
-		return examined{}, &OpenError{ProblemUnreadable, s.path, err}
+		return examined{}, openFailure(data.CodeUnreadable, s.path, err)
 	case info.Size() == 0:
 		// bbolt would quietly make an empty file a new database; an Accord file is never empty.
-		return examined{}, &OpenError{ProblemDamaged, s.path, errors.New("file is empty")}
+		return examined{}, openFailure(data.CodeDamaged, s.path, errors.New("file is empty"))
 	}
 	if err := checkLength(s.path, info.Size()); err != nil {
 		return examined{}, openError(s.path, err) // damaged, or not ours to read
@@ -99,7 +99,7 @@ func (s *Store) verify(timeout time.Duration) (seen examined, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &OpenError{ProblemDamaged, s.path, fmt.Errorf("panic while reading: %v", r)}
+			err = openFailure(data.CodeDamaged, s.path, fmt.Errorf("panic while reading: %v", r))
 		}
 	}()
 	// PreLoadFreelist reads the freelist here, where a damaged one panics into the recover above, instead
@@ -133,9 +133,9 @@ func (s *Store) verify(timeout time.Duration) (seen examined, err error) {
 	})
 	switch {
 	case err != nil:
-		return seen, &OpenError{ProblemDamaged, s.path, err}
+		return seen, openFailure(data.CodeDamaged, s.path, err)
 	case seen.version > SchemaVersion:
-		return seen, &OpenError{ProblemNewer, s.path, fmt.Errorf("schema %d, this Accord reads up to %d", seen.version, SchemaVersion)}
+		return seen, openFailure(data.CodeNewer, s.path, fmt.Errorf("schema %d, this Accord reads up to %d", seen.version, SchemaVersion))
 	}
 	return seen, nil
 }
@@ -150,11 +150,11 @@ func lastTx(db *bolt.DB) int {
 func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
-		return &OpenError{ProblemLocked, path, err}
+		return openFailure(data.CodeLocked, path, err)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
-		return &OpenError{ProblemUnreadable, path, err}
+		return openFailure(data.CodeUnreadable, path, err)
 	}
-	return &OpenError{ProblemDamaged, path, err}
+	return openFailure(data.CodeDamaged, path, err)
 }
 
 func schemaOf(tx *bolt.Tx) (int, error) {

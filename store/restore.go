@@ -89,12 +89,11 @@ func examineBackup(path, name string, opt Options) (info BackupInfo, current boo
 	}
 	probe := &Store{path: path, Now: opt.Now}
 	seen, err := probe.examine(opt.LockTimeout)
-	var oerr *OpenError
 	switch {
-	case errors.As(err, &oerr) && oerr.Problem == ProblemNewer:
+	case data.CodeOf(err) == data.CodeNewer:
 		return info, false, &data.PlainError{Message: "This backup was made by a newer version of Accord.",
 			Advice: "Install the newest Accord to restore it. Your data has not been changed.", Err: err}
-	case errors.As(err, &oerr) && oerr.Problem == ProblemDamaged:
+	case data.CodeOf(err) == data.CodeDamaged:
 		return info, false, &data.PlainError{Message: "This backup is damaged, so it cannot be restored.",
 			Advice: "Your data has not been changed. Choose another backup.", Err: err}
 	case err != nil:
@@ -223,12 +222,11 @@ func keepCurrent(dbPath string, opt Options) (kept string, damaged bool, err err
 	}
 	probe := &Store{path: dbPath, Now: opt.Now}
 	_, err = probe.examine(opt.LockTimeout)
-	var oerr *OpenError
 	switch {
-	case err == nil, errors.As(err, &oerr) && oerr.Problem == ProblemNewer:
+	case err == nil, data.CodeOf(err) == data.CodeNewer:
 		kept, err = backupClosed(filepath.Dir(dbPath), dbPath, ReasonRestore, opt)
 		return kept, false, err
-	case errors.As(err, &oerr) && oerr.Problem == ProblemDamaged:
+	case data.CodeOf(err) == data.CodeDamaged:
 		kept = asideName(dbPath, opt.Now())
 		if err := copyFile(dbPath, kept); err != nil {
 			return "", true, data.FileProblem("A copy of the damaged file", kept, err)

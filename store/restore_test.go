@@ -137,8 +137,7 @@ func TestRestoreRefusesWhileAnotherAccordHasTheData(t *testing.T) {
 	s := storeWith(t, c, "Open in the window")
 	defer s.Close()
 	_, err := Restore(s.Path(), goodFile(t), Options{LockTimeout: 100 * time.Millisecond})
-	var oerr *OpenError
-	if !errors.As(err, &oerr) || oerr.Problem != ProblemLocked {
+	if data.CodeOf(err) != data.CodeLocked {
 		t.Fatalf("got %v", err)
 	}
 	if got := titles(data.List[data.Partner](s)); len(got) != 1 {

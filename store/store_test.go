@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,15 +167,14 @@ func TestSecondOpenIsRefusedAsLocked(t *testing.T) {
 	defer s.Close()
 	start := time.Now()
 	_, err = Open(path, Options{LockTimeout: 200 * time.Millisecond})
-	var oerr *OpenError
-	if !errors.As(err, &oerr) || oerr.Problem != ProblemLocked {
+	if data.CodeOf(err) != data.CodeLocked {
 		t.Fatalf("second open: %v, want a locked error", err)
 	}
 	if time.Since(start) > 5*time.Second {
 		t.Fatal("second open hung instead of giving up")
 	}
-	if oerr.Message() != "Your Accord data is already open in another Accord window." {
-		t.Fatalf("message %q", oerr.Message())
+	if msg := data.Explain(err, fmt.Sprintf); !strings.HasPrefix(msg, "Your Accord data is already open in another Accord window.") {
+		t.Fatalf("message %q", msg)
 	}
 }
 
@@ -207,8 +207,7 @@ func TestDamagedFilesAreRefusedAndLeftUntouched(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err := Open(path, Options{LockTimeout: 100 * time.Millisecond})
-			var oerr *OpenError
-			if !errors.As(err, &oerr) || oerr.Problem != ProblemDamaged {
+			if data.CodeOf(err) != data.CodeDamaged {
 				t.Fatalf("open of a %s file: %v, want a damaged-file error", name, err)
 			}
 			after, _ := os.ReadFile(path)
@@ -227,8 +226,7 @@ func TestUnreadableFileIsRefused(t *testing.T) {
 	os.Chmod(path, 0)
 	defer os.Chmod(path, 0o600)
 	_, err := Open(path, Options{})
-	var oerr *OpenError
-	if !errors.As(err, &oerr) || oerr.Problem != ProblemUnreadable {
+	if data.CodeOf(err) != data.CodeUnreadable {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -243,8 +241,7 @@ func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
 	db.Close()
 	orig, _ := os.ReadFile(path)
 	_, err = Open(path, Options{})
-	var oerr *OpenError
-	if !errors.As(err, &oerr) || oerr.Problem != ProblemNewer {
+	if data.CodeOf(err) != data.CodeNewer {
 		t.Fatalf("got %v, want newer-schema refusal", err)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(orig, after) {

@@ -69,7 +69,7 @@ func (as *activitiesScreen) refresh() {
 func (as *activitiesScreen) refreshActions() {
 	background(func() {
 		actions := data.OpenActions(as.store, data.DateOf(now()))
-		fyne.Do(func() {
+		onUI(func() {
 			as.actions = actions
 			as.open.Refresh()
 		})

@@ -89,7 +89,7 @@ func (ed *agreementEditor) onAttach() {
 		background(func() {
 			defer r.Close()
 			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentBytes+1))
-			fyne.Do(func() { ed.attach(r.URI().Name(), content, err) })
+			onUI(func() { ed.attach(r.URI().Name(), content, err) })
 		})
 	}, ed.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}))
@@ -103,7 +103,7 @@ func (ed *agreementEditor) attach(name string, content []byte, readErr error) {
 		return
 	}
 	if err := ed.store.AttachSignedCopy(ed.a, name, content, now()); err != nil {
-		dialog.ShowInformation(T("Not kept"), T(err.Error()), ed.win)
+		dialog.ShowInformation(T("Not kept"), plainText(err), ed.win)
 		return
 	}
 	ed.dirty = true
@@ -159,7 +159,7 @@ func (ed *agreementEditor) step(change func() error) {
 		return
 	}
 	if err := change(); err != nil {
-		dialog.ShowInformation(T("Not possible"), T(err.Error()), ed.win)
+		dialog.ShowInformation(T("Not possible"), plainText(err), ed.win)
 		return
 	}
 	ed.dirty = true
@@ -207,7 +207,7 @@ func (ed *agreementEditor) onTerminate() {
 func (ed *agreementEditor) onRenew() {
 	next, err := ed.a.Renew(data.DateOf(now()))
 	if err != nil {
-		dialog.ShowInformation(T("Not possible"), T(err.Error()), ed.win)
+		dialog.ShowInformation(T("Not possible"), plainText(err), ed.win)
 		return
 	}
 	ed.onOpen(next)

@@ -44,15 +44,18 @@ func choosePartnerInDialog(t *testing.T, w fyne.Window, query string) {
 		t.Fatal("no partner picker opened")
 	}
 	test.Type(find[*searchBox](top)[0], query)
+	settle(t)
 	list := find[*widget.List](top)[0]
 	eventually(t, "the picker to find "+query, func() bool { return list.Length() == 1 })
 	list.Select(0)
+	settle(t)
 }
 
 func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
 	sh.nav.Select(2)
+	settle(t)
 	as := sh.agreements
 	templates, err := data.LoadTemplates(assets.Templates("en"))
 	if err != nil {
@@ -68,8 +71,10 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 	}
 
 	test.Tap(button(t, as.pane, "Choose another partner…"))
+	settle(t)
 	choosePartnerInDialog(t, w, "library")
 	test.Tap(button(t, as.pane, "Add a partner as a party"))
+	settle(t)
 	choosePartnerInDialog(t, w, "café")
 	if n := len(ed.a.Parties); n != 3 || ed.a.Parties[1].PartnerID != f.library.ID || ed.a.Parties[2].PartnerID != f.cafe.ID {
 		t.Fatalf("parties = %+v", ed.a.Parties)
@@ -78,6 +83,7 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 		t.Fatalf("the new party's missing responsibilities are not shown: %q", ed.problems.Text)
 	}
 	test.Tap(button(t, as.pane, "Save"))
+	settle(t)
 	if f.store.Count(data.KindAgreement) != 2 || !ed.dirty {
 		t.Fatal("saved with a problem still shown")
 	}
@@ -92,10 +98,12 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 		t.Fatal("no empty responsibilities box for the new party")
 	}
 	test.Type(third, "Lend tables for events")
+	settle(t)
 	if ed.problems.Text != "" {
 		t.Fatalf("problems left: %q", ed.problems.Text)
 	}
 	press(t, w, fyne.KeyS)
+	settle(t)
 	if ed.dirty || ed.a.ID == "" || f.store.Count(data.KindAgreement) != 3 {
 		t.Fatalf("not saved: dirty %v, id %q, problems %q", ed.dirty, ed.a.ID, ed.problems.Text)
 	}
@@ -105,6 +113,7 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 	}
 
 	test.Tap(button(t, as.pane, "Open PDF to print"))
+	settle(t)
 	eventually(t, "the print to be recorded", func() bool { return len(data.PrintsOf(f.store, ed.a.ID)) == 1 })
 	if a := data.Lookup[data.Agreement](f.store, ed.a.ID); a.Rev != saved.Rev || ed.dirty {
 		t.Fatalf("printing changed the agreement (revision %d → %d) or the form (dirty %v)", saved.Rev, a.Rev, ed.dirty)
@@ -128,27 +137,33 @@ func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
 		draft.Parties[i].Signatory.SignedOn = data.Date{}
 	}
 	f.save(t, draft)
+	settle(t)
 	sh, w := showShell(t, f.store)
 	sh.open(sh.agreements, draft.ID)
+	settle(t)
 	as := sh.agreements
 	eventually(t, "the draft to open", func() bool { return strings.Contains(textOf(as.pane), "Reading circle") })
 
 	test.Tap(button(t, as.pane, "Send for signature"))
+	settle(t)
 	if got := data.Lookup[data.Agreement](f.store, draft.ID); got.Status != data.StatusSent || got.SentOn != today {
 		t.Fatalf("after sending: %s on %s", got.Status, got.SentOn)
 	}
 	test.Tap(button(t, as.pane, "Record signatures…"))
+	settle(t)
 	form := w.Canvas().Overlays().Top()
 	for _, e := range find[*widget.DateEntry](form) {
 		d := today.AddDays(-1).Time()
 		e.SetDate(&d)
 	}
 	test.Tap(button(t, form, "Save"))
+	settle(t)
 	got := data.Lookup[data.Agreement](f.store, draft.ID)
 	if got.Status != data.StatusSigned || !got.AllSigned() {
 		t.Fatalf("after recording both signatures: %s", got.Status)
 	}
 	test.Tap(button(t, as.pane, "Renew…"))
+	settle(t)
 	renewal := as.editor.a
 	if renewal.RenewalOf != draft.ID || renewal.Status != data.StatusDraft || renewal.Start != draft.End.AddDays(1) || !as.editor.dirty {
 		t.Fatalf("renewal = %+v", renewal)
@@ -159,15 +174,18 @@ func TestUnsavedChangesAreNotLostWithoutAsking(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
 	sh.open(sh.agreements, f.soon.ID)
+	settle(t)
 	as := sh.agreements
 	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
 	as.editor.a.Purpose = "Typed but not saved"
 	as.editor.changed()
 	sh.nav.Select(1) // Partners
+	settle(t)
 	if sh.current != sh.entries[2] || w.Canvas().Overlays().Top() == nil {
 		t.Fatal("switching screens did not ask about unsaved changes")
 	}
 	test.Tap(button(t, w.Canvas().Overlays().Top(), "Keep editing"))
+	settle(t)
 	if as.editor.a.Purpose != "Typed but not saved" || sh.current != sh.entries[2] {
 		t.Fatal("keeping editing lost the change")
 	}
@@ -177,6 +195,7 @@ func TestSignedCopyIsKeptListedAndOpened(t *testing.T) {
 	f := newFixture(t)
 	sh, _ := showShell(t, f.store)
 	sh.open(sh.agreements, f.soon.ID)
+	settle(t)
 	as := sh.agreements
 	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
 	scan := []byte("%PDF-1.4 a scanned signature page")
@@ -189,6 +208,7 @@ func TestSignedCopyIsKeptListedAndOpened(t *testing.T) {
 		t.Fatal("the signed copy is not listed")
 	}
 	test.Tap(button(t, as.pane, "Open"))
+	settle(t)
 	if b, err := os.ReadFile(filepath.Join(f.store.Dir(), "printed", "signed copy.pdf")); err != nil || string(b) != string(scan) {
 		t.Fatalf("opened copy: %q, %v", b, err)
 	}

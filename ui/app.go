@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/assets"
+	"accord/data"
 	"accord/i18n"
 	"accord/store"
 	"accord/syncfolder"
@@ -71,7 +71,7 @@ func loadingView(text string) fyne.CanvasObject {
 func openInBackground(w fyne.Window, folder string, then func()) {
 	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
 	trace("store open")
-	fyne.Do(func() {
+	onUI(func() {
 		if err != nil {
 			showOpenError(w, folder, err)
 		} else {
@@ -91,7 +91,7 @@ func openInBackground(w fyne.Window, folder string, then func()) {
 // the live database copied mid-write can be damaged, so this cannot wait for a visit to Settings.
 func warnSyncedDataFolder(w fyne.Window, folder string) {
 	if warn := syncfolder.DataFolderWarning(folder); warn != nil {
-		fyne.Do(func() { dialog.ShowInformation(T("Your data folder is in a synced folder"), plainText(warn), w) })
+		onUI(func() { dialog.ShowInformation(T("Your data folder is in a synced folder"), plainText(warn), w) })
 	}
 }
 
@@ -100,7 +100,7 @@ func warnSyncedDataFolder(w fyne.Window, folder string) {
 func dailyCare(w fyne.Window, s *store.Store) {
 	if _, err := s.DailyCare(); err != nil {
 		fyne.LogError("daily backup", err)
-		fyne.Do(func() { dialog.ShowInformation(T("Today's automatic backup"), plainText(err), w) })
+		onUI(func() { dialog.ShowInformation(T("Today's automatic backup"), plainText(err), w) })
 	}
 }
 
@@ -109,13 +109,8 @@ func dailyCare(w fyne.Window, s *store.Store) {
 // the damaged file is kept aside either way.
 func showOpenError(w fyne.Window, folder string, err error) {
 	fyne.LogError("open data in "+folder, err)
-	message, advice := T("Accord could not open its data."), T("Check the data folder, then try again.")
-	var oerr *store.OpenError
-	if errors.As(err, &oerr) {
-		message, advice = T(oerr.Message()), T(oerr.Advice())
-	}
 	w.SetContent(container.NewCenter(widget.NewLabel(T("Your data is not open."))))
-	body := widget.NewLabel(message + "\n\n" + advice + "\n\n" + T("Data folder: %s", folder))
+	body := widget.NewLabel(plainText(err) + "\n\n" + T("Data folder: %s", folder))
 	body.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(body)
 	// Buttons of our own rather than a confirm dialog's: hiding a confirm dialog answers it, and its "no"
@@ -128,7 +123,7 @@ func showOpenError(w fyne.Window, folder string, err error) {
 	})
 	retry.Importance = widget.HighImportance
 	quit := widget.NewButtonWithIcon(T("Close Accord"), theme.CancelIcon(), func() { fyne.CurrentApp().Quit() })
-	if oerr != nil && oerr.Problem == store.ProblemDamaged {
+	if data.CodeOf(err) == data.CodeDamaged {
 		dbPath := filepath.Join(folder, store.FileName)
 		newest := widget.NewButtonWithIcon(T("Restore the newest good backup"), theme.HistoryIcon(), func() {
 			d.Hide()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -73,7 +72,7 @@ func (bs *backupsScreen) buildUI() fyne.CanvasObject {
 func (bs *backupsScreen) refresh() {
 	background(func() {
 		list, err := store.ListBackups(bs.store.Dir())
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				fyne.LogError("list backups", err)
 			}
@@ -107,7 +106,7 @@ func (bs *backupsScreen) onRestore(path, description string) {
 	background(func() {
 		info, err := store.InspectBackup(path, store.Options{})
 		now := bs.store.Contents()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				fyne.LogError("check backup "+path, err)
 				body.SetText(plainText(err))
@@ -197,7 +196,7 @@ func (bs *backupsScreen) runJob(title, what string, job func() (string, error)) 
 	progress.Show()
 	background(func() {
 		done, err := job()
-		fyne.Do(func() {
+		onUI(func() {
 			progress.Hide()
 			bs.refresh()
 			if err != nil {
@@ -213,26 +212,12 @@ func (bs *backupsScreen) runJob(title, what string, job func() (string, error)) 
 	})
 }
 
-// plainText is what the user reads about an error: what happened, what to do, and for an import every
-// problem with its line.
+// plainText is what the user reads about an error: what happened, what to do, and below, for an import,
+// every problem with its line.
 func plainText(err error) string {
-	var lines []string
-	var perr *data.PlainError
-	var verr *data.ValidationError
-	switch {
-	case errors.As(err, &perr):
-		lines = append(lines, T(perr.Message, perr.Args...)+" "+T(perr.Advice))
-	case errors.As(err, &verr) && len(verr.Problems) > 0:
-		lines = append(lines, T(verr.Problems[0].Message, verr.Problems[0].Args...))
-	default:
-		lines = append(lines, T("Something went wrong. Please try again."))
-	}
-	var ierr *store.ImportError
-	if errors.As(err, &ierr) {
-		lines = append(lines, "")
-		for _, r := range ierr.Records {
-			lines = append(lines, r.Describe(T)...)
-		}
+	lines := []string{data.Explain(err, T)}
+	if details := data.Details(err, T); len(details) > 0 {
+		lines = append(append(lines, ""), details...)
 	}
 	return strings.Join(lines, "\n")
 }

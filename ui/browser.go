@@ -132,7 +132,7 @@ func (b *browser[P]) filterSoon() {
 		b.filterNow()
 		return
 	}
-	b.timer = time.AfterFunc(searchDelay, func() { fyne.Do(b.filterNow) })
+	b.timer = time.AfterFunc(searchDelay, func() { onUI(b.filterNow) })
 }
 
 // filterNow searches off the UI goroutine; only the newest search's results are shown.
@@ -157,7 +157,7 @@ func (b *browser[P]) filterNow() {
 		if order != nil {
 			slices.SortStableFunc(found, order)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if gen == b.generation {
 				b.show(found)
 			}

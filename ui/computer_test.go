@@ -83,6 +83,7 @@ func TestEveryScreenSpeaksSpanish(t *testing.T) {
 		if s, ok := e.screen.(interface{ selectID(string) }); ok {
 			for _, id := range []string{f.library.ID, f.soon.ID} {
 				s.selectID(id)
+				settle(t)
 			}
 		}
 		for _, line := range strings.Split(textOf(content(w)), "\n") {
@@ -121,21 +122,25 @@ func TestKeyboardReachesEveryScreenFindsAndClosesDialogs(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
 	press(t, w, fyne.Key2)
+	settle(t)
 	ps, ok := sh.current.screen.(*partnersScreen)
 	if !ok {
 		t.Fatalf("Ctrl+2 shows %s, want Partners", sh.current.label)
 	}
 	press(t, w, fyne.KeyF)
+	settle(t)
 	if w.Canvas().Focused() != ps.query {
 		t.Error("Ctrl+F does not put the keyboard in the search box")
 	}
 	press(t, w, fyne.Key0)
+	settle(t)
 	if sh.current.label != "Settings" {
 		t.Errorf("Ctrl+0 shows %s, want Settings", sh.current.label)
 	}
 	closed := false
 	d := dialog.NewConfirm("Question", "Really?", func(ok bool) { closed = !ok }, w)
 	d.Show()
+	settle(t)
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !closed || w.Canvas().Overlays().Top() != nil {
@@ -148,19 +153,24 @@ func TestEscapeInASearchBoxClosesItsPickerOrClearsTheSearch(t *testing.T) {
 	sh, w := showShell(t, f.store)
 	as := navigate(t, sh, "Agreements").(*agreementsScreen)
 	test.Tap(as.partnerB)
+	settle(t)
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no partner picker opened")
 	}
 	box := find[*searchBox](top)[0]
 	test.Type(box, "lib")
+	settle(t)
 	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	settle(t)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("Escape in the picker's search box does not close the picker")
 	}
 	ps := navigate(t, sh, "Partners").(*partnersScreen)
 	test.Type(ps.query, "caf")
+	settle(t)
 	ps.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	settle(t)
 	if ps.query.Text != "" {
 		t.Errorf("Escape in the search box leaves %q", ps.query.Text)
 	}

@@ -27,7 +27,7 @@ type conflictsView struct {
 func showConflicts(sy *syncer) {
 	background(func() {
 		cs, err := sy.store.Conflicts()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				showError(sy.win, "list conflicts", err)
 				return

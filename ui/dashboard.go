@@ -41,7 +41,7 @@ func (ds *dashboardScreen) refresh() {
 	background(func() {
 		today := data.DateOf(now())
 		o, r, h := data.OverviewOn(ds.store, today), data.Reminders(ds.store, today), data.HeadlinesOn(ds.store, today)
-		fyne.Do(func() { ds.show(o, r, h) })
+		onUI(func() { ds.show(o, r, h) })
 	})
 }
 
@@ -164,7 +164,7 @@ func (ds *dashboardScreen) onCalendar() {
 	background(func() {
 		var b bytes.Buffer
 		err := calendar.Write(&b, ds.store, data.DateOf(now()))
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				showError(ds.shell.win, "write calendar", err)
 				return

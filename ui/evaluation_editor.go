@@ -252,8 +252,13 @@ func (ed *evaluationEditor) onReport(chooseWhere bool) {
 	if !ed.saveFirst() {
 		return
 	}
-	e := *ed.e
+	id, today := ed.e.ID, data.DateOf(now())
 	name := safeFileName(T("Evaluation %s", data.Describe(ed.store, ed.e)) + ".pdf")
-	printDocument(ed.win, ed.store.Dir(), name, chooseWhere,
-		func() ([]byte, error) { return pdf.EvaluationReport(ed.store, &e, data.DateOf(now())) }, func([]byte) {})
+	printDocument(ed.win, ed.store.Dir(), name, chooseWhere, func() ([]byte, error) {
+		e, err := store.Get[data.Evaluation](ed.store, id) // the saved one: the form may change while this renders
+		if err != nil {
+			return nil, err
+		}
+		return pdf.EvaluationReport(ed.store, e, today)
+	}, func([]byte) {})
 }

@@ -63,7 +63,7 @@ func (es *evaluationsScreen) refresh() {
 func (es *evaluationsScreen) refreshDue() {
 	background(func() {
 		due := data.EvaluationsDue(es.store, data.DateOf(now()), dueAhead)
-		fyne.Do(func() {
+		onUI(func() {
 			es.due.Objects = nil
 			for _, d := range due[:min(len(due), maxDueShown)] {
 				text := T("%s: evaluation due on %s", d.Agreement.Name, longDate(d.On))

@@ -20,6 +20,7 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 	edit.Goals = []data.Goal{{ID: "g1", Text: "Pupils attending each week", Target: 20, Unit: "pupils"}}
 	edit.ReviewEveryMonths = 6
 	f.save(t, edit)
+	settle(t)
 	f.save(t, &data.Evaluation{AgreementID: a.ID, Date: today.AddDays(-200), Respondents: []data.Respondent{
 		{Name: "Earlier", Us: true, Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: 3}}}}})
 	sh, _ := showShell(t, f.store)
@@ -28,9 +29,12 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 		t.Fatalf("the due evaluation is not shown:\n%s", textOf(es.due))
 	}
 	test.Tap(button(t, es.due, "Start"))
+	settle(t)
 	ed := es.editor
 	test.Tap(button(t, es.pane, "Add a respondent"))
+	settle(t)
 	test.Tap(button(t, es.pane, "Add a respondent"))
+	settle(t)
 	ed.e.Respondents[0].Name = "Amara Okafor"
 	ed.e.Respondents[1].Name, ed.e.Respondents[1].Us, ed.e.Respondents[1].PartnerID = "Ελένη Παπαδοπούλου", false, f.library.ID
 	// Each respondent has seven score drop-downs, after the "speaks for" one.
@@ -45,8 +49,11 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 		t.Fatalf("%d score drop-downs, want 7 per respondent", len(scores))
 	}
 	scores[0].SetSelected("5") // Amara: trust 5
+	settle(t)
 	scores[7].SetSelected("2") // Eleni: trust 2
+	settle(t)
 	scores[1].SetSelected("4") // Amara: decisions 4; Eleni skips it
+	settle(t)
 	summary := textOf(ed.summary)
 	for _, want := range []string{
 		"Trust and respect: 3.5 (worth discussing), scores from 2 to 5 — people see this differently: talk about it",
@@ -61,6 +68,7 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 	for _, e := range find[*widget.Entry](es.pane) {
 		if e.Validator != nil && e.Text == "" && len(ed.goals) == 1 {
 			test.Type(e, "15")
+			settle(t)
 			break
 		}
 	}
@@ -68,6 +76,7 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 		t.Fatalf("goal reached: %q", ed.goals[0].Text)
 	}
 	ed.onSave()
+	settle(t)
 	saved := data.Lookup[data.Evaluation](f.store, ed.e.ID)
 	if saved == nil || len(saved.Respondents) != 2 || saved.GoalProgress[0].Actual != 15 || saved.Summarise(data.DimTrust).Mean != 3.5 {
 		t.Fatalf("saved evaluation = %+v", saved)
@@ -76,6 +85,7 @@ func TestTwoRespondentEvaluationShowsAveragesSpreadAndGoalProgress(t *testing.T)
 		t.Fatal("the agreement is still shown as due after its evaluation")
 	}
 	test.Tap(button(t, es.pane, "Open report to print"))
+	settle(t)
 	reports, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "Evaluation *.pdf"))
 	if len(reports) != 1 {
 		t.Fatalf("report files: %v", reports)
@@ -105,6 +115,7 @@ func TestEvaluateAPartnerWithoutAnAgreement(t *testing.T) {
 	es := showScreen[*evaluationsScreen](t, sh)
 	view := sh.current.view
 	test.Tap(button(t, view, "New evaluation of a partner…"))
+	settle(t)
 	choosePartnerInDialog(t, w, "allotments")
 	ed := es.editor
 	if ed == nil || ed.e.PartnerID == "" || ed.e.AgreementID != "" {
@@ -114,6 +125,7 @@ func TestEvaluateAPartnerWithoutAnAgreement(t *testing.T) {
 		t.Fatalf("a respondent can speak for %v", labels)
 	}
 	ed.onSave()
+	settle(t)
 	if got := data.Lookup[data.Evaluation](f.store, ed.e.ID); got == nil || data.Describe(f.store, got) != today.String()+" — Green Allotments" {
 		t.Fatal("the partner's evaluation was not saved under its name")
 	}

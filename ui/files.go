@@ -48,7 +48,7 @@ func saveAs(w fyne.Window, name string, content []byte) {
 func printDocument(w fyne.Window, dataDir, name string, chooseWhere bool, render func() ([]byte, error), done func([]byte)) {
 	background(func() {
 		b, err := render()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				showError(w, "print "+name, err)
 				return

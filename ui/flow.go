@@ -51,7 +51,7 @@ func (f *flow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	if len(rows) != f.lines && len(objects) > 0 {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(objects[0]); c != nil && c.Content() != nil {
 			f.lines = len(rows)
-			fyne.Do(c.Content().Refresh)
+			onUI(c.Content().Refresh)
 		}
 	}
 }

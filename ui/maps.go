@@ -54,11 +54,10 @@ func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 func (ms *mapsScreen) refresh() {
 	background(func() {
 		grid, unjudged := data.StakeholderGrid(ms.store)
-		resources := ms.resourceLines()
-		fyne.Do(func() {
+		resources, total := ms.resources()
+		onUI(func() {
 			ms.showGrid(grid, unjudged)
-			ms.res.Objects = resources
-			ms.res.Refresh()
+			ms.showResources(resources, total)
 		})
 	})
 }
@@ -107,14 +106,19 @@ var quadrantColour = map[data.Quadrant]color.Color{
 	data.Monitor:       color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0x30},
 }
 
-// resourceLines describes each kind of resource partners offer, its value, who offers it and which open
-// needs it could help meet.
-func (ms *mapsScreen) resourceLines() []fyne.CanvasObject {
+// resourceCard is one kind of resource on the resource map, worked out off the UI goroutine.
+type resourceCard struct {
+	title string
+	doc   detailDoc
+}
+
+// resources describes each kind of resource partners offer, its value, who offers it and which open
+// needs it could help meet; total is what everything offered is worth.
+func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 	currency := ms.store.Organisation().Currency
-	var out []fyne.CanvasObject
-	var total data.Money
+	var sum data.Money
 	for _, r := range data.ResourceMap(ms.store) {
-		total += r.Value
+		sum += r.Value
 		var d detailDoc
 		d.field(T("Offers"), T("%d, worth %s", r.Offers, money(r.Value, currency)))
 		d.field(T("Offered by"), joinNonEmpty(", ", mapped(r.Partners[:min(len(r.Partners), 6)], func(p *data.Partner) string { return p.Name })...))
@@ -124,11 +128,19 @@ func (ms *mapsScreen) resourceLines() []fyne.CanvasObject {
 		if needs := data.NeedsFor(ms.store, r.Kind); len(needs) > 0 {
 			d.field(T("Could help meet"), joinNonEmpty("; ", mapped(needs[:min(len(needs), 4)], func(n *data.Need) string { return n.Name })...))
 		}
-		out = append(out, widget.NewCard(T(string(r.Kind)), "", d.build()))
+		cards = append(cards, resourceCard{T(string(r.Kind)), d})
 	}
-	if len(out) == 0 {
-		return []fyne.CanvasObject{widget.NewLabel(T("No partner offers anything yet. Add what each partner brings in Partners."))}
+	return cards, money(sum, currency)
+}
+
+// showResources lays the resource map out as one card per kind of resource.
+func (ms *mapsScreen) showResources(cards []resourceCard, total string) {
+	ms.res.Objects = []fyne.CanvasObject{widget.NewLabel(T("No partner offers anything yet. Add what each partner brings in Partners."))}
+	if len(cards) > 0 {
+		ms.res.Objects = []fyne.CanvasObject{widget.NewLabelWithStyle(T("Everything partners offer is worth %s.", total), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	}
-	head := widget.NewLabelWithStyle(T("Everything partners offer is worth %s.", money(total, currency)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return append([]fyne.CanvasObject{head}, out...)
+	for _, c := range cards {
+		ms.res.Add(widget.NewCard(c.title, "", c.doc.build()))
+	}
+	ms.res.Refresh()
 }

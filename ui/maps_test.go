@@ -13,6 +13,7 @@ func TestStakeholderMapPlacesPartnersAndOpensThem(t *testing.T) {
 	f.library.Influence, f.library.Interest = 5, 4
 	f.cafe.Influence, f.cafe.Interest = 5, 4
 	f.save(t, f.library, f.cafe)
+	settle(t)
 	sh, _ := showShell(t, f.store)
 	ms := showScreen[*mapsScreen](t, sh)
 	if !strings.Contains(ms.unjudged.Text, "1 partners have no influence") {
@@ -24,10 +25,12 @@ func TestStakeholderMapPlacesPartnersAndOpensThem(t *testing.T) {
 		t.Fatalf("the influence 5 / interest 4 square says %q", square.Text)
 	}
 	test.Tap(square)
+	settle(t)
 	if len(ms.chosen) != 2 || !strings.Contains(ms.cellHead.Text, "manage closely: 2 partners") {
 		t.Fatalf("chosen %d, head %q", len(ms.chosen), ms.cellHead.Text)
 	}
 	ms.cell.Select(0)
+	settle(t)
 	if sh.current != sh.entries[1] || sh.partners.editor == nil || sh.partners.editor.p.ID != ms.chosen[0].ID {
 		t.Fatal("choosing a partner on the map did not open it")
 	}

@@ -23,11 +23,15 @@ func TestNeedsPutUnmetHighPriorityFirstAndLinkPartners(t *testing.T) {
 		t.Fatalf("an unmet high-priority need does not stand out: %q", sub)
 	}
 	ns.list.Select(0)
+	settle(t)
 	test.Tap(button(t, ns.pane, "Link a partner"))
+	settle(t)
 	choosePartnerInDialog(t, w, "allot")
 	test.Tap(button(t, ns.pane, "Link an agreement"))
+	settle(t)
 	choosePartnerInDialog(t, w, "fridge")
 	test.Tap(button(t, ns.pane, "Save"))
+	settle(t)
 	got := data.Lookup[data.Need](f.store, ns.items[0].ID)
 	if len(got.PartnerIDs) != 1 || data.Lookup[data.Partner](f.store, got.PartnerIDs[0]).Name != "Green Allotments" {
 		t.Fatalf("linked partners: %v", got.PartnerIDs)
@@ -36,8 +40,10 @@ func TestNeedsPutUnmetHighPriorityFirstAndLinkPartners(t *testing.T) {
 		t.Fatalf("linked agreements: %v", got.AgreementIDs)
 	}
 	ns.create()
+	settle(t)
 	ns.editor.n.Name = ""
 	test.Tap(button(t, ns.pane, "Save"))
+	settle(t)
 	if f.store.Count(data.KindNeed) != 3 || ns.editor.problems.Text != "Give the need a short title." {
 		t.Fatalf("a need without a title: %q", ns.editor.problems.Text)
 	}

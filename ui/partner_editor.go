@@ -163,7 +163,12 @@ func (ed *partnerEditor) onProfile() {
 	if !ed.saveFirst() {
 		return
 	}
-	p := *ed.p
-	printDocument(ed.win, ed.store.Dir(), safeFileName(T("Profile of %s", p.Name)+".pdf"), false,
-		func() ([]byte, error) { return pdf.PartnerProfile(ed.store, &p, data.DateOf(now())) }, func([]byte) {})
+	id, today := ed.p.ID, data.DateOf(now())
+	printDocument(ed.win, ed.store.Dir(), safeFileName(T("Profile of %s", ed.p.Name)+".pdf"), false, func() ([]byte, error) {
+		p, err := store.Get[data.Partner](ed.store, id) // the saved one: the form may change while this renders
+		if err != nil {
+			return nil, err
+		}
+		return pdf.PartnerProfile(ed.store, p, today)
+	}, func([]byte) {})
 }

@@ -42,7 +42,7 @@ func (ps *partnersScreen) onImport() {
 		background(func() {
 			defer r.Close()
 			t, err := partnerio.Read(r)
-			fyne.Do(func() {
+			onUI(func() {
 				if err != nil {
 					showError(ps.win, "read contacts file", err)
 					return
@@ -134,9 +134,9 @@ func (imp *partnerImport) replan() {
 	background(func() {
 		plan, err := partnerio.Plan(ctx, imp.store, imp.table, mapping, partnerio.Options{Duplicates: dup,
 			Progress: func(done, total int) {
-				fyne.Do(func() { imp.progress.SetValue(float64(done) / float64(max(total, 1))) })
+				onUI(func() { imp.progress.SetValue(float64(done) / float64(max(total, 1))) })
 			}})
-		fyne.Do(func() {
+		onUI(func() {
 			if ctx.Err() != nil {
 				return
 			}
@@ -164,7 +164,7 @@ func (imp *partnerImport) onApply() {
 	plan := imp.plan
 	background(func() {
 		sum, err := plan.Apply(imp.store)
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				imp.summary.SetText(plainText(err))
 				return

@@ -22,6 +22,7 @@ func TestImportContactsPreviewsFixesTheMappingAndImports(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
 	sh.open(sh.partners, f.library.ID)
+	settle(t)
 	table, err := partnerio.Read(strings.NewReader(contactsCSV))
 	if err != nil {
 		t.Fatal(err)
@@ -29,16 +30,19 @@ func TestImportContactsPreviewsFixesTheMappingAndImports(t *testing.T) {
 	imp := &partnerImport{store: f.store, win: w, table: table, done: sh.partners.refresh}
 	imp.mapping, _ = partnerio.Guess(table.Headers)
 	imp.show("contacts.csv")
+	settle(t)
 	if !strings.Contains(imp.summary.Text, "1 partner") || !strings.Contains(imp.summary.Text, "Café Solidaire") {
 		t.Fatalf("preview summary: %q", imp.summary.Text)
 	}
 	// The user says the last column is the contact's notes instead of leaving it out.
 	selects := find[*widget.Select](w.Canvas().Overlays().Top())
 	selects[5].SetSelected("notes")
+	settle(t)
 	if imp.mapping[5] != partnerio.Notes {
 		t.Fatalf("mapping after the change: %v", imp.mapping)
 	}
 	test.Tap(imp.apply)
+	settle(t)
 	got := store.Search[data.Partner](f.store, "st anne")
 	if len(got) != 1 || len(got[0].Contacts) != 2 || got[0].Contacts[0].Notes != "green" {
 		t.Fatalf("imported: %+v", got)

@@ -58,6 +58,7 @@ func tapInDialog(t *testing.T, w fyne.Window, text string) {
 		return b != nil && !b.Disabled()
 	})
 	test.Tap(b)
+	settle(t)
 }
 
 // showScreen switches the shell to the screen of type S and returns it.
@@ -66,6 +67,7 @@ func showScreen[S screen](t *testing.T, sh *shell) S {
 	for i, e := range sh.entries {
 		if s, ok := e.screen.(S); ok {
 			sh.nav.Select(i)
+			settle(t)
 			return s
 		}
 	}
@@ -79,6 +81,7 @@ func navigate(t *testing.T, sh *shell, label string) screen {
 	for i, e := range sh.entries {
 		if e.label == label {
 			sh.nav.Select(i)
+			settle(t)
 			return e.screen
 		}
 	}
@@ -104,7 +107,9 @@ func TestTrashPutsADeletedPartnerBack(t *testing.T) {
 		}
 	}
 	ts.list.Select(0)
+	settle(t)
 	test.Tap(ts.restoreBtn)
+	settle(t)
 	eventually(t, "the partner back", func() bool {
 		return len(ts.items) == 0 && len(data.List[data.Partner](f.store)) == 3
 	})
@@ -117,7 +122,9 @@ func TestDeletePermanentlyAsksFirstAndSaysWhatStaysInBackups(t *testing.T) {
 	ts := navigate(t, sh, "Trash").(*trashScreen)
 	eventually(t, "the deleted partner listed", func() bool { return len(ts.items) == 1 })
 	ts.list.Select(0)
+	settle(t)
 	test.Tap(ts.deleteBtn)
+	settle(t)
 	text := topDialogText(w)
 	for _, want := range []string{"Delete permanently?", "“Café Solidaire” will be removed from Accord for good", "cannot be undone", "backups made before now", "USB stick"} {
 		if !strings.Contains(text, want) {
@@ -129,6 +136,7 @@ func TestDeletePermanentlyAsksFirstAndSaysWhatStaysInBackups(t *testing.T) {
 		t.Fatal("Cancel deleted the partner")
 	}
 	test.Tap(ts.deleteBtn)
+	settle(t)
 	tapInDialog(t, w, "Delete permanently")
 	eventually(t, "the partner gone for good", func() bool {
 		return data.Lookup[data.Partner](f.store, f.cafe.ID) == nil && len(ts.items) == 0
@@ -143,12 +151,14 @@ func TestRestoreABackupFromTheListInTwoClicks(t *testing.T) {
 	}
 	f.store.Delete(data.KindPartner, f.library.ID)
 	f.save(t, &data.Partner{Name: "Added after the backup", PartnerKind: data.PartnerOther, Stage: data.StageProspect})
+	settle(t)
 	folder := f.store.Dir()
 	sh, w := showShell(t, f.store)
 	bs := navigate(t, sh, "Backups").(*backupsScreen)
 	eventually(t, "the backup listed", func() bool { return len(bs.backups) == 1 && bs.backups[0].Path == backup })
 
 	test.Tap(findButton(bs.list, "Restore…")) // click one
+	settle(t)
 	eventually(t, "the backup checked", func() bool { return strings.Contains(topDialogText(w), "This backup holds") })
 	text := topDialogText(w)
 	for _, want := range []string{"Today at", "Daily backup", "This backup holds: your organisation's details, 3 partners, 2 agreements.",

@@ -165,7 +165,7 @@ func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
 		if err == nil && len(backups) > 0 {
 			text = T("Newest backup: %s.", whenText(backups[0].Made))
 		}
-		fyne.Do(func() { newest.SetText(text) })
+		onUI(func() { newest.SetText(text) })
 	})
 	open := widget.NewButtonWithIcon(T("Open Backups"), theme.HistoryIcon(), func() { ss.shell.goTo("Backups") })
 	return container.NewHBox(newest, open)
@@ -204,7 +204,7 @@ func chooseLogo(w fyne.Window, use func(png []byte)) {
 			if err == nil {
 				_, err = png.DecodeConfig(bytes.NewReader(b))
 			}
-			fyne.Do(func() {
+			onUI(func() {
 				if err != nil {
 					dialog.ShowInformation(T("Not a logo"), T("Choose a PNG picture under 2 MB."), w)
 					return

@@ -19,13 +19,18 @@ func TestSettingsSaveOurOrganisationForEveryDocument(t *testing.T) {
 	}
 	name := entries["For example: Riverside Residents' Association"]
 	name.SetText("")
+	settle(t)
 	if ss.editor.problems.Text != "Give your organisation a name." {
 		t.Fatalf("problems: %q", ss.editor.problems.Text)
 	}
 	test.Type(name, "Riverside Residents' Association")
+	settle(t)
 	test.Type(entries["Name"], "Amara Okafor")
+	settle(t)
 	test.Type(entries["For example: Chair"], "Chair")
+	settle(t)
 	ss.save()
+	settle(t)
 	o := f.store.Organisation()
 	if o.Name != "Riverside Residents' Association" || o.SignatoryName != "Amara Okafor" || o.SignatoryTitle != "Chair" || o.Currency != "EUR" {
 		t.Fatalf("saved organisation = %+v", o)
@@ -44,12 +49,15 @@ func TestSettingsChangedElsewhereCanShowTheSavedOrganisation(t *testing.T) {
 	other := f.store.Organisation() // saved meanwhile, as a sync would
 	other.Name = "Riverside Residents' Association"
 	f.save(t, other)
+	settle(t)
 	ss.save()
+	settle(t)
 	dlg := w.Canvas().Overlays().Top()
 	if dlg == nil {
 		t.Fatal("saving over a name changed elsewhere does not ask")
 	}
 	test.Tap(button(t, dlg, "Use the saved one"))
+	settle(t)
 	if ss.editor.dirty || ss.org.Name != "Riverside Residents' Association" {
 		t.Errorf("after choosing the saved one the form holds %q (unsaved %v)", ss.org.Name, ss.editor.dirty)
 	}

@@ -64,7 +64,7 @@ func (sy *syncer) start(alive func() bool) {
 			}
 			folder := syncfolder.Folder(sy.store)
 			if pending, err := syncfolder.Pending(sy.store, folder); err == nil && pending {
-				fyne.Do(sy.now)
+				onUI(sy.now)
 			}
 		}
 	}()
@@ -83,7 +83,7 @@ func (sy *syncer) roundWith(folder string) {
 	sy.status.SetText(T("Syncing…"))
 	background(func() {
 		rep, err := syncfolder.Round(sy.store, folder)
-		fyne.Do(func() { sy.finished(folder, rep, err) })
+		onUI(func() { sy.finished(folder, rep, err) })
 	})
 }
 
@@ -118,7 +118,7 @@ func (sy *syncer) showStatus() {
 	}
 	background(func() {
 		cs, err := sy.store.Conflicts()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil || len(cs) == 0 {
 				sy.conflicts.Hide()
 				return
@@ -156,7 +156,7 @@ func (sy *syncer) syncSection() fyne.CanvasObject {
 	now := widget.NewButtonWithIcon(T("Sync now"), theme.ViewRefreshIcon(), sy.now)
 	box := container.NewVBox(about, folder, container.NewHBox(choose, now), report)
 	if warn := syncfolder.DataFolderWarning(sy.store.Dir()); warn != nil {
-		w := widget.NewLabel(T(warn.Message, warn.Args...) + " " + T(warn.Advice))
+		w := widget.NewLabel(plainText(warn))
 		w.Wrapping = fyne.TextWrapWord
 		w.Importance = widget.DangerImportance
 		box.Objects = append([]fyne.CanvasObject{w}, box.Objects...)
@@ -169,7 +169,7 @@ func (sy *syncer) syncSection() fyne.CanvasObject {
 func (sy *syncer) onChoose(folder string) {
 	background(func() {
 		first, err := syncfolder.FirstMeeting(sy.store, folder)
-		fyne.Do(func() {
+		onUI(func() {
 			start := func() { sy.roundWith(folder) }
 			if err != nil || !first {
 				start()

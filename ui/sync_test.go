@@ -67,6 +67,7 @@ func TestAConflictIsShownSideBySideAndOneVersionKept(t *testing.T) {
 		t.Errorf("status line says %q", sh.sync.status.Text)
 	}
 	test.Tap(sh.sync.conflicts)
+	settle(t)
 	eventually(t, "the conflicts dialog", func() bool { return w.Canvas().Overlays().Top() != nil })
 	dlg := w.Canvas().Overlays().Top()
 	find[*widget.List](dlg)[0].Select(0)
@@ -77,6 +78,7 @@ func TestAConflictIsShownSideBySideAndOneVersionKept(t *testing.T) {
 		}
 	}
 	test.Tap(button(t, dlg, "Keep the other version"))
+	settle(t)
 	eventually(t, "the conflict cleared", func() bool { return !sh.sync.conflicts.Visible() })
 	if p := data.Lookup[data.Partner](f.store, f.cafe.ID); p.Phone != "+33 1 11 11 11 11" {
 		t.Errorf("kept phone %q, want the other version's", p.Phone)
@@ -95,6 +97,7 @@ func cafeOpenWhileSyncing(t *testing.T) (*fixture, fyne.Window, *partnersScreen,
 	sh, w := showShell(t, f.store)
 	ps := navigate(t, sh, "Partners").(*partnersScreen)
 	ps.selectID(f.cafe.ID)
+	settle(t)
 	eventually(t, "the café's editor", func() bool { return ps.editor != nil && ps.editor.p.ID == f.cafe.ID })
 	phoneFromOtherLaptop := func() {
 		changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", time.Now())
@@ -126,13 +129,16 @@ func TestAConflictCanBeResolvedWithAMixOfBothVersions(t *testing.T) {
 	sh.sync.roundWith(folder)
 	eventually(t, "the conflict button", func() bool { return sh.sync.conflicts.Visible() })
 	test.Tap(sh.sync.conflicts)
+	settle(t)
 	dlg := w.Canvas().Overlays().Top()
 	choices := find[*widget.RadioGroup](dlg) // one a differing field: phone, then notes
 	if len(choices) != 2 {
 		t.Fatalf("%d fields to choose from, want phone and notes", len(choices))
 	}
 	choices[0].SetSelected("as the other version") // the phone from this laptop's version, which lost
+	settle(t)
 	test.Tap(button(t, dlg, "Keep a mix, as chosen"))
+	settle(t)
 	got := data.Lookup[data.Partner](f.store, f.cafe.ID)
 	if got.Phone != "+33 1 11 11 11 11" || got.Notes != "Closed in August" {
 		t.Errorf("mixed phone %q and notes %q, want this laptop's phone and the other laptop's notes", got.Phone, got.Notes)
@@ -154,6 +160,7 @@ func TestTypingWhileASyncChangesOtherFieldsKeepsBoth(t *testing.T) {
 		t.Fatal("a sync threw away what was being typed")
 	}
 	press(t, w, fyne.KeyS)
+	settle(t)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("saving asks, though the sync changed only a field the user did not touch")
 	}
@@ -168,11 +175,13 @@ func TestTypingOverAFieldASyncChangedAsksWhichToKeep(t *testing.T) {
 	ps.editor.changed()
 	phoneFromOtherLaptop()
 	press(t, w, fyne.KeyS)
+	settle(t)
 	dlg := w.Canvas().Overlays().Top()
 	if dlg == nil || !strings.Contains(textOf(dlg), "changed elsewhere") || !strings.Contains(textOf(dlg), "+33 1 22 22 22 22") {
 		t.Fatal("saving over a field a sync changed does not ask, showing both")
 	}
 	test.Tap(button(t, dlg, "Keep what I typed"))
+	settle(t)
 	if p := data.Lookup[data.Partner](f.store, f.cafe.ID); p.Phone != "+33 1 99 99 99 99" || ps.editor.dirty {
 		t.Errorf("after keeping what was typed: phone %q, unsaved %v", p.Phone, ps.editor.dirty)
 	}
@@ -189,6 +198,7 @@ func TestSettingsChoosesTheSharedFolderAndWarnsAboutASyncedDataFolder(t *testing
 	sh.sync.onChoose(folder)
 	eventually(t, "the first round", func() bool { return syncfolder.Folder(f.store) == folder })
 	ss.refresh()
+	settle(t)
 	if text := textOf(ss.body); !strings.Contains(text, folder) {
 		t.Errorf("Settings does not show the shared folder:\n%s", text)
 	}
@@ -200,6 +210,7 @@ func TestSettingsChoosesTheSharedFolderAndWarnsAboutASyncedDataFolder(t *testing
 func TestADataFolderInsideASyncedFolderIsWarnedAboutAtOnce(t *testing.T) {
 	w := newWindow(t)
 	warnSyncedDataFolder(w, filepath.Join(t.TempDir(), "Dropbox", "accord"))
+	settle(t)
 	top := w.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(textOf(top), "Dropbox") {
 		t.Fatal("no warning that the data folder is inside Dropbox")

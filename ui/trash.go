@@ -66,7 +66,7 @@ func (ts *trashScreen) buildUI() fyne.CanvasObject {
 func (ts *trashScreen) refresh() {
 	background(func() {
 		items := ts.store.Trash()
-		fyne.Do(func() {
+		onUI(func() {
 			ts.items = items
 			ts.counter.SetText(countOf(len(items), "1 deleted record", "%d deleted records"))
 			ts.list.UnselectAll()
@@ -117,7 +117,7 @@ func (ts *trashScreen) onDeletePermanently() {
 func (ts *trashScreen) update(what string, change func() error) {
 	background(func() {
 		err := change()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				showError(ts.win, what, err)
 			}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,7 +25,6 @@ var today = data.NewDate(2026, 11, 23)
 
 func init() {
 	now = func() time.Time { return today.Time().Add(10 * time.Hour) }
-	background = func(work func()) { work() }
 	searchDelay = 0
 }
 
@@ -42,19 +42,23 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	s.Now = now // the store's clock is the screens' clock, so "deleted today" is today in both
+	t.Cleanup(func() { settle(t) }) // runs first: background work ends before the store closes
+	s.Now = now                     // the store's clock is the screens' clock, so "deleted today" is today in both
 	f := &fixture{store: s}
 	org := s.Organisation()
 	org.Name, org.Currency = "Riverside Residents", "EUR"
 	f.save(t, org)
+	settle(t)
 	f.library = &data.Partner{Name: "Northside Library", PartnerKind: data.PartnerGovernment, Stage: data.StageActive,
 		Contacts: []data.Contact{{Name: "Ελένη Παπαδοπούλου", Role: "Branch manager", MaySign: true}},
 		Offers:   []data.Offer{{Kind: data.ResourceSpace, Description: "Meeting room", Value: 50000}}}
 	f.cafe = &data.Partner{Name: "Café Solidaire", PartnerKind: data.PartnerBusiness, Stage: data.StageEngaged, FocusAreas: []string{"food security"}}
 	f.save(t, f.library, f.cafe, &data.Partner{Name: "Green Allotments", PartnerKind: data.PartnerResidents, Stage: data.StageProspect})
+	settle(t)
 	f.soon = f.agreement("Homework club at the library", f.library.ID, today.AddDays(10))
 	f.distant = f.agreement("Community fridge", f.cafe.ID, today.AddDays(300))
 	f.save(t, f.soon, f.distant)
+	settle(t)
 	return f
 }
 
@@ -80,6 +84,7 @@ func showShell(t *testing.T, s *store.Store) (*shell, fyne.Window) {
 	w.Resize(fyne.NewSize(1100, 720))
 	sh := newShell(s, w)
 	w.SetContent(sh.buildUI())
+	settle(t)
 	return sh, w
 }
 
@@ -87,6 +92,7 @@ func showShell(t *testing.T, s *store.Store) (*shell, fyne.Window) {
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		runQueued()
 		if cond() {
 			return
 		}
@@ -117,6 +123,7 @@ func press(t *testing.T, w fyne.Window, key fyne.KeyName) {
 		for _, it := range m.Items {
 			if cs, ok := it.Shortcut.(*desktop.CustomShortcut); ok && cs.KeyName == key && cs.Modifier == fyne.KeyModifierShortcutDefault {
 				it.Action()
+				settle(t)
 				return
 			}
 		}
@@ -153,12 +160,14 @@ func TestPartnersListFiltersAsYouTypeAndShowsTheChosenPartner(t *testing.T) {
 	f := newFixture(t)
 	sh, _ := showShell(t, f.store)
 	sh.nav.Select(1)
+	settle(t)
 	ps := sh.partners
 	eventually(t, "all partners listed", func() bool { return len(ps.items) == 3 })
 	if ps.counter.Text != "3 partners" {
 		t.Fatalf("counter %q", ps.counter.Text)
 	}
 	test.Type(ps.query, "ελενη")
+	settle(t)
 	eventually(t, "search by contact name typed without accents", func() bool {
 		return len(ps.items) == 1 && ps.items[0].Name == "Northside Library"
 	})
@@ -166,6 +175,7 @@ func TestPartnersListFiltersAsYouTypeAndShowsTheChosenPartner(t *testing.T) {
 		t.Fatalf("counter %q", ps.counter.Text)
 	}
 	ps.list.Select(0)
+	settle(t)
 	shown := inputsOf(ps.pane)
 	for _, want := range []string{"Northside Library", "Ελένη Παπαδοπούλου", "Branch manager", "Meeting room", "500.00"} {
 		if !slices.Contains(shown, want) {
@@ -176,8 +186,10 @@ func TestPartnersListFiltersAsYouTypeAndShowsTheChosenPartner(t *testing.T) {
 		t.Errorf("linked agreements missing:\n%s", text)
 	}
 	ps.query.SetText("")
+	settle(t)
 	eventually(t, "the full list back", func() bool { return len(ps.items) == 3 })
 	ps.kind.SetSelected("business")
+	settle(t)
 	if len(ps.items) != 1 || ps.items[0].Name != "Café Solidaire" {
 		t.Fatalf("kind filter: %d partners", len(ps.items))
 	}
@@ -196,6 +208,7 @@ func TestEditPartnerSaveDeleteAndUndo(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
 	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
 	ps := sh.partners
 	var name *widget.Entry
 	for _, e := range find[*widget.Entry](ps.pane) {
@@ -207,15 +220,19 @@ func TestEditPartnerSaveDeleteAndUndo(t *testing.T) {
 		t.Fatal("no name entry")
 	}
 	name.SetText("")
+	settle(t)
 	if !strings.Contains(ps.editor.problems.Text, "Give the partner a name.") {
 		t.Fatalf("problems: %q", ps.editor.problems.Text)
 	}
 	test.Type(name, "Café Solidaire du Marais")
+	settle(t)
 	test.Tap(button(t, ps.pane, "Add a person"))
+	settle(t)
 	people := find[*widget.Entry](ps.pane)
 	for _, e := range people {
 		if e.PlaceHolder == "For example: Chair" && e.Text == "" {
 			test.Type(e, "Treasurer")
+			settle(t)
 		}
 	}
 	if !strings.Contains(ps.editor.problems.Text, "Contact 1 needs a name.") {
@@ -224,19 +241,23 @@ func TestEditPartnerSaveDeleteAndUndo(t *testing.T) {
 	ps.editor.p.Contacts[0].Name = "Zoé Martin"
 	ps.editor.changed()
 	press(t, w, fyne.KeyS)
+	settle(t)
 	got := data.Lookup[data.Partner](f.store, f.cafe.ID)
 	if got.Name != "Café Solidaire du Marais" || len(got.Contacts) != 1 || got.Contacts[0].Role != "Treasurer" {
 		t.Fatalf("saved partner = %+v", got)
 	}
 	test.Tap(button(t, ps.pane, "Open profile to print"))
+	settle(t)
 	if _, err := os.Stat(filepath.Join(f.store.Dir(), "printed", "Profile of Café Solidaire du Marais.pdf")); err != nil {
 		t.Fatalf("no profile printed: %v", err)
 	}
 	test.Tap(button(t, ps.pane, "Move to Trash"))
+	settle(t)
 	if f.store.Count(data.KindPartner) != 2 || len(ps.items) != 2 {
 		t.Fatal("the partner was not moved to the Trash")
 	}
 	test.Tap(button(t, ps.undo, "Undo"))
+	settle(t)
 	if f.store.Count(data.KindPartner) != 3 || ps.editor == nil || ps.editor.p.ID != f.cafe.ID {
 		t.Fatal("undo did not bring the partner back and open it")
 	}
@@ -261,17 +282,22 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 		t.Error("an agreement ending in 300 days is flagged")
 	}
 	test.Tap(button(t, dash.body, "Agreement register"))
+	settle(t)
 	test.Tap(button(t, dash.body, "Contact directory"))
+	settle(t)
 	dash.printReport("Annual report 2026", func(d data.Date) ([]byte, error) { return pdf.AnnualReport(f.store, 2026, d) })
+	settle(t)
 	printed, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "*.pdf"))
 	if len(printed) != 3 {
 		t.Fatalf("printed reports: %v", printed)
 	}
 	test.Tap(button(t, dash.body, "Save dates for your calendar…"))
+	settle(t)
 	if sh.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("saving the calendar did not ask where to save it")
 	}
 	sh.win.Canvas().Overlays().Top().Hide()
+	settle(t)
 	var link *widget.Hyperlink
 	for _, b := range find[*widget.Hyperlink](dash.body) {
 		if strings.HasPrefix(b.Text, "Homework club") {
@@ -298,7 +324,7 @@ func TestOpenErrorSaysWhatHappenedAndWhatToDo(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Accord")
 	w.Resize(fyne.NewSize(900, 600))
-	err := &store.OpenError{Problem: store.ProblemLocked, Path: "/x/accord.db", Err: errors.New("timeout")}
+	err := fmt.Errorf("open: %w", &data.PlainError{Message: "Your Accord data is already open in another Accord window.", Advice: "Close the other Accord window, then start Accord again.", Code: data.CodeLocked, Err: errors.New("timeout")})
 	showOpenError(w, "/x", err)
 	top := w.Canvas().Overlays().Top()
 	if top == nil {

@@ -22,6 +22,7 @@ func newFolder(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() { settle(t) }) // runs first: background work ends before the store closes
 	s.Now = now
 	return s
 }
@@ -29,6 +30,7 @@ func newFolder(t *testing.T) *store.Store {
 func newWindow(t *testing.T) fyne.Window {
 	w := test.NewTempApp(t).NewWindow("Accord")
 	w.Resize(fyne.NewSize(1100, 720))
+	t.Cleanup(func() { settle(t) })
 	return w
 }
 
@@ -41,23 +43,29 @@ func TestANewUserGetsThroughTheWelcome(t *testing.T) {
 		t.Fatalf("a new data folder does not start with the welcome:\n%s", text)
 	}
 	test.Tap(button(t, content(w), "Next"))
+	settle(t)
 	next := button(t, content(w), "Next")
 	if !next.Disabled() {
 		t.Error("Next is enabled before the organisation has a name")
 	}
 	test.Type(find[*widget.Entry](content(w))[0], "Riverside Residents")
+	settle(t)
 	if next.Disabled() {
 		t.Fatal("Next stays disabled once the organisation has a name")
 	}
 	find[*widget.RadioGroup](content(w))[0].SetSelected(data.PaperLetter)
 	test.Tap(next)
+	settle(t)
 	if !strings.Contains(textOf(content(w)), "Who usually signs") {
 		t.Fatalf("the third question is not about the signatory:\n%s", textOf(content(w)))
 	}
 	entries := find[*widget.Entry](content(w))
 	test.Type(entries[0], "Amara Okafor")
+	settle(t)
 	test.Type(entries[1], "Chair")
+	settle(t)
 	test.Tap(button(t, content(w), "Finish"))
+	settle(t)
 
 	org := s.Organisation()
 	if org.Name != "Riverside Residents" || org.PaperSize != data.PaperLetter || org.SignatoryName != "Amara Okafor" || org.SignatoryTitle != "Chair" {
@@ -76,6 +84,7 @@ func TestTheWelcomeCanBeSkippedAndDoesNotComeBack(t *testing.T) {
 	s, w := newFolder(t), newWindow(t)
 	showData(w, s, "Dashboard")
 	test.Tap(button(t, content(w), "Skip for now"))
+	settle(t)
 	showData(w, s, "Dashboard")
 	if strings.Contains(textOf(content(w)), "Welcome to Accord") {
 		t.Error("a skipped welcome comes back")
@@ -90,6 +99,7 @@ func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
 	real := s.Dir()
 	showData(w, s, "Dashboard")
 	test.Tap(button(t, content(w), "Explore with demo data first"))
+	settle(t)
 	eventually(t, "the demo data", func() bool { return strings.Contains(textOf(content(w)), "You are exploring demo data") })
 	if _, err := os.Stat(filepath.Join(real, demoFolder, demoMarker)); err != nil {
 		t.Fatalf("the demo folder is not labelled: %v", err)
@@ -98,6 +108,7 @@ func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
 		t.Errorf("window title %q does not say demo", w.Title())
 	}
 	test.Tap(button(t, content(w), "Leave the demo"))
+	settle(t)
 	eventually(t, "the real data again", func() bool { return strings.Contains(textOf(content(w)), "Welcome to Accord") })
 
 	w.Close() // which closes the data, as quitting Accord does
@@ -115,8 +126,10 @@ func TestTheWelcomeSaysAtOnceWhenTheNameIsTooLong(t *testing.T) {
 	s, w := newFolder(t), newWindow(t)
 	showData(w, s, "Dashboard")
 	test.Tap(button(t, content(w), "Next"))
+	settle(t)
 	find[*widget.Entry](content(w))[0].SetText(strings.Repeat("Riverside ", 60))
 	test.Tap(button(t, content(w), "Next"))
+	settle(t)
 	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(textOf(top), "too long") {
 		t.Fatal("a 600-letter name is not refused with a message")
 	}

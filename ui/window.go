@@ -77,7 +77,7 @@ func enterDemo(w fyne.Window, real *store.Store) {
 	w.SetContent(loadingView(T("Making demo data to explore…")))
 	background(func() {
 		if err := makeDemo(dir); err != nil {
-			fyne.Do(func() { showError(w, "make demo data in "+dir, err) })
+			onUI(func() { showError(w, "make demo data in "+dir, err) })
 			openInBackground(w, real.Dir(), nil)
 			return
 		}

@@ -32,6 +32,7 @@ var keyArgs = map[string][]int{
 	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "notNegative": {2}, "oneOf": {3},
 	"FileProblem": {0},
 	"OSProblem":   {0},
+	"Plain":       {0},
 }
 
 // keyFields are struct literals whose fields hold keys, by type name: field names, and positions when the
