@@ -106,3 +106,12 @@ func Clone[P Record](r P) P {
 	}
 	return c.(P)
 }
+
+// TakeStamps gives a record what saving its copy stamped on that copy: identity, times, revision, clock
+// stamp and, for an agreement, its wording version. The rest — what the user may still be typing — stays.
+func TakeStamps(r, saved Record) {
+	*r.Common() = *saved.Common()
+	if a, ok := r.(*Agreement); ok {
+		a.Wording = saved.(*Agreement).Wording
+	}
+}

@@ -63,19 +63,18 @@ func attachmentsOf(r data.Record) []string {
 	return out
 }
 
-// AttachSignedCopy stores a scan with the agreement: its bytes go into the attachment bucket (written once,
-// however often attached) and the agreement, an editable copy the caller saves, lists it.
-func (s *Store) AttachSignedCopy(a *data.Agreement, name string, content []byte, at time.Time) error {
+// KeepSignedCopy stores a scan of a signed agreement in the attachment bucket (written once, however often
+// attached) and returns the attachment for the agreement to list; the caller adds it and saves.
+func (s *Store) KeepSignedCopy(name string, content []byte, at time.Time) (data.Attachment, error) {
 	mime, err := data.SignedCopyType(content)
 	if err != nil {
-		return err
+		return data.Attachment{}, err
 	}
 	sha, err := s.PutAttachment(content)
 	if err != nil {
-		return err
+		return data.Attachment{}, err
 	}
-	a.Attachments = append(a.Attachments, data.Attachment{Name: name, MIME: mime, Size: int64(len(content)), SHA256: sha, AddedAt: at.UTC()})
-	return nil
+	return data.Attachment{Name: name, MIME: mime, Size: int64(len(content)), SHA256: sha, AddedAt: at.UTC()}, nil
 }
 
 // MarkActionDone ticks off one action in the activity or evaluation it belongs to, and saves that record.

@@ -9,15 +9,14 @@ import (
 	"accord/data"
 )
 
-func TestAttachSignedCopyKeepsPDFJPEGAndPNGOnly(t *testing.T) {
+func TestKeepSignedCopyKeepsPDFJPEGAndPNGOnly(t *testing.T) {
 	s := openTemp(t)
-	a := draftWith("p1")
 	at := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	scan := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("x"), 1000)...)
-	if err := s.AttachSignedCopy(a, "signed.pdf", scan, at); err != nil {
+	got, err := s.KeepSignedCopy("signed.pdf", scan, at)
+	if err != nil {
 		t.Fatal(err)
 	}
-	got := a.Attachments[0]
 	if got.MIME != "application/pdf" || got.Size != int64(len(scan)) || got.Name != "signed.pdf" {
 		t.Fatalf("attachment = %+v", got)
 	}
@@ -33,14 +32,11 @@ func TestAttachSignedCopyKeepsPDFJPEGAndPNGOnly(t *testing.T) {
 		"empty":                    {nil, data.ErrAttachmentMissing},
 		"too big":                  {append([]byte("%PDF-"), make([]byte, data.MaxAttachmentBytes)...), data.ErrAttachmentTooBig},
 	} {
-		if err := s.AttachSignedCopy(a, name, c.content, at); !errors.Is(err, c.want) {
+		if att, err := s.KeepSignedCopy(name, c.content, at); !errors.Is(err, c.want) || att.SHA256 != "" {
 			t.Errorf("%s: %v, want %v", name, err, c.want)
 		}
 	}
-	if len(a.Attachments) != 1 {
-		t.Fatalf("refused files were listed: %d", len(a.Attachments))
-	}
-	if err := s.AttachSignedCopy(a, "photo.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2}, at); err != nil || a.Attachments[1].MIME != "image/jpeg" {
+	if att, err := s.KeepSignedCopy("photo.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2}, at); err != nil || att.MIME != "image/jpeg" {
 		t.Fatalf("jpeg: %v", err)
 	}
 }

@@ -89,7 +89,11 @@ func (ed *agreementEditor) onAttach() {
 		background(func() {
 			defer r.Close()
 			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentBytes+1))
-			onUI(func() { ed.attach(r.URI().Name(), content, err) })
+			att := data.Attachment{}
+			if err == nil {
+				att, err = ed.store.KeepSignedCopy(r.URI().Name(), content, now())
+			}
+			onUI(func() { ed.attach(att, err) })
 		})
 	}, ed.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}))
@@ -97,16 +101,14 @@ func (ed *agreementEditor) onAttach() {
 	d.Show()
 }
 
-func (ed *agreementEditor) attach(name string, content []byte, readErr error) {
-	if readErr != nil {
-		showError(ed.win, "read signed copy", readErr)
-		return
-	}
-	if err := ed.store.AttachSignedCopy(ed.a, name, content, now()); err != nil {
+// attach lists a kept scan on the agreement and saves it.
+func (ed *agreementEditor) attach(att data.Attachment, err error) {
+	if err != nil {
 		dialog.ShowInformation(T("Not kept"), plainText(err), ed.win)
 		return
 	}
-	ed.dirty = true
+	ed.a.Attachments = append(ed.a.Attachments, att)
+	ed.changed()
 	ed.onSave()
 }
 
@@ -216,9 +218,10 @@ func (ed *agreementEditor) onRenew() {
 // onPrint saves the agreement, then prints the MOU of the saved agreement, re-read by ID so the form can
 // go on taking keystrokes while it renders (see printDocument), and records the print apart from it.
 func (ed *agreementEditor) onPrint(chooseWhere bool) {
-	if !ed.form.saveFirst() {
-		return
-	}
+	ed.saveFirst(func() { ed.print(chooseWhere) })
+}
+
+func (ed *agreementEditor) print(chooseWhere bool) {
 	id := ed.a.ID
 	printDocument(ed.win, ed.store.Dir(), ed.pdfName(), chooseWhere, func() ([]byte, error) {
 		a, err := store.Get[data.Agreement](ed.store, id)

@@ -199,7 +199,8 @@ func TestSignedCopyIsKeptListedAndOpened(t *testing.T) {
 	as := sh.agreements
 	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
 	scan := []byte("%PDF-1.4 a scanned signature page")
-	as.editor.attach("signed copy.pdf", scan, nil)
+	as.editor.attach(f.store.KeepSignedCopy("signed copy.pdf", scan, now()))
+	settle(t)
 	stored := data.Lookup[data.Agreement](f.store, f.soon.ID)
 	if len(stored.Attachments) != 1 || stored.Attachments[0].MIME != "application/pdf" {
 		t.Fatalf("attachments = %+v", stored.Attachments)
@@ -212,7 +213,8 @@ func TestSignedCopyIsKeptListedAndOpened(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(f.store.Dir(), "printed", "signed copy.pdf")); err != nil || string(b) != string(scan) {
 		t.Fatalf("opened copy: %q, %v", b, err)
 	}
-	as.editor.attach("notes.docx", []byte("PK\x03\x04"), nil)
+	as.editor.attach(f.store.KeepSignedCopy("notes.docx", []byte("PK\x03\x04"), now()))
+	settle(t)
 	if n := len(data.Lookup[data.Agreement](f.store, f.soon.ID).Attachments); n != 1 {
 		t.Fatalf("a Word file was kept: %d attachments", n)
 	}

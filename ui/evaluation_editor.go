@@ -249,9 +249,10 @@ func (ed *evaluationEditor) reflectionSection() fyne.CanvasObject {
 
 // onReport saves the evaluation, then prints its report to share with partners and funders.
 func (ed *evaluationEditor) onReport(chooseWhere bool) {
-	if !ed.saveFirst() {
-		return
-	}
+	ed.saveFirst(func() { ed.report(chooseWhere) })
+}
+
+func (ed *evaluationEditor) report(chooseWhere bool) {
 	id, today := ed.e.ID, data.DateOf(now())
 	name := safeFileName(T("Evaluation %s", data.Describe(ed.store, ed.e)) + ".pdf")
 	printDocument(ed.win, ed.store.Dir(), name, chooseWhere, func() ([]byte, error) {

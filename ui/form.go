@@ -24,6 +24,12 @@ type form struct {
 	// changed from what changed elsewhere meanwhile; nil for a new record.
 	original data.Record
 	dirty    bool
+	// edits counts the changes, so a save written in the background knows whether the user typed on
+	// meanwhile; saving is true while one is written, and waiting holds what to do after the saves asked
+	// for meanwhile.
+	edits    int
+	saving   bool
+	waiting  []func()
 	bind     *binder
 	problems *widget.Label
 	// onSaved tells the list a record was written; refreshed lets an editor update its own parts after
@@ -47,6 +53,7 @@ func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string))
 
 // changed runs after every edit: the record is now unsaved, and its problems show at once.
 func (f *form) changed() {
+	f.edits++
 	f.dirty = true
 	f.showProblems()
 	f.refreshed()
@@ -70,23 +77,56 @@ func (f *form) showProblems() bool {
 	return len(lines) == 0
 }
 
-func (f *form) onSave() {
+// onSave is the Save button and Ctrl+S.
+func (f *form) onSave() { f.saveThen(nil) }
+
+// saveThen saves what the form holds and then runs next (if any). The save is written off the UI goroutine,
+// from a copy, so the window stays free and the user can go on typing; a save asked for while one is being
+// written follows it.
+func (f *form) saveThen(next func()) {
 	if !f.showProblems() {
 		return
 	}
-	err := f.store.Save(f.record)
+	if f.saving {
+		f.waiting = append(f.waiting, next)
+		return
+	}
+	f.saving = true
+	copy, edits := data.Clone(f.record), f.edits
+	background(func() {
+		err := f.store.Save(copy)
+		onUI(func() { f.written(copy, edits, err, next) })
+	})
+}
+
+// written takes back what the store stamped on the saved copy — ID, times, revision, clock stamp, wording
+// version — and tells the list; what was typed during the save stays unsaved.
+func (f *form) written(copy data.Record, edits int, err error, next func()) {
+	f.saving = false
+	waiting := f.waiting
+	f.waiting = nil
 	switch {
 	case errors.Is(err, store.ErrChangedElsewhere):
-		f.onChangedElsewhere()
+		f.onChangedElsewhere(next)
 		return
 	case err != nil:
 		showError(f.win, "save "+string(f.record.Kind()), err)
 		return
 	}
-	f.dirty = false
-	f.original, _ = f.store.GetRecord(f.record.Kind(), data.MetaOf(f.record).ID)
+	data.TakeStamps(f.record, copy)
+	f.original, f.dirty = copy, f.edits != edits
 	f.refreshed()
 	f.onSaved(data.MetaOf(f.record).ID)
+	if next != nil {
+		next()
+	}
+	for _, then := range waiting {
+		if f.dirty {
+			f.saveThen(then)
+		} else if then != nil {
+			then()
+		}
+	}
 }
 
 func (f *form) saveButton() fyne.CanvasObject {
@@ -103,20 +143,21 @@ func (f *form) notSaved(heading string) string {
 	return heading
 }
 
-// saveFirst saves unsaved changes before something that needs the stored record (a print); it is false
-// when the record cannot be saved yet.
-func (f *form) saveFirst() bool {
-	if f.dirty {
-		f.onSave()
+// saveFirst runs next once the form's changes are saved, for something that needs the stored record (a
+// print); at once when nothing is unsaved, never when the record cannot be saved yet.
+func (f *form) saveFirst(next func()) {
+	if f.dirty || f.saving {
+		f.saveThen(next)
+		return
 	}
-	return !f.dirty
+	next()
 }
 
 // onChangedElsewhere is a save refused because the record changed after the form opened it — a sync
 // brought another laptop's change, or another screen saved it. What only the other change touched is
 // taken into the form and saved with what the user typed. Where both changed the same field, the user
 // sees the two and chooses: theirs over the other, or the other (their typing is then dropped, knowingly).
-func (f *form) onChangedElsewhere() {
+func (f *form) onChangedElsewhere(next func()) {
 	id := data.MetaOf(f.record).ID
 	stored, err := f.store.GetRecord(f.record.Kind(), id)
 	if err != nil || f.original == nil {
@@ -126,7 +167,7 @@ func (f *form) onChangedElsewhere() {
 	clashes := data.MergeEdits(f.original, f.record, stored)
 	f.store.Rebase(f.record)
 	if clashes == 0 {
-		f.onSave()
+		f.saveThen(next)
 		return
 	}
 	rows := []fyne.CanvasObject{container.NewGridWithColumns(3, heading(T("Field")), heading(T("What you typed")), heading(T("Saved meanwhile")))}
@@ -137,7 +178,7 @@ func (f *form) onChangedElsewhere() {
 	content := container.NewBorder(about, nil, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
 	d := dialog.NewCustomConfirm(T("Changed elsewhere"), T("Keep what I typed"), T("Use the saved one"), content, func(mine bool) {
 		if mine {
-			f.onSave()
+			f.saveThen(next)
 			return
 		}
 		f.dirty = false

@@ -160,9 +160,10 @@ func partnerHistory(s *store.Store, id string, l data.Links) []*data.Evaluation 
 
 // onProfile saves the partner, then prints its one-page profile.
 func (ed *partnerEditor) onProfile() {
-	if !ed.saveFirst() {
-		return
-	}
+	ed.saveFirst(ed.profile)
+}
+
+func (ed *partnerEditor) profile() {
 	id, today := ed.p.ID, data.DateOf(now())
 	printDocument(ed.win, ed.store.Dir(), safeFileName(T("Profile of %s", ed.p.Name)+".pdf"), false, func() ([]byte, error) {
 		p, err := store.Get[data.Partner](ed.store, id) // the saved one: the form may change while this renders
