@@ -14,16 +14,16 @@ import (
 // activitiesScreen logs meetings, calls, events and visits with the actions agreed at them, and lists
 // every open action — overdue first — to tick off.
 type activitiesScreen struct {
-	*browser[*data.Activity]
-	editing
-	editor  *activityEditor
-	actions []data.ActionRef
-	open    *widget.List
-	tabs    *container.AppTabs
+	records[data.Activity, *data.Activity, *activityEditor]
+	actions     []data.ActionRef
+	openActions *widget.List
+	tabs        *container.AppTabs
 }
 
 func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
-	as := &activitiesScreen{editing: newEditing(s, w)}
+	as := &activitiesScreen{records: newRecords[data.Activity](s, w, func(a *data.Activity, onSaved func(string)) *activityEditor {
+		return newActivityEditor(s, w, a, onSaved)
+	})}
 	as.browser = &browser[*data.Activity]{
 		search: func(q string) []*data.Activity { return store.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
@@ -36,19 +36,18 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 		order:   func() func(a, b *data.Activity) int { return newestActivity },
 		leave:   as.leave,
 		unsaved: as.unsaved,
+		also:    as.refreshActions,
 	}
 	return as
 }
 
 func newestActivity(a, b *data.Activity) int { return b.Date.Time().Compare(a.Date.Time()) }
 
-func (*activitiesScreen) shows() data.Kind { return data.KindActivity }
-
 func (as *activitiesScreen) buildUI() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(T("Log an activity"), theme.ContentAddIcon(), as.create)
 	add.Importance = widget.HighImportance
 	log := container.NewBorder(container.NewVBox(container.NewHBox(add), as.undo), nil, nil, nil, as.browser.buildUI())
-	as.open = widget.NewList(func() int { return len(as.actions) },
+	as.openActions = widget.NewList(func() int { return len(as.actions) },
 		func() fyne.CanvasObject {
 			label := widget.NewLabel("")
 			label.Truncation = fyne.TextTruncateEllipsis // a long action must not widen the window
@@ -56,14 +55,9 @@ func (as *activitiesScreen) buildUI() fyne.CanvasObject {
 		}, as.showAction)
 	as.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Activities"), log),
-		container.NewTabItem(T("Open actions"), as.open))
+		container.NewTabItem(T("Open actions"), as.openActions))
 	as.refreshActions()
 	return as.tabs
-}
-
-func (as *activitiesScreen) refresh() {
-	as.browser.refresh()
-	as.refreshActions()
 }
 
 func (as *activitiesScreen) refreshActions() {
@@ -71,7 +65,7 @@ func (as *activitiesScreen) refreshActions() {
 		actions := data.OpenActions(as.store, data.DateOf(now()))
 		onUI(func() {
 			as.actions = actions
-			as.open.Refresh()
+			as.openActions.Refresh()
 		})
 	})
 }
@@ -100,52 +94,10 @@ func (as *activitiesScreen) markDone(x data.ActionRef) {
 	as.refresh()
 }
 
-func (as *activitiesScreen) openEditor(listed *data.Activity) fyne.CanvasObject {
-	a, err := store.Get[data.Activity](as.store, listed.ID)
-	if err != nil {
-		showError(as.win, "open activity", err)
-		return widget.NewLabel(T("This activity could not be opened."))
-	}
-	return as.edit(a)
-}
-
-func (as *activitiesScreen) edit(a *data.Activity) fyne.CanvasObject {
-	as.editor = newActivityEditor(as.store, as.win, a, func(id string) { as.selected = id; as.refresh() })
-	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), as.onDelete)
-	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(del), nil, nil, as.editor.buildUI())
-}
-
+// create is Ctrl+N and the Log an activity button.
 func (as *activitiesScreen) create() {
-	as.leave(func() {
-		as.tabs.SelectIndex(0)
-		as.selected = ""
-		as.list.UnselectAll()
-		as.showPane(as.edit(&data.Activity{ActivityKind: "meeting", Date: data.DateOf(now())}))
-	})
-}
-
-func (as *activitiesScreen) save() {
-	if as.editor != nil {
-		as.editor.onSave()
-	}
-}
-
-func (as *activitiesScreen) leave(proceed func()) {
-	as.confirmLeave(as.unsaved(), func() { as.editor.dirty = false }, proceed)
-}
-
-// unsaved is true while the open editor holds changes not saved yet.
-func (as *activitiesScreen) unsaved() bool { return as.editor != nil && as.editor.dirty }
-
-func (as *activitiesScreen) onDelete() {
-	a := as.editor.a
-	if a.ID != "" && !as.trash(data.KindActivity, a.ID, a.Name, func() { as.selectID(a.ID) }) {
-		return
-	}
-	as.editor, as.selected = nil, ""
-	as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
-	as.refresh()
+	as.tabs.SelectIndex(0)
+	as.openNew(&data.Activity{ActivityKind: "meeting", Date: data.DateOf(now())})
 }
 
 // activityEditor records one meeting, call, event or visit.

@@ -53,7 +53,7 @@ func TestLogAMeetingTickOffItsActionsAndOpenOneFromTheDashboard(t *testing.T) {
 	}
 	overdue.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // as a keyboard user opens it
 	settle(t)
-	if sh.current.screen != as || as.editor == nil || as.editor.a.ID != saved.ID {
+	if sh.current.screen != as || !as.open() || as.editor.a.ID != saved.ID {
 		t.Fatal("the overdue action did not open its meeting")
 	}
 	as.markDone(as.actions[0])

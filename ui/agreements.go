@@ -17,9 +17,7 @@ import (
 // agreementsScreen lists the agreements and MOUs, filtered by status, partner and coming end, with the
 // editor of the chosen one beside the list.
 type agreementsScreen struct {
-	*browser[*data.Agreement]
-	editing
-	editor *agreementEditor
+	records[data.Agreement, *data.Agreement, *agreementEditor]
 
 	status   *widget.Select
 	partner  *data.Partner
@@ -32,7 +30,10 @@ var statusFilters = []data.AgreementStatus{"", data.StatusDraft, data.StatusSent
 	data.StatusActive, data.StatusExpired, data.StatusTerminated}
 
 func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
-	as := &agreementsScreen{editing: newEditing(s, w)}
+	as := &agreementsScreen{}
+	as.records = newRecords[data.Agreement](s, w, func(a *data.Agreement, onSaved func(string)) *agreementEditor {
+		return newAgreementEditor(s, w, a, onSaved, as.openNew)
+	})
 	as.browser = &browser[*data.Agreement]{
 		search:  func(q string) []*data.Agreement { return store.Search[data.Agreement](s, q) },
 		row:     as.row,
@@ -112,51 +113,12 @@ func (as *agreementsScreen) row(a *data.Agreement) (string, string) {
 	return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End), joinNonEmpty(", ", names...))
 }
 
-// openEditor shows an editable copy of the agreement.
-func (as *agreementsScreen) openEditor(listed *data.Agreement) fyne.CanvasObject {
-	a, err := store.Get[data.Agreement](as.store, listed.ID)
-	if err != nil {
-		showError(as.win, "open agreement", err)
-		return widget.NewLabel(T("This agreement could not be opened."))
-	}
-	return as.edit(a)
-}
-
-func (as *agreementsScreen) edit(a *data.Agreement) fyne.CanvasObject {
-	as.editor = newAgreementEditor(as.store, as.win, a, as.onSaved, as.onOpenDraft)
-	body := as.editor.buildUI()
-	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), as.onDelete)
-	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(del), nil, nil, body)
-}
-
-func (as *agreementsScreen) onSaved(id string) {
-	as.selected = id
-	as.refresh()
-}
-
-// onOpenDraft shows a new, unsaved agreement (from a template or a renewal) in the editor.
-func (as *agreementsScreen) onOpenDraft(a *data.Agreement) {
-	as.leave(func() {
-		as.selected = ""
-		as.list.UnselectAll()
-		as.showPane(as.edit(a))
-	})
-}
-
-// save is Ctrl+S: it saves the open agreement.
-func (as *agreementsScreen) save() {
-	if as.editor != nil {
-		as.editor.onSave()
-	}
-}
-
 // create is Ctrl+N: it starts a new agreement.
 func (as *agreementsScreen) create() { as.onNew() }
 
 // print is Ctrl+P: the chosen agreement's MOU, opened to print.
 func (as *agreementsScreen) print() {
-	if as.editor != nil {
+	if as.open() {
 		as.editor.onPrint(false)
 	}
 }
@@ -191,26 +153,5 @@ func (as *agreementsScreen) startFrom(t data.Template) {
 	a := t.NewAgreement("", data.DateOf(now()))
 	org := as.store.Organisation()
 	a.Parties[0].Signatory = data.Signatory{Name: org.SignatoryName, Title: org.SignatoryTitle}
-	as.onOpenDraft(a)
+	as.openNew(a)
 }
-
-// leave asks before unsaved changes in the editor would be lost.
-func (as *agreementsScreen) leave(proceed func()) {
-	as.confirmLeave(as.unsaved(), func() { as.editor.dirty = false }, proceed)
-}
-
-// unsaved is true while the open editor holds changes not saved yet.
-func (as *agreementsScreen) unsaved() bool { return as.editor != nil && as.editor.dirty }
-
-// onDelete moves the open agreement to the Trash, with a way to undo it.
-func (as *agreementsScreen) onDelete() {
-	a := as.editor.a
-	if a.ID != "" && !as.trash(data.KindAgreement, a.ID, a.Name, func() { as.selectID(a.ID) }) {
-		return
-	}
-	as.editor, as.selected = nil, ""
-	as.showPane(container.NewCenter(widget.NewLabel(as.empty)))
-	as.refresh()
-}
-
-func (*agreementsScreen) shows() data.Kind { return data.KindAgreement }

@@ -76,7 +76,7 @@ func openInBackground(w fyne.Window, folder string, then func()) {
 			showOpenError(w, folder, err)
 		} else {
 			w.SetOnClosed(func() { s.Close() })
-			showData(w, s, "Dashboard")
+			showData(w, s, dashboardID)
 			trace("ready")
 			background(func() { dailyCare(w, s) })
 			background(func() { warnSyncedDataFolder(w, folder) })

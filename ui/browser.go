@@ -35,6 +35,9 @@ type browser[P data.Record] struct {
 	leave func(proceed func())
 	// unsaved, when set, says whether the pane holds changes not saved yet.
 	unsaved func() bool
+	// also, when set, refreshes what the screen shows beside the list (the open actions, the evaluations
+	// due) whenever the list is refreshed.
+	also func()
 
 	items      []P
 	query      *searchBox
@@ -209,7 +212,12 @@ func (b *browser[P]) markSelected() {
 }
 
 // refresh reloads the list, keeping the selection when the record is still there.
-func (b *browser[P]) refresh() { b.filterNow() }
+func (b *browser[P]) refresh() {
+	b.filterNow()
+	if b.also != nil {
+		b.also()
+	}
+}
 
 // selectID opens a record, clearing a search that hides it.
 func (b *browser[P]) selectID(id string) {

@@ -77,9 +77,9 @@ func TestEveryScreenSpeaksSpanish(t *testing.T) {
 		t.Fatalf("the window was not built again in Spanish:\n%s", text)
 	}
 	english := englishSentences(t)
-	spanish := showData(w, f.store, "Dashboard")
+	spanish := showData(w, f.store, dashboardID)
 	for _, e := range spanish.entries {
-		spanish.goTo(e.label)
+		spanish.goTo(e.id)
 		if s, ok := e.screen.(interface{ selectID(string) }); ok {
 			for _, id := range []string{f.library.ID, f.soon.ID} {
 				s.selectID(id)
@@ -151,7 +151,7 @@ func TestKeyboardReachesEveryScreenFindsAndClosesDialogs(t *testing.T) {
 func TestEscapeInASearchBoxClosesItsPickerOrClearsTheSearch(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
-	as := navigate(t, sh, "Agreements").(*agreementsScreen)
+	as := navigate(t, sh, agreementsID).(*agreementsScreen)
 	test.Tap(as.partnerB)
 	settle(t)
 	top := w.Canvas().Overlays().Top()
@@ -166,7 +166,7 @@ func TestEscapeInASearchBoxClosesItsPickerOrClearsTheSearch(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("Escape in the picker's search box does not close the picker")
 	}
-	ps := navigate(t, sh, "Partners").(*partnersScreen)
+	ps := navigate(t, sh, partnersID).(*partnersScreen)
 	test.Type(ps.query, "caf")
 	settle(t)
 	ps.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -38,23 +38,39 @@ func (e editing) confirmLeave(dirty bool, discard func(), proceed func()) {
 		}, e.win)
 }
 
-// trash moves a record to the Trash and shows an Undo bar; restored runs after an undo.
-func (e editing) trash(kind data.Kind, id, title string, restored func()) bool {
-	if err := e.store.Delete(kind, id); err != nil {
-		showError(e.win, "move to trash", err)
-		return false
-	}
+// trash moves a record to the Trash, off the UI goroutine, then runs moved and shows an Undo bar;
+// restored runs after an undo.
+func (e editing) trash(kind data.Kind, id, title string, restored, moved func()) {
+	background(func() {
+		err := e.store.Delete(kind, id)
+		onUI(func() {
+			if err != nil {
+				showError(e.win, "move to trash", err)
+				return
+			}
+			moved()
+			e.offerUndo(kind, id, title, restored)
+		})
+	})
+}
+
+// offerUndo shows "moved to the Trash — Undo" until the next record is moved.
+func (e editing) offerUndo(kind data.Kind, id, title string, restored func()) {
 	undo := widget.NewButton(T("Undo"), nil)
 	bar := container.NewHBox(widget.NewLabel(T("“%s” was moved to the Trash.", title)), undo)
 	undo.OnTapped = func() {
-		if err := e.store.Undelete(kind, id); err != nil {
-			showError(e.win, "undo delete", err)
-			return
-		}
-		e.undo.Remove(bar)
-		restored()
+		background(func() {
+			err := e.store.Undelete(kind, id)
+			onUI(func() {
+				if err != nil {
+					showError(e.win, "undo delete", err)
+					return
+				}
+				e.undo.Remove(bar)
+				restored()
+			})
+		})
 	}
 	e.undo.Objects = []fyne.CanvasObject{bar}
 	e.undo.Refresh()
-	return true
 }

@@ -14,10 +14,8 @@ import (
 // evaluationsScreen lists the health checks of each partnership, with the ones due or overdue (by each
 // agreement's review cadence) on top, and the chosen one's form beside the list.
 type evaluationsScreen struct {
-	*browser[*data.Evaluation]
-	editing
-	editor *evaluationEditor
-	due    *fyne.Container
+	records[data.Evaluation, *data.Evaluation, *evaluationEditor]
+	due *fyne.Container
 }
 
 // dueAhead is how far ahead an evaluation counts as due; maxDueShown keeps the list below visible.
@@ -27,7 +25,9 @@ const (
 )
 
 func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
-	es := &evaluationsScreen{editing: newEditing(s, w)}
+	es := &evaluationsScreen{records: newRecords[data.Evaluation](s, w, func(e *data.Evaluation, onSaved func(string)) *evaluationEditor {
+		return newEvaluationEditor(s, w, e, onSaved)
+	})}
 	es.browser = &browser[*data.Evaluation]{
 		search:  func(q string) []*data.Evaluation { return store.Search[data.Evaluation](s, q) },
 		row:     es.row,
@@ -38,6 +38,7 @@ func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
 		order:   func() func(a, b *data.Evaluation) int { return newestEvaluation },
 		leave:   es.leave,
 		unsaved: es.unsaved,
+		also:    es.refreshDue,
 	}
 	return es
 }
@@ -52,11 +53,6 @@ func (es *evaluationsScreen) buildUI() fyne.CanvasObject {
 	top := container.NewVBox(flowRow(add, ofPartner), es.due, es.undo)
 	es.refreshDue()
 	return container.NewBorder(top, nil, nil, nil, es.browser.buildUI())
-}
-
-func (es *evaluationsScreen) refresh() {
-	es.browser.refresh()
-	es.refreshDue()
 }
 
 // refreshDue lists the agreements whose evaluation is due, each with a button to start it.
@@ -90,30 +86,14 @@ func (es *evaluationsScreen) row(e *data.Evaluation) (string, string) {
 		countOf(len(e.Respondents), "1 respondent", "%d respondents"))
 }
 
-func (es *evaluationsScreen) openEditor(listed *data.Evaluation) fyne.CanvasObject {
-	e, err := store.Get[data.Evaluation](es.store, listed.ID)
-	if err != nil {
-		showError(es.win, "open evaluation", err)
-		return widget.NewLabel(T("This evaluation could not be opened."))
-	}
-	return es.edit(e)
-}
-
-func (es *evaluationsScreen) edit(e *data.Evaluation) fyne.CanvasObject {
-	es.editor = newEvaluationEditor(es.store, es.win, e, func(id string) { es.selected = id; es.refresh() })
-	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), es.onDelete)
-	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(del), nil, nil, es.editor.buildUI())
-}
-
-// create asks which agreement to evaluate.
 // print is Ctrl+P: the chosen evaluation's report, opened to print.
 func (es *evaluationsScreen) print() {
-	if es.editor != nil {
+	if es.open() {
 		es.editor.onReport(false)
 	}
 }
 
+// create is Ctrl+N: it asks which agreement to evaluate.
 func (es *evaluationsScreen) create() {
 	pickAgreement(es.store, es.win, es.startFor)
 }
@@ -121,22 +101,13 @@ func (es *evaluationsScreen) create() {
 // createForPartner evaluates a partnership that has no agreement (yet).
 func (es *evaluationsScreen) createForPartner() {
 	pickPartner(es.store, es.win, func(p *data.Partner) {
-		es.open(&data.Evaluation{PartnerID: p.ID, Date: data.DateOf(now()), PeriodEnd: data.DateOf(now())})
+		es.openNew(&data.Evaluation{PartnerID: p.ID, Date: data.DateOf(now()), PeriodEnd: data.DateOf(now())})
 	})
 }
 
 // startFor opens a new evaluation of an agreement, with its goals ready for their progress.
 func (es *evaluationsScreen) startFor(a *data.Agreement) {
-	es.open(newEvaluationOf(a, data.DateOf(now())))
-}
-
-// open shows a new, unsaved evaluation in the form.
-func (es *evaluationsScreen) open(e *data.Evaluation) {
-	es.leave(func() {
-		es.selected = ""
-		es.list.UnselectAll()
-		es.showPane(es.edit(e))
-	})
+	es.openNew(newEvaluationOf(a, data.DateOf(now())))
 }
 
 func newEvaluationOf(a *data.Agreement, today data.Date) *data.Evaluation {
@@ -149,28 +120,3 @@ func newEvaluationOf(a *data.Agreement, today data.Date) *data.Evaluation {
 	}
 	return e
 }
-
-func (es *evaluationsScreen) save() {
-	if es.editor != nil {
-		es.editor.onSave()
-	}
-}
-
-func (es *evaluationsScreen) leave(proceed func()) {
-	es.confirmLeave(es.unsaved(), func() { es.editor.dirty = false }, proceed)
-}
-
-// unsaved is true while the open editor holds changes not saved yet.
-func (es *evaluationsScreen) unsaved() bool { return es.editor != nil && es.editor.dirty }
-
-func (es *evaluationsScreen) onDelete() {
-	e := es.editor.e
-	if e.ID != "" && !es.trash(data.KindEvaluation, e.ID, named(es.store, e), func() { es.selectID(e.ID) }) {
-		return
-	}
-	es.editor, es.selected = nil, ""
-	es.showPane(container.NewCenter(widget.NewLabel(es.empty)))
-	es.refresh()
-}
-
-func (*evaluationsScreen) shows() data.Kind { return data.KindEvaluation }

@@ -31,7 +31,7 @@ func TestStakeholderMapPlacesPartnersAndOpensThem(t *testing.T) {
 	}
 	ms.cell.Select(0)
 	settle(t)
-	if sh.current != sh.entries[1] || sh.partners.editor == nil || sh.partners.editor.p.ID != ms.chosen[0].ID {
+	if sh.current != sh.entries[1] || !sh.partners.open() || sh.partners.editor.p.ID != ms.chosen[0].ID {
 		t.Fatal("choosing a partner on the map did not open it")
 	}
 	res := textOf(ms.res)

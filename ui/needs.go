@@ -14,13 +14,13 @@ import (
 // needsScreen is the community needs assessment: what the neighbourhood lacks, how urgent it is, and
 // which partners and agreements work on it. Unmet high-priority needs come first.
 type needsScreen struct {
-	*browser[*data.Need]
-	editing
-	editor *needEditor
+	records[data.Need, *data.Need, *needEditor]
 }
 
 func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
-	ns := &needsScreen{editing: newEditing(s, w)}
+	ns := &needsScreen{records: newRecords[data.Need](s, w, func(n *data.Need, onSaved func(string)) *needEditor {
+		return newNeedEditor(s, w, n, onSaved)
+	})}
 	ns.browser = &browser[*data.Need]{
 		search:  func(q string) []*data.Need { return store.Search[data.Need](s, q) },
 		row:     ns.row,
@@ -62,51 +62,9 @@ func (ns *needsScreen) row(n *data.Need) (string, string) {
 	return n.Name, joinNonEmpty(" · ", flag, T(string(n.Priority)), T(string(n.Status)), n.Area)
 }
 
-func (ns *needsScreen) openEditor(listed *data.Need) fyne.CanvasObject {
-	n, err := store.Get[data.Need](ns.store, listed.ID)
-	if err != nil {
-		showError(ns.win, "open need", err)
-		return widget.NewLabel(T("This need could not be opened."))
-	}
-	return ns.edit(n)
-}
-
-func (ns *needsScreen) edit(n *data.Need) fyne.CanvasObject {
-	ns.editor = newNeedEditor(ns.store, ns.win, n, func(id string) { ns.selected = id; ns.refresh() })
-	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), ns.onDelete)
-	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(del), nil, nil, ns.editor.buildUI())
-}
-
+// create is Ctrl+N and the New need button.
 func (ns *needsScreen) create() {
-	ns.leave(func() {
-		ns.selected = ""
-		ns.list.UnselectAll()
-		ns.showPane(ns.edit(&data.Need{Priority: data.PriorityMedium, Status: data.NeedOpen}))
-	})
-}
-
-func (ns *needsScreen) save() {
-	if ns.editor != nil {
-		ns.editor.onSave()
-	}
-}
-
-func (ns *needsScreen) leave(proceed func()) {
-	ns.confirmLeave(ns.unsaved(), func() { ns.editor.dirty = false }, proceed)
-}
-
-// unsaved is true while the open editor holds changes not saved yet.
-func (ns *needsScreen) unsaved() bool { return ns.editor != nil && ns.editor.dirty }
-
-func (ns *needsScreen) onDelete() {
-	n := ns.editor.n
-	if n.ID != "" && !ns.trash(data.KindNeed, n.ID, n.Name, func() { ns.selectID(n.ID) }) {
-		return
-	}
-	ns.editor, ns.selected = nil, ""
-	ns.showPane(container.NewCenter(widget.NewLabel(ns.empty)))
-	ns.refresh()
+	ns.openNew(&data.Need{Priority: data.PriorityMedium, Status: data.NeedOpen})
 }
 
 // needEditor edits one need and the partners and agreements linked to it.

@@ -15,16 +15,16 @@ import (
 // partnersScreen lists the partner organisations, filtered as you type and by kind, stage and focus area,
 // with the editor of the chosen one beside the list.
 type partnersScreen struct {
-	*browser[*data.Partner]
-	editing
-	editor *partnerEditor
+	records[data.Partner, *data.Partner, *partnerEditor]
 
 	kind, stage, focus *widget.Select
 	newest             *widget.Check
 }
 
 func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
-	ps := &partnersScreen{editing: newEditing(s, w)}
+	ps := &partnersScreen{records: newRecords[data.Partner](s, w, func(p *data.Partner, onSaved func(string)) *partnerEditor {
+		return newPartnerEditor(s, w, p, onSaved)
+	})}
 	ps.browser = &browser[*data.Partner]{
 		search:  func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
 		row:     ps.row,
@@ -86,60 +86,15 @@ func (ps *partnersScreen) row(p *data.Partner) (string, string) {
 		countOf(len(p.Contacts), "1 contact", "%d contacts"))
 }
 
-func (ps *partnersScreen) openEditor(listed *data.Partner) fyne.CanvasObject {
-	p, err := store.Get[data.Partner](ps.store, listed.ID)
-	if err != nil {
-		showError(ps.win, "open partner", err)
-		return widget.NewLabel(T("This partner could not be opened."))
-	}
-	return ps.edit(p)
-}
-
-func (ps *partnersScreen) edit(p *data.Partner) fyne.CanvasObject {
-	ps.editor = newPartnerEditor(ps.store, ps.win, p, func(id string) { ps.selected = id; ps.refresh() })
-	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), ps.onDelete)
-	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(del), nil, nil, ps.editor.buildUI())
-}
-
 // create is Ctrl+N and the New partner button.
 // print is Ctrl+P: the chosen partner's profile, opened to print.
 func (ps *partnersScreen) print() {
-	if ps.editor != nil {
+	if ps.open() {
 		ps.editor.onProfile()
 	}
 }
 
+// create is Ctrl+N and the New partner button.
 func (ps *partnersScreen) create() {
-	ps.leave(func() {
-		ps.selected = ""
-		ps.list.UnselectAll()
-		ps.showPane(ps.edit(&data.Partner{PartnerKind: data.PartnerCommunityOrg, Stage: data.StageProspect}))
-	})
+	ps.openNew(&data.Partner{PartnerKind: data.PartnerCommunityOrg, Stage: data.StageProspect})
 }
-
-// save is Ctrl+S.
-func (ps *partnersScreen) save() {
-	if ps.editor != nil {
-		ps.editor.onSave()
-	}
-}
-
-func (ps *partnersScreen) leave(proceed func()) {
-	ps.confirmLeave(ps.unsaved(), func() { ps.editor.dirty = false }, proceed)
-}
-
-// unsaved is true while the open editor holds changes not saved yet.
-func (ps *partnersScreen) unsaved() bool { return ps.editor != nil && ps.editor.dirty }
-
-func (ps *partnersScreen) onDelete() {
-	p := ps.editor.p
-	if p.ID != "" && !ps.trash(data.KindPartner, p.ID, p.Name, func() { ps.selectID(p.ID) }) {
-		return
-	}
-	ps.editor, ps.selected = nil, ""
-	ps.showPane(container.NewCenter(widget.NewLabel(ps.empty)))
-	ps.refresh()
-}
-
-func (*partnersScreen) shows() data.Kind { return data.KindPartner }

@@ -76,17 +76,14 @@ func showScreen[S screen](t *testing.T, sh *shell) S {
 	return none
 }
 
-func navigate(t *testing.T, sh *shell, label string) screen {
+func navigate(t *testing.T, sh *shell, id screenID) screen {
 	t.Helper()
-	for i, e := range sh.entries {
-		if e.label == label {
-			sh.nav.Select(i)
-			settle(t)
-			return e.screen
-		}
+	sh.goTo(id)
+	settle(t)
+	if sh.current == nil || sh.current.id != id {
+		t.Fatalf("screen %d is not showing", id)
 	}
-	t.Fatalf("no %s in the navigation", label)
-	return nil
+	return sh.current.screen
 }
 
 func TestTrashPutsADeletedPartnerBack(t *testing.T) {
@@ -95,7 +92,7 @@ func TestTrashPutsADeletedPartnerBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh, _ := showShell(t, f.store)
-	ts := navigate(t, sh, "Trash").(*trashScreen)
+	ts := navigate(t, sh, trashID).(*trashScreen)
 	eventually(t, "the deleted partner listed", func() bool { return len(ts.items) == 1 })
 	if ts.counter.Text != "1 deleted record" || !ts.restoreBtn.Disabled() {
 		t.Fatalf("counter %q, restore enabled before a choice", ts.counter.Text)
@@ -119,7 +116,7 @@ func TestDeletePermanentlyAsksFirstAndSaysWhatStaysInBackups(t *testing.T) {
 	f := newFixture(t)
 	f.store.Delete(data.KindPartner, f.cafe.ID)
 	sh, w := showShell(t, f.store)
-	ts := navigate(t, sh, "Trash").(*trashScreen)
+	ts := navigate(t, sh, trashID).(*trashScreen)
 	eventually(t, "the deleted partner listed", func() bool { return len(ts.items) == 1 })
 	ts.list.Select(0)
 	settle(t)
@@ -154,7 +151,7 @@ func TestRestoreABackupFromTheListInTwoClicks(t *testing.T) {
 	settle(t)
 	folder := f.store.Dir()
 	sh, w := showShell(t, f.store)
-	bs := navigate(t, sh, "Backups").(*backupsScreen)
+	bs := navigate(t, sh, backupsID).(*backupsScreen)
 	eventually(t, "the backup listed", func() bool { return len(bs.backups) == 1 && bs.backups[0].Path == backup })
 
 	test.Tap(findButton(bs.list, "Restore…")) // click one
@@ -193,7 +190,7 @@ func TestRestoreABackupFromTheListInTwoClicks(t *testing.T) {
 func TestBackUpNowToAStickThatWasPulledOut(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
-	bs := navigate(t, sh, "Backups").(*backupsScreen)
+	bs := navigate(t, sh, backupsID).(*backupsScreen)
 	stick := filepath.Join(t.TempDir(), "STICK")
 	bs.backUpTo(stick)
 	eventually(t, "the failure explained", func() bool { return strings.Contains(topDialogText(w), "plug the stick back in") })
@@ -212,7 +209,7 @@ func TestBackUpNowToAStickThatWasPulledOut(t *testing.T) {
 func TestImportProblemsAreListedInTheWindow(t *testing.T) {
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
-	bs := navigate(t, sh, "Backups").(*backupsScreen)
+	bs := navigate(t, sh, backupsID).(*backupsScreen)
 	file := filepath.Join(t.TempDir(), "edited.json")
 	os.WriteFile(file, []byte("{\"format\": \"accord-export\", \"version\": 1,\n\"partners\": [{\"id\": \"p1\", \"name\": \"\", \"kind\": \"business\", \"stage\": \"active\"}]}"), 0o600)
 	bs.importFrom(file)

@@ -167,7 +167,7 @@ func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
 		}
 		onUI(func() { newest.SetText(text) })
 	})
-	open := widget.NewButtonWithIcon(T("Open Backups"), theme.HistoryIcon(), func() { ss.shell.goTo("Backups") })
+	open := widget.NewButtonWithIcon(T("Open Backups"), theme.HistoryIcon(), func() { ss.shell.goTo(backupsID) })
 	return container.NewHBox(newest, open)
 }
 

@@ -18,7 +18,24 @@ type screen interface {
 	refresh()
 }
 
+// screenID names a screen of the window for code that goes to one; its label is only what the user reads.
+type screenID int
+
+const (
+	dashboardID screenID = iota
+	partnersID
+	agreementsID
+	evaluationsID
+	activitiesID
+	needsID
+	mapsID
+	trashID
+	backupsID
+	settingsID
+)
+
 type navEntry struct {
+	id     screenID
 	label  string
 	icon   fyne.Resource
 	screen screen
@@ -52,16 +69,16 @@ func newShell(s *store.Store, w fyne.Window) *shell {
 	sh.partners = newPartnersScreen(s, w)
 	sh.agreements = newAgreementsScreen(s, w)
 	sh.entries = []*navEntry{
-		{label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
-		{label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
-		{label: "Agreements", icon: theme.DocumentIcon(), screen: sh.agreements},
-		{label: "Evaluations", icon: theme.ConfirmIcon(), screen: newEvaluationsScreen(s, w)},
-		{label: "Activities", icon: theme.CalendarIcon(), screen: newActivitiesScreen(s, w)},
-		{label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
-		{label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
-		{label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
-		{label: "Backups", icon: theme.HistoryIcon(), screen: newBackupsScreen(s, w)},
-		{label: "Settings", icon: theme.SettingsIcon(), screen: newSettingsScreen(s, sh)},
+		{id: dashboardID, label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
+		{id: partnersID, label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
+		{id: agreementsID, label: "Agreements", icon: theme.DocumentIcon(), screen: sh.agreements},
+		{id: evaluationsID, label: "Evaluations", icon: theme.ConfirmIcon(), screen: newEvaluationsScreen(s, w)},
+		{id: activitiesID, label: "Activities", icon: theme.CalendarIcon(), screen: newActivitiesScreen(s, w)},
+		{id: needsID, label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
+		{id: mapsID, label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
+		{id: trashID, label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
+		{id: backupsID, label: "Backups", icon: theme.HistoryIcon(), screen: newBackupsScreen(s, w)},
+		{id: settingsID, label: "Settings", icon: theme.SettingsIcon(), screen: newSettingsScreen(s, sh)},
 	}
 	return sh
 }
@@ -142,11 +159,10 @@ func (sh *shell) open(target interface{ selectID(string) }, id string) {
 	target.selectID(id)
 }
 
-// goTo shows the screen with the English label given ("Settings"), asking first, as a click on it would,
-// if the screen showing has unsaved changes.
-func (sh *shell) goTo(label string) {
+// goTo shows a screen, asking first, as a click on it would, if the screen showing has unsaved changes.
+func (sh *shell) goTo(id screenID) {
 	for i, e := range sh.entries {
-		if e.label == label {
+		if e.id == id {
 			sh.nav.Select(i)
 		}
 	}
@@ -154,11 +170,11 @@ func (sh *shell) goTo(label string) {
 
 // relabel builds every screen again in the language just chosen, and comes back to the one showing.
 func (sh *shell) relabel() {
-	label := "Dashboard"
+	id := dashboardID
 	if sh.current != nil {
-		label = sh.current.label
+		id = sh.current.id
 	}
-	showData(sh.win, sh.store, label)
+	showData(sh.win, sh.store, id)
 }
 
 // openRef opens a record on the screen that shows its kind.

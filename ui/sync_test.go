@@ -95,10 +95,10 @@ func cafeOpenWhileSyncing(t *testing.T) (*fixture, fyne.Window, *partnersScreen,
 	folder := t.TempDir()
 	other := otherLaptop(t, f, folder)
 	sh, w := showShell(t, f.store)
-	ps := navigate(t, sh, "Partners").(*partnersScreen)
+	ps := navigate(t, sh, partnersID).(*partnersScreen)
 	ps.selectID(f.cafe.ID)
 	settle(t)
-	eventually(t, "the café's editor", func() bool { return ps.editor != nil && ps.editor.p.ID == f.cafe.ID })
+	eventually(t, "the café's editor", func() bool { return ps.open() && ps.editor.p.ID == f.cafe.ID })
 	phoneFromOtherLaptop := func() {
 		changePhone(t, other, f.cafe.ID, "+33 1 22 22 22 22", time.Now())
 		if _, err := syncfolder.Round(other, folder); err != nil {

@@ -258,7 +258,7 @@ func TestEditPartnerSaveDeleteAndUndo(t *testing.T) {
 	}
 	test.Tap(button(t, ps.undo, "Undo"))
 	settle(t)
-	if f.store.Count(data.KindPartner) != 3 || ps.editor == nil || ps.editor.p.ID != f.cafe.ID {
+	if f.store.Count(data.KindPartner) != 3 || !ps.open() || ps.editor.p.ID != f.cafe.ID {
 		t.Fatal("undo did not bring the partner back and open it")
 	}
 }

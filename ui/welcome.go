@@ -185,7 +185,7 @@ func (wc *welcome) onSkip() { wc.done() }
 // done remembers that this data folder has been welcomed on this computer and shows the screens.
 func (wc *welcome) done() {
 	fyne.CurrentApp().Preferences().SetString(prefWelcomed, wc.store.Path())
-	showData(wc.win, wc.store, "Dashboard")
+	showData(wc.win, wc.store, dashboardID)
 }
 
 func (wc *welcome) focusFirstEntry(o fyne.CanvasObject) {

@@ -38,7 +38,7 @@ func content(w fyne.Window) fyne.CanvasObject { return w.Canvas().Content() }
 
 func TestANewUserGetsThroughTheWelcome(t *testing.T) {
 	s, w := newFolder(t), newWindow(t)
-	showData(w, s, "Dashboard")
+	showData(w, s, dashboardID)
 	if text := textOf(content(w)); !strings.Contains(text, "Welcome to Accord") || !strings.Contains(text, "Question 1 of 3") {
 		t.Fatalf("a new data folder does not start with the welcome:\n%s", text)
 	}
@@ -74,7 +74,7 @@ func TestANewUserGetsThroughTheWelcome(t *testing.T) {
 	if !strings.Contains(textOf(content(w)), "Needs attention") {
 		t.Fatalf("after the welcome the dashboard does not show:\n%s", textOf(content(w)))
 	}
-	showData(w, s, "Dashboard")
+	showData(w, s, dashboardID)
 	if strings.Contains(textOf(content(w)), "Welcome to Accord") {
 		t.Error("the welcome comes back once the organisation is set up")
 	}
@@ -82,10 +82,10 @@ func TestANewUserGetsThroughTheWelcome(t *testing.T) {
 
 func TestTheWelcomeCanBeSkippedAndDoesNotComeBack(t *testing.T) {
 	s, w := newFolder(t), newWindow(t)
-	showData(w, s, "Dashboard")
+	showData(w, s, dashboardID)
 	test.Tap(button(t, content(w), "Skip for now"))
 	settle(t)
-	showData(w, s, "Dashboard")
+	showData(w, s, dashboardID)
 	if strings.Contains(textOf(content(w)), "Welcome to Accord") {
 		t.Error("a skipped welcome comes back")
 	}
@@ -97,7 +97,7 @@ func TestTheWelcomeCanBeSkippedAndDoesNotComeBack(t *testing.T) {
 func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
 	s, w := newFolder(t), newWindow(t)
 	real := s.Dir()
-	showData(w, s, "Dashboard")
+	showData(w, s, dashboardID)
 	test.Tap(button(t, content(w), "Explore with demo data first"))
 	settle(t)
 	eventually(t, "the demo data", func() bool { return strings.Contains(textOf(content(w)), "You are exploring demo data") })
@@ -124,7 +124,7 @@ func TestDemoDataIsKeptApartAndEasyToLeave(t *testing.T) {
 
 func TestTheWelcomeSaysAtOnceWhenTheNameIsTooLong(t *testing.T) {
 	s, w := newFolder(t), newWindow(t)
-	showData(w, s, "Dashboard")
+	showData(w, s, dashboardID)
 	test.Tap(button(t, content(w), "Next"))
 	settle(t)
 	find[*widget.Entry](content(w))[0].SetText(strings.Repeat("Riverside ", 60))

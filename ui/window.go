@@ -27,7 +27,7 @@ const (
 // showData puts opened data in the window: the welcome for a data folder not set up yet, else the
 // screens — under a banner when they show the demo data — starting on the screen named landing. It
 // returns the screens' shell, or nil while the welcome shows.
-func showData(w fyne.Window, s *store.Store, landing string) *shell {
+func showData(w fyne.Window, s *store.Store, landing screenID) *shell {
 	inDemo := isDemo(s.Dir())
 	if !inDemo && needsWelcome(s) {
 		w.SetTitle("Accord") // i18n:same

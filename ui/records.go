@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+	"accord/store"
+)
+
+// recordEditor is the editor of one record: its form and its layout. Every editor embeds *form.
+type recordEditor interface {
+	comparable
+	buildUI() fyne.CanvasObject
+	formOf() *form
+}
+
+func (f *form) formOf() *form { return f }
+
+// records is the glue every screen with a list of records and an editor beside it shares: it opens the
+// chosen record into the editor, shows a new one, saves (Ctrl+S), asks before unsaved changes are lost,
+// and moves the open record to the Trash with a way to undo it. A screen says how to make its editor and
+// what its list shows.
+type records[R any, P data.RecordPtr[R], E recordEditor] struct {
+	*browser[P]
+	editing
+	editor    E // the open editor; the zero E when none is open
+	newEditor func(r P, onSaved func(id string)) E
+}
+
+func newRecords[R any, P data.RecordPtr[R], E recordEditor](s *store.Store, w fyne.Window, newEditor func(P, func(string)) E) records[R, P, E] {
+	return records[R, P, E]{editing: newEditing(s, w), newEditor: newEditor}
+}
+
+// open is true while an editor is showing.
+func (rs *records[R, P, E]) open() bool {
+	var none E
+	return rs.editor != none
+}
+
+// openEditor shows an editable copy of the chosen record, read afresh from the store.
+func (rs *records[R, P, E]) openEditor(listed P) fyne.CanvasObject {
+	r, err := store.Get[R, P](rs.store, listed.Common().ID)
+	if err != nil {
+		showError(rs.win, fmt.Sprintf("open %s %s", rs.shows(), listed.Common().ID), err)
+		return widget.NewLabel(T("This record could not be opened. It may have been moved to the Trash on another laptop."))
+	}
+	return rs.edit(r)
+}
+
+// edit makes the record's editor, with the button that moves it to the Trash below.
+func (rs *records[R, P, E]) edit(r P) fyne.CanvasObject {
+	rs.editor = rs.newEditor(r, rs.onSaved)
+	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), rs.onDelete)
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewHBox(del), nil, nil, rs.editor.buildUI())
+}
+
+// openNew shows a new, unsaved record in the editor, once unsaved changes of the open one are dealt with.
+func (rs *records[R, P, E]) openNew(r P) {
+	rs.leave(func() {
+		rs.selected = ""
+		rs.list.UnselectAll()
+		rs.showPane(rs.edit(r))
+	})
+}
+
+// onSaved keeps the saved record chosen in the list.
+func (rs *records[R, P, E]) onSaved(id string) {
+	rs.selected = id
+	rs.refresh()
+}
+
+// save is Ctrl+S.
+func (rs *records[R, P, E]) save() {
+	if rs.open() {
+		rs.editor.formOf().onSave()
+	}
+}
+
+// leave asks before unsaved changes in the editor would be lost.
+func (rs *records[R, P, E]) leave(proceed func()) {
+	rs.confirmLeave(rs.unsaved(), func() { rs.editor.formOf().dirty = false }, proceed)
+}
+
+// unsaved is true while the open editor holds changes not saved yet.
+func (rs *records[R, P, E]) unsaved() bool { return rs.open() && rs.editor.formOf().dirty }
+
+// onDelete moves the open record to the Trash, with a way to undo it; a new one not saved yet is dropped.
+func (rs *records[R, P, E]) onDelete() {
+	r := rs.editor.formOf().record
+	closeEditor := func() {
+		var none E
+		rs.editor, rs.selected = none, ""
+		rs.showPane(container.NewCenter(widget.NewLabel(rs.empty)))
+		rs.refresh()
+	}
+	id := data.MetaOf(r).ID
+	if id == "" {
+		closeEditor()
+		return
+	}
+	rs.trash(rs.shows(), id, named(rs.store, r), func() { rs.selectID(id) }, closeEditor)
+}
+
+// shows is the kind of record the screen lists, so a reminder or a link can open one on it.
+func (rs *records[R, P, E]) shows() data.Kind { return data.KindOf[R, P]() }
