@@ -212,7 +212,7 @@ func (g *gen) fillParties(a *agreementInfo, p plan) {
 			offers = []data.Offer{{Kind: kind, Description: idea.text, Value: g.euros(idea.lo, idea.hi)}}
 		}
 		for _, o := range some(g, offers, 1+g.weighted(65, 35)) {
-			party.Contributions = append(party.Contributions, data.Contribution{Kind: o.Kind, Description: o.Description, Value: o.Value})
+			party.Contributions = append(party.Contributions, data.Contribution(o))
 			if o.Kind == data.ResourceFunding && funder == "" {
 				funder = partner.Name
 				a.FundingTerms = fmt.Sprintf("%s pays %s in two instalments: half on signature, half after the first review, against receipts.", partner.Name, money(o.Value))

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"accord/data"
 )
@@ -256,7 +256,7 @@ func (s *Store) DailyCare() (CareReport, error) {
 	purged, perr := s.PurgeTrash()
 	rep.Purged = purged
 	err = errors.Join(err, perr)
-	if errors.Is(err, bolt.ErrDatabaseNotOpen) {
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
 		return rep, nil // the window closed the store meanwhile, to restore a backup: nothing is owed
 	}
 	return rep, err

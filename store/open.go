@@ -15,6 +15,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"accord/data"
 )
@@ -149,7 +150,7 @@ func lastTx(db *bolt.DB) int {
 // openError classifies an error from bolt.Open.
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return openFailure(data.CodeLocked, path, err)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return openFailure(data.CodeUnreadable, path, err)

@@ -11,10 +11,6 @@ type detailDoc struct {
 	segs []widget.RichTextSegment
 }
 
-func (d *detailDoc) heading(text string) {
-	d.segs = append(d.segs, &widget.TextSegment{Style: widget.RichTextStyleHeading, Text: text})
-}
-
 func (d *detailDoc) section(text string) {
 	d.segs = append(d.segs, &widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: text})
 }

@@ -34,14 +34,6 @@ func period(start, end data.Date) string {
 	return longDate(start) + " – " + longDate(end)
 }
 
-// outOfFive shows a 1–5 score, or nothing when it has not been judged.
-func outOfFive(v int) string {
-	if v == 0 {
-		return ""
-	}
-	return T("%d of 5", v)
-}
-
 // translated translates each value, for lists of enumerated words like focus areas.
 func translated[S ~string](xs []S) []string {
 	out := make([]string, len(xs))

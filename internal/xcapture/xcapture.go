@@ -26,7 +26,7 @@ type Display struct {
 // Start runs Xvfb on a free display number with a 24-bit screen of the given size.
 func Start(width, height int) (*Display, error) {
 	if _, err := exec.LookPath("Xvfb"); err != nil {
-		return nil, errors.New("Xvfb is not installed (apt-get install xvfb)")
+		return nil, errors.New("xvfb is not installed (apt-get install xvfb)")
 	}
 	for try := 0; try < 20; try++ {
 		name := fmt.Sprintf(":%d", 100+rand.IntN(800))
