@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# install-deps.sh build|test|windows — installs the Debian/Ubuntu packages Accord needs that this machine lacks.
+# install-deps.sh [build] [test] [windows] — installs the Debian/Ubuntu packages Accord needs that this machine lacks.
 # build: what the cgo build of Fyne needs. test: also Xvfb and the tools the tests and benchmarks use.
 # windows: also the mingw-w64 cross compiler for accord.exe.
 # Runs apt-get only when something is missing; uses sudo when not root; never asks under CI=true.
 set -euo pipefail
 need=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev
       libxxf86vm-dev libxkbcommon-dev)
-case "${1:-build}" in
-  test) need+=(xvfb x11-apps xdotool libgl1-mesa-dri poppler-utils qpdf) ;;
-  windows) need+=(gcc-mingw-w64-x86-64) ;;
-esac
+for what in "${@:-build}"; do
+  case "$what" in
+    test) need+=(xvfb x11-apps xdotool libgl1-mesa-dri poppler-utils qpdf) ;;
+    windows) need+=(gcc-mingw-w64-x86-64) ;;
+  esac
+done
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: not a Debian or Ubuntu system; install a C compiler and the OpenGL/X11 headers yourself (see README)." >&2
   exit 0
