@@ -55,7 +55,7 @@ func Run(folder string) {
 	w := a.NewWindow("Accord") // i18n:same
 	w.Resize(fyne.NewSize(1100, 720))
 	w.SetContent(loadingView(T("Opening your data…")))
-	go openInBackground(w, folder, nil)
+	background(func() { openInBackground(w, folder, nil) })
 	trace("window shown")
 	w.ShowAndRun()
 }
@@ -119,7 +119,7 @@ func showOpenError(w fyne.Window, folder string, err error) {
 	retry := widget.NewButtonWithIcon(T("Try again"), theme.ViewRefreshIcon(), func() {
 		d.Hide()
 		w.SetContent(loadingView(T("Opening your data…")))
-		go openInBackground(w, folder, nil)
+		background(func() { openInBackground(w, folder, nil) })
 	})
 	retry.Importance = widget.HighImportance
 	quit := widget.NewButtonWithIcon(T("Close Accord"), theme.CancelIcon(), func() { fyne.CurrentApp().Quit() })

@@ -108,5 +108,5 @@ func makeDemo(dir string) error {
 func leaveDemo(w fyne.Window, s *store.Store) {
 	s.Close()
 	w.SetContent(loadingView(T("Opening your data…")))
-	go openInBackground(w, filepath.Dir(s.Dir()), nil)
+	background(func() { openInBackground(w, filepath.Dir(s.Dir()), nil) })
 }
