@@ -49,6 +49,8 @@ type Store struct {
 	rev     uint64
 	clock   data.Clock // stamps changes for sync; its Device is empty until DeviceID is first needed
 	sentRev uint64     // SyncState.SentRev: versions up to this revision have been shared
+
+	draftOrder draftOrder // orders the background writes of forms' drafts
 }
 
 // Path is the database file.

@@ -27,10 +27,14 @@ func find[W fyne.CanvasObject](o fyne.CanvasObject) []W {
 
 func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	for _, b := range find[*widget.Button](o) {
-		if b.Text == text {
-			return b
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b := asButton(o); b != nil && b.Text == text && found == nil {
+			found = b
 		}
+	})
+	if found != nil {
+		return found
 	}
 	t.Fatalf("no %q button", text)
 	return nil
@@ -184,7 +188,7 @@ func TestUnsavedChangesAreNotLostWithoutAsking(t *testing.T) {
 	if sh.current != sh.entries[2] || w.Canvas().Overlays().Top() == nil {
 		t.Fatal("switching screens did not ask about unsaved changes")
 	}
-	test.Tap(button(t, w.Canvas().Overlays().Top(), "Keep editing"))
+	test.Tap(button(t, w.Canvas().Overlays().Top(), "Cancel"))
 	settle(t)
 	if as.editor.a.Purpose != "Typed but not saved" || sh.current != sh.entries[2] {
 		t.Fatal("keeping editing lost the change")

@@ -20,6 +20,7 @@ var (
 )
 
 func init() {
+	after = func(_ time.Duration, f func()) { f() } // a draft is written at each change, not a moment later
 	if asyncUI {
 		asynchronous()
 	} else {

@@ -219,12 +219,20 @@ func (b *browser[P]) refresh() {
 	}
 }
 
-// selectID opens a record, clearing a search that hides it.
+// selectID opens a record, clearing a search that hides it, once unsaved changes in the pane are dealt
+// with.
 func (b *browser[P]) selectID(id string) {
-	b.pending = id
-	if b.query.Text != "" {
-		b.query.SetText("") // its OnChanged filters again
+	open := func() {
+		b.pending = id
+		if b.query.Text != "" {
+			b.query.SetText("") // its OnChanged filters again
+			return
+		}
+		b.filterNow()
+	}
+	if b.leave == nil || id == b.selected {
+		open()
 		return
 	}
-	b.filterNow()
+	b.leave(open)
 }

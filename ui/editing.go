@@ -5,14 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
 )
 
-// editing is what every screen with an editor beside its list shares: asking before unsaved changes are
-// lost, and moving a record to the Trash with a way to undo it.
+// editing is what every screen with an editor beside its list shares: moving a record to the Trash with
+// a way to undo it.
 type editing struct {
 	store *store.Store
 	win   fyne.Window
@@ -21,21 +20,6 @@ type editing struct {
 
 func newEditing(s *store.Store, w fyne.Window) editing {
 	return editing{store: s, win: w, undo: container.NewVBox()}
-}
-
-// confirmLeave runs proceed at once when nothing is unsaved, else after the user agrees to discard.
-func (e editing) confirmLeave(dirty bool, discard func(), proceed func()) {
-	if !dirty {
-		proceed()
-		return
-	}
-	dialog.ShowCustomConfirm(T("Unsaved changes"), T("Discard them"), T("Keep editing"),
-		widget.NewLabel(T("There are changes here that are not saved. Discard them?")), func(yes bool) {
-			if yes {
-				discard()
-				proceed()
-			}
-		}, e.win)
 }
 
 // trash moves a record to the Trash, off the UI goroutine, then runs moved and shows an Undo bar;

@@ -27,9 +27,13 @@ type form struct {
 	// edits counts the changes, so a save written in the background knows whether the user typed on
 	// meanwhile; saving is true while one is written, and waiting holds what to do after the saves asked
 	// for meanwhile.
-	edits    int
-	saving   bool
-	waiting  []func()
+	edits   int
+	saving  bool
+	waiting []func()
+	// draftKey names the copy of what the form holds unsaved that survives a crash (see keepDraftSoon);
+	// drafting is true while one is due to be written.
+	draftKey string
+	drafting bool
 	bind     *binder
 	problems *widget.Label
 	// onSaved tells the list a record was written; refreshed lets an editor update its own parts after
@@ -43,6 +47,7 @@ type form struct {
 func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
 	f := &form{store: s, win: w, record: r, onSaved: onSaved, dirty: data.MetaOf(r).ID == "", refreshed: func() {}}
 	f.original, _ = s.GetRecord(r.Kind(), data.MetaOf(r).ID)
+	f.draftKey = draftKeyOf(r)
 	f.reload = func() { f.onSaved(data.MetaOf(f.record).ID) }
 	f.bind = newBinder(f.changed)
 	f.problems = widget.NewLabel("")
@@ -57,6 +62,7 @@ func (f *form) changed() {
 	f.dirty = true
 	f.showProblems()
 	f.refreshed()
+	f.keepDraftSoon()
 }
 
 // showProblems lists what stops the record being saved, and hides the list when there is nothing.
@@ -115,6 +121,8 @@ func (f *form) written(copy data.Record, edits int, err error, next func()) {
 	}
 	data.TakeStamps(f.record, copy)
 	f.original, f.dirty = copy, f.edits != edits
+	f.dropDraft()
+	f.draftKey = draftKeyOf(f.record) // a new record's draft goes by its ID from now on
 	f.refreshed()
 	f.onSaved(data.MetaOf(f.record).ID)
 	if next != nil {
@@ -181,7 +189,7 @@ func (f *form) onChangedElsewhere(next func()) {
 			f.saveThen(next)
 			return
 		}
-		f.dirty = false
+		f.discard()
 		f.reload()
 	}, f.win)
 	d.Resize(fyne.NewSize(860, 480))

@@ -33,6 +33,8 @@ func (sh *shell) menu() *fyne.MainMenu {
 		item(T("Save"), fyne.KeyS, func() { with(sh, func(s interface{ save() }) { s.save() }) }),
 		item(T("Open PDF to print"), fyne.KeyP, func() { with(sh, func(s interface{ print() }) { s.print() }) }),
 		item(T("Find"), fyne.KeyF, func() { with(sh, func(s interface{ find() }) { s.find() }) }),
+		fyne.NewMenuItemSeparator(),
+		quitItem(item(T("Quit"), fyne.KeyQ, sh.onClose)),
 	)
 	goTo := fyne.NewMenu(T("Go to"))
 	for i, e := range sh.entries {
@@ -42,6 +44,13 @@ func (sh *shell) menu() *fyne.MainMenu {
 	}
 	help := fyne.NewMenu(T("Help"), fyne.NewMenuItem(T("Keyboard shortcuts"), sh.onShortcuts))
 	return fyne.NewMainMenu(file, goTo, help)
+}
+
+// quitItem marks the menu's own Quit, which asks about unsaved changes, as the one Fyne places (it would
+// otherwise add a Quit of its own without a shortcut).
+func quitItem(it *fyne.MenuItem) *fyne.MenuItem {
+	it.IsQuit = true
+	return it
 }
 
 // with runs action on the screen showing, if that screen can do it.
@@ -121,7 +130,7 @@ func dismissButton(o fyne.CanvasObject) *widget.Button {
 	}
 	var found *widget.Button
 	inContainers(o, func(o fyne.CanvasObject) { // a dialog's buttons sit in plain containers
-		if b, ok := o.(*widget.Button); ok && found == nil && dismiss[b.Text] && !b.Disabled() {
+		if b := asButton(o); b != nil && found == nil && dismiss[b.Text] && !b.Disabled() {
 			found = b
 		}
 	})

@@ -46,7 +46,7 @@ func (rs *records[R, P, E]) open() bool {
 func (rs *records[R, P, E]) openEditor(listed P) fyne.CanvasObject {
 	r, err := store.Get[R, P](rs.store, listed.Common().ID)
 	if err != nil {
-		showError(rs.win, fmt.Sprintf("open %s %s", rs.shows(), listed.Common().ID), err)
+		showError(rs.win, fmt.Sprintf("open %s %s", rs.shows(), listed.Common().ID), err) // i18n:same (for the log)
 		return widget.NewLabel(T("This record could not be opened. It may have been moved to the Trash on another laptop."))
 	}
 	return rs.edit(r)
@@ -69,6 +69,20 @@ func (rs *records[R, P, E]) openNew(r P) {
 	})
 }
 
+// restoreDraft shows a draft left by a crash in the editor, unsaved, as the user left it.
+func (rs *records[R, P, E]) restoreDraft(d store.Draft) {
+	r, ok := d.Record.(P)
+	if !ok {
+		return
+	}
+	rs.leave(func() {
+		rs.selected = ""
+		rs.list.UnselectAll()
+		rs.showPane(rs.edit(r))
+		rs.editor.formOf().takeDraft(d)
+	})
+}
+
 // onSaved keeps the saved record chosen in the list.
 func (rs *records[R, P, E]) onSaved(id string) {
 	rs.selected = id
@@ -84,7 +98,19 @@ func (rs *records[R, P, E]) save() {
 
 // leave asks before unsaved changes in the editor would be lost.
 func (rs *records[R, P, E]) leave(proceed func()) {
-	rs.confirmLeave(rs.unsaved(), func() { rs.editor.formOf().dirty = false }, proceed)
+	if !rs.open() {
+		proceed()
+		return
+	}
+	rs.editor.formOf().leave(proceed)
+}
+
+// openForm is the open editor's form, for the window's close guard; nil when none is open.
+func (rs *records[R, P, E]) openForm() *form {
+	if !rs.open() {
+		return nil
+	}
+	return rs.editor.formOf()
 }
 
 // unsaved is true while the open editor holds changes not saved yet.

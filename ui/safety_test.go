@@ -17,11 +17,13 @@ import (
 
 // findButton finds the button with the text in an object tree, or nil.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	switch x := o.(type) {
-	case *widget.Button:
-		if x.Text == text {
-			return x
+	if b := asButton(o); b != nil {
+		if b.Text == text {
+			return b
 		}
+		return nil
+	}
+	switch x := o.(type) {
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			if b := findButton(c, text); b != nil {

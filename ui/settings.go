@@ -48,7 +48,12 @@ func (ss *settingsScreen) refresh() {
 	if ss.editor != nil && ss.editor.dirty {
 		return
 	}
-	ss.org = ss.store.Organisation()
+	ss.show(ss.store.Organisation())
+}
+
+// show lays the screen out with the organisation's details in its form.
+func (ss *settingsScreen) show(org *data.Organisation) {
+	ss.org = org
 	ss.editor = newForm(ss.store, ss.win, ss.org, func(string) {})
 	ss.editor.reload = ss.refresh
 	b, o := ss.editor.bind, ss.org
@@ -98,9 +103,22 @@ func (ss *settingsScreen) refresh() {
 func (ss *settingsScreen) save() { ss.editor.onSave() }
 
 // leave asks before unsaved changes to the organisation are lost.
-func (ss *settingsScreen) leave(proceed func()) {
-	newEditing(ss.store, ss.win).confirmLeave(ss.editor.dirty, func() { ss.editor.dirty = false }, proceed)
+func (ss *settingsScreen) leave(proceed func()) { ss.editor.leave(proceed) }
+
+// restoreDraft shows the organisation's details as they were typed before a crash, unsaved.
+func (ss *settingsScreen) restoreDraft(d store.Draft) {
+	org, ok := d.Record.(*data.Organisation)
+	if !ok {
+		return
+	}
+	ss.show(org)
+	ss.editor.takeDraft(d)
 }
+
+func (*settingsScreen) shows() data.Kind { return data.KindOrganisation }
+
+// openForm is the organisation's form, for the window's close guard.
+func (ss *settingsScreen) openForm() *form { return ss.editor }
 
 // computerChoices are the language, theme and text size of this computer; each applies at once.
 func (ss *settingsScreen) computerChoices() fyne.CanvasObject {

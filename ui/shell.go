@@ -149,14 +149,27 @@ func (sh *shell) screenOf(e *navEntry) screen {
 	return e.screen
 }
 
-// open switches to a screen and selects one record on it.
+// open switches to a screen and selects one record on it, asking first, as a click would, when the
+// screen showing holds unsaved changes.
 func (sh *shell) open(target interface{ selectID(string) }, id string) {
 	for i, e := range sh.entries {
-		if any(e.screen) == any(target) {
-			sh.switchTo(i)
+		if any(e.screen) != any(target) {
+			continue
 		}
+		if e == sh.current {
+			target.selectID(id) // which asks, if the record open holds unsaved changes
+			return
+		}
+		proceed := func() {
+			sh.switchTo(i)
+			target.selectID(id)
+		}
+		if l, ok := sh.screenOf(sh.current).(interface{ leave(func()) }); ok {
+			l.leave(proceed)
+			return
+		}
+		proceed()
 	}
-	target.selectID(id)
 }
 
 // goTo shows a screen, asking first, as a click on it would, if the screen showing has unsaved changes.

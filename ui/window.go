@@ -29,6 +29,7 @@ const (
 // returns the screens' shell, or nil while the welcome shows.
 func showData(w fyne.Window, s *store.Store, landing screenID) *shell {
 	inDemo := isDemo(s.Dir())
+	w.SetCloseIntercept(nil)
 	if !inDemo && needsWelcome(s) {
 		w.SetTitle("Accord") // i18n:same
 		w.SetContent(newWelcome(s, w).buildUI())
@@ -43,6 +44,8 @@ func showData(w fyne.Window, s *store.Store, landing screenID) *shell {
 		w.SetContent(sh.buildUI())
 	}
 	sh.goTo(landing)
+	w.SetCloseIntercept(sh.onClose)
+	sh.offerDrafts()
 	root := w.Content()
 	sh.sync.start(func() bool { return w.Content() == root })
 	return sh
