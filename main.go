@@ -9,6 +9,8 @@ import (
 
 	_ "accord/internal/localeenv" // first: repairs the locale before Fyne reads it
 
+	"fyne.io/fyne/v2/app"
+
 	"accord/cli"
 	"accord/store"
 	"accord/ui"
@@ -26,7 +28,7 @@ func main() {
 		os.Exit(1)
 	}
 	if len(args) == 0 {
-		ui.Run(folder)
+		ui.Run(app.NewWithID(ui.AppID), folder)
 		return
 	}
 	os.Exit(cli.Run(folder, args, os.Stdout, os.Stderr))

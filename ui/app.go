@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -46,9 +45,10 @@ func trace(what string) {
 		time.Since(started).Milliseconds(), m.HeapInuse>>20, (m.HeapSys-m.HeapReleased)>>20, m.Sys>>20, m.HeapReleased>>20)
 }
 
-// Run opens the window on the data folder and returns when it is closed.
-func Run(folder string) {
-	a := app.NewWithID(AppID)
+// Run opens the window of the app main made (see main.go) on the data folder and returns when it is closed.
+// The app is made outside this package so that the screens, and their tests, never compile the OpenGL
+// driver: its bindings alone take minutes to build.
+func Run(a fyne.App, folder string) {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	applyLanguage(a)
 	applyLook(a)
