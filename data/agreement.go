@@ -64,8 +64,10 @@ type Agreement struct {
 	SentOn            Date   `json:"sent_on,omitzero"`
 	TerminatedOn      Date   `json:"terminated_on,omitzero"`
 	TerminationReason string `json:"termination_reason,omitempty"`
-	// RenewalOf is the agreement this one renews.
+	// RenewalOf is the agreement this one renews; Replaces, the signed agreement whose wording this new
+	// version changes, which stays as it was signed until this one is.
 	RenewalOf string `json:"renewal_of,omitempty"`
+	Replaces  string `json:"replaces,omitempty"`
 
 	// Wording is the version of what the agreement says, noted each time it is saved (see NoteWording).
 	Wording     Wording      `json:"wording,omitzero"`

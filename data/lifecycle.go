@@ -1,7 +1,9 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -93,4 +95,48 @@ func (a *Agreement) Renew(today Date) (*Agreement, error) {
 		}
 	}
 	return next, nil
+}
+
+// Reworded says whether a changes what the parties signed in stored — its wording or its parties —
+// other than by adding a dated amendment, the way a signed agreement is changed in writing.
+func (a *Agreement) Reworded(stored *Agreement) bool {
+	if stored.Status != StatusSigned {
+		return false
+	}
+	mine, signed := *a, *stored
+	mine.Amendments, signed.Amendments = nil, nil
+	return !bytes.Equal(mine.wordingJSON(), signed.wordingJSON())
+}
+
+// Amended is stored, as signed, with a's non-wording changes kept and a dated amendment added that says in
+// text what changed: how a change to a signed agreement is recorded without rewording what was signed.
+func (a *Agreement) Amended(stored *Agreement, on Date, text string) *Agreement {
+	amended := Clone(stored)
+	amended.Meta, amended.Attachments = a.Meta, a.Attachments
+	amended.Amendments = append(slices.Clone(a.Amendments), Amendment{Date: on, Text: text})
+	return amended
+}
+
+// NewVersion is a draft carrying a's wording, to be signed again in place of stored, which stays as it
+// was signed (and in force) until then.
+func (a *Agreement) NewVersion(stored *Agreement) *Agreement {
+	next := Clone(a)
+	next.Meta, next.Wording, next.Attachments = Meta{}, Wording{}, nil
+	next.Status, next.SentOn, next.Replaces = StatusDraft, Date{}, stored.ID
+	next.TerminatedOn, next.TerminationReason = Date{}, ""
+	for i := range next.Parties {
+		next.Parties[i].Signatory.SignedOn = Date{}
+	}
+	return next
+}
+
+// NewVersionsOf lists the agreements made as new versions of a signed one, to be signed in its place.
+func NewVersionsOf(v View, id string) []*Agreement {
+	var out []*Agreement
+	for _, a := range List[Agreement](v) {
+		if a.Replaces == id && id != "" {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -190,3 +190,37 @@ func checkTemplates(t *testing.T, lang string) {
 		t.Errorf("a 12-month term from 31 January ends %s", a.End)
 	}
 }
+
+func TestASignedAgreementIsChangedByAmendmentOrByANewVersion(t *testing.T) {
+	signed := threeParty()
+	signed.ID, signed.Status = "a1", data.StatusSigned
+	for i := range signed.Parties {
+		signed.Parties[i].Signatory.SignedOn = data.NewDate(2026, 1, 2)
+	}
+	edited := data.Clone(signed)
+	edited.Amendments = append(edited.Amendments, data.Amendment{Date: data.NewDate(2026, 3, 1), Text: "Tuesdays too"})
+	if edited.Reworded(signed) {
+		t.Fatal("adding a dated amendment counts as rewording what was signed")
+	}
+	edited.Purpose = "A purpose nobody signed"
+	if !edited.Reworded(signed) {
+		t.Fatal("changing the purpose of a signed agreement is not noticed")
+	}
+	draft := data.Clone(signed)
+	draft.Status = data.StatusDraft
+	if changed := data.Clone(draft); func() bool { changed.Purpose = "x"; return changed.Reworded(draft) }() {
+		t.Fatal("a draft may be reworded freely")
+	}
+
+	amended := edited.Amended(signed, data.NewDate(2026, 3, 5), "The purpose now also covers the summer.")
+	if amended.Purpose != signed.Purpose || amended.Status != data.StatusSigned || len(amended.Amendments) != 2 ||
+		amended.Amendments[1].Text != "The purpose now also covers the summer." || amended.Reworded(signed) {
+		t.Fatalf("amended = %+v", amended)
+	}
+
+	next := edited.NewVersion(signed)
+	if next.ID != "" || next.Replaces != "a1" || next.Status != data.StatusDraft || next.Purpose != "A purpose nobody signed" ||
+		!next.Parties[1].Signatory.SignedOn.IsZero() || signed.Parties[1].Signatory.SignedOn.IsZero() {
+		t.Fatalf("new version = %+v", next)
+	}
+}

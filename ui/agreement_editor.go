@@ -26,6 +26,7 @@ type agreementEditor struct {
 func newAgreementEditor(s *store.Store, w fyne.Window, a *data.Agreement, onSaved func(string), onOpen func(*data.Agreement)) *agreementEditor {
 	ed := &agreementEditor{form: newForm(s, w, a, onSaved), a: a, onOpen: onOpen}
 	ed.refreshed = ed.refreshState
+	ed.guard = ed.holdSigned
 	return ed
 }
 

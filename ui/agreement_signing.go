@@ -46,6 +46,12 @@ func (ed *agreementEditor) fillSigning() {
 	if old := data.Lookup[data.Agreement](ed.store, ed.a.RenewalOf); old != nil {
 		d.field(T("Renews"), old.Name)
 	}
+	if old := data.Lookup[data.Agreement](ed.store, ed.a.Replaces); old != nil {
+		d.field(T("A new version of"), T("%s, as signed (it stays in force until this version is signed)", old.Name))
+	}
+	for _, next := range data.NewVersionsOf(ed.store, ed.a.ID) {
+		d.field(T("New version"), joinNonEmpty(" · ", next.Name, T(string(next.StatusOn(data.DateOf(now()))))))
+	}
 	if prints := data.PrintsOf(ed.store, ed.a.ID); len(prints) > 0 {
 		d.section(T("Printed copies"))
 		var lines []string

@@ -42,6 +42,9 @@ type form struct {
 	refreshed func()
 	// reload shows the record as stored, dropping what the form holds (the user chose the saved one).
 	reload func()
+	// guard, when set, may hold a save back to ask the user something first (a signed agreement's
+	// wording); it calls write to go on.
+	guard func(write func())
 }
 
 func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string)) *form {
@@ -97,6 +100,15 @@ func (f *form) saveThen(next func()) {
 		f.waiting = append(f.waiting, next)
 		return
 	}
+	if f.guard != nil {
+		f.guard(func() { f.write(next) })
+		return
+	}
+	f.write(next)
+}
+
+// write saves a copy of the record in the background, then runs next.
+func (f *form) write(next func()) {
 	f.saving = true
 	copy, edits := data.Clone(f.record), f.edits
 	background(func() {
