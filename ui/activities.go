@@ -44,7 +44,7 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 func newestActivity(a, b *data.Activity) int { return b.Date.Time().Compare(a.Date.Time()) }
 
 func (as *activitiesScreen) buildUI() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon(T("Log an activity"), theme.ContentAddIcon(), as.create)
+	add := newKeyButton(T("Log an activity"), theme.ContentAddIcon(), as.create)
 	add.Importance = widget.HighImportance
 	log := container.NewBorder(container.NewVBox(container.NewHBox(add), as.undo), nil, nil, nil, as.browser.buildUI())
 	as.openActions = widget.NewList(func() int { return len(as.actions) },

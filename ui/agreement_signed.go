@@ -23,9 +23,7 @@ func (ed *agreementEditor) holdSigned(write func()) {
 		write()
 		return
 	}
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
-	text.SetMinRowsVisible(4)
+	text := newLongEntry()
 	text.SetText(changesOf(ed.a, signed))
 	var d *dialog.CustomDialog
 	amend := newKeyButton(T("Record as an amendment"), theme.DocumentCreateIcon(), func() {

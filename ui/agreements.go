@@ -56,7 +56,7 @@ func (as *agreementsScreen) buildUI() fyne.CanvasObject {
 	as.status.OnChanged = func(string) { as.filterNow() }
 	as.partnerB = widget.NewButtonWithIcon(T("Any partner"), theme.AccountIcon(), as.onChoosePartner)
 	as.expiring = widget.NewCheck(T("Ending within 60 days"), func(bool) { as.filterNow() })
-	newButton := widget.NewButtonWithIcon(T("New agreement…"), theme.ContentAddIcon(), as.onNew)
+	newButton := newKeyButton(T("New agreement…"), theme.ContentAddIcon(), as.onNew)
 	newButton.Importance = widget.HighImportance
 	filters := flowRow(newButton, as.status, as.partnerB, as.expiring)
 	return container.NewBorder(container.NewVBox(filters, as.undo), nil, nil, nil, as.browser.buildUI())

@@ -14,11 +14,23 @@ import (
 	"accord/data"
 )
 
+// unwrapped is the Fyne widget inside one of Accord's own (a keyButton's button, a longEntry's entry), so
+// tests find them by the widget they are.
+func unwrapped(o fyne.CanvasObject) fyne.CanvasObject {
+	switch x := o.(type) {
+	case *keyButton:
+		return &x.Button
+	case *longEntry:
+		return &x.Entry
+	}
+	return o
+}
+
 // find returns every object of type W in a tree, in reading order.
 func find[W fyne.CanvasObject](o fyne.CanvasObject) []W {
 	var out []W
 	walk(o, func(o fyne.CanvasObject) {
-		if w, ok := o.(W); ok {
+		if w, ok := unwrapped(o).(W); ok {
 			out = append(out, w)
 		}
 	})

@@ -47,7 +47,7 @@ func newestEvaluation(a, b *data.Evaluation) int { return b.Date.Time().Compare(
 
 func (es *evaluationsScreen) buildUI() fyne.CanvasObject {
 	es.due = container.NewVBox()
-	add := widget.NewButtonWithIcon(T("New evaluation of an agreement…"), theme.ContentAddIcon(), es.create)
+	add := newKeyButton(T("New evaluation of an agreement…"), theme.ContentAddIcon(), es.create)
 	add.Importance = widget.HighImportance
 	ofPartner := widget.NewButtonWithIcon(T("New evaluation of a partner…"), theme.ContentAddIcon(), es.createForPartner)
 	top := container.NewVBox(flowRow(add, ofPartner), es.due, es.undo)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,15 @@ type binder struct {
 	changed func()
 	// unreadable holds inputs whose text is not a number or date yet; saving waits until it is empty.
 	unreadable map[fyne.CanvasObject]bool
+	// first is the first field made, where the keyboard starts in a new record.
+	first fyne.Focusable
+}
+
+// remember notes the form's first field.
+func (b *binder) remember(f fyne.Focusable) {
+	if b.first == nil {
+		b.first = f
+	}
 }
 
 func newBinder(changed func()) *binder {
@@ -33,23 +43,42 @@ func (b *binder) text(p *string, placeholder string) *widget.Entry {
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) { *p = s; b.changed() }
+	b.remember(e)
 	return e
 }
 
-func (b *binder) longText(p *string, placeholder string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(4)
+func (b *binder) longText(p *string, placeholder string) *longEntry {
+	e := newLongEntry()
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) { *p = s; b.changed() }
+	b.remember(e)
 	return e
 }
+
+// longEntry is a field for several lines of text that Tab and Shift+Tab leave, as every other field: a
+// volunteer moving through a form by keyboard must not be trapped in it. A line break is Return, as
+// everywhere; a tab character is never needed in a partnership's texts.
+type longEntry struct {
+	widget.Entry
+}
+
+func newLongEntry() *longEntry {
+	e := &longEntry{}
+	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(4)
+	return e
+}
+
+// AcceptsTab is false: Tab moves the keyboard to the next field.
+func (e *longEntry) AcceptsTab() bool { return false }
 
 // parsed is an entry for a value typed as text (a number, an amount): it updates the record only when
 // the text reads, and says plainly when it does not.
 func (b *binder) parsed(initial string, parse func(string) error, problem string) *widget.Entry {
 	e := widget.NewEntry()
+	b.remember(e)
 	e.SetText(initial)
 	e.Validator = func(s string) error {
 		if parse(strings.TrimSpace(s)) != nil {
@@ -119,6 +148,7 @@ func (b *binder) money(p *data.Money) *widget.Entry {
 
 func (b *binder) date(p *data.Date) *widget.DateEntry {
 	e := widget.NewDateEntry()
+	b.remember(e)
 	if !p.IsZero() {
 		t := p.Time()
 		e.SetDate(&t)
@@ -171,30 +201,43 @@ func row(label string, input fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // listEditor shows one block per item, each with a Remove button, and an Add button below. Adding or
-// removing rebuilds the blocks, so every input is bound to the item now at its place in the slice.
+// removing rebuilds the blocks, so every input is bound to the item now at its place in the slice. The
+// last item removed can be put back with Undo until the next change to the list.
 func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, block func(item *Item) fyne.CanvasObject, changed func()) fyne.CanvasObject {
 	box := container.NewVBox()
-	var rebuild func()
-	rebuild = func() {
+	var rebuild func(undo fyne.CanvasObject)
+	edit := func(change func()) {
+		change()
+		rebuild(nil)
+		changed()
+	}
+	rebuild = func(undo fyne.CanvasObject) {
 		box.Objects = nil
 		for i := range *items {
 			remove := widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
-				*items = append((*items)[:i], (*items)[i+1:]...)
-				rebuild()
+				removed := (*items)[i]
+				*items = slices.Delete(*items, i, i+1)
+				rebuild(undoBar(func() { edit(func() { *items = slices.Insert(*items, i, removed) }) }))
 				changed()
 			})
 			remove.Importance = widget.LowImportance
 			box.Add(widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), remove), nil, nil, block(&(*items)[i]))))
 		}
+		if undo != nil {
+			box.Add(undo)
+		}
 		box.Add(container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
-			*items = append(*items, newItem())
-			rebuild()
-			changed()
+			edit(func() { *items = append(*items, newItem()) })
 		})))
 		box.Refresh()
 	}
-	rebuild()
+	rebuild(nil)
 	return box
+}
+
+// undoBar says an item was removed and offers to put it back.
+func undoBar(undo func()) fyne.CanvasObject {
+	return container.NewHBox(widget.NewLabel(T("Removed.")), widget.NewButtonWithIcon(T("Undo"), theme.ContentUndoIcon(), undo))
 }
 
 // list is an entry for a comma-separated list, such as focus areas or languages.
@@ -203,6 +246,7 @@ func (b *binder) list(p *[]string, placeholder string) *widget.Entry {
 	e.SetText(strings.Join(*p, ", "))
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) { *p = splitList(s); b.changed() }
+	b.remember(e)
 	return e
 }
 

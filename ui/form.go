@@ -150,7 +150,7 @@ func (f *form) written(copy data.Record, edits int, err error, next func()) {
 }
 
 func (f *form) saveButton() fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(T("Save"), theme.DocumentSaveIcon(), f.onSave)
+	b := newKeyButton(T("Save"), theme.DocumentSaveIcon(), f.onSave)
 	b.Importance = widget.HighImportance
 	return b
 }

@@ -70,7 +70,18 @@ func (l *look) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	case "dark":
 		v = theme.VariantDark
 	}
+	if n == theme.ColorNameFocus {
+		return focusShade[v == theme.VariantDark]
+	}
 	return l.Theme.Color(n, v)
+}
+
+// focusShade marks the button, check or choice the keyboard is on. Fyne's own is a tint of the primary
+// colour, which a primary button (Save, Next) already is, so a keyboard user could not see it there; a
+// shade darker (lighter on dark) shows on every background.
+var focusShade = map[bool]color.Color{
+	false: color.NRGBA{A: 0x50},
+	true:  color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x50},
 }
 
 func (l *look) Size(n fyne.ThemeSizeName) float32 {

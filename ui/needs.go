@@ -49,7 +49,7 @@ func urgency(n *data.Need) int {
 }
 
 func (ns *needsScreen) buildUI() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon(T("New need"), theme.ContentAddIcon(), ns.create)
+	add := newKeyButton(T("New need"), theme.ContentAddIcon(), ns.create)
 	add.Importance = widget.HighImportance
 	return container.NewBorder(container.NewVBox(container.NewHBox(add), ns.undo), nil, nil, nil, ns.browser.buildUI())
 }

@@ -29,7 +29,7 @@ type partnerImport struct {
 
 	summary  *widget.Label
 	progress *widget.ProgressBar
-	apply    *widget.Button
+	apply    *keyButton
 	dialog   dialog.Dialog
 }
 
@@ -62,7 +62,7 @@ func (imp *partnerImport) show(name string) {
 	imp.summary = widget.NewLabel("")
 	imp.summary.Truncation = fyne.TextTruncateEllipsis // one line per fact keeps the dialog's height right
 	imp.progress = widget.NewProgressBar()
-	imp.apply = widget.NewButton(T("Import"), imp.onApply)
+	imp.apply = newKeyButton(T("Import"), nil, imp.onApply)
 	imp.apply.Importance = widget.HighImportance
 	dup := widget.NewRadioGroup([]string{T("Skip partners already in Accord"), T("Add new people to partners already in Accord")}, nil)
 	dup.SetSelected(dup.Options[0])

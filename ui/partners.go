@@ -45,7 +45,7 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 	ps.stage = filterSelect(T("Any stage"), translated(data.Stages), ps.filterNow)
 	ps.focus = filterSelect(T("Any focus area"), data.FocusAreas(ps.store), ps.filterNow)
 	ps.newest = widget.NewCheck(T("Recently changed first"), func(bool) { ps.filterNow() })
-	add := widget.NewButtonWithIcon(T("New partner"), theme.ContentAddIcon(), ps.create)
+	add := newKeyButton(T("New partner"), theme.ContentAddIcon(), ps.create)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(T("Import contacts…"), theme.UploadIcon(), ps.onImport)
 	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)

@@ -66,6 +66,9 @@ func (rs *records[R, P, E]) openNew(r P) {
 		rs.selected = ""
 		rs.list.UnselectAll()
 		rs.showPane(rs.edit(r))
+		if first := rs.editor.formOf().bind.first; first != nil {
+			rs.win.Canvas().Focus(first) // the keyboard starts in the new record's first field
+		}
 	})
 }
 

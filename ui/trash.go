@@ -20,7 +20,7 @@ type trashScreen struct {
 	selected   data.Record
 	list       *widget.List
 	counter    *widget.Label
-	restoreBtn *widget.Button
+	restoreBtn *keyButton
 	deleteBtn  *widget.Button
 }
 
@@ -52,7 +52,7 @@ func (ts *trashScreen) buildUI() fyne.CanvasObject {
 	)
 	ts.list.OnSelected = func(id widget.ListItemID) { ts.choose(ts.items[id]) }
 	ts.list.OnUnselected = func(widget.ListItemID) { ts.choose(nil) }
-	ts.restoreBtn = widget.NewButtonWithIcon(T("Restore"), theme.ContentUndoIcon(), ts.onRestore)
+	ts.restoreBtn = newKeyButton(T("Restore"), theme.ContentUndoIcon(), ts.onRestore)
 	ts.restoreBtn.Importance = widget.HighImportance
 	ts.deleteBtn = widget.NewButtonWithIcon(T("Delete permanently…"), theme.DeleteIcon(), ts.onDeletePermanently)
 	ts.deleteBtn.Importance = widget.DangerImportance

@@ -23,7 +23,7 @@ type welcome struct {
 	win   fyne.Window
 	org   *data.Organisation
 	body  *fyne.Container
-	next  *widget.Button // Next or Finish, enabled once the step's one required answer is given
+	next  *keyButton // Next or Finish, enabled once the step's one required answer is given
 }
 
 // The welcome's steps.
@@ -83,7 +83,7 @@ func (wc *welcome) buttons(step int) fyne.CanvasObject {
 	if step == stepSignatory {
 		label, icon = T("Finish"), theme.ConfirmIcon()
 	}
-	wc.next = widget.NewButtonWithIcon(label, icon, func() { wc.onNext(step) })
+	wc.next = newKeyButton(label, icon, func() { wc.onNext(step) })
 	wc.next.Importance = widget.HighImportance
 	wc.next.IconPlacement = widget.ButtonIconTrailingText
 	if step == stepOrganisation && strings.TrimSpace(wc.org.Name) == "" {

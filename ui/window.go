@@ -67,7 +67,7 @@ func demoBanner(w fyne.Window, s *store.Store) fyne.CanvasObject {
 	text := widget.NewLabelWithStyle(T("You are exploring demo data. Nothing you do here touches your own data."),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Wrapping = fyne.TextWrapWord
-	leave := widget.NewButtonWithIcon(T("Leave the demo"), theme.LogoutIcon(), func() { leaveDemo(w, s) })
+	leave := newKeyButton(T("Leave the demo"), theme.LogoutIcon(), func() { leaveDemo(w, s) })
 	leave.Importance = widget.HighImportance
 	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0x55})
 	return container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), leave, text)))

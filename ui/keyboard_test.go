@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+func TestTabLeavesEveryMultiLineField(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	sh.open(sh.agreements, f.soon.ID)
+	settle(t)
+	long := 0
+	walk(sh.agreements.pane, func(o fyne.CanvasObject) {
+		switch e := o.(type) {
+		case *longEntry:
+			long++
+			if e.AcceptsTab() {
+				t.Error("a multi-line field keeps Tab for itself")
+			}
+		case *widget.Entry:
+			if e.MultiLine {
+				t.Errorf("a multi-line field that traps Tab: %q", e.PlaceHolder)
+			}
+		}
+	})
+	if long < 5 {
+		t.Fatalf("%d multi-line fields in the agreement form, want the purpose, background, responsibilities…", long)
+	}
+}
+
+func TestNewPartnerStartsInItsNameField(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	navigate(t, sh, partnersID)
+	press(t, w, fyne.KeyN)
+	e, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok || e.PlaceHolder != find[*widget.Entry](sh.partners.pane)[0].PlaceHolder {
+		t.Fatalf("after Ctrl+N the keyboard is on %T, not the name field", w.Canvas().Focused())
+	}
+	test.Type(e, "Hill School")
+	if sh.partners.editor.p.Name != "Hill School" {
+		t.Fatalf("typing went to %q", sh.partners.editor.p.Name)
+	}
+}
+
+func TestReturnPressesAFocusedPrimaryButtonAndFocusShows(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(&look{Theme: theme.DefaultTheme(), variant: "light", scale: 1})
+	w := a.NewWindow("keys")
+	pressed := 0
+	b := newKeyButton("Next", nil, func() { pressed++ })
+	b.Importance = widget.HighImportance
+	w.SetContent(b)
+	w.Resize(fyne.NewSize(200, 60))
+	before := w.Canvas().Capture().At(4, 30)
+	w.Canvas().Focus(b)
+	after := w.Canvas().Capture().At(4, 30)
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if pressed != 2 {
+		t.Fatalf("Return and Space pressed the button %d times, want 2", pressed)
+	}
+	if distance(before, after) < 40 {
+		t.Fatalf("a focused primary button looks the same as an unfocused one: %v, %v", before, after)
+	}
+}
+
+func distance(a, b color.Color) int {
+	r1, g1, b1, _ := a.RGBA()
+	r2, g2, b2, _ := b.RGBA()
+	d := func(x, y uint32) int {
+		if x > y {
+			return int(x-y) >> 8
+		}
+		return int(y-x) >> 8
+	}
+	return d(r1, r2) + d(g1, g2) + d(b1, b2)
+}
+
+func TestARemovedPersonCanBePutBack(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	sh.open(sh.partners, f.library.ID)
+	settle(t)
+	ps := sh.partners
+	test.Tap(button(t, ps.pane, "Remove"))
+	if len(ps.editor.p.Contacts) != 0 || !ps.editor.dirty {
+		t.Fatal("Remove did not remove the person")
+	}
+	test.Tap(button(t, ps.pane, "Undo"))
+	if got := ps.editor.p.Contacts; len(got) != 1 || got[0].Name != "Ελένη Παπαδοπούλου" {
+		t.Fatalf("Undo gave back %+v", got)
+	}
+	if stored := data.Lookup[data.Partner](f.store, f.library.ID); len(stored.Contacts) != 1 {
+		t.Fatal("the stored partner changed before saving")
+	}
+}
