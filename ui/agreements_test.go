@@ -22,6 +22,8 @@ func unwrapped(o fyne.CanvasObject) fyne.CanvasObject {
 		return &x.Button
 	case *longEntry:
 		return &x.Entry
+	case *keyList:
+		return &x.List
 	}
 	return o
 }

@@ -42,7 +42,7 @@ type browser[P data.Record] struct {
 	items      []P
 	query      *searchBox
 	counter    *widget.Label
-	list       *widget.List
+	list       *keyList
 	pane       *fyne.Container
 	generation int
 	timer      *time.Timer
@@ -72,7 +72,7 @@ func (b *browser[P]) listUI() fyne.CanvasObject {
 	b.query = newSearchBox(b.hint)
 	b.query.OnChanged = func(string) { b.filterSoon() }
 	b.counter = widget.NewLabel("")
-	b.list = widget.NewList(
+	b.list = newKeyList(
 		func() int { return len(b.items) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -90,6 +90,12 @@ func (b *browser[P]) listUI() fyne.CanvasObject {
 		},
 	)
 	b.list.OnSelected = b.onSelected
+	b.query.down = func() { b.list.enter(b.query) }
+	b.query.enter = func() {
+		if len(b.items) > 0 {
+			b.list.Select(0) // Return in the search box takes the first match
+		}
+	}
 	b.filterNow()
 	return container.NewBorder(container.NewVBox(b.query, b.counter), nil, nil, nil, b.list)
 }

@@ -103,3 +103,35 @@ func TestARemovedPersonCanBePutBack(t *testing.T) {
 		t.Fatal("the stored partner changed before saving")
 	}
 }
+
+func TestPickersAnswerTheKeyboard(t *testing.T) {
+	f := newFixture(t)
+	_, w := showShell(t, f.store)
+	var chosen *data.Partner
+	pickPartner(f.store, w, func(p *data.Partner) { chosen = p })
+	settle(t)
+	box, ok := w.Canvas().Focused().(*searchBox)
+	if !ok {
+		t.Fatalf("the picker opens with the keyboard on %T, not its search box", w.Canvas().Focused())
+	}
+	test.Type(box, "caf")
+	settle(t)
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if chosen == nil || chosen.ID != f.cafe.ID {
+		t.Fatalf("Return after typing chose %v, want the café", chosen)
+	}
+	chosen = nil
+	pickPartner(f.store, w, func(p *data.Partner) { chosen = p })
+	settle(t)
+	box = w.Canvas().Focused().(*searchBox)
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list, ok := w.Canvas().Focused().(*keyList)
+	if !ok {
+		t.Fatalf("Down moved the keyboard to %T, not the list", w.Canvas().Focused())
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if names := data.List[data.Partner](f.store); chosen == nil || chosen.ID != names[1].ID {
+		t.Fatalf("Down, Down, Return chose %v, want the second partner %s", chosen, names[1].Name)
+	}
+}

@@ -102,6 +102,8 @@ func closeTopDialog(c fyne.Canvas) bool {
 // it clears the search.
 type searchBox struct {
 	widget.Entry
+	// down moves the keyboard to the results; enter takes the first of them.
+	down, enter func()
 }
 
 func newSearchBox(placeholder string) *searchBox {
@@ -112,7 +114,14 @@ func newSearchBox(placeholder string) *searchBox {
 }
 
 func (e *searchBox) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name != fyne.KeyEscape {
+	switch {
+	case ev.Name == fyne.KeyDown && e.down != nil:
+		e.down()
+		return
+	case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && e.enter != nil:
+		e.enter()
+		return
+	case ev.Name != fyne.KeyEscape:
 		e.Entry.TypedKey(ev)
 		return
 	}
@@ -146,4 +155,56 @@ func inContainers(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 			inContainers(x, visit)
 		}
 	}
+}
+
+// keyList is a list the keyboard moves through with Up and Down and chooses from with Return as well as
+// Space; Up from the first row goes back to the search box above it.
+type keyList struct {
+	widget.List
+	cursor int // the row the keyboard is on: Fyne's list keeps it to itself
+	back   fyne.Focusable
+}
+
+func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// enter puts the keyboard on the list's first row; Up from there returns to from.
+func (l *keyList) enter(from fyne.Focusable) {
+	if l.Length() == 0 {
+		return
+	}
+	l.back = from
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+		c.Focus(l)
+	}
+	for l.cursor > 0 { // Fyne's list starts where the keyboard last left it
+		l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	}
+}
+
+func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.Select(l.cursor)
+		return
+	case fyne.KeyDown:
+		if l.cursor < l.Length()-1 {
+			l.cursor++
+		}
+	case fyne.KeyUp:
+		if l.cursor == 0 && l.back != nil {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+				c.Focus(l.back)
+			}
+			return
+		}
+		if l.cursor > 0 {
+			l.cursor--
+		}
+	}
+	l.List.TypedKey(ev)
 }
