@@ -54,7 +54,7 @@ func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string))
 	f.reload = func() { f.onSaved(data.MetaOf(f.record).ID) }
 	f.bind = newBinder(f.changed)
 	f.problems = widget.NewLabel("")
-	f.problems.Wrapping = fyne.TextWrapWord
+	f.problems.Truncation = fyne.TextTruncateEllipsis // one line, always there: the form never jumps
 	f.problems.Importance = widget.DangerImportance
 	return f
 }
@@ -68,8 +68,16 @@ func (f *form) changed() {
 	f.keepDraftSoon()
 }
 
-// showProblems lists what stops the record being saved, and hides the list when there is nothing.
+// showProblems shows, on the one line kept for them at the top of the form, what stops the record being
+// saved; the line stays, empty, when nothing does, so fields never move under the pointer.
 func (f *form) showProblems() bool {
+	lines := f.problemList()
+	f.problems.SetText(strings.Join(lines, " · "))
+	return len(lines) == 0
+}
+
+// problemList is every reason the record cannot be saved yet, in plain words.
+func (f *form) problemList() []string {
 	var lines []string
 	if len(f.bind.unreadable) > 0 {
 		lines = append(lines, T("Some numbers or amounts cannot be read yet: look for the fields marked in red."))
@@ -80,10 +88,7 @@ func (f *form) showProblems() bool {
 			lines = append(lines, T(p.Message, p.Args...))
 		}
 	}
-	f.problems.SetText(strings.Join(lines, "\n"))
-	f.problems.Hidden = len(lines) == 0
-	f.problems.Refresh()
-	return len(lines) == 0
+	return lines
 }
 
 // onSave is the Save button and Ctrl+S.
@@ -94,6 +99,7 @@ func (f *form) onSave() { f.saveThen(nil) }
 // written follows it.
 func (f *form) saveThen(next func()) {
 	if !f.showProblems() {
+		dialog.ShowInformation(T("Not saved yet"), T("Fix these first, then save again:")+"\n\n"+strings.Join(f.problemList(), "\n"), f.win)
 		return
 	}
 	if f.saving {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -133,5 +134,25 @@ func TestPickersAnswerTheKeyboard(t *testing.T) {
 	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if names := data.List[data.Partner](f.store); chosen == nil || chosen.ID != names[1].ID {
 		t.Fatalf("Down, Down, Return chose %v, want the second partner %s", chosen, names[1].Name)
+	}
+}
+
+func TestProblemsNeverMoveTheForm(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
+	ed := sh.partners.editor
+	name := entryHolding(t, sh.partners.pane, "Café Solidaire")
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(name)
+	name.SetText("")
+	ed.p.Email = "not an address"
+	ed.changed()
+	if moved := fyne.CurrentApp().Driver().AbsolutePositionForObject(name); moved != at {
+		t.Fatalf("showing the problems moved the name field from %v to %v", at, moved)
+	}
+	press(t, w, fyne.KeyS)
+	if text := topDialog(w); !strings.Contains(text, "Give the partner a name.") || !strings.Contains(text, "does not look like an email address") {
+		t.Fatalf("saving with problems does not list them all:\n%s", text)
 	}
 }

@@ -22,10 +22,6 @@ func (f *form) leave(proceed func()) {
 	var d *dialog.CustomDialog
 	save := newKeyButton(T("Save"), theme.DocumentSaveIcon(), func() {
 		d.Hide()
-		if !f.showProblems() {
-			dialog.ShowInformation(T("Not saved yet"), T("Fix the problems shown at the top of the form, then try again."), f.win)
-			return
-		}
 		f.saveThen(proceed)
 	})
 	save.Importance = widget.HighImportance
