@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
 
 // background runs work off the UI goroutine — saves, searches, counts, PDFs, file reads — and the work
 // hands its results back through onUI. Work never reads a struct a form is editing: it gets a copy, or
@@ -10,3 +14,15 @@ var background = func(work func()) { go work() }
 // onUI runs f on the UI goroutine, the only one that may touch widgets. The tests' asynchronous run
 // replaces it with a queue the test drains, as the real window's event loop would.
 var onUI = fyne.Do
+
+// after runs f on the UI goroutine once d has passed. Tests run it at once.
+var after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { onUI(f) }) }
+
+// keyEventDelay is how long a page change waits before it puts the keyboard in the new page: the Space
+// that pressed Next is also typed as a character just after, which must not land in the new page's field.
+const keyEventDelay = 100 * time.Millisecond
+
+// focusSoon puts the keyboard on o once the key that changed the page has been handled.
+func focusSoon(w fyne.Window, o fyne.Focusable) {
+	after(keyEventDelay, func() { w.Canvas().Focus(o) })
+}

@@ -15,9 +15,6 @@ import (
 // draftDelay is how long after the last change a form writes its draft: a pause in typing, not every key.
 var draftDelay = 2 * time.Second
 
-// after runs f on the UI goroutine once d has passed. Tests run it at once.
-var after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { onUI(f) }) }
-
 // draftOrder numbers draft writes and removals in the order the UI goroutine asks for them, so the store
 // can drop one that lands after a later one (they run in the background).
 var draftOrder int

@@ -196,7 +196,7 @@ func (wc *welcome) focusFirstEntry(o fyne.CanvasObject) {
 		}
 	})
 	if first != nil {
-		wc.win.Canvas().Focus(first)
+		focusSoon(wc.win, first)
 	}
 }
 
