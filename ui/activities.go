@@ -130,7 +130,7 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 		actions)
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	return container.NewBorder(top, nil, nil, nil, newPageScroll(container.NewPadded(form)))
 }
 
 func (ed *activityEditor) fillLinks() {

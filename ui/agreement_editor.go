@@ -49,7 +49,7 @@ func (ed *agreementEditor) buildUI() fyne.CanvasObject {
 	ed.refreshState()
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.status), ed.actions, ed.problems)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
+	return container.NewBorder(top, nil, nil, nil, newPageScroll(sections))
 }
 
 // refreshState shows where the agreement stands and offers the lifecycle steps that make sense now.

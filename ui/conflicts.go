@@ -124,7 +124,7 @@ func (cv *conflictsView) show(c store.Conflict, which int) {
 		top = pick
 	}
 	body := container.NewVBox(append(rows, widget.NewSeparator(), buttons)...)
-	cv.pane.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, container.NewVScroll(body))}
+	cv.pane.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, newPageScroll(body))}
 	cv.pane.Refresh()
 }
 

@@ -34,7 +34,7 @@ func newDashboardScreen(s *store.Store, sh *shell) *dashboardScreen {
 func (ds *dashboardScreen) buildUI() fyne.CanvasObject {
 	ds.body = container.NewVBox(widget.NewLabel(T("Counting…")))
 	ds.refresh()
-	return container.NewVScroll(container.NewPadded(ds.body))
+	return newPageScroll(container.NewPadded(ds.body))
 }
 
 func (ds *dashboardScreen) refresh() {

@@ -51,7 +51,7 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 		widget.NewButtonWithIcon(T("Open report to print"), theme.DocumentPrintIcon(), func() { ed.onReport(false) }),
 		widget.NewButtonWithIcon(T("Save report as…"), theme.DownloadIcon(), func() { ed.onReport(true) }))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), title), report, ed.problems)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
+	return container.NewBorder(top, nil, nil, nil, newPageScroll(sections))
 }
 
 func (ed *evaluationEditor) aboutSection() fyne.CanvasObject {

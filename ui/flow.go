@@ -97,3 +97,28 @@ func visible(objects []fyne.CanvasObject) []fyne.CanvasObject {
 	}
 	return out
 }
+
+// pageScroll scrolls a long form or page: a notch of the mouse wheel moves about three lines, as in a
+// list, not the few pixels Fyne's default moves a page as tall as the agreement form.
+type pageScroll struct {
+	container.Scroll
+}
+
+func newPageScroll(content fyne.CanvasObject) *pageScroll {
+	s := &pageScroll{}
+	s.Direction, s.Content = container.ScrollVerticalOnly, content
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// wheelLines is how far a notch of the wheel scrolls, in lines of text; fyneNotch, how far Fyne scrolls
+// for one on Windows and Linux.
+const (
+	wheelLines = 3
+	fyneNotch  = 25
+)
+
+func (s *pageScroll) Scrolled(ev *fyne.ScrollEvent) {
+	ev.Scrolled.DY *= wheelLines * theme.Size(theme.SizeNameText) * 1.6 / fyneNotch
+	s.Scroll.Scrolled(ev)
+}

@@ -158,3 +158,15 @@ func TestProblemsNeverMoveTheForm(t *testing.T) {
 		t.Fatalf("saving with problems does not list them all:\n%s", text)
 	}
 }
+
+func TestAWheelNotchScrollsAFormByAboutThreeLines(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	sh.open(sh.agreements, f.soon.ID)
+	settle(t)
+	scroll := find[*pageScroll](sh.agreements.pane)[0]
+	scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)}) // one notch down, as Fyne reports it
+	if line := theme.Size(theme.SizeNameText); scroll.Offset.Y < 2.5*line {
+		t.Fatalf("a notch scrolled the agreement form %.0f px, under three lines of %.0f px", scroll.Offset.Y, line)
+	}
+}

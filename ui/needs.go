@@ -94,7 +94,7 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 	)
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	return container.NewBorder(top, nil, nil, nil, newPageScroll(container.NewPadded(form)))
 }
 
 // fillLinks lists the partners and agreements linked to the need, each with a Remove button, and offers

@@ -46,7 +46,7 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	ed.showProblems()
 	profile := widget.NewButtonWithIcon(T("Open profile to print"), theme.DocumentPrintIcon(), ed.onProfile)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(profile, ed.saveButton()), ed.title), ed.problems)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(sections))
+	return container.NewBorder(top, nil, nil, nil, newPageScroll(sections))
 }
 
 func (ed *partnerEditor) refreshTitle() {

@@ -95,7 +95,7 @@ func (ss *settingsScreen) show(org *data.Organisation) {
 	)
 	ss.editor.showProblems()
 	top := container.NewBorder(nil, nil, nil, ss.editor.saveButton(), ss.editor.problems)
-	ss.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(form)))}
+	ss.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, newPageScroll(container.NewPadded(form)))}
 	ss.body.Refresh()
 }
 
