@@ -108,6 +108,7 @@ func (sh *shell) offer(drafts []store.Draft) {
 		name, longDate(data.DateOf(d.Kept.Local())), d.Kept.Local().Format("15:04"))
 	dlg = dialog.NewCustomWithoutButtons(T("Unsaved work from last time"), wrapped(text), sh.win)
 	dlg.SetButtons([]fyne.CanvasObject{drop, restore})
+	dlg.Resize(scaled(560, 220))
 	dlg.Show()
 	sh.win.Canvas().Focus(restore)
 }

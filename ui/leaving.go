@@ -33,6 +33,7 @@ func (f *form) leave(proceed func()) {
 	stay := newKeyButton(T("Cancel"), theme.CancelIcon(), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(T("Save your changes?"), wrapped(T("Your changes to %s are not saved yet.", f.name())), f.win)
 	d.SetButtons([]fyne.CanvasObject{stay, dont, save})
+	d.Resize(scaled(560, 180))
 	d.Show()
 	f.win.Canvas().Focus(save)
 }
