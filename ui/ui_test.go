@@ -25,7 +25,6 @@ var today = data.NewDate(2026, 11, 23)
 
 func init() {
 	now = func() time.Time { return today.Time().Add(10 * time.Hour) }
-	searchDelay = 0
 }
 
 // fixture is a small store: our organisation, three partners and two agreements, one ending soon.
