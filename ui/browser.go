@@ -46,10 +46,10 @@ type browser[P data.Record] struct {
 	generation int
 	took       time.Duration // how long the last search took, off the UI goroutine
 	waiting    bool          // a slow search waits for a pause in typing
-	selected   string // the record the pane shows
-	shownRev   uint64 // the revision of it the pane shows
-	pending    string // a record to open once the list has it
-	reverting  bool   // set while the list is made to show the selection, not a user's choice
+	selected   string        // the record the pane shows
+	shownRev   uint64        // the revision of it the pane shows
+	pending    string        // a record to open once the list has it
+	reverting  bool          // set while the list is made to show the selection, not a user's choice
 }
 
 // buildUI is the list with the detail pane beside it.
