@@ -43,31 +43,54 @@ func StakeholderGrid(v View) (grid [5][5][]*Partner, unjudged int) {
 	return grid, unjudged
 }
 
-// ResourceSummary is one line of the resource map: what partners offer of one kind.
+// ResourceSummary is one line of the resource map: what partners offer of one kind, and what they have
+// committed to in agreements in force.
 type ResourceSummary struct {
-	Kind     ResourceKind
-	Offers   int
-	Value    Money
-	Partners []*Partner // who offers it, largest value first
+	Kind                  ResourceKind
+	Offers, Commitments   int
+	Value, CommittedValue Money
+	Partners              []*Partner // who offers or commits it, largest value first
 }
 
-// ResourceMap adds up every live partner's offers by kind of resource, in the order of ResourceKinds.
-func ResourceMap(v View) []ResourceSummary {
+// ResourceMap adds up, by kind of resource and in the order of ResourceKinds, every live partner's offers
+// and what partners commit in the agreements in force on a day — a partner whose hall is promised in a
+// signed MOU brings that hall, whether or not anyone listed it among its offers.
+func ResourceMap(v View, today Date) []ResourceSummary {
 	byKind := map[ResourceKind]*ResourceSummary{}
 	value := map[ResourceKind]map[*Partner]Money{}
+	add := func(p *Partner, k ResourceKind, v Money, committed bool) {
+		sum := byKind[k]
+		if sum == nil {
+			sum = &ResourceSummary{Kind: k}
+			byKind[k], value[k] = sum, map[*Partner]Money{}
+		}
+		if committed {
+			sum.Commitments++
+			sum.CommittedValue += v
+		} else {
+			sum.Offers++
+			sum.Value += v
+		}
+		if _, seen := value[k][p]; !seen {
+			sum.Partners = append(sum.Partners, p)
+		}
+		value[k][p] += v
+	}
 	for _, p := range List[Partner](v) {
 		for _, o := range p.Offers {
-			sum := byKind[o.Kind]
-			if sum == nil {
-				sum = &ResourceSummary{Kind: o.Kind}
-				byKind[o.Kind], value[o.Kind] = sum, map[*Partner]Money{}
+			add(p, o.Kind, o.Value, false)
+		}
+	}
+	for _, a := range List[Agreement](v) {
+		if a.StatusOn(today) != StatusActive {
+			continue
+		}
+		for _, party := range a.Parties {
+			if p := Lookup[Partner](v, party.PartnerID); p != nil && !party.Us && !p.Deleted {
+				for _, c := range party.Contributions {
+					add(p, c.Kind, c.Value, true)
+				}
 			}
-			sum.Offers++
-			sum.Value += o.Value
-			if _, seen := value[o.Kind][p]; !seen {
-				sum.Partners = append(sum.Partners, p)
-			}
-			value[o.Kind][p] += o.Value
 		}
 	}
 	var out []ResourceSummary

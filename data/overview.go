@@ -7,7 +7,7 @@ const ExpiryWarningDays = 60
 
 // Overview is the dashboard's picture of the data on one day. It is derived every time, never stored.
 type Overview struct {
-	Partners, ActivePartners    int
+	Partners, ActivePartners    int // active: by stage, or party to an agreement in force
 	Agreements                  int
 	AgreementsByStatus          map[AgreementStatus]int
 	Expiring                    []*Agreement // active, ending within ExpiryWarningDays, soonest first
@@ -19,9 +19,17 @@ type Overview struct {
 // OverviewOn counts what the dashboard shows on a day.
 func OverviewOn(v View, today Date) Overview {
 	o := Overview{AgreementsByStatus: map[AgreementStatus]int{}}
+	inForce := map[string]bool{} // partners party to an agreement in force: active, whatever their stage says
+	for _, a := range List[Agreement](v) {
+		if a.StatusOn(today) == StatusActive {
+			for _, id := range a.PartnerIDs() {
+				inForce[id] = true
+			}
+		}
+	}
 	for _, p := range List[Partner](v) {
 		o.Partners++
-		if p.Stage == StageActive {
+		if p.Stage == StageActive || inForce[p.ID] {
 			o.ActivePartners++
 		}
 	}

@@ -177,4 +177,14 @@ func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
 	if o.OverdueActions != 1 || o.OpenActions != 2 || o.ActivePartners != 1 {
 		t.Fatalf("overview = %+v", o)
 	}
+	// A prospect party to an agreement in force counts as active, as the agreements figure beside it does.
+	q := partner("Hill School")
+	q.Stage = StageProspect
+	if err := s.Save(q); err != nil {
+		t.Fatal(err)
+	}
+	p.Stage = StageProspect
+	if o := OverviewOn(s, today); o.ActivePartners != 1 {
+		t.Fatalf("a prospect with agreements in force: %d active partners, want 1", o.ActivePartners)
+	}
 }

@@ -170,8 +170,37 @@ func (ed *agreementEditor) step(change func() error) {
 		dialog.ShowInformation(T("Not possible"), plainText(err), ed.win)
 		return
 	}
-	ed.dirty = true
-	ed.onSave()
+	ed.changed()
+	ed.saveThen(ed.activateParties)
+}
+
+// activateParties marks the partners of an agreement that has just been signed as active partners, as
+// the dashboard counts them, and says so.
+func (ed *agreementEditor) activateParties() {
+	if ed.a.Status != data.StatusSigned {
+		return
+	}
+	ids := ed.a.PartnerIDs()
+	background(func() {
+		var moved []string
+		for _, id := range ids {
+			p, err := store.Get[data.Partner](ed.store, id)
+			if err != nil || p.Stage == data.StageActive {
+				continue
+			}
+			p.Stage = data.StageActive
+			if err := ed.store.Save(p); err != nil {
+				fyne.LogError("mark "+p.Name+" active", err)
+				continue
+			}
+			moved = append(moved, p.Name)
+		}
+		if len(moved) > 0 {
+			onUI(func() {
+				dialog.ShowInformation(T("Signed"), T("The agreement is signed, so these partners are now marked as active: %s.", strings.Join(moved, ", ")), ed.win)
+			})
+		}
+	})
 }
 
 func (ed *agreementEditor) onSend() {

@@ -180,6 +180,10 @@ func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
 	if got.Status != data.StatusSigned || !got.AllSigned() {
 		t.Fatalf("after recording both signatures: %s", got.Status)
 	}
+	if cafe := data.Lookup[data.Partner](f.store, f.cafe.ID); cafe.Stage != data.StageActive || !strings.Contains(topDialog(sh.win), "now marked as active: Café Solidaire") {
+		t.Fatalf("after signing, the café is %s and the window says:\n%s", cafe.Stage, topDialog(sh.win))
+	}
+	closeTopDialog(sh.win.Canvas())
 	test.Tap(button(t, as.pane, "Renew…"))
 	settle(t)
 	renewal := as.editor.a

@@ -117,10 +117,15 @@ type resourceCard struct {
 func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 	currency := ms.store.Organisation().Currency
 	var sum data.Money
-	for _, r := range data.ResourceMap(ms.store) {
-		sum += r.Value
+	for _, r := range data.ResourceMap(ms.store, data.DateOf(now())) {
+		sum += r.Value + r.CommittedValue
 		var d detailDoc
-		d.field(T("Offers"), T("%d, worth %s", r.Offers, money(r.Value, currency)))
+		if r.Offers > 0 {
+			d.field(T("Offers"), T("%d, worth %s", r.Offers, money(r.Value, currency)))
+		}
+		if r.Commitments > 0 {
+			d.field(T("Promised in agreements in force"), T("%d, worth %s", r.Commitments, money(r.CommittedValue, currency)))
+		}
 		d.field(T("Offered by"), joinNonEmpty(", ", mapped(r.Partners[:min(len(r.Partners), 6)], func(p *data.Partner) string { return p.Name })...))
 		if more := len(r.Partners) - 6; more > 0 {
 			d.para(T("and %d more", more))
@@ -135,9 +140,9 @@ func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 
 // showResources lays the resource map out as one card per kind of resource.
 func (ms *mapsScreen) showResources(cards []resourceCard, total string) {
-	ms.res.Objects = []fyne.CanvasObject{widget.NewLabel(T("No partner offers anything yet. Add what each partner brings in Partners."))}
+	ms.res.Objects = []fyne.CanvasObject{widget.NewLabel(T("No partner offers or promises anything yet. Add what each partner brings in Partners, or in an agreement's contributions."))}
 	if len(cards) > 0 {
-		ms.res.Objects = []fyne.CanvasObject{widget.NewLabelWithStyle(T("Everything partners offer is worth %s.", total), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+		ms.res.Objects = []fyne.CanvasObject{widget.NewLabelWithStyle(T("Everything partners offer or promise in agreements in force is worth %s.", total), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	}
 	for _, c := range cards {
 		ms.res.Add(widget.NewCard(c.title, "", c.doc.build()))

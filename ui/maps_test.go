@@ -35,7 +35,7 @@ func TestStakeholderMapPlacesPartnersAndOpensThem(t *testing.T) {
 		t.Fatal("choosing a partner on the map did not open it")
 	}
 	res := textOf(ms.res)
-	for _, want := range []string{"space", "1, worth EUR 500.00", "Northside Library", "Everything partners offer is worth EUR 500.00."} {
+	for _, want := range []string{"space", "1, worth EUR 500.00", "Northside Library", "Everything partners offer or promise in agreements in force is worth EUR 500.00."} {
 		if !strings.Contains(res, want) {
 			t.Errorf("resource map lacks %q:\n%s", want, res)
 		}
