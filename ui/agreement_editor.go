@@ -21,10 +21,17 @@ type agreementEditor struct {
 	signing *fyne.Container
 	// onOpen shows another agreement (a renewal) in the editor.
 	onOpen func(a *data.Agreement)
+	// title is the title field; untitled, the title a new agreement came with from its template, which
+	// its first partner's name completes (see nameAfter).
+	title    *widget.Entry
+	untitled string
 }
 
 func newAgreementEditor(s *store.Store, w fyne.Window, a *data.Agreement, onSaved func(string), onOpen func(*data.Agreement)) *agreementEditor {
 	ed := &agreementEditor{form: newForm(s, w, a, onSaved), a: a, onOpen: onOpen}
+	if a.ID == "" {
+		ed.untitled = a.Name
+	}
 	ed.refreshed = ed.refreshState
 	ed.guard = ed.holdSigned
 	return ed
@@ -65,8 +72,9 @@ func (ed *agreementEditor) refreshState() {
 
 func (ed *agreementEditor) aboutSection() fyne.CanvasObject {
 	b := ed.bind
+	ed.title = b.text(&ed.a.Name, T("For example: Homework club at the library"))
 	return container.NewVBox(
-		row(T("Title"), b.text(&ed.a.Name, T("For example: Homework club at the library"))),
+		row(T("Title"), ed.title),
 		row(T("Kind of agreement"), choice(b, data.AgreementKinds, &ed.a.AgreementKind)),
 		row(T("Purpose"), b.longText(&ed.a.Purpose, T("Why the parties work together"))),
 		row(T("Background"), b.longText(&ed.a.Background, T("What led to this agreement"))),
@@ -141,4 +149,15 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// nameAfter completes a new agreement's title with its first partner's name — "Shared use of the hall —
+// Asociación Vecinal San José" — while the title is still the one its template gave, so that lists,
+// pickers and file names tell agreements apart. A title the user typed is left alone.
+func (ed *agreementEditor) nameAfter(p *data.Partner) {
+	if ed.untitled == "" || ed.a.Name != ed.untitled || ed.title == nil {
+		return
+	}
+	ed.untitled = ""
+	ed.title.SetText(ed.a.Name + " — " + p.Name)
 }

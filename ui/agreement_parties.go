@@ -27,6 +27,7 @@ func (ed *agreementEditor) partiesSection() fyne.CanvasObject {
 				ed.a.Parties = append(ed.a.Parties, data.Party{PartnerID: p.ID})
 				rebuild()
 				ed.changed()
+				ed.nameAfter(p)
 			})
 		})))
 		box.Refresh()
@@ -45,6 +46,7 @@ func (ed *agreementEditor) partyCard(i int, rebuild func()) fyne.CanvasObject {
 					p.PartnerID, p.Signatory = chosen.ID, data.Signatory{}
 					rebuild()
 					ed.changed()
+					ed.nameAfter(chosen)
 				})
 			}),
 			widget.NewButtonWithIcon(T("Remove this party"), theme.DeleteIcon(), func() {

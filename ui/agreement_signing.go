@@ -283,7 +283,8 @@ func printLine(p *data.Print) string {
 }
 
 func (ed *agreementEditor) pdfName() string {
-	return safeFileName(fmt.Sprintf("%s - %s %d.pdf", ed.a.Name, T("revision"), ed.a.Rev)) // i18n:same
+	version, _ := ed.a.PrintedWording()
+	return safeFileName(fmt.Sprintf("%s - %s %d.pdf", ed.a.Name, T("version"), version)) // i18n:same
 }
 
 // safeFileName replaces the characters Windows refuses in a file name.

@@ -126,7 +126,7 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 		t.Fatalf("not saved: dirty %v, id %q, problems %q", ed.dirty, ed.a.ID, ed.problems.Text)
 	}
 	saved := data.Lookup[data.Agreement](f.store, ed.a.ID)
-	if saved.Name != templates[1].Title || len(saved.Clauses) != len(templates[1].Clauses) || len(saved.PartnerIDs()) != 2 {
+	if saved.Name != templates[1].Title+" — Northside Library" || len(saved.Clauses) != len(templates[1].Clauses) || len(saved.PartnerIDs()) != 2 {
 		t.Fatalf("stored agreement = %+v", saved)
 	}
 
