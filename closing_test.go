@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os/exec"
 	"strings"
 	"testing"
@@ -27,16 +26,8 @@ func TestQuittingWithUnsavedTypingAsksAndSaveKeepsIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer display.Stop()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	app := exec.CommandContext(ctx, bin, "--data", folder)
-	app.Env = append(display.Env(), "ACCORD_TRACE=1", "LANG=en_GB.UTF-8")
-	stderr, _ := app.StderrPipe()
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
+	app, _ := startWindow(t, display, bin, folder, "LANG=en_GB.UTF-8")
 	exited := make(chan error, 1)
-	waitFor(t, stderr, "trace: ready", 90*time.Second)
 	go func() { exited <- app.Wait() }()
 	xdo := func(args ...string) {
 		t.Helper()

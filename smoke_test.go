@@ -59,16 +59,8 @@ func TestWindowShowsDemoData(t *testing.T) {
 		t.Fatalf("the empty screen already has %d colours", n)
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	app := exec.CommandContext(ctx, bin, "--data", folder)
-	app.Env = append(display.Env(), "ACCORD_TRACE=1", "LANG=C.UTF-8", "LC_ALL=")
-	stderr, _ := app.StderrPipe()
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
+	app, log := startWindow(t, display, bin, folder, "LANG=C.UTF-8", "LC_ALL=")
 	defer func() { app.Process.Kill(); app.Wait() }()
-	log := waitFor(t, stderr, "trace: ready", 90*time.Second)
 	if strings.Contains(log, "Error parsing user locale") {
 		t.Errorf("with LANG=C.UTF-8 the window logged a locale error:\n%s", log)
 	}
@@ -92,6 +84,21 @@ func TestWindowShowsDemoData(t *testing.T) {
 	if took := time.Since(start); took > 5*time.Second {
 		t.Fatalf("the second Accord took %s to give up", took)
 	}
+}
+
+// startWindow starts the program's window on a data folder on the display, with extra environment, and
+// returns once it says its data is on screen, with what it logged until then.
+func startWindow(t *testing.T, display *xcapture.Display, bin, folder string, env ...string) (*exec.Cmd, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	app := exec.CommandContext(ctx, bin, "--data", folder)
+	app.Env = append(append(display.Env(), "ACCORD_TRACE=1"), env...)
+	stderr, _ := app.StderrPipe()
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return app, waitFor(t, stderr, "trace: ready", 90*time.Second)
 }
 
 // waitFor reads lines until one contains want, and returns everything read.

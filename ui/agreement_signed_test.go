@@ -11,13 +11,20 @@ import (
 	"accord/data"
 )
 
-// rewordSigned opens the signed homework-club agreement and changes its purpose, then saves with Ctrl+S.
-func rewordSigned(t *testing.T) (*fixture, *shell, fyne.Window) {
+// openSoonAgreement shows the fixture's signed agreement that ends soon in its editor.
+func openSoonAgreement(t *testing.T) (*fixture, *shell, fyne.Window) {
 	t.Helper()
 	f := newFixture(t)
 	sh, w := showShell(t, f.store)
 	sh.open(sh.agreements, f.soon.ID)
 	settle(t)
+	return f, sh, w
+}
+
+// rewordSigned opens the signed homework-club agreement and changes its purpose, then saves with Ctrl+S.
+func rewordSigned(t *testing.T) (*fixture, *shell, fyne.Window) {
+	t.Helper()
+	f, sh, w := openSoonAgreement(t)
 	ed := sh.agreements.editor
 	ed.a.Purpose = "Homework club on Saturdays as well"
 	ed.changed()
@@ -75,10 +82,7 @@ func TestRewordingASignedAgreementCanMakeANewVersionToSign(t *testing.T) {
 }
 
 func TestChangesOutsideTheSignedWordingSaveAtOnce(t *testing.T) {
-	f := newFixture(t)
-	sh, w := showShell(t, f.store)
-	sh.open(sh.agreements, f.soon.ID)
-	settle(t)
+	f, sh, w := openSoonAgreement(t)
 	ed := sh.agreements.editor
 	ed.a.Amendments = append(ed.a.Amendments, data.Amendment{Date: today, Text: "The club also meets in the half-term holiday."})
 	ed.changed()

@@ -193,10 +193,7 @@ func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
 }
 
 func TestUnsavedChangesAreNotLostWithoutAsking(t *testing.T) {
-	f := newFixture(t)
-	sh, w := showShell(t, f.store)
-	sh.open(sh.agreements, f.soon.ID)
-	settle(t)
+	_, sh, w := openSoonAgreement(t)
 	as := sh.agreements
 	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
 	as.editor.a.Purpose = "Typed but not saved"
@@ -214,10 +211,7 @@ func TestUnsavedChangesAreNotLostWithoutAsking(t *testing.T) {
 }
 
 func TestSignedCopyIsKeptListedAndOpened(t *testing.T) {
-	f := newFixture(t)
-	sh, _ := showShell(t, f.store)
-	sh.open(sh.agreements, f.soon.ID)
-	settle(t)
+	f, sh, _ := openSoonAgreement(t)
 	as := sh.agreements
 	eventually(t, "the agreement to open", func() bool { return strings.Contains(textOf(as.pane), "Homework club") })
 	scan := []byte("%PDF-1.4 a scanned signature page")

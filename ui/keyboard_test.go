@@ -14,10 +14,7 @@ import (
 )
 
 func TestTabLeavesEveryMultiLineField(t *testing.T) {
-	f := newFixture(t)
-	sh, _ := showShell(t, f.store)
-	sh.open(sh.agreements, f.soon.ID)
-	settle(t)
+	_, sh, _ := openSoonAgreement(t)
 	long := 0
 	walk(sh.agreements.pane, func(o fyne.CanvasObject) {
 		switch e := o.(type) {
@@ -160,10 +157,7 @@ func TestProblemsNeverMoveTheForm(t *testing.T) {
 }
 
 func TestAWheelNotchScrollsAFormByAboutThreeLines(t *testing.T) {
-	f := newFixture(t)
-	sh, _ := showShell(t, f.store)
-	sh.open(sh.agreements, f.soon.ID)
-	settle(t)
+	_, sh, _ := openSoonAgreement(t)
 	scroll := find[*pageScroll](sh.agreements.pane)[0]
 	scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)}) // one notch down, as Fyne reports it
 	if line := theme.Size(theme.SizeNameText); scroll.Offset.Y < 2.5*line {
