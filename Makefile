@@ -27,13 +27,12 @@ deps-build:
 deps-test:
 	@./scripts/install-deps.sh test windows
 
-# Everything CI checks, in two chains side by side: each spends most of a cold run in one single-threaded
-# step, cgo's pass over go-gl's OpenGL bindings (about 4.5 minutes), once for Linux and once for Windows.
-# The Linux chain checks formatting, vet and staticcheck, then runs every test under the race detector and
-# with Fyne's thread checks on (no migrated_fynedo tag), so one compilation of Fyne serves them all: the
-# UI tests twice (background work in place, then on goroutines of its own), the smoke test of the real
-# window under Xvfb. The Windows chain builds accord.exe, which the last step checks is a GUI program
-# with its resources.
+# Everything CI checks, in two chains side by side. The Linux chain checks formatting, vet, staticcheck and
+# the trimmed OpenGL bindings, then runs every test under the race detector and with Fyne's thread checks
+# on (no migrated_fynedo tag), so one compilation of Fyne serves them all: the UI tests twice (background
+# work in place, then on goroutines of its own), the smoke test and a keyboard-only close of the real
+# window under Xvfb. The Windows chain builds accord.exe, which the last step checks is a GUI program with
+# its resources.
 test: deps-test
 	@$(MAKE) --no-print-directory -j2 --output-sync=line test-linux windows
 	ACCORD_EXE=$(CURDIR)/accord.exe $(GO) test -race -count=1 -run '^TestWindowsProgram' .
@@ -48,6 +47,7 @@ test-linux: vet
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet -race ./...
+	$(GO) run ./internal/gltrim -check
 
 # Start-up, open, search, MOU printing and memory figures on 1,000 and 10,000 demo partners, plus Go
 # benchmarks.

@@ -46,3 +46,5 @@ require (
 	golang.org/x/sys v0.30.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+// Only the OpenGL functions Fyne calls, so cgo does not spend minutes on 2,832 others: see internal/gltrim.
+replace github.com/go-gl/gl => ./internal/third_party/gl
