@@ -56,6 +56,7 @@ func Run(a fyne.App, folder string) {
 	w.Resize(fyne.NewSize(1100, 720))
 	w.SetContent(loadingView(T("Opening your data…")))
 	background(func() { openInBackground(w, folder, nil) })
+	go followFocus(w)
 	trace("window shown")
 	w.ShowAndRun()
 }

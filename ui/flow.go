@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"slices"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -108,7 +111,56 @@ func newPageScroll(content fyne.CanvasObject) *pageScroll {
 	s := &pageScroll{}
 	s.Direction, s.Content = container.ScrollVerticalOnly, content
 	s.ExtendBaseWidget(s)
+	pageScrolls = append(slices.DeleteFunc(pageScrolls, offScreen), s)
 	return s
+}
+
+// pageScrolls are the page scrolls built, for followFocus; those no longer on a screen are dropped as new
+// ones come.
+var pageScrolls []*pageScroll
+
+func offScreen(s *pageScroll) bool { return fyne.CurrentApp().Driver().CanvasForObject(s) == nil }
+
+// followFocus keeps the field the keyboard is on in view as Tab moves through a form taller than the window:
+// Fyne focuses a field below the fold without scrolling to it.
+func followFocus(w fyne.Window) {
+	var last fyne.Focusable
+	for range time.Tick(100 * time.Millisecond) {
+		fyne.Do(func() {
+			f := w.Canvas().Focused()
+			if f == last || f == nil {
+				return
+			}
+			last = f
+			for _, s := range pageScrolls {
+				if s.bringIntoView(f) {
+					return
+				}
+			}
+		})
+	}
+}
+
+// bringIntoView scrolls so that o, if it is in this page, shows whole; it says whether o is in the page.
+func (s *pageScroll) bringIntoView(f fyne.Focusable) bool {
+	o, ok := f.(fyne.CanvasObject)
+	if !ok || offScreen(s) || s.Content == nil {
+		return false
+	}
+	d := fyne.CurrentApp().Driver()
+	at, in := d.AbsolutePositionForObject(s), d.AbsolutePositionForObject(o)
+	top, bottom := at.Y, at.Y+s.Size().Height
+	contentTop := top - s.Offset.Y
+	if in.X < at.X || in.X > at.X+s.Size().Width || in.Y < contentTop || in.Y > contentTop+s.Content.Size().Height {
+		return false
+	}
+	switch height := o.Size().Height; {
+	case in.Y < top:
+		s.ScrollToOffset(fyne.NewPos(0, s.Offset.Y-(top-in.Y)))
+	case in.Y+height > bottom:
+		s.ScrollToOffset(fyne.NewPos(0, s.Offset.Y+in.Y+height-bottom))
+	}
+	return true
 }
 
 // wheelLines is how far a notch of the wheel scrolls, in lines of text; fyneNotch, how far Fyne scrolls

@@ -164,3 +164,26 @@ func TestAWheelNotchScrollsAFormByAboutThreeLines(t *testing.T) {
 		t.Fatalf("a notch scrolled the agreement form %.0f px, under three lines of %.0f px", scroll.Offset.Y, line)
 	}
 }
+
+func TestAFieldTheKeyboardReachesBelowTheFoldIsScrolledIntoView(t *testing.T) {
+	_, sh, w := openSoonAgreement(t)
+	scroll := find[*pageScroll](sh.agreements.pane)[0]
+	d := fyne.CurrentApp().Driver()
+	var last *widget.Entry
+	for _, e := range find[*widget.Entry](scroll.Content) {
+		if e.Visible() && (last == nil || d.AbsolutePositionForObject(e).Y > d.AbsolutePositionForObject(last).Y) {
+			last = e
+		}
+	}
+	if d.AbsolutePositionForObject(last).Y < d.AbsolutePositionForObject(scroll).Y+scroll.Size().Height {
+		t.Fatal("the test needs a field below the fold")
+	}
+	w.Canvas().Focus(last)
+	if !scroll.bringIntoView(last) {
+		t.Fatal("the page does not know the field is in it")
+	}
+	bottom := d.AbsolutePositionForObject(scroll).Y + scroll.Size().Height
+	if at := d.AbsolutePositionForObject(last).Y; at+last.Size().Height > bottom+1 || scroll.Offset.Y == 0 {
+		t.Fatalf("the focused field is at %.0f, the page ends at %.0f (scrolled %.0f)", at, bottom, scroll.Offset.Y)
+	}
+}
