@@ -22,7 +22,13 @@ var after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { onUI(f)
 // that pressed Next is also typed as a character just after, which must not land in the new page's field.
 const keyEventDelay = 100 * time.Millisecond
 
-// focusSoon puts the keyboard on o once the key that changed the page has been handled.
-func focusSoon(w fyne.Window, o fyne.Focusable) {
-	after(keyEventDelay, func() { w.Canvas().Focus(o) })
+// focusSoon puts the keyboard on f once the key that changed the page has been handled.
+func focusSoon(f fyne.Focusable) {
+	after(keyEventDelay, func() {
+		if o, ok := f.(fyne.CanvasObject); ok {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+				c.Focus(f)
+			}
+		}
+	})
 }

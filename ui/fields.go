@@ -203,41 +203,58 @@ func row(label string, input fyne.CanvasObject) fyne.CanvasObject {
 // listEditor shows one block per item, each with a Remove button, and an Add button below. Adding or
 // removing rebuilds the blocks, so every input is bound to the item now at its place in the slice. The
 // last item removed can be put back with Undo until the next change to the list.
+// The keyboard follows: into an item added or put back, onto Undo after a removal.
 func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, block func(item *Item) fyne.CanvasObject, changed func()) fyne.CanvasObject {
 	box := container.NewVBox()
-	var rebuild func(undo fyne.CanvasObject)
-	edit := func(change func()) {
+	var rebuild func(undo *widget.Button) []fyne.CanvasObject
+	edit := func(at int, change func()) {
 		change()
-		rebuild(nil)
+		focusFirstIn(rebuild(nil)[at])
 		changed()
 	}
-	rebuild = func(undo fyne.CanvasObject) {
+	rebuild = func(undo *widget.Button) []fyne.CanvasObject {
 		box.Objects = nil
+		var blocks []fyne.CanvasObject
 		for i := range *items {
 			remove := widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
 				removed := (*items)[i]
 				*items = slices.Delete(*items, i, i+1)
-				rebuild(undoBar(func() { edit(func() { *items = slices.Insert(*items, i, removed) }) }))
+				undo := widget.NewButtonWithIcon(T("Undo"), theme.ContentUndoIcon(), func() {
+					edit(i, func() { *items = slices.Insert(*items, i, removed) })
+				})
+				rebuild(undo)
+				focusSoon(undo)
 				changed()
 			})
 			remove.Importance = widget.LowImportance
-			box.Add(widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), remove), nil, nil, block(&(*items)[i]))))
+			blocks = append(blocks, block(&(*items)[i]))
+			box.Add(widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), remove), nil, nil, blocks[i])))
 		}
 		if undo != nil {
-			box.Add(undo)
+			box.Add(container.NewHBox(widget.NewLabel(T("Removed.")), undo))
 		}
 		box.Add(container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
-			edit(func() { *items = append(*items, newItem()) })
+			edit(len(*items), func() { *items = append(*items, newItem()) })
 		})))
 		box.Refresh()
+		return blocks
 	}
 	rebuild(nil)
 	return box
 }
 
-// undoBar says an item was removed and offers to put it back.
-func undoBar(undo func()) fyne.CanvasObject {
-	return container.NewHBox(widget.NewLabel(T("Removed.")), widget.NewButtonWithIcon(T("Undo"), theme.ContentUndoIcon(), undo))
+// focusFirstIn puts the keyboard on the first field of a block (in plain containers), once the key that
+// made it has been handled.
+func focusFirstIn(block fyne.CanvasObject) {
+	var first fyne.Focusable
+	inContainers(block, func(o fyne.CanvasObject) {
+		if f, ok := o.(fyne.Focusable); ok && first == nil {
+			first = f
+		}
+	})
+	if first != nil {
+		focusSoon(first)
+	}
 }
 
 // list is an entry for a comma-separated list, such as focus areas or languages.

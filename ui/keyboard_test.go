@@ -187,3 +187,23 @@ func TestAFieldTheKeyboardReachesBelowTheFoldIsScrolledIntoView(t *testing.T) {
 		t.Fatalf("the focused field is at %.0f, the page ends at %.0f (scrolled %.0f)", at, bottom, scroll.Offset.Y)
 	}
 }
+
+func TestTheKeyboardFollowsAnAddedOrRemovedPerson(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
+	test.Tap(button(t, sh.partners.pane, "Add a person"))
+	e, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok || len(sh.partners.editor.p.Contacts) != 1 {
+		t.Fatalf("after Add a person the keyboard is on %T", w.Canvas().Focused())
+	}
+	test.Type(e, "Zoé Martin")
+	if got := sh.partners.editor.p.Contacts[0].Name; got != "Zoé Martin" {
+		t.Fatalf("typing after Add a person went to %q", got)
+	}
+	test.Tap(button(t, sh.partners.pane, "Remove"))
+	if b, ok := w.Canvas().Focused().(*widget.Button); !ok || b.Text != "Undo" {
+		t.Fatalf("after Remove the keyboard is on %v, not Undo", w.Canvas().Focused())
+	}
+}

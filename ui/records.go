@@ -67,7 +67,7 @@ func (rs *records[R, P, E]) openNew(r P) {
 		rs.list.UnselectAll()
 		rs.showPane(rs.edit(r))
 		if first := rs.editor.formOf().bind.first; first != nil {
-			focusSoon(rs.win, first) // the keyboard starts in the new record's first field
+			focusSoon(first) // the keyboard starts in the new record's first field
 		}
 	})
 }

@@ -196,7 +196,7 @@ func (wc *welcome) focusFirstEntry(o fyne.CanvasObject) {
 		}
 	})
 	if first != nil {
-		focusSoon(wc.win, first)
+		focusSoon(first)
 	}
 }
 
