@@ -24,6 +24,9 @@ const (
 	bucketConflicts = "conflicts"
 	keySync         = "sync"
 	keyClock        = "clock"
+	// keySegments is a bucket inside the meta bucket listing the segments read (see SegmentsRead). Inside
+	// meta, it leaves the file's layout as an Accord of the same schema expects it.
+	keySegments = "segments"
 )
 
 // MaxPrev is how many earlier stamps a version remembers. A version older than all of them that arrives
@@ -66,25 +69,53 @@ type tombstone struct {
 	Rev  uint64    `json:"rev"`
 }
 
-// ParseVersion reads one record's JSON (from a sync segment or the conflicts bucket) into a Version,
-// checking that it decodes as a record of the kind and carries an ID. Its rev, if any, is dropped.
+// ParseVersion reads one record's JSON (as stored, or kept in the conflicts bucket) into a Version,
+// checking that it decodes as a record of the kind and that its ID keeps the ID rule (data.IDProblems; a
+// *data.Refusal says what is wrong). Its rev, if any, is dropped.
 func ParseVersion(k data.Kind, raw []byte) (Version, error) {
+	v, _, err := parseVersion(k, raw)
+	return v, err
+}
+
+// AdmitVersion is ParseVersion for a version entering this laptop from another: the record must also keep
+// every rule the window keeps (data.Admit), or a *data.Refusal names it and says why.
+func AdmitVersion(k data.Kind, raw []byte) (Version, error) {
+	v, r, err := parseVersion(k, raw)
+	if err != nil {
+		return v, err
+	}
+	if err := data.Admit(r); err != nil {
+		refusal := data.RefusalOf(r, err)
+		return Version{}, &refusal
+	}
+	return v, nil
+}
+
+func parseVersion(k data.Kind, raw []byte) (Version, data.Record, error) {
 	r := data.NewRecord(k)
 	if r == nil {
-		return Version{}, fmt.Errorf("a record of an unknown kind %q", k)
+		return Version{}, nil, fmt.Errorf("a record of an unknown kind %q", k)
 	}
 	if err := json.Unmarshal(raw, r); err != nil {
-		return Version{}, fmt.Errorf("%s: %w", k, err)
+		return Version{}, nil, fmt.Errorf("%s: %w", k, err)
 	}
 	m := r.Common()
-	if m.ID == "" || len(m.ID) > maxIDLength || strings.Contains(m.ID, "/") {
-		return Version{}, fmt.Errorf("%s: a record without a good ID", k)
+	if ps := data.IDProblems(k, m.ID); len(ps) > 0 {
+		refusal := data.RefusalOf(r, &data.ValidationError{Problems: ps})
+		return Version{}, nil, &refusal
 	}
+	v, err := versionOf(r, raw)
+	return v, r, err
+}
+
+// versionOf is the version of r, whose JSON is raw.
+func versionOf(r data.Record, raw []byte) (Version, error) {
+	m := r.Common()
 	stripped, err := setRev(raw, 0)
 	if err != nil {
-		return Version{}, fmt.Errorf("%s %s: %w", k, m.ID, err)
+		return Version{}, fmt.Errorf("%s %s: %w", r.Kind(), m.ID, err)
 	}
-	return Version{Kind: k, ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped}, nil
+	return Version{Kind: r.Kind(), ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped}, nil
 }
 
 // Tombstone is the version that deletes a record for good.
@@ -112,21 +143,26 @@ func ancestry(h data.HLC, prev []string) []string {
 	return out[:min(len(out), MaxPrev)]
 }
 
-// SyncState is what sync remembers between rounds, in the meta bucket.
+// SyncState is what sync remembers between rounds, in the meta bucket. Which segments of the other
+// laptops this laptop has read is not a position in their numbering, which a deleted folder, a stray copy
+// or a reused number would make wrong, but a fact about each segment's contents: see SegmentsRead.
 type SyncState struct {
-	// Folder is the shared folder last synced with; positions below belong to it.
+	// Folder is the shared folder last synced with; the positions below belong to it.
 	Folder string `json:"folder,omitempty"`
 	// OutRev: every local change up to this revision is in this laptop's segments in Folder.
 	OutRev uint64 `json:"out_rev,omitempty"`
-	// OutSeq is the number of this laptop's last segment in Folder: a folder holding fewer was emptied
-	// or replaced, and gets everything again.
-	OutSeq uint64 `json:"out_seq,omitempty"`
-	// SentRev is the highest OutRev ever, in any folder: a version up to it has been shared.
+	// OutFrom and OutSeq are the numbers of the first and the last of this laptop's segments in Folder
+	// that hold its changes up to OutRev: a folder missing any of them was emptied, replaced or cut back,
+	// and gets everything again. (OutFrom 0, as an older Accord left it, means 1.)
+	OutFrom uint64 `json:"out_from,omitempty"`
+	OutSeq  uint64 `json:"out_seq,omitempty"`
+	// SentRev is the highest revision ever sent, in any folder: a version up to it has been shared.
 	SentRev uint64 `json:"sent_rev,omitempty"`
-	// Seen is, for each other laptop, the number of its last segment applied here.
-	Seen map[string]uint64 `json:"seen,omitempty"`
-	// Retry lists segments (device/name) holding changes set aside because their clock was too far ahead;
-	// they are read again each round until nothing in them is set aside.
+	// Unshared lists the records ("kind/id") this laptop has not sent because they break a rule; each
+	// round looks at them again, and names them until they are fixed.
+	Unshared []string `json:"unshared,omitempty"`
+	// Retry lists segments (by identity, see SegmentsRead) holding changes set aside because their clock
+	// was too far ahead; they are read again each round until nothing in them is set aside.
 	Retry []string `json:"retry,omitempty"`
 	// LastRound is when the last round finished, with what came in and went out.
 	LastRound time.Time `json:"last_round,omitzero"`
@@ -161,61 +197,122 @@ func syncStateOf(tx *bolt.Tx) (SyncState, error) {
 func (s *Store) SetSyncState(st SyncState) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st) })
+	return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st, nil) })
 }
 
-// putSyncState stores st in the transaction. The caller holds s.mu for writing.
-func (s *Store) putSyncState(tx *bolt.Tx, st SyncState) error {
+// putSyncState stores st in the transaction, and notes the segments read (see SegmentsRead). The caller
+// holds s.mu for writing.
+func (s *Store) putSyncState(tx *bolt.Tx, st SyncState, read []string) error {
 	st.SentRev = max(st.SentRev, st.OutRev, s.sentRev)
 	b, err := json.Marshal(st)
-	if err == nil {
-		err = tx.Bucket([]byte(bucketMeta)).Put([]byte(keySync), b)
+	if err != nil {
+		return err
 	}
-	if err == nil {
-		s.sentRev = st.SentRev
+	meta := tx.Bucket([]byte(bucketMeta))
+	if err := meta.Put([]byte(keySync), b); err != nil {
+		return err
 	}
-	return err
+	if len(read) > 0 {
+		segs, err := meta.CreateBucketIfNotExists([]byte(keySegments))
+		if err != nil {
+			return err
+		}
+		for _, id := range read {
+			if err := segs.Put([]byte(id), nil); err != nil {
+				return err
+			}
+		}
+	}
+	s.sentRev = st.SentRev
+	return nil
 }
 
-// LocalChanges returns the versions (records and tombstones) changed after revision since, and the
-// store's revision they are complete up to, from one consistent view.
-func (s *Store) LocalChanges(since uint64) ([]Version, uint64, error) {
+// SegmentsRead returns the identities (see SyncBatch.Read) of the other laptops' segments whose contents
+// this laptop has taken in, or set aside for good. A segment is read once for what it holds, wherever it
+// lies and whatever number it has; one whose contents are new here is read even under a number seen
+// before. The set travels with the data: a backup restored knows exactly which segments its records hold.
+func (s *Store) SegmentsRead() (map[string]bool, error) {
+	read := map[string]bool{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		segs := tx.Bucket([]byte(bucketMeta)).Bucket([]byte(keySegments))
+		if segs == nil {
+			return nil
+		}
+		return segs.ForEach(func(k, _ []byte) error {
+			read[string(k)] = true
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read which sync segments were read: %w", err)
+	}
+	return read, nil
+}
+
+// Changes are the local changes to share: their versions, the records among them that cannot be shared
+// because they break a rule (an ID with a slash, say, from an earlier import), and the store's revision
+// they are complete up to.
+type Changes struct {
+	Versions  []Version
+	NotShared []data.Refusal
+	Upto      uint64
+}
+
+// LocalChanges returns the versions (records and tombstones) changed after revision since, from one
+// consistent view. A record that breaks a rule is left out and named in NotShared, and the rest go: one
+// bad record never stops sync. Records named in unshared ("kind/id", those a previous round left out) are
+// looked at again whatever their revision, so they are named each round until they are fixed.
+func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var out []Version
+	c := Changes{Upto: s.rev}
+	again := map[string]bool{}
+	for _, key := range unshared {
+		again[key] = true
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, k := range data.RecordKinds {
+			records := tx.Bucket([]byte(k))
 			for id, r := range s.records[k] {
-				if r.Common().Rev <= since {
+				if r.Common().Rev <= since && !again[string(k)+"/"+id] {
 					continue
 				}
-				v, err := storedVersion(tx, k, id)
+				if err := data.Admit(r); err != nil {
+					c.NotShared = append(c.NotShared, data.RefusalOf(r, err))
+					continue
+				}
+				if r.Common().Rev <= since {
+					continue // fixed, and shared, since it was left out
+				}
+				raw := records.Get([]byte(id))
+				if raw == nil {
+					return fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
+				}
+				v, err := versionOf(r, raw)
 				if err != nil {
 					return err
 				}
-				out = append(out, v)
+				c.Versions = append(c.Versions, v)
 			}
 		}
 		return tx.Bucket([]byte(bucketTombstones)).ForEach(func(_, raw []byte) error {
 			t, err := decodeTombstone(raw)
-			if err == nil && t.Rev > since {
-				out = append(out, t.version())
+			if err != nil || t.Rev <= since {
+				return err
 			}
-			return err
+			if refusal := data.IDRefusal(t.Kind, t.ID); refusal != nil {
+				c.NotShared = append(c.NotShared, *refusal)
+			} else {
+				c.Versions = append(c.Versions, t.version())
+			}
+			return nil
 		})
 	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("read the changes to share: %w", err)
+		return Changes{}, fmt.Errorf("read the changes to share: %w", err)
 	}
-	return out, s.rev, nil
-}
-
-func storedVersion(tx *bolt.Tx, k data.Kind, id string) (Version, error) {
-	raw := tx.Bucket([]byte(k)).Get([]byte(id))
-	if raw == nil {
-		return Version{}, fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
-	}
-	return ParseVersion(k, raw)
+	slices.SortFunc(c.NotShared, func(a, b data.Refusal) int { return strings.Compare(a.Key(), b.Key()) })
+	return c, nil
 }
 
 func decodeTombstone(raw []byte) (tombstone, error) {
@@ -247,11 +344,13 @@ type Settled struct {
 }
 
 // SyncBatch is one round's incoming changes, written in one transaction: the records settled, the
-// attachment files they need (by SHA-256), and what sync remembers after.
+// attachment files they need (by SHA-256), what sync remembers after, and the segments whose contents the
+// batch takes in — each named by its identity, the start of the SHA-256 of the file (see SegmentsRead).
 type SyncBatch struct {
 	Records []Settled
 	Files   map[string][]byte
 	State   SyncState
+	Read    []string
 }
 
 // SyncView is what a sync plan sees of the store: its revision, and what it holds of each record.
@@ -345,7 +444,7 @@ func conflictsOf(tx *bolt.Tx, k data.Kind, key []byte) ([]Version, error) {
 // writeSync writes a batch and indexes it. The caller holds s.mu for writing.
 func (s *Store) writeSync(b SyncBatch) error {
 	if len(b.Records) == 0 && len(b.Files) == 0 {
-		return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State) })
+		return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State, b.Read) })
 	}
 	rev := s.rev
 	if b.State.OutRev == s.rev {
@@ -375,7 +474,7 @@ func (s *Store) writeSync(b SyncBatch) error {
 		if err := s.putRev(tx, rev); err != nil {
 			return err
 		}
-		return s.putSyncState(tx, b.State)
+		return s.putSyncState(tx, b.State, b.Read)
 	})
 	if err != nil {
 		if p := data.OSProblem("The changes from the sync folder", s.path, err); p != nil {

@@ -34,6 +34,14 @@ const (
 	segmentFormat  = "accord-sync"
 	segmentVersion = 1
 	maxSegmentSize = 1 << 30 // a bound on what one read takes in, far above any real segment
+	// maxEntrySize bounds one line of a segment, one record: far above the largest the window lets anyone
+	// make (a 2 MB logo; texts of 100,000 characters), far below what would exhaust a laptop's memory.
+	maxEntrySize = 16 << 20
+	// A segment may unpack to unpackRatio times its size, and never less than minUnpacked: JSON records
+	// pack to a fifth or a tenth of their size, while a file made to unpack to gigabytes packs a
+	// thousandfold.
+	unpackRatio = 32
+	minUnpacked = 64 << 20
 )
 
 // Only names of exactly these shapes are read; everything else a sync program leaves beside them
@@ -48,15 +56,19 @@ var (
 
 // segment is one segment file in a laptop's folder.
 type segment struct {
-	device string
+	device string // the folder it lies in
 	seq    uint64
 	size   int64
 	hash   string // first 16 hex digits of the SHA-256 of the file
 	path   string
 }
 
-// ref names the segment in SyncState.Retry.
+// ref names the segment, where it lies, in what a round reports.
 func (g segment) ref() string { return g.device + "/" + filepath.Base(g.path) }
+
+// id is what the segment is known by once read (see store.SegmentsRead): its contents, not its place or
+// number, so that a copy of it anywhere is the same segment and a new one under an old number is not.
+func (g segment) id() string { return g.hash }
 
 func segmentFileName(seq uint64, content []byte) string {
 	sum := sha256.Sum256(content)
@@ -188,7 +200,24 @@ var errNotArrived = errors.New("not fully arrived yet")
 // errNewerSegment marks a segment written by a newer Accord, in a format this one cannot read.
 var errNewerSegment = errors.New("written by a newer Accord")
 
-// readSegment reads and checks a whole segment, or returns an error wrapping errNotArrived.
+// badSegment is a segment that has fully arrived and still cannot be read: damaged before it was sealed,
+// not Accord's, or made to unpack to more than any real segment. Reading it again will not help, so it is
+// set aside; Why says why in words a user reads.
+type badSegment struct {
+	Why data.Problem
+	Err error
+}
+
+func (b *badSegment) Error() string { return b.Why.Text() + ": " + b.Err.Error() }
+
+func damaged(err error) error {
+	return &badSegment{data.Problem{Message: "it is damaged, or it is not an Accord sync file"}, err}
+}
+
+// readSegment reads and checks a whole segment, or returns an error wrapping errNotArrived or
+// errNewerSegment, or a *badSegment. It reads line by line, each line bounded, and never unpacks more
+// than a bound set by the segment's size, so a file made to unpack to gigabytes is refused after a few
+// megabytes, and memory stays near the size of what the segment really holds.
 func readSegment(g segment) (header, []entry, error) {
 	content, err := readComplete(g.path, g.size, g.hash)
 	if err != nil {
@@ -196,31 +225,50 @@ func readSegment(g segment) (header, []entry, error) {
 	}
 	z, err := gzip.NewReader(bytes.NewReader(content))
 	if err != nil {
-		return header{}, nil, fmt.Errorf("segment %s: %w", g.path, err)
+		return header{}, nil, damaged(err)
 	}
-	dec := json.NewDecoder(bufio.NewReader(z))
+	bound := max(minUnpacked, unpackRatio*int64(len(content)))
+	unpacked := &io.LimitedReader{R: z, N: bound + 1}
+	lines := bufio.NewScanner(unpacked)
+	lines.Buffer(make([]byte, 0, 64<<10), maxEntrySize)
+	h, entries, err := readEntries(lines)
+	if err == nil {
+		err = lines.Err()
+	}
+	switch {
+	case unpacked.N == 0 || errors.Is(err, bufio.ErrTooLong):
+		return h, nil, &badSegment{data.Problem{Message: "it would unpack to more than %d MB, far more than any real change", Args: []any{bound >> 20}},
+			fmt.Errorf("%s: %v", g.path, err)}
+	case errors.Is(err, errNewerSegment):
+		return h, nil, fmt.Errorf("%s: %w", g.path, err)
+	case err != nil:
+		return h, nil, damaged(fmt.Errorf("%s: %w", g.path, err))
+	}
+	return h, entries, nil
+}
+
+// readEntries reads a segment's header and entries, one a line.
+func readEntries(lines *bufio.Scanner) (header, []entry, error) {
 	var h header
-	if err := dec.Decode(&h); err != nil || h.Format != segmentFormat {
-		return h, nil, fmt.Errorf("segment %s: not an Accord segment: %v", g.path, err)
+	if !lines.Scan() {
+		return h, nil, errors.New("no header")
+	}
+	if err := json.Unmarshal(lines.Bytes(), &h); err != nil || h.Format != segmentFormat {
+		return h, nil, fmt.Errorf("not an Accord segment: %v", err)
 	}
 	if h.Version > segmentVersion {
-		return h, nil, fmt.Errorf("segment %s: %w", g.path, errNewerSegment)
+		return h, nil, errNewerSegment
 	}
-	if h.Device != g.device || h.Seq != g.seq {
-		return h, nil, fmt.Errorf("segment %s: says it is segment %d of %s", g.path, h.Seq, h.Device)
-	}
-	entries := make([]entry, 0, h.Count)
-	for {
+	entries := make([]entry, 0, min(h.Count, 1<<16))
+	for lines.Scan() {
 		var e entry
-		if err := dec.Decode(&e); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return h, nil, fmt.Errorf("segment %s, entry %d: %w", g.path, len(entries)+1, err)
+		if err := json.Unmarshal(lines.Bytes(), &e); err != nil {
+			return h, nil, fmt.Errorf("entry %d: %w", len(entries)+1, err)
 		}
 		entries = append(entries, e)
 	}
-	if len(entries) != h.Count {
-		return h, nil, fmt.Errorf("segment %s: %d entries, its header says %d", g.path, len(entries), h.Count)
+	if lines.Err() == nil && len(entries) != h.Count {
+		return h, nil, fmt.Errorf("%d entries, its header says %d", len(entries), h.Count)
 	}
 	return h, entries, nil
 }
@@ -245,14 +293,18 @@ func readComplete(path string, size int64, hashPrefix string) ([]byte, error) {
 	return content, nil
 }
 
-// version turns an entry into the version it carries.
+// version turns an entry into the version it carries, checked as every record entering this laptop is
+// (a *data.Refusal names one that breaks a rule).
 func (e entry) version() (store.Version, error) {
 	if !e.Gone {
-		return store.ParseVersion(e.Kind, e.Record)
+		return store.AdmitVersion(e.Kind, e.Record)
 	}
 	h, err := data.ParseHLC(e.HLC)
-	if err != nil || e.ID == "" || !slices.Contains(data.RecordKinds, e.Kind) {
-		return store.Version{}, fmt.Errorf("a tombstone without a good kind, ID or stamp: %v", err)
+	if err != nil || !slices.Contains(data.RecordKinds, e.Kind) {
+		return store.Version{}, fmt.Errorf("a tombstone without a good kind or stamp: %v", err)
+	}
+	if refusal := data.IDRefusal(e.Kind, e.ID); refusal != nil {
+		return store.Version{}, refusal
 	}
 	return store.Tombstone(e.Kind, e.ID, h, e.Prev), nil
 }
