@@ -357,3 +357,29 @@ func TestAHostileSegmentIsSetAsideWithBoundedMemory(t *testing.T) {
 		t.Fatalf("the segment set aside was read again: %+v", rep)
 	}
 }
+
+// A record changed by importing a file edited by hand (its clock stamp left as it was) is an edit made on
+// the laptop that imported it: it reaches the others as one, with no conflict to compare.
+func TestAnImportedEditSyncsAsAnEdit(t *testing.T) {
+	folder, ana, ben, p := sharedPartner(t)
+	var file bytes.Buffer
+	if err := ana.s.ExportJSON(&file); err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(file.Bytes(), []byte(`"name": "Shared"`), []byte(`"name": "Shared, renamed in the file"`), 1)
+	edited = bytes.ReplaceAll(edited, []byte(start.Format(time.RFC3339)), []byte(start.Add(time.Minute).Format(time.RFC3339)))
+	ben.now = start.Add(2 * time.Minute)
+	if sum, err := ben.s.ImportJSON(bytes.NewReader(edited)); err != nil || sum.Updated[data.KindPartner] != 1 {
+		t.Fatalf("import: %+v, %v", sum, err)
+	}
+	ben.round(folder)
+	ana.round(folder)
+	for _, l := range []*laptop{ana, ben} {
+		if got := data.Lookup[data.Partner](l.s, p.ID).Name; got != "Shared, renamed in the file" {
+			t.Fatalf("%s holds %q", l.name, got)
+		}
+		if cs, _ := l.s.Conflicts(); len(cs) != 0 {
+			t.Fatalf("%s has a conflict to compare: %+v", l.name, cs)
+		}
+	}
+}
