@@ -232,12 +232,12 @@ func (s *Store) applyImport(p importPlan) error {
 	}
 	if len(p.write) == 0 { // attachments only: no record to stamp
 		err := s.db.Update(files)
-		if plain := data.OSProblem("The import", s.path, err); plain != nil {
+		if plain := data.OSProblem(theImport, s.path, err); plain != nil {
 			err = plain
 		}
 		return err
 	}
-	if err := s.writeLocked(edit{what: "The import", extra: files, wordingFrom: wordingFrom}, p.write...); err != nil {
+	if err := s.writeLocked(edit{what: theImport, extra: files, wordingFrom: wordingFrom}, p.write...); err != nil {
 		return fmt.Errorf("import %d records: %w", len(p.write), err)
 	}
 	return nil

@@ -131,12 +131,18 @@ func (s *Store) stampAndWrite(rs []data.Record) error {
 func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...data.Record) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.writeLocked(edit{what: "Your change", extra: extra}, rs...)
+	return s.writeLocked(edit{what: yourChange, extra: extra}, rs...)
 }
+
+// What the user calls a write that fails, in data.OSProblem's sentences (i18n:keys).
+const (
+	yourChange = "Your change"
+	theImport  = "The import"
+)
 
 // edit is how one write goes through writeLocked.
 type edit struct {
-	what  string                  // what the user calls it when it fails: "Your change", "The import"
+	what  string                  // what the user calls it when it fails: yourChange, theImport
 	extra func(tx *bolt.Tx) error // more work in the same transaction, or nil
 	// wordingFrom is, for each record, what its wording version is noted against; nil means the copy
 	// here it replaces (see data.Versioned).
