@@ -292,7 +292,9 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 				if err != nil {
 					return err
 				}
-				c.Versions = append(c.Versions, v)
+				if c.Versions, err = appendWithLosers(tx, c.Versions, v); err != nil {
+					return err
+				}
 			}
 		}
 		return tx.Bucket([]byte(bucketTombstones)).ForEach(func(_, raw []byte) error {
@@ -302,10 +304,10 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 			}
 			if refusal := data.IDRefusal(t.Kind, t.ID); refusal != nil {
 				c.NotShared = append(c.NotShared, *refusal)
-			} else {
-				c.Versions = append(c.Versions, t.version())
+				return nil
 			}
-			return nil
+			c.Versions, err = appendWithLosers(tx, c.Versions, t.version())
+			return err
 		})
 	})
 	if err != nil {
@@ -313,6 +315,26 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 	}
 	slices.SortFunc(c.NotShared, func(a, b data.Refusal) int { return strings.Compare(a.Key(), b.Key()) })
 	return c, nil
+}
+
+// appendWithLosers appends a version to share and the versions that lost a conflict with it here. Those
+// travel with it, as the merge would settle them anyway: a version another laptop took in from a segment
+// since deleted (with its laptop's folder) reaches the others this way, so every laptop keeps the same
+// conflicts. A losing version that breaks a rule (from an older Accord) stays here.
+func appendWithLosers(tx *bolt.Tx, vs []Version, v Version) ([]Version, error) {
+	losers, err := conflictsOf(tx, v.Kind, []byte(v.Key()))
+	if err != nil {
+		return vs, err
+	}
+	vs = append(vs, v)
+	for _, l := range losers {
+		if l.Gone {
+			vs = append(vs, l)
+		} else if _, err := AdmitVersion(l.Kind, l.JSON); err == nil {
+			vs = append(vs, l)
+		}
+	}
+	return vs, nil
 }
 
 func decodeTombstone(raw []byte) (tombstone, error) {

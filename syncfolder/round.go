@@ -160,8 +160,9 @@ func Round(s *store.Store, folder string) (Report, error) {
 // stateFor is what sync remembers for this folder. A new folder, or one where any of this laptop's own
 // segments since it last sent everything has gone (deleted, emptied, or replaced by an older copy), starts
 // again from nothing here, sending everything — which the merge makes harmless. Either way the next
-// segment takes a number above every one this laptop has used in the folder, or finds there: a number is
-// never used twice, even when the laptop stopped after writing a segment but before noting it.
+// segment takes a number above every one this laptop has written in the folder: a number is not used
+// twice, even when the laptop stopped after writing a segment but before noting it. (Were one used twice,
+// the others would still read both: they read segments by what they hold.)
 func stateFor(s *store.Store, top, dev, folder string) (store.SyncState, error) {
 	st, err := s.SyncState()
 	if err != nil {
@@ -175,14 +176,24 @@ func stateFor(s *store.Store, top, dev, folder string) (store.SyncState, error) 
 	if st.Folder == folder {
 		last = st.OutSeq
 	}
-	if len(own) > 0 {
-		last = max(last, own[len(own)-1].seq)
-	}
+	last = lastWritten(own, dev, last)
 	if st.Folder != folder || behind(st, own) { // the set-aside changes of others are still to be tried
 		st = store.SyncState{Folder: folder, SentRev: st.SentRev, OutFrom: last + 1, Retry: st.Retry}
 	}
 	st.OutSeq = last
 	return st, nil
+}
+
+// lastWritten is the number of the last segment in the laptop's own folder that it wrote itself after
+// number after — one it wrote and then stopped before noting — or after. What its header says decides:
+// another laptop's segment copied there, or a copy of its own under another number, is not one of them.
+func lastWritten(own []segment, dev string, after uint64) uint64 {
+	for i := len(own) - 1; i >= 0 && own[i].seq > after; i-- {
+		if h, err := readHeader(own[i].path); err == nil && h.Device == dev && h.Seq == own[i].seq {
+			return own[i].seq
+		}
+	}
+	return after
 }
 
 // behind is true when this laptop's folder lacks one of the segments it wrote there since it last sent

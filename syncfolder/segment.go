@@ -273,6 +273,28 @@ func readEntries(lines *bufio.Scanner) (header, []entry, error) {
 	return h, entries, nil
 }
 
+// readHeader reads only a segment's first line, its header.
+func readHeader(path string) (header, error) {
+	var h header
+	f, err := os.Open(path)
+	if err != nil {
+		return h, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return h, fmt.Errorf("%s: %w", path, err)
+	}
+	lines := bufio.NewScanner(z) // a header is one short line: the scanner's own bound is plenty
+	if !lines.Scan() {
+		return h, fmt.Errorf("%s: no header: %v", path, lines.Err())
+	}
+	if err := json.Unmarshal(lines.Bytes(), &h); err != nil {
+		return h, fmt.Errorf("%s: %w", path, err)
+	}
+	return h, nil
+}
+
 // readComplete reads a file whose size and hash prefix are known, or returns errNotArrived.
 func readComplete(path string, size int64, hashPrefix string) ([]byte, error) {
 	info, err := os.Stat(path)
