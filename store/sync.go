@@ -39,7 +39,9 @@ var ErrChangedElsewhere = &data.PlainError{Message: "This record was changed els
 	Advice: "Your changes are not saved yet. Copy what you typed, open the record again, and make your changes there."}
 
 // Version is one version of one record as sync carries it: the record's JSON as stored but without its
-// rev (which counts changes in one database only), or a tombstone for a record deleted for good.
+// rev (which counts changes in one database only), or a tombstone for a record deleted for good. (A version
+// on its way out, from LocalChanges, still carries the rev it has here, to spare re-encoding every record
+// sent: whoever reads it drops it, see ParseVersion.)
 type Version struct {
 	Kind data.Kind
 	ID   string
@@ -47,6 +49,9 @@ type Version struct {
 	Prev []string
 	Gone bool            // a tombstone
 	JSON json.RawMessage // the record; nil for a tombstone
+	// decoded is the record as it was decoded when the version was read and checked, so that storing
+	// it need not decode it again; nil when it was not.
+	decoded data.Record
 }
 
 // Key names the record the version belongs to.
@@ -73,49 +78,37 @@ type tombstone struct {
 // checking that it decodes as a record of the kind and that its ID keeps the ID rule (data.IDProblems; a
 // *data.Refusal says what is wrong). Its rev, if any, is dropped.
 func ParseVersion(k data.Kind, raw []byte) (Version, error) {
-	v, _, err := parseVersion(k, raw)
-	return v, err
+	r := data.NewRecord(k)
+	if r == nil {
+		return Version{}, fmt.Errorf("a record of an unknown kind %q", k)
+	}
+	if err := json.Unmarshal(raw, r); err != nil {
+		return Version{}, fmt.Errorf("%s: %w", k, err)
+	}
+	m := r.Common()
+	if ps := data.IDProblems(k, m.ID); len(ps) > 0 {
+		refusal := data.RefusalOf(r, &data.ValidationError{Problems: ps})
+		return Version{}, &refusal
+	}
+	stripped, err := withoutRev(raw)
+	if err != nil {
+		return Version{}, fmt.Errorf("%s %s: %w", k, m.ID, err)
+	}
+	return Version{Kind: k, ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped, decoded: r}, nil
 }
 
 // AdmitVersion is ParseVersion for a version entering this laptop from another: the record must also keep
 // every rule the window keeps (data.Admit), or a *data.Refusal names it and says why.
 func AdmitVersion(k data.Kind, raw []byte) (Version, error) {
-	v, r, err := parseVersion(k, raw)
+	v, err := ParseVersion(k, raw)
 	if err != nil {
 		return v, err
 	}
-	if err := data.Admit(r); err != nil {
-		refusal := data.RefusalOf(r, err)
+	if err := data.Admit(v.decoded); err != nil {
+		refusal := data.RefusalOf(v.decoded, err)
 		return Version{}, &refusal
 	}
 	return v, nil
-}
-
-func parseVersion(k data.Kind, raw []byte) (Version, data.Record, error) {
-	r := data.NewRecord(k)
-	if r == nil {
-		return Version{}, nil, fmt.Errorf("a record of an unknown kind %q", k)
-	}
-	if err := json.Unmarshal(raw, r); err != nil {
-		return Version{}, nil, fmt.Errorf("%s: %w", k, err)
-	}
-	m := r.Common()
-	if ps := data.IDProblems(k, m.ID); len(ps) > 0 {
-		refusal := data.RefusalOf(r, &data.ValidationError{Problems: ps})
-		return Version{}, nil, &refusal
-	}
-	v, err := versionOf(r, raw)
-	return v, r, err
-}
-
-// versionOf is the version of r, whose JSON is raw.
-func versionOf(r data.Record, raw []byte) (Version, error) {
-	m := r.Common()
-	stripped, err := setRev(raw, 0)
-	if err != nil {
-		return Version{}, fmt.Errorf("%s %s: %w", r.Kind(), m.ID, err)
-	}
-	return Version{Kind: r.Kind(), ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped}, nil
 }
 
 // Tombstone is the version that deletes a record for good.
@@ -123,18 +116,25 @@ func Tombstone(k data.Kind, id string, h data.HLC, prev []string) Version {
 	return Version{Kind: k, ID: id, HLC: h, Prev: prev, Gone: true}
 }
 
-// setRev writes rev into a record's JSON, keeping every other field as it is (fields from a newer Accord
-// too), or removes it for rev 0. Keys come out sorted, so the same record always gives the same bytes.
-func setRev(raw []byte, rev uint64) ([]byte, error) {
+// withoutRev is a record's JSON without its rev, keeping every other field as it is (fields from a newer
+// Accord too). Keys come out sorted, so the same record always gives the same bytes.
+func withoutRev(raw []byte) ([]byte, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		return nil, err
 	}
 	delete(fields, "rev")
-	if rev > 0 {
-		fields["rev"] = json.RawMessage(fmt.Sprint(rev))
-	}
 	return json.Marshal(fields)
+}
+
+// withRev is a version's JSON (which holds no rev: see withoutRev) with rev as its first field, as it is
+// stored.
+func withRev(version []byte, rev uint64) []byte {
+	stored := fmt.Appendf(nil, `{"rev":%d`, rev)
+	if len(version) <= len("{}") {
+		return append(stored, '}')
+	}
+	return append(append(stored, ','), version[1:]...)
 }
 
 // ancestry is the Prev of a version made from one stamped h with ancestry prev.
@@ -288,10 +288,9 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 				if raw == nil {
 					return fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
 				}
-				v, err := versionOf(r, raw)
-				if err != nil {
-					return err
-				}
+				m := r.Common()
+				v := Version{Kind: k, ID: id, HLC: m.Stamp(), Prev: m.Prev, JSON: bytes.Clone(raw)} // with its rev: see Version
+				var err error
 				if c.Versions, err = appendWithLosers(tx, c.Versions, v); err != nil {
 					return err
 				}
@@ -528,14 +527,15 @@ func putSettled(tx *bolt.Tx, set Settled, rev uint64) (indexEntry, error) {
 			return e, err
 		}
 	} else {
-		raw, err := setRev(w.JSON, rev)
-		if err != nil {
-			return e, err
+		raw := withRev(w.JSON, rev)
+		r := w.decoded
+		if r == nil {
+			r = data.NewRecord(w.Kind)
+			if err := json.Unmarshal(raw, r); err != nil {
+				return e, err
+			}
 		}
-		r := data.NewRecord(w.Kind)
-		if err := json.Unmarshal(raw, r); err != nil {
-			return e, err
-		}
+		r.Common().Rev = rev
 		if err := errors.Join(records.Put([]byte(w.ID), raw), tombs.Delete(key)); err != nil {
 			return e, err
 		}
@@ -584,7 +584,7 @@ func (s *Store) HasAttachment(sha string) bool {
 
 // Attachments lists the SHA-256 keys of the files a record's JSON uses.
 func Attachments(v Version) []string {
-	if v.Gone || v.Kind != data.KindAgreement {
+	if v.Gone || v.Kind != data.KindAgreement || !bytes.Contains(v.JSON, []byte(`"attachments"`)) {
 		return nil
 	}
 	var a data.Agreement
