@@ -537,3 +537,28 @@ func fixWhatWasNamed(t *testing.T, folder string, laptops []*laptop) {
 		t.Fatalf("%d records named as not sent, want the 2 an older Accord let in", named)
 	}
 }
+
+// A file far larger than any attachment, under the name of one a record uses, is read no further than
+// the largest attachment could be: the record waits for the real file.
+func TestAHugeFileUnderAnAttachmentsNameIsNotReadWhole(t *testing.T) {
+	folder, ana, ben := twoLaptops(t)
+	sha, _ := ana.s.PutAttachment([]byte("scan"))
+	p := newPartner("Partner")
+	ana.save(p)
+	ana.save(withAttachment(p, sha, 4))
+	ana.round(folder)
+	if err := os.Truncate(filepath.Join(ana.folderOf(folder), Files, sha), 200<<20); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	rep := ben.round(folder)
+	runtime.ReadMemStats(&after)
+	if rep.In != 0 || rep.Waiting != 1 {
+		t.Fatalf("%+v", rep)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Fatalf("looking at the file took %d MB", alloc>>20)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"accord/data"
 	"accord/store"
 )
 
@@ -51,10 +52,11 @@ func attachmentShared(top string, devices []string, sha string) bool {
 }
 
 // fetchAttachment reads an attachment from whichever laptop's folder holds a complete copy; an error
-// wrapping errNotArrived when none does yet.
+// wrapping errNotArrived when none does yet. It reads no more of a file than the largest attachment
+// Accord keeps: a larger file under that name is not the one.
 func fetchAttachment(top string, devices []string, sha string) ([]byte, error) {
 	for _, d := range devices {
-		content, err := os.ReadFile(filepath.Join(top, d, Files, sha))
+		content, err := readAtMost(filepath.Join(top, d, Files, sha), data.MaxAttachmentBytes)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -66,4 +68,14 @@ func fetchAttachment(top string, devices []string, sha string) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("attachment %s: %w", sha, errNotArrived)
+}
+
+// readAtMost reads a file of at most limit bytes; of a larger one, it reads one byte more than that.
+func readAtMost(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
