@@ -251,14 +251,9 @@ func readSegment(g segment) (header, []entry, error) {
 	}
 	bound := max(minUnpacked, unpackRatio*int64(len(content)))
 	unpacked := &io.LimitedReader{R: z, N: bound + 1}
-	lines := bufio.NewScanner(unpacked)
-	lines.Buffer(make([]byte, 0, 64<<10), maxEntrySize)
-	h, entries, err := readEntries(lines)
-	if err == nil {
-		err = lines.Err()
-	}
+	h, entries, err := readEntries(&lines{r: bufio.NewReaderSize(unpacked, 64<<10), most: maxEntrySize})
 	switch {
-	case unpacked.N == 0 || errors.Is(err, bufio.ErrTooLong):
+	case unpacked.N == 0 || errors.Is(err, errLineTooLong):
 		return h, nil, &badSegment{data.Problem{Message: "it would unpack to more than %d MB, far more than any real change", Args: []any{bound >> 20}},
 			fmt.Errorf("%s: %v", g.path, err)}
 	case errors.Is(err, errNewerSegment):
@@ -270,29 +265,74 @@ func readSegment(g segment) (header, []entry, error) {
 }
 
 // readEntries reads a segment's header and entries, one a line.
-func readEntries(lines *bufio.Scanner) (header, []entry, error) {
+func readEntries(lines *lines) (header, []entry, error) {
 	var h header
-	if !lines.Scan() {
-		return h, nil, errors.New("no header")
+	line, err := lines.next()
+	if err != nil {
+		return h, nil, fmt.Errorf("no header: %w", err)
 	}
-	if err := json.Unmarshal(lines.Bytes(), &h); err != nil || h.Format != segmentFormat {
+	if err := json.Unmarshal(line, &h); err != nil || h.Format != segmentFormat {
 		return h, nil, fmt.Errorf("not an Accord segment: %v", err)
 	}
 	if h.Version > segmentVersion {
 		return h, nil, errNewerSegment
 	}
 	entries := make([]entry, 0, min(h.Count, 1<<16))
-	for lines.Scan() {
+	for {
+		line, err := lines.next()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return h, nil, err
+		}
 		var e entry
-		if err := json.Unmarshal(lines.Bytes(), &e); err != nil {
+		if err := json.Unmarshal(line, &e); err != nil {
 			return h, nil, fmt.Errorf("entry %d: %w", len(entries)+1, err)
 		}
 		entries = append(entries, e)
 	}
-	if lines.Err() == nil && len(entries) != h.Count {
+	if len(entries) != h.Count {
 		return h, nil, fmt.Errorf("%d entries, its header says %d", len(entries), h.Count)
 	}
 	return h, entries, nil
+}
+
+// errLineTooLong marks a line longer than a segment's lines may be.
+var errLineTooLong = errors.New("a line longer than any record")
+
+// lines reads a text one line at a time, each of at most most bytes, in time and memory that grow with
+// the line (bufio.Scanner looks through all of a long line again for each piece that arrives).
+type lines struct {
+	r    *bufio.Reader
+	most int
+	line []byte
+}
+
+// next is the next line, without its end, valid until the next call; io.EOF when there is none.
+func (l *lines) next() ([]byte, error) {
+	l.line = l.line[:0]
+	for {
+		piece, err := l.r.ReadSlice('\n')
+		need := len(l.line) + len(piece)
+		if need > l.most+1 {
+			return nil, errLineTooLong
+		}
+		if need > cap(l.line) { // double: append grows a long slice by a quarter, copying it each time
+			grown := make([]byte, len(l.line), max(2*cap(l.line), need))
+			copy(grown, l.line)
+			l.line = grown
+		}
+		l.line = append(l.line, piece...)
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && len(l.line) > 0:
+			return l.line, nil // the last line, without an end
+		case err != nil:
+			return nil, err
+		}
+		return bytes.TrimSuffix(l.line, []byte("\n")), nil
+	}
 }
 
 // readHeader reads only a segment's first line, its header.
