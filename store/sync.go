@@ -261,7 +261,8 @@ type Changes struct {
 // LocalChanges returns the versions (records and tombstones) changed after revision since, from one
 // consistent view. A record that breaks a rule is left out and named in NotShared, and the rest go: one
 // bad record never stops sync. Records named in unshared ("kind/id", those a previous round left out) are
-// looked at again whatever their revision, so they are named each round until they are fixed.
+// looked at again whatever their revision: named each round while they break a rule, sent once they keep
+// them all.
 func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -280,9 +281,6 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 				if err := data.Admit(r); err != nil {
 					c.NotShared = append(c.NotShared, data.RefusalOf(r, err))
 					continue
-				}
-				if r.Common().Rev <= since {
-					continue // fixed, and shared, since it was left out
 				}
 				raw := records.Get([]byte(id))
 				if raw == nil {
