@@ -357,7 +357,7 @@ func putSegment(t *testing.T, folder, device string, seq uint64, content []byte)
 	return path
 }
 
-// A segment made to unpack to far more than any real one — a partner name of 80 MB packed into 80 KB —
+// A segment made to unpack to far more than any real one — a partner name of 24 MB packed into 24 KB —
 // is set aside after a bounded read, named, and never stored; the laptop's other segments go on.
 func TestAHostileSegmentIsSetAsideWithBoundedMemory(t *testing.T) {
 	folder, ana, ben := twoLaptops(t)
@@ -365,7 +365,7 @@ func TestAHostileSegmentIsSetAsideWithBoundedMemory(t *testing.T) {
 	ana.round(folder)
 	stranger := "fedcba9876543210"
 	head := fmt.Appendf(nil, `{"format":"accord-sync","version":1,"device":%q,"seq":1,"schema":4,"count":1}`, stranger)
-	huge := append([]byte(`{"kind":"partners","record":{"id":"huge","kind":"business","stage":"active","name":"`), bytes.Repeat([]byte("a"), 80<<20)...)
+	huge := append([]byte(`{"kind":"partners","record":{"id":"huge","kind":"business","stage":"active","name":"`), bytes.Repeat([]byte("a"), 24<<20)...)
 	huge = append(huge, `"}}`...)
 	content := gzipped(t, head, huge)
 	huge = nil
@@ -560,5 +560,20 @@ func TestAHugeFileUnderAnAttachmentsNameIsNotReadWhole(t *testing.T) {
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
 		t.Fatalf("looking at the file took %d MB", alloc>>20)
+	}
+}
+
+// Lines each within the bound of one record, but together far more than the segment's size allows, are
+// refused once the bound is reached.
+func TestASegmentUnpackingBeyondItsBoundIsSetAside(t *testing.T) {
+	folder := t.TempDir()
+	line := fmt.Appendf(nil, `{"kind":"partners","record":{"id":"x","kind":"business","stage":"active","name":"%s"}}`, bytes.Repeat([]byte("a"), 14<<20))
+	head := fmt.Appendf(nil, `{"format":"accord-sync","version":1,"device":%q,"seq":1,"schema":4,"count":5}`, stranger)
+	path := putSegment(t, folder, stranger, 1, gzipped(t, head, line, line, line, line, line))
+	g, _ := parseSegment(filepath.Dir(path), stranger, filepath.Base(path))
+	_, _, err := readSegment(g)
+	var bad *badSegment
+	if !errors.As(err, &bad) || !strings.Contains(bad.Why.Text(), "more than 64 MB") {
+		t.Fatalf("got %v", err)
 	}
 }

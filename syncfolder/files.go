@@ -52,12 +52,11 @@ func attachmentShared(top string, devices []string, sha string) bool {
 }
 
 // fetchAttachment reads an attachment from whichever laptop's folder holds a complete copy; an error
-// wrapping errNotArrived when none does yet. It reads no more of a file than the largest attachment
-// Accord keeps: a larger file under that name is not the one.
+// wrapping errNotArrived when none does yet.
 func fetchAttachment(top string, devices []string, sha string) ([]byte, error) {
 	for _, d := range devices {
-		content, err := readAtMost(filepath.Join(top, d, Files, sha), data.MaxAttachmentBytes)
-		if errors.Is(err, fs.ErrNotExist) {
+		content, err := readAttachment(filepath.Join(top, d, Files, sha))
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errNotTheFile) {
 			continue
 		}
 		if err != nil {
@@ -70,12 +69,25 @@ func fetchAttachment(top string, devices []string, sha string) ([]byte, error) {
 	return nil, fmt.Errorf("attachment %s: %w", sha, errNotArrived)
 }
 
-// readAtMost reads a file of at most limit bytes; of a larger one, it reads one byte more than that.
-func readAtMost(path string, limit int64) ([]byte, error) {
+// errNotTheFile marks a file larger than any attachment Accord keeps: whatever its name, it is not one.
+var errNotTheFile = errors.New("larger than any attachment")
+
+// readAttachment reads a file that may be an attachment, in one piece; one larger than the largest
+// attachment Accord keeps is not read at all.
+func readAttachment(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit+1))
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > data.MaxAttachmentBytes {
+		return nil, errNotTheFile
+	}
+	content := make([]byte, info.Size())
+	_, err = io.ReadFull(f, content)
+	return content, err
 }
