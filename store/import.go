@@ -212,7 +212,7 @@ func (s *Store) applyImport(p importPlan) error {
 	wordingFrom := make([]data.Record, len(p.write))
 	for i, r := range p.write {
 		if _, ok := r.(data.Versioned); ok {
-			wordingFrom[i] = data.Clone(r)
+			wordingFrom[i] = shallowCopy(r)
 		}
 		m := r.Common()
 		m.Prev = ancestry(m.Stamp(), m.Prev)
@@ -237,10 +237,19 @@ func (s *Store) applyImport(p importPlan) error {
 		}
 		return err
 	}
-	if err := s.writeLocked(edit{what: theImport, extra: files, wordingFrom: wordingFrom}, p.write...); err != nil {
+	if err := s.writeLocked(edit{what: theImport, extra: files, wordingFrom: wordingFrom, handedOver: true}, p.write...); err != nil {
 		return fmt.Errorf("import %d records: %w", len(p.write), err)
 	}
 	return nil
+}
+
+// shallowCopy is a copy of the record's fields as they are now, sharing its slices: a record to read from
+// (the wording the file gives an agreement) while the record itself is written.
+func shallowCopy(r data.Record) data.Record {
+	v := reflect.ValueOf(r).Elem()
+	c := reflect.New(v.Type())
+	c.Elem().Set(v)
+	return c.Interface().(data.Record)
 }
 
 // holdsRecords is true when the store holds any record, in the Trash or not. The caller holds s.mu.

@@ -147,6 +147,9 @@ type edit struct {
 	// wordingFrom is, for each record, what its wording version is noted against; nil means the copy
 	// here it replaces (see data.Versioned).
 	wordingFrom []data.Record
+	// handedOver: no one else holds the records (an import read them from its file), so the index
+	// keeps them as they are instead of a copy decoded from what was written.
+	handedOver bool
 }
 
 // writeLocked is the one path every change made on this laptop takes — a save, a move to the Trash, an
@@ -188,6 +191,10 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
 	}
 	for i, r := range rs {
+		if e.handedOver {
+			s.index(entryOf(r))
+			continue
+		}
 		stored := data.NewRecord(r.Kind())
 		if err := json.Unmarshal(encoded[i], stored); err != nil {
 			return fmt.Errorf("index %s %s: %w", r.Kind(), r.Common().ID, err)
