@@ -27,5 +27,8 @@ func runRestore(e env, args []string) error {
 	case res.Previous != "":
 		fmt.Fprintln(e.out, i18n.T("Your data as it was before is kept in the backup %s.", res.Previous))
 	}
+	for _, line := range res.Restored.DescribeFlawed(i18n.T) {
+		fmt.Fprintln(e.out, line)
+	}
 	return nil
 }

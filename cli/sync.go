@@ -37,5 +37,8 @@ func runSync(e env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.out, rep.Describe(i18n.T))
+	for _, line := range rep.Details(i18n.T) {
+		fmt.Fprintln(e.out, line)
+	}
 	return nil
 }

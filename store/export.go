@@ -48,7 +48,7 @@ func (s *Store) export(w io.Writer, comparable bool) error {
 		}
 		record := func(v []byte) ([]byte, error) {
 			if comparable {
-				return setRev(v, 0)
+				return withoutRev(v)
 			}
 			return v, nil
 		}

@@ -128,7 +128,7 @@ var (
 // never loses a newer edit made here. Every record is read and validated before anything is written; with
 // any problem nothing is imported and an *ImportError lists them all. When the import changes anything the
 // store is backed up first, then everything is written in one transaction: all of it or, if the process
-// dies, none.
+// dies, none. What it writes is an edit made here, stamped with this laptop's clock (see applyImport).
 func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -157,7 +157,7 @@ func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
 		return ImportSummary{}, err
 	}
 	plan.sum.Backup = backup
-	return plan.sum, s.applyImport(f, plan)
+	return plan.sum, s.applyImport(plan)
 }
 
 // importPlan is what an import will write.
@@ -197,51 +197,59 @@ func (s *Store) planImport(f *exportFile) (importPlan, error) {
 	return p, err
 }
 
-// applyImport writes the plan in one transaction and indexes it. The caller holds s.mu for writing.
-//
-// Revisions: a store that has never been written to takes the file's own revisions, when they are
-// consistent, so exporting the import gives back the same file; otherwise each record written gets a new
-// revision of this store, in the order of its revision in the file, as any save would.
-func (s *Store) applyImport(f *exportFile, p importPlan) error {
-	keep := s.rev == 0 && !s.holdsRecords() && f.rev < 1<<62
-	for _, r := range p.write {
-		keep = keep && r.Common().Rev <= f.rev
+// applyImport writes the plan in one transaction, through the path every edit on this laptop takes, and
+// indexes it. An import is an edit made here: each record it writes replaces the copy here (whatever the
+// revision the file gives it), gets the next revision of this store, in the order of its revision in the
+// file, and a fresh stamp of this laptop's clock made from the version in the file and from the one it
+// replaces — so no two laptops ever hold different contents under one stamp. An agreement's wording
+// version is noted against the file's copy: the version noted where its words were written travels with
+// them, and words changed in the file by hand are a new wording. The caller holds s.mu for writing.
+func (s *Store) applyImport(p importPlan) error {
+	if len(p.write) == 0 && len(p.files) == 0 {
+		return nil
 	}
-	rev := f.rev
-	if !keep {
-		sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].Common().Rev < p.write[j].Common().Rev })
-		for i, r := range p.write {
-			r.Common().Rev = s.rev + uint64(i) + 1
-		}
-		rev = s.rev + uint64(len(p.write))
-	}
-	encoded := make([][]byte, len(p.write))
+	sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].Common().Rev < p.write[j].Common().Rev })
+	wordingFrom := make([]data.Record, len(p.write))
 	for i, r := range p.write {
-		b, err := json.Marshal(r)
-		if err != nil {
-			return fmt.Errorf("encode %s %s: %w", r.Kind(), r.Common().ID, err)
+		if _, ok := r.(data.Versioned); ok {
+			wordingFrom[i] = shallowCopy(r)
 		}
-		encoded[i] = b
+		m := r.Common()
+		m.Prev = ancestry(m.Stamp(), m.Prev)
+		m.Rev = 0
+		if here, ok := s.records[r.Kind()][m.ID]; ok {
+			m.Rev = here.Common().Rev
+		}
 	}
-	err := s.put(p.write, encoded, rev, func(tx *bolt.Tx) error {
-		files := tx.Bucket([]byte(bucketAttachments))
+	files := func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucketAttachments))
 		for sha, content := range p.files {
-			if err := files.Put([]byte(sha), content); err != nil {
+			if err := b.Put([]byte(sha), content); err != nil {
 				return err
 			}
 		}
 		return nil
-	})
-	if err != nil {
-		if plain := data.OSProblem("The import", s.path, err); plain != nil {
+	}
+	if len(p.write) == 0 { // attachments only: no record to stamp
+		err := s.db.Update(files)
+		if plain := data.OSProblem(theImport, s.path, err); plain != nil {
 			err = plain
 		}
+		return err
+	}
+	if err := s.writeLocked(edit{what: theImport, extra: files, wordingFrom: wordingFrom, handedOver: true}, p.write...); err != nil {
 		return fmt.Errorf("import %d records: %w", len(p.write), err)
 	}
-	for _, r := range p.write {
-		s.index(entryOf(r))
-	}
 	return nil
+}
+
+// shallowCopy is a copy of the record's fields as they are now, sharing its slices: a record to read from
+// (the wording the file gives an agreement) while the record itself is written.
+func shallowCopy(r data.Record) data.Record {
+	v := reflect.ValueOf(r).Elem()
+	c := reflect.New(v.Type())
+	c.Elem().Set(v)
+	return c.Interface().(data.Record)
 }
 
 // holdsRecords is true when the store holds any record, in the Trash or not. The caller holds s.mu.
@@ -266,9 +274,6 @@ type incoming struct {
 	record data.Record
 	offset int64
 }
-
-// maxIDLength bounds an imported ID: Accord's are 36 characters; a database key may not be huge.
-const maxIDLength = 200
 
 // parser reads an import file part by part, collecting every record problem rather than stopping at the
 // first, so the user can fix them all at once.
@@ -407,15 +412,11 @@ func (p *parser) record(k data.Kind) error {
 	}
 	m := r.Common()
 	var found []data.Problem
-	switch {
+	switch ids := data.IDProblems(k, m.ID); {
 	case err != nil:
 		found = append(found, decodeProblem(err))
-	case k == data.KindOrganisation && m.ID != data.OrganisationID:
-		found = append(found, data.Problem{Message: "The organisation's id must be %s.", Args: []any{data.OrganisationID}})
-	case strings.TrimSpace(m.ID) == "":
-		found = append(found, data.Problem{Message: "The record has no id."})
-	case len(m.ID) > maxIDLength:
-		found = append(found, data.Problem{Message: "The id is too long: keep it under 200 characters."})
+	case len(ids) > 0:
+		found = append(found, ids...)
 	case p.seen[k][m.ID]:
 		found = append(found, data.Problem{Message: "The id %s appears more than once in the file.", Args: []any{m.ID}})
 	}

@@ -17,6 +17,9 @@ type Contents struct {
 	Trashed      int         // records in the Trash
 	Organisation string
 	LastChange   time.Time // the newest change to any record; zero when there is none
+	// Flawed names the records that break a rule (from an older Accord, say): a restore keeps them, and
+	// sync leaves them out until they are fixed.
+	Flawed []data.Refusal
 }
 
 // Contents counts what the store holds.
@@ -40,6 +43,7 @@ func (s *Store) Contents() Contents {
 	if o, ok := s.records[data.KindOrganisation][data.OrganisationID].(*data.Organisation); ok {
 		c.Organisation = o.Name
 	}
+	c.Flawed = s.flawed()
 	return c
 }
 
@@ -50,6 +54,19 @@ func (c Contents) Describe(t func(string, ...any) string) string {
 		text += t(", and %d in the Trash", c.Trashed)
 	}
 	return text
+}
+
+// DescribeFlawed says which records break a rule and what that means, one line each, translated with t;
+// nothing when every record keeps the rules.
+func (c Contents) DescribeFlawed(t func(string, ...any) string) []string {
+	if len(c.Flawed) == 0 {
+		return nil
+	}
+	out := []string{t("These records break Accord's rules, perhaps from an older Accord. They are kept, but not shared with your other laptops until they are fixed:")}
+	for _, f := range c.Flawed {
+		out = append(out, f.Describe(t))
+	}
+	return out
 }
 
 // BackupInfo is what a backup that passed its check holds.

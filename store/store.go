@@ -131,6 +131,31 @@ func (s *Store) stampAndWrite(rs []data.Record) error {
 func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...data.Record) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.writeLocked(edit{what: yourChange, extra: extra}, rs...)
+}
+
+// What the user calls a write that fails, in data.OSProblem's sentences (i18n:keys).
+const (
+	yourChange = "Your change"
+	theImport  = "The import"
+)
+
+// edit is how one write goes through writeLocked.
+type edit struct {
+	what  string                  // what the user calls it when it fails: yourChange, theImport
+	extra func(tx *bolt.Tx) error // more work in the same transaction, or nil
+	// wordingFrom is, for each record, what its wording version is noted against; nil means the copy
+	// here it replaces (see data.Versioned).
+	wordingFrom []data.Record
+	// handedOver: no one else holds the records (an import read them from its file), so the index
+	// keeps them as they are instead of a copy decoded from what was written.
+	handedOver bool
+}
+
+// writeLocked is the one path every change made on this laptop takes — a save, a move to the Trash, an
+// import: each record gets the next revision, a fresh stamp of this laptop's clock made from the version
+// it replaces, and (an agreement) its wording version noted. The caller holds s.mu for writing.
+func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 	if _, err := s.deviceID(); err != nil {
 		return err
 	}
@@ -147,7 +172,11 @@ func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...data.Record) error {
 		old := s.records[r.Kind()][m.ID]
 		s.stamp(m, old, now)
 		if v, ok := r.(data.Versioned); ok {
-			v.NoteWording(old, now)
+			from := old
+			if e.wordingFrom != nil {
+				from = e.wordingFrom[i]
+			}
+			v.NoteWording(from, now)
 		}
 		b, err := json.Marshal(r)
 		if err != nil {
@@ -155,13 +184,17 @@ func (s *Store) write(extra func(tx *bolt.Tx) error, rs ...data.Record) error {
 		}
 		encoded[i] = b
 	}
-	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), extra); err != nil {
-		if p := data.OSProblem("Your change", s.path, err); p != nil {
+	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), e.extra); err != nil {
+		if p := data.OSProblem(e.what, s.path, err); p != nil {
 			err = p
 		}
 		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
 	}
 	for i, r := range rs {
+		if e.handedOver {
+			s.index(entryOf(r))
+			continue
+		}
 		stored := data.NewRecord(r.Kind())
 		if err := json.Unmarshal(encoded[i], stored); err != nil {
 			return fmt.Errorf("index %s %s: %w", r.Kind(), r.Common().ID, err)

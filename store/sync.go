@@ -24,6 +24,9 @@ const (
 	bucketConflicts = "conflicts"
 	keySync         = "sync"
 	keyClock        = "clock"
+	// keySegments is a bucket inside the meta bucket listing the segments read (see SegmentsRead). Inside
+	// meta, it leaves the file's layout as an Accord of the same schema expects it.
+	keySegments = "segments"
 )
 
 // MaxPrev is how many earlier stamps a version remembers. A version older than all of them that arrives
@@ -36,7 +39,9 @@ var ErrChangedElsewhere = &data.PlainError{Message: "This record was changed els
 	Advice: "Your changes are not saved yet. Copy what you typed, open the record again, and make your changes there."}
 
 // Version is one version of one record as sync carries it: the record's JSON as stored but without its
-// rev (which counts changes in one database only), or a tombstone for a record deleted for good.
+// rev (which counts changes in one database only), or a tombstone for a record deleted for good. (A version
+// on its way out, from LocalChanges, still carries the rev it has here, to spare re-encoding every record
+// sent: whoever reads it drops it, see ParseVersion.)
 type Version struct {
 	Kind data.Kind
 	ID   string
@@ -44,6 +49,9 @@ type Version struct {
 	Prev []string
 	Gone bool            // a tombstone
 	JSON json.RawMessage // the record; nil for a tombstone
+	// decoded is the record as it was decoded when the version was read and checked, so that storing
+	// it need not decode it again; nil when it was not.
+	decoded data.Record
 }
 
 // Key names the record the version belongs to.
@@ -66,8 +74,9 @@ type tombstone struct {
 	Rev  uint64    `json:"rev"`
 }
 
-// ParseVersion reads one record's JSON (from a sync segment or the conflicts bucket) into a Version,
-// checking that it decodes as a record of the kind and carries an ID. Its rev, if any, is dropped.
+// ParseVersion reads one record's JSON (as stored, or kept in the conflicts bucket) into a Version,
+// checking that it decodes as a record of the kind and that its ID keeps the ID rule (data.IDProblems; a
+// *data.Refusal says what is wrong). Its rev, if any, is dropped.
 func ParseVersion(k data.Kind, raw []byte) (Version, error) {
 	r := data.NewRecord(k)
 	if r == nil {
@@ -77,14 +86,29 @@ func ParseVersion(k data.Kind, raw []byte) (Version, error) {
 		return Version{}, fmt.Errorf("%s: %w", k, err)
 	}
 	m := r.Common()
-	if m.ID == "" || len(m.ID) > maxIDLength || strings.Contains(m.ID, "/") {
-		return Version{}, fmt.Errorf("%s: a record without a good ID", k)
+	if ps := data.IDProblems(k, m.ID); len(ps) > 0 {
+		refusal := data.RefusalOf(r, &data.ValidationError{Problems: ps})
+		return Version{}, &refusal
 	}
-	stripped, err := setRev(raw, 0)
+	stripped, err := withoutRev(raw)
 	if err != nil {
 		return Version{}, fmt.Errorf("%s %s: %w", k, m.ID, err)
 	}
-	return Version{Kind: k, ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped}, nil
+	return Version{Kind: k, ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped, decoded: r}, nil
+}
+
+// AdmitVersion is ParseVersion for a version entering this laptop from another: the record must also keep
+// every rule the window keeps (data.Admit), or a *data.Refusal names it and says why.
+func AdmitVersion(k data.Kind, raw []byte) (Version, error) {
+	v, err := ParseVersion(k, raw)
+	if err != nil {
+		return v, err
+	}
+	if err := data.Admit(v.decoded); err != nil {
+		refusal := data.RefusalOf(v.decoded, err)
+		return Version{}, &refusal
+	}
+	return v, nil
 }
 
 // Tombstone is the version that deletes a record for good.
@@ -92,18 +116,25 @@ func Tombstone(k data.Kind, id string, h data.HLC, prev []string) Version {
 	return Version{Kind: k, ID: id, HLC: h, Prev: prev, Gone: true}
 }
 
-// setRev writes rev into a record's JSON, keeping every other field as it is (fields from a newer Accord
-// too), or removes it for rev 0. Keys come out sorted, so the same record always gives the same bytes.
-func setRev(raw []byte, rev uint64) ([]byte, error) {
+// withoutRev is a record's JSON without its rev, keeping every other field as it is (fields from a newer
+// Accord too). Keys come out sorted, so the same record always gives the same bytes.
+func withoutRev(raw []byte) ([]byte, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		return nil, err
 	}
 	delete(fields, "rev")
-	if rev > 0 {
-		fields["rev"] = json.RawMessage(fmt.Sprint(rev))
-	}
 	return json.Marshal(fields)
+}
+
+// withRev is a version's JSON (which holds no rev: see withoutRev) with rev as its first field, as it is
+// stored.
+func withRev(version []byte, rev uint64) []byte {
+	stored := fmt.Appendf(nil, `{"rev":%d`, rev)
+	if len(version) <= len("{}") {
+		return append(stored, '}')
+	}
+	return append(append(stored, ','), version[1:]...)
 }
 
 // ancestry is the Prev of a version made from one stamped h with ancestry prev.
@@ -112,21 +143,26 @@ func ancestry(h data.HLC, prev []string) []string {
 	return out[:min(len(out), MaxPrev)]
 }
 
-// SyncState is what sync remembers between rounds, in the meta bucket.
+// SyncState is what sync remembers between rounds, in the meta bucket. Which segments of the other
+// laptops this laptop has read is not a position in their numbering, which a deleted folder, a stray copy
+// or a reused number would make wrong, but a fact about each segment's contents: see SegmentsRead.
 type SyncState struct {
-	// Folder is the shared folder last synced with; positions below belong to it.
+	// Folder is the shared folder last synced with; the positions below belong to it.
 	Folder string `json:"folder,omitempty"`
 	// OutRev: every local change up to this revision is in this laptop's segments in Folder.
 	OutRev uint64 `json:"out_rev,omitempty"`
-	// OutSeq is the number of this laptop's last segment in Folder: a folder holding fewer was emptied
-	// or replaced, and gets everything again.
-	OutSeq uint64 `json:"out_seq,omitempty"`
-	// SentRev is the highest OutRev ever, in any folder: a version up to it has been shared.
+	// OutFrom and OutSeq are the numbers of the first and the last of this laptop's segments in Folder
+	// that hold its changes up to OutRev: a folder missing any of them was emptied, replaced or cut back,
+	// and gets everything again. (OutFrom 0, as an older Accord left it, means 1.)
+	OutFrom uint64 `json:"out_from,omitempty"`
+	OutSeq  uint64 `json:"out_seq,omitempty"`
+	// SentRev is the highest revision ever sent, in any folder: a version up to it has been shared.
 	SentRev uint64 `json:"sent_rev,omitempty"`
-	// Seen is, for each other laptop, the number of its last segment applied here.
-	Seen map[string]uint64 `json:"seen,omitempty"`
-	// Retry lists segments (device/name) holding changes set aside because their clock was too far ahead;
-	// they are read again each round until nothing in them is set aside.
+	// Unshared lists the records ("kind/id") this laptop has not sent because they break a rule; each
+	// round looks at them again, and names them until they are fixed.
+	Unshared []string `json:"unshared,omitempty"`
+	// Retry lists segments (by identity, see SegmentsRead) holding changes set aside because their clock
+	// was too far ahead; they are read again each round until nothing in them is set aside.
 	Retry []string `json:"retry,omitempty"`
 	// LastRound is when the last round finished, with what came in and went out.
 	LastRound time.Time `json:"last_round,omitzero"`
@@ -161,61 +197,141 @@ func syncStateOf(tx *bolt.Tx) (SyncState, error) {
 func (s *Store) SetSyncState(st SyncState) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st) })
+	return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st, nil) })
 }
 
-// putSyncState stores st in the transaction. The caller holds s.mu for writing.
-func (s *Store) putSyncState(tx *bolt.Tx, st SyncState) error {
+// putSyncState stores st in the transaction, and notes the segments read (see SegmentsRead). The caller
+// holds s.mu for writing.
+func (s *Store) putSyncState(tx *bolt.Tx, st SyncState, read []string) error {
 	st.SentRev = max(st.SentRev, st.OutRev, s.sentRev)
 	b, err := json.Marshal(st)
-	if err == nil {
-		err = tx.Bucket([]byte(bucketMeta)).Put([]byte(keySync), b)
+	if err != nil {
+		return err
 	}
-	if err == nil {
-		s.sentRev = st.SentRev
+	meta := tx.Bucket([]byte(bucketMeta))
+	if err := meta.Put([]byte(keySync), b); err != nil {
+		return err
 	}
-	return err
+	if len(read) > 0 {
+		segs, err := meta.CreateBucketIfNotExists([]byte(keySegments))
+		if err != nil {
+			return err
+		}
+		for _, id := range read {
+			if err := segs.Put([]byte(id), nil); err != nil {
+				return err
+			}
+		}
+	}
+	s.sentRev = st.SentRev
+	return nil
 }
 
-// LocalChanges returns the versions (records and tombstones) changed after revision since, and the
-// store's revision they are complete up to, from one consistent view.
-func (s *Store) LocalChanges(since uint64) ([]Version, uint64, error) {
+// SegmentsRead returns the identities (see SyncBatch.Read) of the other laptops' segments whose contents
+// this laptop has taken in, or set aside for good. A segment is read once for what it holds, wherever it
+// lies and whatever number it has; one whose contents are new here is read even under a number seen
+// before. The set travels with the data: a backup restored knows exactly which segments its records hold.
+func (s *Store) SegmentsRead() (map[string]bool, error) {
+	read := map[string]bool{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		segs := tx.Bucket([]byte(bucketMeta)).Bucket([]byte(keySegments))
+		if segs == nil {
+			return nil
+		}
+		return segs.ForEach(func(k, _ []byte) error {
+			read[string(k)] = true
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read which sync segments were read: %w", err)
+	}
+	return read, nil
+}
+
+// Changes are the local changes to share: their versions, the records among them that cannot be shared
+// because they break a rule (an ID with a slash, say, from an earlier import), and the store's revision
+// they are complete up to.
+type Changes struct {
+	Versions  []Version
+	NotShared []data.Refusal
+	Upto      uint64
+}
+
+// LocalChanges returns the versions (records and tombstones) changed after revision since, from one
+// consistent view. A record that breaks a rule is left out and named in NotShared, and the rest go: one
+// bad record never stops sync. Records named in unshared ("kind/id", those a previous round left out) are
+// looked at again whatever their revision: named each round while they break a rule, sent once they keep
+// them all.
+func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var out []Version
+	c := Changes{Upto: s.rev}
+	again := map[string]bool{}
+	for _, key := range unshared {
+		again[key] = true
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, k := range data.RecordKinds {
+			records := tx.Bucket([]byte(k))
 			for id, r := range s.records[k] {
-				if r.Common().Rev <= since {
+				if r.Common().Rev <= since && !again[string(k)+"/"+id] {
 					continue
 				}
-				v, err := storedVersion(tx, k, id)
-				if err != nil {
+				if err := data.Admit(r); err != nil {
+					c.NotShared = append(c.NotShared, data.RefusalOf(r, err))
+					continue
+				}
+				raw := records.Get([]byte(id))
+				if raw == nil {
+					return fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
+				}
+				m := r.Common()
+				v := Version{Kind: k, ID: id, HLC: m.Stamp(), Prev: m.Prev, JSON: bytes.Clone(raw)} // with its rev: see Version
+				var err error
+				if c.Versions, err = appendWithLosers(tx, c.Versions, v); err != nil {
 					return err
 				}
-				out = append(out, v)
 			}
 		}
 		return tx.Bucket([]byte(bucketTombstones)).ForEach(func(_, raw []byte) error {
 			t, err := decodeTombstone(raw)
-			if err == nil && t.Rev > since {
-				out = append(out, t.version())
+			if err != nil || t.Rev <= since {
+				return err
 			}
+			if refusal := data.IDRefusal(t.Kind, t.ID); refusal != nil {
+				c.NotShared = append(c.NotShared, *refusal)
+				return nil
+			}
+			c.Versions, err = appendWithLosers(tx, c.Versions, t.version())
 			return err
 		})
 	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("read the changes to share: %w", err)
+		return Changes{}, fmt.Errorf("read the changes to share: %w", err)
 	}
-	return out, s.rev, nil
+	slices.SortFunc(c.NotShared, func(a, b data.Refusal) int { return strings.Compare(a.Key(), b.Key()) })
+	return c, nil
 }
 
-func storedVersion(tx *bolt.Tx, k data.Kind, id string) (Version, error) {
-	raw := tx.Bucket([]byte(k)).Get([]byte(id))
-	if raw == nil {
-		return Version{}, fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
+// appendWithLosers appends a version to share and the versions that lost a conflict with it here. Those
+// travel with it, as the merge would settle them anyway: a version another laptop took in from a segment
+// since deleted (with its laptop's folder) reaches the others this way, so every laptop keeps the same
+// conflicts. A losing version that breaks a rule (from an older Accord) stays here.
+func appendWithLosers(tx *bolt.Tx, vs []Version, v Version) ([]Version, error) {
+	losers, err := conflictsOf(tx, v.Kind, []byte(v.Key()))
+	if err != nil {
+		return vs, err
 	}
-	return ParseVersion(k, raw)
+	vs = append(vs, v)
+	for _, l := range losers {
+		if l.Gone {
+			vs = append(vs, l)
+		} else if _, err := AdmitVersion(l.Kind, l.JSON); err == nil {
+			vs = append(vs, l)
+		}
+	}
+	return vs, nil
 }
 
 func decodeTombstone(raw []byte) (tombstone, error) {
@@ -247,11 +363,13 @@ type Settled struct {
 }
 
 // SyncBatch is one round's incoming changes, written in one transaction: the records settled, the
-// attachment files they need (by SHA-256), and what sync remembers after.
+// attachment files they need (by SHA-256), what sync remembers after, and the segments whose contents the
+// batch takes in — each named by its identity, the start of the SHA-256 of the file (see SegmentsRead).
 type SyncBatch struct {
 	Records []Settled
 	Files   map[string][]byte
 	State   SyncState
+	Read    []string
 }
 
 // SyncView is what a sync plan sees of the store: its revision, and what it holds of each record.
@@ -345,7 +463,7 @@ func conflictsOf(tx *bolt.Tx, k data.Kind, key []byte) ([]Version, error) {
 // writeSync writes a batch and indexes it. The caller holds s.mu for writing.
 func (s *Store) writeSync(b SyncBatch) error {
 	if len(b.Records) == 0 && len(b.Files) == 0 {
-		return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State) })
+		return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State, b.Read) })
 	}
 	rev := s.rev
 	if b.State.OutRev == s.rev {
@@ -375,7 +493,7 @@ func (s *Store) writeSync(b SyncBatch) error {
 		if err := s.putRev(tx, rev); err != nil {
 			return err
 		}
-		return s.putSyncState(tx, b.State)
+		return s.putSyncState(tx, b.State, b.Read)
 	})
 	if err != nil {
 		if p := data.OSProblem("The changes from the sync folder", s.path, err); p != nil {
@@ -407,14 +525,15 @@ func putSettled(tx *bolt.Tx, set Settled, rev uint64) (indexEntry, error) {
 			return e, err
 		}
 	} else {
-		raw, err := setRev(w.JSON, rev)
-		if err != nil {
-			return e, err
+		raw := withRev(w.JSON, rev)
+		r := w.decoded
+		if r == nil {
+			r = data.NewRecord(w.Kind)
+			if err := json.Unmarshal(raw, r); err != nil {
+				return e, err
+			}
 		}
-		r := data.NewRecord(w.Kind)
-		if err := json.Unmarshal(raw, r); err != nil {
-			return e, err
-		}
+		r.Common().Rev = rev
 		if err := errors.Join(records.Put([]byte(w.ID), raw), tombs.Delete(key)); err != nil {
 			return e, err
 		}
@@ -463,7 +582,7 @@ func (s *Store) HasAttachment(sha string) bool {
 
 // Attachments lists the SHA-256 keys of the files a record's JSON uses.
 func Attachments(v Version) []string {
-	if v.Gone || v.Kind != data.KindAgreement {
+	if v.Gone || v.Kind != data.KindAgreement || !bytes.Contains(v.JSON, []byte(`"attachments"`)) {
 		return nil
 	}
 	var a data.Agreement

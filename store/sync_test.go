@@ -112,9 +112,10 @@ func TestPurgeLeavesATombstone(t *testing.T) {
 	if err := s.DeletePermanently(data.KindPartner, p.ID); err != nil {
 		t.Fatal(err)
 	}
-	vs, upto, err := s.LocalChanges(0)
-	if err != nil || upto != s.Rev() || len(vs) != 1 || !vs[0].Gone || vs[0].ID != p.ID || vs[0].Prev[0] != p.HLC {
-		t.Fatalf("changes %+v up to %d, %v", vs, upto, err)
+	c, err := s.LocalChanges(0, nil)
+	vs := c.Versions
+	if err != nil || c.Upto != s.Rev() || len(vs) != 1 || !vs[0].Gone || vs[0].ID != p.ID || vs[0].Prev[0] != p.HLC {
+		t.Fatalf("changes %+v, %v", c, err)
 	}
 	if vs[0].HLC.Compare(p.Stamp()) <= 0 {
 		t.Fatal("the tombstone is not newer than the record")

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"accord/data"
 	"accord/store"
 )
 
@@ -54,8 +55,8 @@ func attachmentShared(top string, devices []string, sha string) bool {
 // wrapping errNotArrived when none does yet.
 func fetchAttachment(top string, devices []string, sha string) ([]byte, error) {
 	for _, d := range devices {
-		content, err := os.ReadFile(filepath.Join(top, d, Files, sha))
-		if errors.Is(err, fs.ErrNotExist) {
+		content, err := readAttachment(filepath.Join(top, d, Files, sha))
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errNotTheFile) {
 			continue
 		}
 		if err != nil {
@@ -66,4 +67,27 @@ func fetchAttachment(top string, devices []string, sha string) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("attachment %s: %w", sha, errNotArrived)
+}
+
+// errNotTheFile marks a file larger than any attachment Accord keeps: whatever its name, it is not one.
+var errNotTheFile = errors.New("larger than any attachment")
+
+// readAttachment reads a file that may be an attachment, in one piece; one larger than the largest
+// attachment Accord keeps is not read at all.
+func readAttachment(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > data.MaxAttachmentBytes {
+		return nil, errNotTheFile
+	}
+	content := make([]byte, info.Size())
+	_, err = io.ReadFull(f, content)
+	return content, err
 }

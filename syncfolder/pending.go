@@ -7,8 +7,8 @@ import (
 )
 
 // Pending is the cheap check for the every-few-minutes timer: true when a round has something to do —
-// changes here not yet in the folder, another laptop's segment not yet applied here, or changes set aside
-// to try again. It only lists file names; it reads no file.
+// changes here not yet in the folder, this laptop's own segments gone from it, another laptop's segment
+// not yet read here, or changes set aside to try again. It only lists file names; it reads no file.
 func Pending(s *store.Store, folder string) (bool, error) {
 	folder, err := checkFolder(s.Dir(), folder)
 	if err != nil {
@@ -21,17 +21,24 @@ func Pending(s *store.Store, folder string) (bool, error) {
 	if st.Folder != folder || s.Rev() > st.OutRev || len(st.Retry) > 0 {
 		return true, nil
 	}
-	return othersWrote(s, folder, st.Seen)
-}
-
-// othersWrote is true when another laptop has a segment in the folder after the one seen says was applied
-// here last.
-func othersWrote(s *store.Store, folder string, seen map[string]uint64) (bool, error) {
 	dev, err := s.DeviceID()
 	if err != nil {
 		return false, err
 	}
 	top := filepath.Join(folder, Top)
+	own, err := segments(top, dev)
+	if err != nil || behind(st, own) {
+		return err == nil, err
+	}
+	read, err := s.SegmentsRead()
+	if err != nil {
+		return false, err
+	}
+	return othersWrote(top, dev, read)
+}
+
+// othersWrote is true when another laptop's folder holds a segment not among those read.
+func othersWrote(top, dev string, read map[string]bool) (bool, error) {
 	all, err := devices(top)
 	if err != nil {
 		return false, err
@@ -44,8 +51,10 @@ func othersWrote(s *store.Store, folder string, seen map[string]uint64) (bool, e
 		if err != nil {
 			return false, err
 		}
-		if len(segs) > 0 && segs[len(segs)-1].seq > seen[d] {
-			return true, nil
+		for _, g := range segs {
+			if !read[g.id()] {
+				return true, nil
+			}
 		}
 	}
 	return false, nil
@@ -63,7 +72,11 @@ func FirstMeeting(s *store.Store, folder string) (bool, error) {
 	if err != nil || st.Folder == folder || s.Rev() == 0 {
 		return false, err
 	}
-	return othersWrote(s, folder, nil)
+	dev, err := s.DeviceID()
+	if err != nil {
+		return false, err
+	}
+	return othersWrote(filepath.Join(folder, Top), dev, nil)
 }
 
 // Folder is the shared folder last synced with (the one Settings shows), or "".

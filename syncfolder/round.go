@@ -32,8 +32,19 @@ type Report struct {
 	Waiting int
 	// Unreadable is how many changes this Accord cannot read (damaged, or from a newer Accord).
 	Unreadable int
+	// NotSent names this laptop's changed records that break a rule and so stayed here; NotTaken the
+	// records from other laptops that break one and so were left out. Everything else went on.
+	NotSent, NotTaken []data.Refusal
+	// BadFiles names the segments set aside for good because they cannot be read.
+	BadFiles []BadFile
 	// Backup is the backup made before the changes were applied; empty when none was needed.
 	Backup string
+}
+
+// BadFile is a segment set aside: where it lies in the sync folder (device/name) and why.
+type BadFile struct {
+	Name string
+	Why  data.Problem
 }
 
 // Describe says what the round did in one line, translated with t.
@@ -56,7 +67,29 @@ func (r Report) Describe(t func(string, ...any) string) string {
 		parts = append(parts, countOf(r.Unreadable, "1 change could not be read: it may come from a newer Accord.",
 			"%d changes could not be read: they may come from a newer Accord.", t))
 	}
+	if n := len(r.NotSent) + len(r.NotTaken) + len(r.BadFiles); n > 0 {
+		parts = append(parts, countOf(n, "1 record or file was set aside; the rest was synced. See below for what to do.",
+			"%d records or files were set aside; the rest was synced. See below for what to do.", t))
+	}
 	return strings.Join(parts, " ")
+}
+
+// Details lists, one line each, what was set aside and why, translated with t.
+func (r Report) Details(t func(string, ...any) string) []string {
+	var out []string
+	for _, x := range r.NotSent {
+		out = append(out, t("Not sent, until it is fixed here: %s", x.Describe(t)))
+	}
+	for _, x := range r.NotTaken {
+		out = append(out, t("Not taken in from another laptop: %s", x.Describe(t)))
+	}
+	for _, b := range r.BadFiles {
+		out = append(out, t("The file %s in the sync folder was set aside: %s.", b.Name, t(b.Why.Message, b.Why.Args...)))
+	}
+	if len(r.NotTaken)+len(r.BadFiles) > 0 {
+		out = append(out, t("Fix the record on the laptop it came from, or update Accord there; the other changes have been synced."))
+	}
+	return out
 }
 
 // countOf translates the sentence for one, or the one for n (a %d in it), with t.
@@ -72,9 +105,10 @@ func countOf(n int, one, many string, t func(string, ...any) string) string {
 var errLocalChange = errors.New("a change was saved here during the round")
 
 // Round syncs once with the shared folder: it writes this laptop's changes since the last round into its
-// own folder there, then reads every other laptop's new segments and applies them in one transaction,
-// after a backup (at most one an hour). A missing folder is an error, and an empty one changes nothing:
-// only explicit tombstones ever delete.
+// own folder there, then reads every segment of the other laptops not read here yet and applies them in
+// one transaction, after a backup (at most one an hour). A missing folder is an error, and an empty one
+// changes nothing: only explicit tombstones ever delete. A record that breaks a rule, going out or
+// coming in, and a segment that cannot be read are named in the report, and the rest goes on.
 func Round(s *store.Store, folder string) (Report, error) {
 	folder, err := checkFolder(s.Dir(), folder)
 	if err != nil {
@@ -94,11 +128,15 @@ func Round(s *store.Store, folder string) (Report, error) {
 		if err != nil {
 			return rep, err
 		}
-		out, st, err := sendOut(s, top, dev, st)
+		out, err := prepareOut(s, st)
 		if err != nil {
 			return rep, err
 		}
-		rep.Out += out
+		if st, err = out.send(s, top, dev); err != nil {
+			return rep, err
+		}
+		rep.Out += len(out.changes.Versions)
+		rep.NotSent = out.changes.NotShared
 		in, err := readIn(s, top, dev, st)
 		if err != nil {
 			return rep, err
@@ -114,13 +152,17 @@ func Round(s *store.Store, folder string) (Report, error) {
 		}
 		rep.When = in.now
 		rep.SetAside, rep.Waiting, rep.Unreadable = in.setAside, in.waiting, in.unreadable
+		rep.NotTaken, rep.BadFiles = in.notTaken, in.bad
 		return rep, err
 	}
 }
 
-// stateFor is what sync remembers for this folder: a new folder, or one where this laptop's own segments
-// have gone (emptied, or replaced by another copy), starts again from nothing, sending everything and
-// reading everything — which the merge makes harmless.
+// stateFor is what sync remembers for this folder. A new folder, or one where any of this laptop's own
+// segments since it last sent everything has gone (deleted, emptied, or replaced by an older copy), starts
+// again from nothing here, sending everything — which the merge makes harmless. Either way the next
+// segment takes a number above every one this laptop has written in the folder: a number is not used
+// twice, even when the laptop stopped after writing a segment but before noting it. (Were one used twice,
+// the others would still read both: they read segments by what they hold.)
 func stateFor(s *store.Store, top, dev, folder string) (store.SyncState, error) {
 	st, err := s.SyncState()
 	if err != nil {
@@ -131,67 +173,136 @@ func stateFor(s *store.Store, top, dev, folder string) (store.SyncState, error) 
 		return st, err
 	}
 	var last uint64
-	if len(own) > 0 {
-		last = own[len(own)-1].seq
+	if st.Folder == folder {
+		last = st.OutSeq
 	}
-	if st.Folder != folder || last < st.OutSeq {
-		st = store.SyncState{Folder: folder, SentRev: st.SentRev, OutSeq: last}
+	last = lastWritten(own, dev, last)
+	if st.Folder != folder || behind(st, own) { // the set-aside changes of others are still to be tried
+		st = store.SyncState{Folder: folder, SentRev: st.SentRev, OutFrom: last + 1, Retry: st.Retry}
 	}
+	st.OutSeq = last
 	return st, nil
 }
 
-// sendOut writes this laptop's changes since the last round as its next segment, after the attachments
-// they use, and remembers how far it got.
-func sendOut(s *store.Store, top, dev string, st store.SyncState) (int, store.SyncState, error) {
-	changes, upto, err := s.LocalChanges(st.OutRev)
-	if err != nil || upto == st.OutRev {
-		return 0, st, err
+// lastWritten is the number of the last segment in the laptop's own folder that it wrote itself after
+// number after — one it wrote and then stopped before noting — or after. What its header says decides:
+// another laptop's segment copied there, or a copy of its own under another number, is not one of them.
+func lastWritten(own []segment, dev string, after uint64) uint64 {
+	for i := len(own) - 1; i >= 0 && own[i].seq > after; i-- {
+		if h, err := readHeader(own[i].path); err == nil && h.Device == dev && h.Seq == own[i].seq {
+			return own[i].seq
+		}
 	}
-	if len(changes) > 0 {
-		all, err := devices(top)
-		if err != nil {
-			return 0, st, err
-		}
-		own := filepath.Join(top, dev)
-		if err := shareAttachments(s, top, own, changes, all); err != nil {
-			return 0, st, folderProblem(top, err)
-		}
-		if err := writeSegment(own, dev, st.OutSeq+1, changes); err != nil {
-			return 0, st, folderProblem(top, err)
-		}
-		st.OutSeq++
-	}
-	st.OutRev = upto
-	return len(changes), st, s.SetSyncState(st)
+	return after
 }
 
-// incoming is what the other laptops' new segments hold.
+// behind is true when this laptop's folder lacks one of the segments it wrote there since it last sent
+// everything.
+func behind(st store.SyncState, own []segment) bool {
+	there := map[uint64]bool{}
+	for _, g := range own {
+		there[g.seq] = true
+	}
+	for n := max(st.OutFrom, 1); n <= st.OutSeq; n++ {
+		if !there[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// outgoing is this laptop's changes since its last segment, about to go into the folder.
+type outgoing struct {
+	changes store.Changes
+	st      store.SyncState
+}
+
+// prepareOut reads the changes to send, and notes them as shared before they are in the folder: a version
+// edited after it was sent must name it as its ancestor, or the others would see the two as a conflict,
+// and the laptop may stop between writing the segment and noting it. (Noted but never written, a version
+// is only an ancestor no one else knows of.)
+func prepareOut(s *store.Store, st store.SyncState) (outgoing, error) {
+	c, err := s.LocalChanges(st.OutRev, st.Unshared)
+	if err != nil {
+		return outgoing{}, err
+	}
+	st.Unshared = nil
+	for _, r := range c.NotShared {
+		st.Unshared = append(st.Unshared, r.Key())
+	}
+	if len(c.Versions) == 0 {
+		return outgoing{c, st}, nil
+	}
+	st.SentRev = max(st.SentRev, c.Upto)
+	return outgoing{c, st}, s.SetSyncState(st)
+}
+
+// send writes the changes as this laptop's next segment, after the attachments they use, and notes how
+// far the laptop got.
+func (o outgoing) send(s *store.Store, top, dev string) (store.SyncState, error) {
+	st := o.st
+	if o.changes.Upto == st.OutRev {
+		return st, nil
+	}
+	if err := o.publish(s, top, dev); err != nil {
+		return st, err
+	}
+	if len(o.changes.Versions) > 0 {
+		st.OutSeq++
+	}
+	st.OutRev = o.changes.Upto
+	return st, s.SetSyncState(st)
+}
+
+// publish puts the changes in the folder as segment number st.OutSeq+1.
+func (o outgoing) publish(s *store.Store, top, dev string) error {
+	if len(o.changes.Versions) == 0 {
+		return nil
+	}
+	all, err := devices(top)
+	if err != nil {
+		return err
+	}
+	own := filepath.Join(top, dev)
+	if err := shareAttachments(s, top, own, o.changes.Versions, all); err != nil {
+		return folderProblem(top, err)
+	}
+	if err := writeSegment(own, dev, o.st.OutSeq+1, o.changes.Versions); err != nil {
+		return folderProblem(top, err)
+	}
+	return nil
+}
+
+// incoming is what the other laptops' unread segments hold.
 type incoming struct {
 	versions map[string][]store.Version // by record, "kind/id"
 	files    map[string][]byte          // attachments this laptop lacks, by SHA-256
-	seen     map[string]uint64
+	read     map[string]bool            // the segments read here, before this round and in it
+	newly    []string                   // those read in this round
 	retry    []string
 	now      time.Time
 
 	setAside, waiting, unreadable int
+	notTaken                      []data.Refusal
+	bad                           []BadFile
 }
 
-// readIn reads every other laptop's segments after the last one applied here, in order, stopping at the
-// first that has not fully arrived; and the segments whose changes were set aside before.
+// readIn reads every segment in the other laptops' folders that has not been read here, in any order —
+// the merge does not depend on it — skipping those that have not fully arrived, which are read next
+// time; and reads again the segments whose changes were set aside before.
 func readIn(s *store.Store, top, dev string, st store.SyncState) (*incoming, error) {
-	in := &incoming{versions: map[string][]store.Version{}, files: map[string][]byte{}, seen: map[string]uint64{}, now: s.Now()}
-	for d, n := range st.Seen {
-		in.seen[d] = n
+	read, err := s.SegmentsRead()
+	if err != nil {
+		return nil, err
+	}
+	in := &incoming{versions: map[string][]store.Version{}, files: map[string][]byte{}, read: read, now: s.Now()}
+	retry := map[string]bool{}
+	for _, id := range st.Retry {
+		retry[retryID(id)] = true
 	}
 	all, err := devices(top)
 	if err != nil {
 		return nil, err
-	}
-	for _, ref := range st.Retry {
-		d, name, _ := strings.Cut(ref, "/")
-		if g, ok := parseSegment(filepath.Join(top, d), d, name); ok && !in.take(s, top, all, g) {
-			in.retry = append(in.retry, ref) // an attachment it needs went missing: keep trying
-		}
 	}
 	for _, d := range all {
 		if d == dev {
@@ -202,22 +313,46 @@ func readIn(s *store.Store, top, dev string, st store.SyncState) (*incoming, err
 			return nil, err
 		}
 		for _, g := range segs {
-			if g.seq <= in.seen[d] {
+			id := g.id()
+			if in.read[id] && !retry[id] {
 				continue
 			}
-			if g.seq != in.seen[d]+1 || !in.take(s, top, all, g) {
-				break // a gap or a file still arriving: the rest of this laptop's segments wait for it
+			again := retry[id]
+			delete(retry, id)
+			switch taken := in.take(s, top, all, g); {
+			case !taken && again:
+				in.retry = append(in.retry, id) // an attachment it needs went missing: keep trying
+			case taken && !in.read[id]:
+				in.read[id] = true
+				in.newly = append(in.newly, id)
 			}
-			in.seen[d] = g.seq
 		}
 	}
+	for id := range retry { // not in the folder now (a stick from another day?): keep trying
+		in.retry = append(in.retry, id)
+	}
+	slices.Sort(in.retry)
 	return in, nil
 }
 
+// retryID is the segment a SyncState.Retry entry names; an older Accord named it by device and file.
+func retryID(entry string) string {
+	if d, name, ok := strings.Cut(entry, "/"); ok {
+		if g, ok := parseSegment("", d, name); ok {
+			return g.id()
+		}
+	}
+	return entry
+}
+
 // take reads one segment and keeps its changes; false when it has not fully arrived yet (nor the
-// attachments its records use), or comes from a newer Accord, and must be read again next time.
+// attachments its records use), or comes from a newer Accord, and must be read again next time. A record
+// in it that breaks a rule is left out and named; a segment that cannot be read at all is set aside and
+// named. Which laptop's folder the segment lies in does not matter: a copy of one laptop's segment in
+// another's folder holds that laptop's changes, and is read as such.
 func (in *incoming) take(s *store.Store, top string, all []string, g segment) bool {
 	_, entries, err := readSegment(g)
+	var bad *badSegment
 	switch {
 	case errors.Is(err, errNotArrived):
 		in.waiting++
@@ -225,16 +360,24 @@ func (in *incoming) take(s *store.Store, top string, all []string, g segment) bo
 	case errors.Is(err, errNewerSegment):
 		in.unreadable++
 		return false
-	case err != nil: // complete (it matches its hash) yet unreadable: reading it again will not help
-		in.unreadable++
+	case errors.As(err, &bad):
+		in.bad = append(in.bad, BadFile{Name: g.ref(), Why: bad.Why})
 		return true
+	case err != nil:
+		in.unreadable++
+		return false
 	}
 	var took []store.Version
+	var refused []data.Refusal
 	files := map[string][]byte{}
 	setAside := 0
 	for _, e := range entries {
 		v, err := e.version()
+		var refusal *data.Refusal
 		switch {
+		case errors.As(err, &refusal):
+			refused = append(refused, *refusal)
+			continue
 		case err != nil:
 			in.unreadable++
 			continue
@@ -254,10 +397,11 @@ func (in *incoming) take(s *store.Store, top string, all []string, g segment) bo
 	for sha, content := range files {
 		in.files[sha] = content
 	}
-	if setAside > 0 && !slices.Contains(in.retry, g.ref()) {
-		in.retry = append(in.retry, g.ref())
+	if setAside > 0 && !slices.Contains(in.retry, g.id()) {
+		in.retry = append(in.retry, g.id())
 	}
 	in.setAside += setAside
+	in.notTaken = append(in.notTaken, refused...)
 	return true
 }
 
@@ -307,9 +451,9 @@ func (in *incoming) plan(v store.SyncView, st store.SyncState, rep *Report) (sto
 		}
 	}
 	rep.In = len(b.Records)
-	st.Seen, st.Retry = in.seen, in.retry
+	st.Retry = in.retry
 	st.LastRound, st.LastIn, st.LastOut = in.now, rep.In, rep.Out
-	b.State = st
+	b.State, b.Read = st, in.newly
 	return b, nil
 }
 

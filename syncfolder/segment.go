@@ -34,6 +34,14 @@ const (
 	segmentFormat  = "accord-sync"
 	segmentVersion = 1
 	maxSegmentSize = 1 << 30 // a bound on what one read takes in, far above any real segment
+	// maxEntrySize bounds one line of a segment, one record: far above the largest the window lets anyone
+	// make (a 2 MB logo; texts of 100,000 characters), far below what would exhaust a laptop's memory.
+	maxEntrySize = 16 << 20
+	// A segment may unpack to unpackRatio times its size, and never less than minUnpacked: JSON records
+	// pack to a fifth or a tenth of their size, while a file made to unpack to gigabytes packs a
+	// thousandfold.
+	unpackRatio = 32
+	minUnpacked = 64 << 20
 )
 
 // Only names of exactly these shapes are read; everything else a sync program leaves beside them
@@ -48,15 +56,19 @@ var (
 
 // segment is one segment file in a laptop's folder.
 type segment struct {
-	device string
+	device string // the folder it lies in
 	seq    uint64
 	size   int64
 	hash   string // first 16 hex digits of the SHA-256 of the file
 	path   string
 }
 
-// ref names the segment in SyncState.Retry.
+// ref names the segment, where it lies, in what a round reports.
 func (g segment) ref() string { return g.device + "/" + filepath.Base(g.path) }
+
+// id is what the segment is known by once read (see store.SegmentsRead): its contents, not its place or
+// number, so that a copy of it anywhere is the same segment and a new one under an old number is not.
+func (g segment) id() string { return g.hash }
 
 func segmentFileName(seq uint64, content []byte) string {
 	sum := sha256.Sum256(content)
@@ -142,28 +154,50 @@ type entry struct {
 }
 
 // encodeSegment makes a segment's content: gzip'ed JSON lines, the header first, then one version a line.
+// A record's JSON goes in as it is stored, compact, not encoded again; gzip packs at its fastest level,
+// which costs a little size and saves most of the time.
 func encodeSegment(device string, seq uint64, vs []store.Version) ([]byte, error) {
 	var buf bytes.Buffer
-	z := gzip.NewWriter(&buf)
-	enc := json.NewEncoder(z)
+	z, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed) // a valid level: no error
+	w := bufio.NewWriterSize(z, 64<<10)
+	enc := json.NewEncoder(w)
 	err := enc.Encode(header{segmentFormat, segmentVersion, device, seq, store.SchemaVersion, len(vs)})
 	for _, v := range vs {
 		if err != nil {
 			break
 		}
-		e := entry{Kind: v.Kind, Record: v.JSON}
 		if v.Gone {
-			e = entry{Kind: v.Kind, ID: v.ID, HLC: v.HLC.String(), Prev: v.Prev, Gone: true}
+			err = enc.Encode(entry{Kind: v.Kind, ID: v.ID, HLC: v.HLC.String(), Prev: v.Prev, Gone: true})
+			continue
 		}
-		err = enc.Encode(e)
+		err = writeRecordLine(w, v)
 	}
 	if err == nil {
-		err = z.Close()
+		err = errors.Join(w.Flush(), z.Close())
 	}
 	if err != nil {
 		return nil, fmt.Errorf("encode segment %d: %w", seq, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// writeRecordLine writes the entry of a record's version, as json.Encoder would write it, on one line.
+func writeRecordLine(w *bufio.Writer, v store.Version) error {
+	record := v.JSON
+	if bytes.ContainsAny(record, "\r\n") { // stored compact: only a hand-made record could hold a line break
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, record); err != nil {
+			return fmt.Errorf("%s: %w", v.Key(), err)
+		}
+		record = compact.Bytes()
+	}
+	kind, _ := json.Marshal(v.Kind) // a string: no error
+	w.WriteString(`{"kind":`)
+	w.Write(kind)
+	w.WriteString(`,"record":`)
+	w.Write(record)
+	_, err := w.WriteString("}\n")
+	return err
 }
 
 // writeSegment writes this laptop's next segment: under a temporary name, synced, then renamed, so that
@@ -188,7 +222,24 @@ var errNotArrived = errors.New("not fully arrived yet")
 // errNewerSegment marks a segment written by a newer Accord, in a format this one cannot read.
 var errNewerSegment = errors.New("written by a newer Accord")
 
-// readSegment reads and checks a whole segment, or returns an error wrapping errNotArrived.
+// badSegment is a segment that has fully arrived and still cannot be read: damaged before it was sealed,
+// not Accord's, or made to unpack to more than any real segment. Reading it again will not help, so it is
+// set aside; Why says why in words a user reads.
+type badSegment struct {
+	Why data.Problem
+	Err error
+}
+
+func (b *badSegment) Error() string { return b.Why.Text() + ": " + b.Err.Error() }
+
+func damaged(err error) error {
+	return &badSegment{data.Problem{Message: "it is damaged, or it is not an Accord sync file"}, err}
+}
+
+// readSegment reads and checks a whole segment, or returns an error wrapping errNotArrived or
+// errNewerSegment, or a *badSegment. It reads line by line, each line bounded, and never unpacks more
+// than a bound set by the segment's size, so a file made to unpack to gigabytes is refused after a few
+// megabytes, and memory stays near the size of what the segment really holds.
 func readSegment(g segment) (header, []entry, error) {
 	content, err := readComplete(g.path, g.size, g.hash)
 	if err != nil {
@@ -196,33 +247,114 @@ func readSegment(g segment) (header, []entry, error) {
 	}
 	z, err := gzip.NewReader(bytes.NewReader(content))
 	if err != nil {
-		return header{}, nil, fmt.Errorf("segment %s: %w", g.path, err)
+		return header{}, nil, damaged(err)
 	}
-	dec := json.NewDecoder(bufio.NewReader(z))
+	bound := max(minUnpacked, unpackRatio*int64(len(content)))
+	unpacked := &io.LimitedReader{R: z, N: bound + 1}
+	h, entries, err := readEntries(&lines{r: bufio.NewReaderSize(unpacked, 64<<10), most: maxEntrySize})
+	switch {
+	case unpacked.N == 0 || errors.Is(err, errLineTooLong):
+		return h, nil, &badSegment{data.Problem{Message: "it would unpack to more than %d MB, far more than any real change", Args: []any{bound >> 20}},
+			fmt.Errorf("%s: %v", g.path, err)}
+	case errors.Is(err, errNewerSegment):
+		return h, nil, fmt.Errorf("%s: %w", g.path, err)
+	case err != nil:
+		return h, nil, damaged(fmt.Errorf("%s: %w", g.path, err))
+	}
+	return h, entries, nil
+}
+
+// readEntries reads a segment's header and entries, one a line.
+func readEntries(lines *lines) (header, []entry, error) {
 	var h header
-	if err := dec.Decode(&h); err != nil || h.Format != segmentFormat {
-		return h, nil, fmt.Errorf("segment %s: not an Accord segment: %v", g.path, err)
+	line, err := lines.next()
+	if err != nil {
+		return h, nil, fmt.Errorf("no header: %w", err)
+	}
+	if err := json.Unmarshal(line, &h); err != nil || h.Format != segmentFormat {
+		return h, nil, fmt.Errorf("not an Accord segment: %v", err)
 	}
 	if h.Version > segmentVersion {
-		return h, nil, fmt.Errorf("segment %s: %w", g.path, errNewerSegment)
+		return h, nil, errNewerSegment
 	}
-	if h.Device != g.device || h.Seq != g.seq {
-		return h, nil, fmt.Errorf("segment %s: says it is segment %d of %s", g.path, h.Seq, h.Device)
-	}
-	entries := make([]entry, 0, h.Count)
+	entries := make([]entry, 0, min(h.Count, 1<<16))
 	for {
-		var e entry
-		if err := dec.Decode(&e); errors.Is(err, io.EOF) {
+		line, err := lines.next()
+		if errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return h, nil, fmt.Errorf("segment %s, entry %d: %w", g.path, len(entries)+1, err)
+			return h, nil, err
+		}
+		var e entry
+		if err := json.Unmarshal(line, &e); err != nil {
+			return h, nil, fmt.Errorf("entry %d: %w", len(entries)+1, err)
 		}
 		entries = append(entries, e)
 	}
 	if len(entries) != h.Count {
-		return h, nil, fmt.Errorf("segment %s: %d entries, its header says %d", g.path, len(entries), h.Count)
+		return h, nil, fmt.Errorf("%d entries, its header says %d", len(entries), h.Count)
 	}
 	return h, entries, nil
+}
+
+// errLineTooLong marks a line longer than a segment's lines may be.
+var errLineTooLong = errors.New("a line longer than any record")
+
+// lines reads a text one line at a time, each of at most most bytes, in time and memory that grow with
+// the line (bufio.Scanner looks through all of a long line again for each piece that arrives).
+type lines struct {
+	r    *bufio.Reader
+	most int
+	line []byte
+}
+
+// next is the next line, without its end, valid until the next call; io.EOF when there is none.
+func (l *lines) next() ([]byte, error) {
+	l.line = l.line[:0]
+	for {
+		piece, err := l.r.ReadSlice('\n')
+		need := len(l.line) + len(piece)
+		if need > l.most+1 {
+			return nil, errLineTooLong
+		}
+		if need > cap(l.line) { // double: append grows a long slice by a quarter, copying it each time
+			grown := make([]byte, len(l.line), max(2*cap(l.line), need))
+			copy(grown, l.line)
+			l.line = grown
+		}
+		l.line = append(l.line, piece...)
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && len(l.line) > 0:
+			return l.line, nil // the last line, without an end
+		case err != nil:
+			return nil, err
+		}
+		return bytes.TrimSuffix(l.line, []byte("\n")), nil
+	}
+}
+
+// readHeader reads only a segment's first line, its header.
+func readHeader(path string) (header, error) {
+	var h header
+	f, err := os.Open(path)
+	if err != nil {
+		return h, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return h, fmt.Errorf("%s: %w", path, err)
+	}
+	lines := bufio.NewScanner(z) // a header is one short line: the scanner's own bound is plenty
+	if !lines.Scan() {
+		return h, fmt.Errorf("%s: no header: %v", path, lines.Err())
+	}
+	if err := json.Unmarshal(lines.Bytes(), &h); err != nil {
+		return h, fmt.Errorf("%s: %w", path, err)
+	}
+	return h, nil
 }
 
 // readComplete reads a file whose size and hash prefix are known, or returns errNotArrived.
@@ -245,14 +377,18 @@ func readComplete(path string, size int64, hashPrefix string) ([]byte, error) {
 	return content, nil
 }
 
-// version turns an entry into the version it carries.
+// version turns an entry into the version it carries, checked as every record entering this laptop is
+// (a *data.Refusal names one that breaks a rule).
 func (e entry) version() (store.Version, error) {
 	if !e.Gone {
-		return store.ParseVersion(e.Kind, e.Record)
+		return store.AdmitVersion(e.Kind, e.Record)
 	}
 	h, err := data.ParseHLC(e.HLC)
-	if err != nil || e.ID == "" || !slices.Contains(data.RecordKinds, e.Kind) {
-		return store.Version{}, fmt.Errorf("a tombstone without a good kind, ID or stamp: %v", err)
+	if err != nil || !slices.Contains(data.RecordKinds, e.Kind) {
+		return store.Version{}, fmt.Errorf("a tombstone without a good kind or stamp: %v", err)
+	}
+	if refusal := data.IDRefusal(e.Kind, e.ID); refusal != nil {
+		return store.Version{}, refusal
 	}
 	return store.Tombstone(e.Kind, e.ID, h, e.Prev), nil
 }

@@ -248,6 +248,9 @@ func showRestored(w fyne.Window, res store.RestoreResult, err error) {
 		if n := len(res.Refused); n > 0 {
 			lines = append(lines, T("%d newer backups were damaged and were skipped.", n))
 		}
+		if flawed := res.Restored.DescribeFlawed(T); len(flawed) > 0 {
+			lines = append(lines, strings.Join(flawed, "\n"))
+		}
 		text = strings.Join(lines, "\n\n")
 	}
 	report := widget.NewLabel(text)

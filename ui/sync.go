@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,8 @@ type syncer struct {
 	changed func()
 	// done, when set, hears of every finished round (Settings shows the report).
 	done func(syncfolder.Report, error)
+	// last is the report of the last round, which Settings shows when it opens.
+	last *syncfolder.Report
 }
 
 func newSyncer(s *store.Store, w fyne.Window) *syncer {
@@ -95,6 +98,11 @@ func (sy *syncer) finished(folder string, rep syncfolder.Report, err error) {
 	sy.showStatus()
 	if err != nil {
 		sy.status.SetText(T("The last sync did not work: %s", plainText(err)))
+	} else {
+		sy.last = &rep
+		if len(rep.Details(T)) > 0 {
+			sy.status.SetText(sy.status.Text + " " + T("Some records were set aside: Settings says which."))
+		}
 	}
 	if err == nil && rep.In > 0 {
 		sy.changed()
@@ -140,6 +148,9 @@ func (sy *syncer) syncSection() fyne.CanvasObject {
 	}
 	report := widget.NewLabel("")
 	report.Wrapping = fyne.TextWrapWord
+	if sy.last != nil {
+		report.SetText(describeRound(*sy.last))
+	}
 	sy.done = func(rep syncfolder.Report, err error) {
 		if f := syncfolder.Folder(sy.store); f != "" {
 			folder.SetText(T("Shared folder: %s", f))
@@ -148,7 +159,7 @@ func (sy *syncer) syncSection() fyne.CanvasObject {
 			report.SetText(plainText(err))
 			return
 		}
-		report.SetText(rep.Describe(T))
+		report.SetText(describeRound(rep))
 	}
 	choose := widget.NewButtonWithIcon(T("Choose the shared folder…"), theme.FolderOpenIcon(), func() {
 		chooseFolderTo(sy.win, T("Choose the folder to share with your other laptops"), T("Share this folder"), sy.onChoose)
@@ -184,4 +195,9 @@ func (sy *syncer) onChoose(folder string) {
 				}, sy.win)
 		})
 	})
+}
+
+// describeRound is what a round did, with what it set aside below, one line each.
+func describeRound(rep syncfolder.Report) string {
+	return strings.Join(append([]string{rep.Describe(T)}, rep.Details(T)...), "\n")
 }

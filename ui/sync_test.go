@@ -1,6 +1,12 @@
 package ui
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -229,5 +235,42 @@ func TestTheComparisonShowsAChangedScore(t *testing.T) {
 	diffs := differences(scored(2), scored(4))
 	if len(diffs) != 1 || !strings.Contains(diffs[0].a, "Trust and respect") || diffs[0].a == diffs[0].b {
 		t.Errorf("differences = %+v, want the respondents, with the trust scores", diffs)
+	}
+}
+
+// putSegment leaves in the sync folder, in the folder of a laptop that never syncs itself, a segment
+// holding the given entries, each a line of JSON, as a faulty program might.
+func putSegment(t *testing.T, folder string, entries ...string) {
+	t.Helper()
+	const device = "0123456789abcdef"
+	var b bytes.Buffer
+	z := gzip.NewWriter(&b)
+	fmt.Fprintf(z, `{"format":"accord-sync","version":1,"device":%q,"seq":1,"schema":4,"count":%d}`+"\n", device, len(entries))
+	for _, e := range entries {
+		fmt.Fprintln(z, e)
+	}
+	z.Close()
+	sum := sha256.Sum256(b.Bytes())
+	dir := filepath.Join(folder, syncfolder.Top, device)
+	os.MkdirAll(dir, 0o700)
+	name := fmt.Sprintf("%08d-%d-%s.seg", 1, b.Len(), hex.EncodeToString(sum[:8]))
+	if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestARoundThatSetsARecordAsideSaysSoAndSettingsNamesIt(t *testing.T) {
+	f := newFixture(t)
+	folder := t.TempDir()
+	otherLaptop(t, f, folder)
+	putSegment(t, folder, `{"kind":"partners","record":{"id":"p-unnamed","name":"","kind":"business","stage":"active"}}`)
+	sh, _ := showShell(t, f.store)
+	sh.sync.roundWith(folder)
+	eventually(t, "the round", func() bool { return strings.Contains(sh.sync.status.Text, "set aside") })
+	text := textOf(sh.sync.syncSection())
+	for _, want := range []string{"Not taken in from another laptop", "p-unnamed", "Give the partner a name."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Settings lacks %q:\n%s", want, text)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-// Command bench prints Accord's start-up, open, search, printing and memory figures on a large demo database:
+// Command bench prints Accord's start-up, open, search, sync, printing and memory figures on a large demo database:
 // go run ./internal/bench -bin ./accord -partners 10000
 package main
 
@@ -13,12 +13,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"accord/data"
 	"accord/internal/xcapture"
 	"accord/pdf"
 	"accord/store"
+	"accord/syncfolder"
 )
 
 func main() {
@@ -33,6 +35,7 @@ func main() {
 	info, _ := os.Stat(filepath.Join(folder, store.FileName))
 	fmt.Printf("demo database: %d partners, %.1f MB\n", *partners, float64(info.Size())/1e6)
 	measureStore(folder)
+	measureSync(folder)
 	if err := measureWindow(*bin, folder); err != nil {
 		fail(err)
 	}
@@ -87,6 +90,91 @@ func measureStore(folder string) {
 		fmt.Printf("search partners %-26q median %-10s (%d found)\n", q, median(runs), found)
 	}
 	measureMOU(s)
+}
+
+// measureSync times the first full sync of the demo data each way (issue 20 asks for at most a second
+// each): a laptop sending everything it holds into an empty shared folder, and a new laptop taking all of
+// it in. Both run on copies, in a folder of their own: a round notes what it did in the data. The time
+// on the processor is printed beside the time on the clock, which a busy machine stretches.
+func measureSync(folder string) {
+	dir, err := os.MkdirTemp("", "accord-bench-sync-")
+	if err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(dir)
+	ana := openCopy(filepath.Join(folder, store.FileName), filepath.Join(dir, "ana", store.FileName))
+	defer ana.Close()
+	ben, err := store.Open(filepath.Join(dir, "ben", store.FileName), store.Options{})
+	if err != nil {
+		fail(err)
+	}
+	defer ben.Close()
+	shared := filepath.Join(dir, "shared")
+	if err := os.Mkdir(shared, 0o700); err != nil {
+		fail(err)
+	}
+	out := timed(func() int { return round(ana, shared).Out })
+	in := timed(func() int { return round(ben, shared).In })
+	segments, _ := filepath.Glob(filepath.Join(shared, syncfolder.Top, "*", "*.seg"))
+	var size int64
+	for _, seg := range segments {
+		if info, err := os.Stat(seg); err == nil {
+			size += info.Size()
+		}
+	}
+	fmt.Printf("first full sync out: %s (%d versions, %.1f MB in the folder)\n", out, out.n, float64(size)/1e6)
+	fmt.Printf("first full sync in:  %s (%d records)\n", in, in.n)
+}
+
+// openCopy opens a copy of the database at from, made at to.
+func openCopy(from, to string) *store.Store {
+	b, err := os.ReadFile(from)
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(to), 0o700)
+	}
+	if err == nil {
+		err = os.WriteFile(to, b, 0o600)
+	}
+	if err != nil {
+		fail(err)
+	}
+	s, err := store.Open(to, store.Options{})
+	if err != nil {
+		fail(err)
+	}
+	return s
+}
+
+func round(s *store.Store, shared string) syncfolder.Report {
+	rep, err := syncfolder.Round(s, shared)
+	if err != nil {
+		fail(err)
+	}
+	return rep
+}
+
+// timing is how long a job took on the clock and on the processor, and how many things it did.
+type timing struct {
+	wall, cpu time.Duration
+	n         int
+}
+
+func (t timing) String() string {
+	return fmt.Sprintf("%s (%s on the processor)", t.wall.Round(time.Millisecond), t.cpu.Round(time.Millisecond))
+}
+
+func timed(job func() int) timing {
+	cpu := processorTime()
+	start := time.Now()
+	n := job()
+	return timing{time.Since(start), processorTime() - cpu, n}
+}
+
+// processorTime is the time this process has spent on the processor so far.
+func processorTime() time.Duration {
+	var u syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // measureMOU times printing an MOU of about ten pages: a demo agreement grown by an extra clause that
