@@ -215,10 +215,7 @@ func (ed *agreementEditor) onRecordSignatures() {
 		dates[i] = p.Signatory.SignedOn
 		form.Add(row(joinNonEmpty(" — ", partyName(ed.store, p), p.Signatory.Name), newBinder(func() {}).date(&dates[i])))
 	}
-	dialog.ShowCustomConfirm(T("Record signatures"), T("Save"), T("Cancel"), form, func(ok bool) {
-		if !ok {
-			return
-		}
+	ask(ed.win, T("Record signatures"), T("Save"), T("Cancel"), form, func() {
 		ed.step(func() error {
 			for i, d := range dates {
 				if err := ed.a.RecordSignature(i, d, today); err != nil {
@@ -227,18 +224,16 @@ func (ed *agreementEditor) onRecordSignatures() {
 			}
 			return nil
 		})
-	}, ed.win)
+	})
 }
 
 func (ed *agreementEditor) onTerminate() {
 	on, reason := data.DateOf(now()), ""
 	b := newBinder(func() {})
 	form := container.NewVBox(row(T("Ended on"), b.date(&on)), row(T("Why it is ending"), b.longText(&reason, "")))
-	dialog.ShowCustomConfirm(T("End this agreement early"), T("End it"), T("Cancel"), form, func(ok bool) {
-		if ok {
-			ed.step(func() error { return ed.a.Terminate(on, reason) })
-		}
-	}, ed.win)
+	ask(ed.win, T("End this agreement early"), T("End it"), T("Cancel"), form, func() {
+		ed.step(func() error { return ed.a.Terminate(on, reason) })
+	})
 }
 
 func (ed *agreementEditor) onRenew() {

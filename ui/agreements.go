@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -137,16 +136,13 @@ func (as *agreementsScreen) onNew() {
 	pick := widget.NewRadioGroup(choices, nil)
 	pick.SetSelected(choices[0])
 	form := container.NewVBox(widget.NewLabel(T("Start from one of these. You can change every word.")), pick)
-	dialog.ShowCustomConfirm(T("New agreement"), T("Start"), T("Cancel"), form, func(ok bool) {
-		if !ok {
-			return
-		}
+	ask(as.win, T("New agreement"), T("Start"), T("Cancel"), form, func() {
 		for i, c := range choices {
 			if c == pick.Selected {
 				as.startFrom(templates[i])
 			}
 		}
-	}, as.win)
+	})
 }
 
 func (as *agreementsScreen) startFrom(t data.Template) {

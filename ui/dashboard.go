@@ -188,18 +188,14 @@ func (ds *dashboardScreen) print() { ds.onAnnualReport() }
 func (ds *dashboardScreen) onAnnualReport() {
 	year := widget.NewEntry()
 	year.SetText(fmt.Sprint(now().Year()))
-	dialog.ShowForm(T("Annual report"), T("Open to print"), T("Cancel"), []*widget.FormItem{widget.NewFormItem(T("Year"), year)},
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			y, err := strconv.Atoi(strings.TrimSpace(year.Text))
-			if err != nil || y < 1900 || y > 3000 {
-				dialog.ShowInformation(T("Annual report"), T("Type a year, like %d.", now().Year()), ds.shell.win)
-				return
-			}
-			ds.printReport(T("Annual report %d", y), func(today data.Date) ([]byte, error) { return pdf.AnnualReport(ds.store, y, today) })
-		}, ds.shell.win)
+	ask(ds.shell.win, T("Annual report"), T("Open to print"), T("Cancel"), row(T("Year"), year), func() {
+		y, err := strconv.Atoi(strings.TrimSpace(year.Text))
+		if err != nil || y < 1900 || y > 3000 {
+			dialog.ShowInformation(T("Annual report"), T("Type a year, like %d.", now().Year()), ds.shell.win)
+			return
+		}
+		ds.printReport(T("Annual report %d", y), func(today data.Date) ([]byte, error) { return pdf.AnnualReport(ds.store, y, today) })
+	})
 }
 
 // shortened cuts text to at most n characters, ending with "…" when it had to cut.

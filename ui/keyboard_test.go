@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -205,5 +206,22 @@ func TestTheKeyboardFollowsAnAddedOrRemovedPerson(t *testing.T) {
 	test.Tap(button(t, sh.partners.pane, "Remove"))
 	if b, ok := w.Canvas().Focused().(*widget.Button); !ok || b.Text != "Undo" {
 		t.Fatalf("after Remove the keyboard is on %v, not Undo", w.Canvas().Focused())
+	}
+}
+
+func TestReturnInADialogsFieldPressesItsDefaultButton(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	ds := navigate(t, sh, dashboardID).(*dashboardScreen)
+	ds.onAnnualReport()
+	year, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("the annual report's question starts on %T, not the year", w.Canvas().Focused())
+	}
+	year.SetText("2025")
+	year.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(t)
+	if files, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "Annual report 2025*.pdf")); len(files) != 1 {
+		t.Fatalf("Return in the year field printed %v", files)
 	}
 }

@@ -113,3 +113,40 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	}
 	b.Button.TypedKey(ev)
 }
+
+// ask shows a question with content (fields, or a sentence) and two buttons, dismiss and confirm; confirm
+// is the default. The keyboard starts on the first field, or on confirm when there is none; Return in a
+// one-line field presses confirm, as it does on confirm itself; Escape presses dismiss.
+func ask(w fyne.Window, title, confirm, dismiss string, content fyne.CanvasObject, onConfirm func()) *dialog.CustomDialog {
+	var d *dialog.CustomDialog
+	yes := newKeyButton(confirm, theme.ConfirmIcon(), func() {
+		d.Hide()
+		onConfirm()
+	})
+	yes.Importance = widget.HighImportance
+	no := newKeyButton(dismiss, theme.CancelIcon(), func() { d.Hide() })
+	var first fyne.Focusable = yes
+	walkFields(content, func(f fyne.Focusable) {
+		if first == fyne.Focusable(yes) {
+			first = f
+		}
+		if e, ok := f.(*widget.Entry); ok && !e.MultiLine && e.OnSubmitted == nil {
+			e.OnSubmitted = func(string) { yes.OnTapped() }
+		}
+	})
+	d = dialog.NewCustomWithoutButtons(title, content, w)
+	d.SetButtons([]fyne.CanvasObject{no, yes})
+	d.Show()
+	w.Canvas().Focus(first)
+	return d
+}
+
+// walkFields visits, in reading order, the fields inside plain containers and Fyne's own boxes (a
+// radio group, a check), not inside other widgets.
+func walkFields(o fyne.CanvasObject, visit func(fyne.Focusable)) {
+	inContainers(o, func(o fyne.CanvasObject) {
+		if f, ok := o.(fyne.Focusable); ok {
+			visit(f)
+		}
+	})
+}

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,11 +103,9 @@ func (ts *trashScreen) onDeletePermanently() {
 	text := widget.NewLabel(T("“%s” will be removed from Accord for good. This cannot be undone.", named(ts.store, r)) + "\n\n" +
 		T("Copies stay in the backups made before now until Accord replaces them (within about five weeks), and in any backup or export saved elsewhere, such as on a USB stick."))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(T("Delete permanently?"), T("Delete permanently"), T("Cancel"), text, func(ok bool) {
-		if ok {
-			ts.update("delete permanently "+data.MetaOf(r).ID, func() error { return ts.store.DeletePermanently(r.Kind(), data.MetaOf(r).ID) })
-		}
-	}, ts.win)
+	d := ask(ts.win, T("Delete permanently?"), T("Delete permanently"), T("Cancel"), text, func() {
+		ts.update("delete permanently "+data.MetaOf(r).ID, func() error { return ts.store.DeletePermanently(r.Kind(), data.MetaOf(r).ID) })
+	})
 	d.Resize(fyne.NewSize(520, 260))
 	d.Show()
 }
