@@ -34,6 +34,8 @@ type ImportPlan struct {
 	Merged   []*Merged       // partners in Accord that gain contacts
 	Skipped  []Skipped       // partners of the file already in Accord, left as they are
 	Problems []RowProblem    // rows left out, and why
+	Unused   []string        // columns that hold something but are not imported, by header
+	backup   string          // the backup Apply made before writing
 }
 
 // Merged is a partner in Accord with the file's new contacts added to an editable copy.
@@ -72,7 +74,7 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 	if err := m.Check(); err != nil {
 		return nil, err
 	}
-	plan := &ImportPlan{}
+	plan := &ImportPlan{Unused: m.Unused(t)}
 	g := newGrouping()
 	for i, row := range t.Rows {
 		if i%progressEvery == 0 {
@@ -353,7 +355,8 @@ func (k known) match(p *data.Partner) (*data.Partner, data.Sentence) {
 	return nil, data.Sentence{}
 }
 
-// Apply writes the plan in one transaction: everything or, if anything fails, nothing.
+// Apply writes the plan in one transaction: everything or, if anything fails, nothing. Like every import,
+// it first backs up the data it is about to change (see store.BackupBeforeImport).
 func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 	records := make([]data.Record, 0, len(plan.New)+len(plan.Merged))
 	for _, p := range plan.New {
@@ -367,9 +370,14 @@ func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 		records = append(records, m.Partner)
 	}
 	if len(records) > 0 {
+		backup, err := s.BackupBeforeImport()
+		if err != nil {
+			return Summary{}, err
+		}
 		if err := s.SaveAll(records); err != nil {
 			return Summary{}, fmt.Errorf("import %d partners: %w", len(records), err)
 		}
+		plan.backup = backup
 	}
 	return plan.Summary(), nil
 }

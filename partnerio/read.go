@@ -6,7 +6,6 @@ package partnerio
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -19,26 +18,36 @@ import (
 	"accord/data"
 )
 
-// Table is a CSV file as read: the first row's names and the rows after it, each with exactly one cell per
-// header.
+// Table is a CSV file as read: the first row's names (with a "Column N" for every column a longer row
+// adds) and the rows after it.
 type Table struct {
 	Headers []string
 	Rows    []Row
 }
 
 // Row is one line of data. Number is the row a spreadsheet shows it on (the header is row 1), so a problem
-// can be found in the original file.
+// can be found in the original file. Cells runs up to the row's last cell that holds anything: the cells
+// after it, up to the number of headers, are empty (see Cell).
 type Row struct {
 	Number int
 	Cells  []string
 }
 
-// maxFileSize keeps a wrong choice of file (a video, a disk image) from filling the memory of an old laptop;
-// a list of contacts is a few megabytes at most.
+// Cell is the row's cell in column i, empty when the row stops before it.
+func (r Row) Cell(i int) string {
+	if i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return ""
+}
+
+// maxFileSize bounds the whole file, so a wrong choice of file (a video, a disk image) cannot fill the
+// memory of an old laptop; a list of contacts is a few megabytes at most, and no single row is too long.
 const maxFileSize = 64 << 20
 
-// maxCells bounds rows times columns: one long line of commas would otherwise make every short row below
-// it as wide, and a few megabytes of file take gigabytes of memory. Outlook's 92 columns fit 100,000 rows.
+// maxCells bounds the cells held, filled or not up to each row's last filled one (16 bytes each, beside the
+// text): a file of separators alone would otherwise take many times its size. Outlook's 92 columns fit
+// 100,000 rows.
 const maxCells = 10_000_000
 
 // sampleRecords is how many records the separator is judged on.
@@ -173,13 +182,17 @@ func looksLikeText(text []byte) bool {
 
 // separator finds the field separator: the one an Excel "sep=;" first line names, or else the one of
 // comma, semicolon and tab that splits the first records into the same number of fields most often.
-func separator(text string) (string, rune) {
-	first, rest, _ := strings.Cut(text, "\n")
-	if hint := strings.TrimSpace(first); len(hint) == 5 && strings.HasPrefix(strings.ToLower(hint), "sep=") {
-		return rest, rune(hint[4])
+func separator(text string) (string, byte) {
+	end := strings.IndexAny(text, "\r\n")
+	if end < 0 {
+		end = len(text)
 	}
-	best, bestScore := ',', -1
-	for _, d := range []rune{',', ';', '\t'} {
+	if hint := strings.TrimSpace(text[:end]); len(hint) == 5 && strings.HasPrefix(strings.ToLower(hint), "sep=") && hint[4] < utf8.RuneSelf {
+		rest := strings.TrimPrefix(text[end:], "\r")
+		return strings.TrimPrefix(rest, "\n"), hint[4]
+	}
+	best, bestScore := byte(','), -1
+	for _, d := range []byte{',', ';', '\t'} {
 		if score := consistency(text, d); score > bestScore {
 			best, bestScore = d, score
 		}
@@ -189,15 +202,15 @@ func separator(text string) (string, rune) {
 
 // consistency scores a separator: how many sampled records have as many fields as the header, times the
 // header's field count, so a separator that splits nothing scores 0.
-func consistency(text string, delim rune) int {
-	r := newReader(strings.NewReader(text), delim)
-	header, err := r.Read()
+func consistency(text string, delim byte) int {
+	sc := newScanner(text, delim)
+	header, err := sc.next()
 	if err != nil || len(header) < 2 {
 		return 0
 	}
 	same := 1
 	for range sampleRecords {
-		rec, err := r.Read()
+		rec, err := sc.next()
 		if err != nil {
 			break
 		}
@@ -208,87 +221,73 @@ func consistency(text string, delim rune) int {
 	return same * len(header)
 }
 
-func newReader(r io.Reader, delim rune) *csv.Reader {
-	cr := csv.NewReader(r)
-	cr.Comma = delim
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	return cr
-}
-
-// parse reads every record. Blank rows are left out; a row longer than the header gets columns named
-// after their position, so nothing in the file is silently dropped.
-func parse(text string, delim rune) (*Table, error) {
-	r := newReader(strings.NewReader(text), delim)
-	header, err := r.Read()
-	if errors.Is(err, io.EOF) {
+// parse reads every record. Blank rows are left out but counted, so row numbers stay those a spreadsheet
+// shows; a row longer than the header gets columns named after their position, so nothing in the file is
+// silently dropped. A row keeps its cells up to the last one filled in: one very wide row then costs what
+// it holds, not its width times every other row.
+func parse(text string, delim byte) (*Table, error) {
+	sc := newScanner(text, delim)
+	header, err := sc.next()
+	if err == io.EOF {
 		return nil, &data.PlainError{Message: "The file is empty.", Advice: "Choose the CSV file saved from your spreadsheet or address book. Nothing was imported."}
 	}
 	if err != nil {
 		return nil, unreadable(err)
 	}
 	t := &Table{Headers: trimAll(header)}
-	row, end := 1, endLine(r, header)
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
+	for i, h := range t.Headers {
+		if h == "" {
+			t.Headers[i] = fmt.Sprintf("Column %d", i+1)
+		}
+	}
+	cells := len(header)
+	for row := 2; ; row++ {
+		rec, err := sc.next()
+		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, unreadable(err)
 		}
-		// encoding/csv skips empty lines, which a spreadsheet shows as empty rows: count them back in.
-		start, _ := r.FieldPos(0)
-		row += start - end
-		end = endLine(r, rec)
-		if blank(rec) {
+		rec = trimAll(rec)
+		for len(rec) > 0 && rec[len(rec)-1] == "" {
+			rec = rec[:len(rec)-1]
+		}
+		if len(rec) == 0 {
 			continue
+		}
+		if cells += len(rec); cells > maxCells {
+			return nil, errTooLarge
 		}
 		for len(t.Headers) < len(rec) {
 			t.Headers = append(t.Headers, fmt.Sprintf("Column %d", len(t.Headers)+1))
 		}
-		t.Rows = append(t.Rows, Row{Number: row, Cells: trimAll(rec)})
-	}
-	if len(t.Rows)*len(t.Headers) > maxCells {
-		return nil, errTooLarge
-	}
-	for i := range t.Rows {
-		for len(t.Rows[i].Cells) < len(t.Headers) {
-			t.Rows[i].Cells = append(t.Rows[i].Cells, "")
-		}
+		t.Rows = append(t.Rows, Row{Number: row, Cells: rec})
 	}
 	return t, nil
 }
 
-// endLine is the line the record just read ends on: quoted line breaks in its last field count too.
-func endLine(r *csv.Reader, rec []string) int {
-	line, _ := r.FieldPos(len(rec) - 1)
-	return line + strings.Count(rec[len(rec)-1], "\n")
-}
-
+// unreadable explains why the reading stopped: a quotation mark left open.
 func unreadable(err error) error {
-	var perr *csv.ParseError
-	line := 0
-	if errors.As(err, &perr) {
-		line = perr.StartLine
+	var open *openQuote
+	if errors.As(err, &open) {
+		return &data.PlainError{Message: "A quotation mark on line %d of the file opens a cell that never closes, so the rows after it cannot be told apart.",
+			Args: []any{open.Line}, Err: err,
+			Advice: "Open the file in a text editor or your spreadsheet program and look at that line: a quotation mark is missing, or there is one too many. Fix it, save the file as CSV, and import it again. Nothing was imported."}
 	}
-	return &data.PlainError{Message: "Line %d of the file cannot be read as CSV.", Args: []any{line},
-		Advice: "Open the file in your spreadsheet program, save it again as CSV, and import that file. Nothing was imported.", Err: err}
+	return fmt.Errorf("read CSV: %w", err)
 }
 
+// trimAll trims the spaces around each cell and takes off the apostrophe that WriteCSV puts before a cell
+// a spreadsheet would otherwise run as a formula, so an export imports back as it was.
 func trimAll(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
-		out[i] = strings.TrimSpace(c)
+		c = strings.TrimSpace(c)
+		if len(c) > 1 && c[0] == '\'' && strings.IndexByte(formulaStarts, c[1]) >= 0 {
+			c = c[1:]
+		}
+		out[i] = c
 	}
 	return out
-}
-
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }

@@ -276,3 +276,19 @@ func removeStalePartials(dir string, now time.Time) {
 		}
 	}
 }
+
+// BackupBeforeImport backs up the data before an import writes to it, as every import does, and returns
+// the backup's path; "" when the data folder holds no record yet, so there is nothing to keep.
+func (s *Store) BackupBeforeImport() (string, error) {
+	s.mu.RLock()
+	held := s.holdsRecords()
+	s.mu.RUnlock()
+	if !held {
+		return "", nil
+	}
+	path, err := s.Backup(ReasonImport)
+	if err != nil {
+		return "", fmt.Errorf("back up before the import: %w", err)
+	}
+	return path, nil
+}
