@@ -119,3 +119,12 @@ func flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string,
 	}
 	return fs.Args(), nil
 }
+
+// writeFile writes a document a command makes (-o FILE) whole or not at all, readable by its owner only:
+// like the database, it holds the group's personal data (see store.WriteAtomically).
+func writeFile(path string, content []byte) error {
+	return store.WriteAtomically(path, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -177,5 +178,40 @@ func TestImportCSVBacksUpFirst(t *testing.T) {
 	defer b.Close()
 	if ps := data.List[data.Partner](b); len(ps) != 1 || ps[0].Name != "Café Solidaire" {
 		t.Fatalf("the backup holds %d partners", len(ps))
+	}
+}
+
+// Every file a command writes holds the group's personal data, so, like the database, only its owner may
+// read it — also where an earlier file of that name (from an older Accord) could be read by anyone.
+func TestCommandsWriteFilesOnlyTheirOwnerCanRead(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no owner-only permission bits")
+	}
+	folder, out := t.TempDir(), t.TempDir()
+	if code, _, stderr := run(t, folder, "demo", "--partners", "5", "--seed", "3"); code != 0 {
+		t.Fatal(stderr)
+	}
+	commands := map[string][]string{
+		"partners.csv":  {"export", "csv", "-o"},
+		"partners.vcf":  {"export", "vcard", "-o"},
+		"export.json":   {"export", "json", "-o"},
+		"directory.pdf": {"report", "directory", "-o"},
+		"register.pdf":  {"report", "register", "-o"},
+		"accord.ics":    {"calendar", "-o"},
+	}
+	for name, args := range commands {
+		path := filepath.Join(out, name)
+		if err := os.WriteFile(path, []byte("older"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := run(t, folder, append(args, path)...); code != 0 {
+			t.Fatalf("%s: %s", name, stderr)
+		}
+		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 || info.Size() < 10 {
+			t.Errorf("%s: %v, %v", name, info.Mode(), err)
+		}
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(out, "*.partial")); len(leftovers) > 0 {
+		t.Fatalf("left behind: %v", leftovers)
 	}
 }
