@@ -54,6 +54,9 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	s.db = db
+	// Holding the database now, tidy what an Accord stopped halfway may have left.
+	removeLeftovers(path, opt.Now())
+	s.giveBackSpace()
 	if seen.indexed && seen.txid == lastTx(db) {
 		return s, nil
 	}

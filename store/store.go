@@ -207,7 +207,7 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 // put writes encoded records in one transaction, with extra work (if any) in the same transaction, and
 // makes rev the store's revision. The caller holds s.mu for writing, and indexes the records after.
 func (s *Store) put(rs []data.Record, encoded [][]byte, rev uint64, extra func(tx *bolt.Tx) error) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		for i, r := range rs {
 			b := tx.Bucket([]byte(r.Kind()))
 			b.FillPercent = fillPercent

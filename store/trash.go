@@ -71,7 +71,7 @@ func (s *Store) remove(match func(data.Record) bool) (int, error) {
 		return 0, nil
 	}
 	now := s.Now()
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := keptAttachments(tx, inUse); err != nil {
 			return err
 		}

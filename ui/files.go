@@ -66,7 +66,7 @@ func printDocument(w fyne.Window, dataDir, name string, chooseWhere bool, render
 			if chooseWhere {
 				saveAs(w, name, b)
 			} else {
-				openFile(w, filepath.Join(dataDir, "printed", name), b)
+				openFile(w, filepath.Join(dataDir, store.PrintedFolder, name), b)
 			}
 		})
 	})
