@@ -40,7 +40,7 @@ var commands = map[string]command{
 	"export":   {"export json|csv|vcard [-o FILE]", runExport},
 	"import":   {"import json|csv FILE", runImport},
 	"check":    {"check", runCheck},
-	"list":     {"list partners|agreements|evaluations|activities|needs", runList},
+	"list":     {"list partners|agreements|evaluations|activities|needs|trash", runList},
 	"demo":     {"demo [--partners N] [--seed S]", runDemo},
 	"print":    {"print mou ID -o FILE", runPrint},
 	"report":   {"report evaluation|partner ID -o FILE", runReport},
