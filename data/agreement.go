@@ -192,7 +192,7 @@ func (a *Agreement) validateParties(ps *problems) {
 			if c.Description == "" {
 				ps.add(field, "Say what contribution %d of party %d is.", j+1, i+1)
 			}
-			ps.notNegative(field, c.Value, "A value")
+			ps.amount(field, c.Value, "A value")
 		}
 	}
 	if us != 1 {

@@ -122,7 +122,7 @@ func (p *Partner) Validate() error {
 		if o.Description == "" {
 			ps.add(field, "Say what offer %d is.", i+1)
 		}
-		ps.notNegative(field, o.Value, "A value")
+		ps.amount(field, o.Value, "A value")
 	}
 	return ps.err()
 }

@@ -104,9 +104,12 @@ func (ps *problems) score(field string, v int, label string) {
 	}
 }
 
-func (ps *problems) notNegative(field string, v Money, label string) {
-	if v < 0 {
+func (ps *problems) amount(field string, v Money, label string) {
+	switch {
+	case v < 0:
 		ps.add(field, "%s cannot be negative.", label)
+	case v >= MaxMoney:
+		ps.add(field, "%s is too large: keep it under 10,000,000,000.", label)
 	}
 }
 

@@ -42,6 +42,14 @@ func TestValidationMessages(t *testing.T) {
 		{"activity without date", &Activity{Name: "Planning meeting", ActivityKind: "meeting"}, "date", "Give the date of the activity."},
 		{"empty action", &Activity{Name: "Planning meeting", ActivityKind: "meeting", Date: NewDate(2026, 2, 3), Actions: []ActionItem{{Text: " "}}}, "actions.0", "Say what action 1 is."},
 		{"need without priority", &Need{Name: "Warm space in winter", Status: NeedOpen}, "priority", "Choose a priority from the list."},
+		{"offer of the largest int64", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Offers: []Offer{{Kind: ResourceFunding, Description: "Grant", Value: math.MaxInt64}}}, "offers.0", "A value is too large: keep it under 10,000,000,000."},
+		{"contribution of ten thousand million", func() Record {
+			a := validAgreement()
+			a.Parties[1].Contributions = []Contribution{{Kind: ResourceFunding, Description: "Grant", Value: MaxMoney}}
+			return a
+		}(), "parties.1", "A value is too large: keep it under 10,000,000,000."},
+		{"funds leveraged of the largest int64", &Evaluation{PartnerID: "p", Date: NewDate(2026, 5, 1), Impact: Impact{FundsLeveraged: math.MaxInt64}}, "funds_leveraged", "Funds leveraged is too large: keep it under 10,000,000,000."},
+		{"negative in-kind value", &Evaluation{PartnerID: "p", Date: NewDate(2026, 5, 1), Impact: Impact{InKindValue: -1}}, "in_kind_value", "In-kind value cannot be negative."},
 		{"organisation bad currency", &Organisation{Name: "Us", Currency: "euro"}, "currency", "Use the three-letter currency code, like EUR, GBP or USD."},
 	}
 	for _, c := range cases {
@@ -66,7 +74,8 @@ func TestValidRecordsPass(t *testing.T) {
 		validAgreement(),
 		&Partner{Name: "Σύλλογος", PartnerKind: PartnerResidents, Stage: StageProspect, Email: "info@example.org", Influence: 5, Interest: 1},
 		&Need{Name: "Warm space", Priority: PriorityHigh, Status: NeedOpen, Source: "survey"},
-		&Evaluation{PartnerID: "p", Date: NewDate(2026, 1, 2), Respondents: []Respondent{{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 5}}}}},
+		&Evaluation{PartnerID: "p", Date: NewDate(2026, 1, 2), Respondents: []Respondent{{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 5}}}},
+			Impact: Impact{FundsLeveraged: MaxMoney - 1}},
 		&Activity{Name: "Visit", ActivityKind: "visit", Date: NewDate(2026, 1, 2)},
 		&Organisation{Name: "Riverside", Currency: "EUR", PaperSize: PaperLetter},
 	} {
@@ -138,6 +147,11 @@ func TestDates(t *testing.T) {
 	}
 	if m, err := ParseMoney("1,250.5"); err != nil || m != 125050 || m.String() != "1250.50" {
 		t.Errorf("money = %v %v", m, err)
+	}
+	for _, typed := range []string{"1e30", "-1e17", "Inf"} { // beyond what a Money holds: no wrapped-round nonsense
+		if m, err := ParseMoney(typed); err == nil {
+			t.Errorf("%s parsed as %v", typed, m)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -23,7 +24,9 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 }
 
 // giveBackSpace cuts the file back to the end of its data: the high-water mark of the newest transaction,
-// past which bbolt reads nothing, and from which it grows the file again when a write needs more.
+// past which bbolt reads nothing, and from which it grows the file again when a write needs more. It holds
+// bbolt's writer lock while it does (in a transaction it then rolls back), so that no write of another
+// goroutine is halfway through lengthening the file.
 //
 // On Windows bbolt sets the file's length to its memory map's before writing into it, so a failed write
 // cannot grow the file past the map (which grows in steps, as the data does), and a mapped file cannot be
@@ -32,16 +35,21 @@ func (s *Store) giveBackSpace() error {
 	if runtime.GOOS == "windows" {
 		return nil
 	}
-	var used int64
-	if err := s.db.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil }); err != nil {
-		return err
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		info, err := os.Stat(s.path)
+		if err == nil && info.Size() > tx.Size() {
+			err = os.Truncate(s.path, tx.Size())
+		}
+		if err != nil {
+			return fmt.Errorf("give back the space past the data of %s: %w", s.path, err)
+		}
+		return errWriteNothing
+	})
+	if errors.Is(err, errWriteNothing) {
+		return nil
 	}
-	info, err := os.Stat(s.path)
-	if err != nil || info.Size() <= used {
-		return err
-	}
-	if err := os.Truncate(s.path, used); err != nil {
-		return fmt.Errorf("give back the space past the data of %s: %w", s.path, err)
-	}
-	return nil
+	return err
 }
+
+// errWriteNothing rolls back a write transaction taken only for its lock.
+var errWriteNothing = errors.New("nothing to write")

@@ -59,8 +59,12 @@ func (s *Store) Path() string { return s.path }
 // Dir is the data folder holding the database and its backups.
 func (s *Store) Dir() string { return filepath.Dir(s.path) }
 
-// Close releases the file so another Accord can open it.
-func (s *Store) Close() error { return s.db.Close() }
+// Close gives back the room bbolt keeps past the data for the next writes (see giveBackSpace), and
+// releases the file so another Accord can open it.
+func (s *Store) Close() error {
+	s.giveBackSpace()
+	return s.db.Close()
+}
 
 // Rev is the store's latest revision: every save raises it by one.
 func (s *Store) Rev() uint64 {
