@@ -31,7 +31,9 @@ const (
 )
 
 // Fields lists every field a column can be set to, in the order a mapping menu offers them.
-var Fields = []Field{Ignore, Organisation, ContactName, FirstName, LastName, Email, Phone, Address, Website,
+var Fields = fieldsInOrder[:]
+
+var fieldsInOrder = [...]Field{Ignore, Organisation, ContactName, FirstName, LastName, Email, Phone, Address, Website,
 	Role, Notes, Kind, Stage, OrganisationEmail, OrganisationPhone, OrganisationNotes}
 
 // Mapping gives the field of each column of a Table, by position. The window lets the user change it.

@@ -75,7 +75,7 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 		return nil, err
 	}
 	plan := &ImportPlan{Unused: m.Unused(t)}
-	g := newGrouping()
+	g, cols := newGrouping(), m.places()
 	for i, row := range t.Rows {
 		if i%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -83,7 +83,7 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 			}
 			report(opt.Progress, i, len(t.Rows))
 		}
-		if p := g.add(row.Number, m.entry(row.Cells)); p != nil {
+		if p := g.add(row.Number, cols.entry(row.Cells)); p != nil {
 			plan.Problems = append(plan.Problems, *p)
 		}
 	}
@@ -100,6 +100,17 @@ func report(progress func(done, total int), done, total int) {
 	}
 }
 
+// places is a mapping as the place of each column's field in Fields (0 for Ignore), worked out once per plan.
+type places []int
+
+func (m Mapping) places() places {
+	p := make(places, len(m))
+	for i, f := range m {
+		p[i] = slices.Index(Fields, f)
+	}
+	return p
+}
+
 // entry is one row read under a mapping. Where several columns share a field, the address and notes
 // join them and the rest take the first one filled in (Outlook's business, home and mobile phones).
 type entry struct {
@@ -111,36 +122,37 @@ type entry struct {
 	role, email, phone, personNotes string
 }
 
-func (m Mapping) entry(cells []string) entry {
-	vals := map[Field][]string{}
+func (m places) entry(cells []string) entry {
+	var vals [len(fieldsInOrder)][]string // by field, in the order of Fields: no map to make for every row
 	for i, c := range cells {
-		if c != "" && m[i] != Ignore {
+		if c != "" && m[i] != 0 {
 			vals[m[i]] = append(vals[m[i]], c)
 		}
 	}
+	all := func(f Field) []string { return vals[slices.Index(Fields, f)] }
 	first := func(f Field) string {
-		if len(vals[f]) == 0 {
-			return ""
+		if v := all(f); len(v) > 0 {
+			return v[0]
 		}
-		return vals[f][0]
+		return ""
 	}
 	e := entry{
 		org:         first(Organisation),
 		person:      first(ContactName),
 		kind:        oneOf(first(Kind), data.PartnerKinds, data.PartnerOther),
 		stage:       oneOf(first(Stage), data.Stages, data.StageProspect),
-		address:     strings.Join(vals[Address], ", "),
+		address:     strings.Join(all(Address), ", "),
 		website:     first(Website),
 		orgEmail:    first(OrganisationEmail),
 		orgPhone:    first(OrganisationPhone),
-		orgNotes:    strings.Join(vals[OrganisationNotes], "\n"),
+		orgNotes:    strings.Join(all(OrganisationNotes), "\n"),
 		role:        first(Role),
 		email:       first(Email),
 		phone:       first(Phone),
-		personNotes: strings.Join(vals[Notes], "\n"),
+		personNotes: strings.Join(all(Notes), "\n"),
 	}
 	if e.person == "" {
-		e.person = strings.Join(slices.Concat(vals[FirstName], vals[LastName]), " ")
+		e.person = strings.Join(slices.Concat(all(FirstName), all(LastName)), " ")
 	}
 	if e.person == "" && e.org == "" {
 		e.person = e.email // an address book entry may hold only an address

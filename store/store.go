@@ -194,18 +194,13 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 		}
 		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
 	}
-	for i, r := range rs {
-		if e.handedOver {
+	if e.handedOver {
+		for _, r := range rs {
 			s.index(entryOf(r))
-			continue
 		}
-		stored := data.NewRecord(r.Kind())
-		if err := json.Unmarshal(encoded[i], stored); err != nil {
-			return fmt.Errorf("index %s %s: %w", r.Kind(), r.Common().ID, err)
-		}
-		s.index(entryOf(stored))
+		return nil
 	}
-	return nil
+	return s.indexCopies(rs, encoded)
 }
 
 // put writes encoded records in one transaction, with extra work (if any) in the same transaction, and
