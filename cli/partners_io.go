@@ -40,11 +40,12 @@ func runImportCSV(e env, file string) error {
 	if err != nil {
 		return err
 	}
+	used := columnsUsed(t.Headers, m) // now, so that the rows read can go before the partners are written
 	sum, err := plan.Apply(s)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, columnsUsed(t.Headers, m))
+	fmt.Fprintln(e.out, used)
 	for _, line := range sum.Describe(i18n.T) {
 		fmt.Fprintln(e.out, line)
 	}

@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
+	"net/mail"
 	"strings"
 	"testing"
 )
@@ -200,5 +202,30 @@ func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
 	p.Stage = StageProspect
 	if o := OverviewOn(s, today); o.ActivePartners != 1 {
 		t.Fatalf("a prospect with agreements in force: %d active partners, want 1", o.ActivePartners)
+	}
+}
+
+// The quick check of an address of the usual shape says what net/mail says, for every short string of the
+// characters that matter.
+func TestPlainAddressesAgreeWithNetMail(t *testing.T) {
+	slow := func(v string) bool {
+		a, err := mail.ParseAddress(v)
+		return err == nil && a.Address == v && strings.Contains(v, ".")
+	}
+	const alphabet = "aZ9._%+-@ \"<"
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 300_000 {
+		b := make([]byte, 1+rnd.IntN(10))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		if v := string(b); plainAddress(v) && !slow(v) {
+			t.Fatalf("%q taken as an address, which net/mail refuses", v)
+		}
+	}
+	for _, v := range []string{"ann.lee@example.org", "a+b_c%d-e@mail.example.co.uk", "x@y.z"} {
+		if !plainAddress(v) || !slow(v) {
+			t.Errorf("%q: quick %v, net/mail %v", v, plainAddress(v), slow(v))
+		}
 	}
 }

@@ -166,8 +166,12 @@ func (m places) entry(cells []string) entry {
 
 // oneOf finds the value among the allowed ones, ignoring case and accents.
 func oneOf[T ~string](value string, allowed []T, otherwise T) T {
+	if value == "" {
+		return otherwise
+	}
+	folded := data.Fold(value)
 	for _, a := range allowed {
-		if data.Fold(value) == data.Fold(string(a)) {
+		if folded == data.Fold(string(a)) {
 			return a
 		}
 	}

@@ -23,6 +23,7 @@ type scanner struct {
 	delim byte
 	pos   int
 	line  int // the line of the file pos is on, from 1
+	width int // the cells of the first record (the header), to make room for as many in each record
 }
 
 func newScanner(text string, delim byte) *scanner { return &scanner{text: text, delim: delim, line: 1} }
@@ -38,7 +39,7 @@ func (s *scanner) next() ([]string, error) {
 	if s.pos >= len(s.text) {
 		return nil, io.EOF
 	}
-	var rec []string
+	rec := make([]string, 0, s.width)
 	for {
 		cell, last, err := s.cell()
 		if err != nil {
@@ -46,6 +47,9 @@ func (s *scanner) next() ([]string, error) {
 		}
 		rec = append(rec, cell)
 		if last {
+			if s.width == 0 {
+				s.width = min(len(rec), 256) // a file of one very long line must not make every record as long
+			}
 			return rec, nil
 		}
 	}
