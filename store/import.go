@@ -230,7 +230,7 @@ func (s *Store) applyImport(p importPlan) error {
 		return nil
 	}
 	if len(p.write) == 0 { // attachments only: no record to stamp
-		err := s.db.Update(files)
+		err := s.update(files)
 		if plain := data.OSProblem(theImport, s.path, err); plain != nil {
 			err = plain
 		}
