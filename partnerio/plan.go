@@ -132,7 +132,7 @@ func (m places) entry(cells []string) entry {
 	all := func(f Field) []string { return vals[slices.Index(Fields, f)] }
 	first := func(f Field) string {
 		if v := all(f); len(v) > 0 {
-			return v[0]
+			return strings.Clone(v[0]) // the partner outlives the file's text: see ImportPlan.Apply
 		}
 		return ""
 	}
@@ -141,18 +141,18 @@ func (m places) entry(cells []string) entry {
 		person:      first(ContactName),
 		kind:        oneOf(first(Kind), data.PartnerKinds, data.PartnerOther),
 		stage:       oneOf(first(Stage), data.Stages, data.StageProspect),
-		address:     strings.Join(all(Address), ", "),
+		address:     joined(all(Address), ", "),
 		website:     first(Website),
 		orgEmail:    first(OrganisationEmail),
 		orgPhone:    first(OrganisationPhone),
-		orgNotes:    strings.Join(all(OrganisationNotes), "\n"),
+		orgNotes:    joined(all(OrganisationNotes), "\n"),
 		role:        first(Role),
 		email:       first(Email),
 		phone:       first(Phone),
-		personNotes: strings.Join(all(Notes), "\n"),
+		personNotes: joined(all(Notes), "\n"),
 	}
 	if e.person == "" {
-		e.person = strings.Join(slices.Concat(all(FirstName), all(LastName)), " ")
+		e.person = joined(slices.Concat(all(FirstName), all(LastName)), " ")
 	}
 	if e.person == "" && e.org == "" {
 		e.person = e.email // an address book entry may hold only an address
@@ -162,6 +162,14 @@ func (m places) entry(cells []string) entry {
 		e.orgNotes = strings.TrimSpace(e.orgNotes + "\n" + e.personNotes)
 	}
 	return e
+}
+
+// joined joins cells into text of its own, never a slice of the file's text (see ImportPlan.Apply).
+func joined(cells []string, sep string) string {
+	if len(cells) == 1 {
+		return strings.Clone(cells[0])
+	}
+	return strings.Join(cells, sep)
 }
 
 // oneOf finds the value among the allowed ones, ignoring case and accents.
@@ -372,7 +380,8 @@ func (k known) match(p *data.Partner) (*data.Partner, data.Sentence) {
 }
 
 // Apply writes the plan in one transaction: everything or, if anything fails, nothing. Like every import,
-// it first backs up the data it is about to change (see store.BackupBeforeImport).
+// it first backs up the data it is about to change (see store.BackupBeforeImport). It hands the partners
+// over to the store, which keeps them: the plan is spent once applied.
 func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 	records := make([]data.Record, 0, len(plan.New)+len(plan.Merged))
 	for _, p := range plan.New {
@@ -390,7 +399,7 @@ func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 		if err != nil {
 			return Summary{}, err
 		}
-		if err := s.SaveAll(records); err != nil {
+		if err := s.ImportAll(records); err != nil {
 			return Summary{}, fmt.Errorf("import %d partners: %w", len(records), err)
 		}
 		plan.backup = backup
