@@ -136,16 +136,13 @@ func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
 	}
 	s.mu.RLock()
 	plan, err := s.planImport(f)
-	held := s.holdsRecords()
 	s.mu.RUnlock()
 	if err != nil || !plan.sum.Changed() {
 		return plan.sum, err
 	}
-	backup := ""
-	if held {
-		if backup, err = s.Backup(ReasonImport); err != nil {
-			return ImportSummary{}, fmt.Errorf("back up before the import: %w", err)
-		}
+	backup, err := s.BackupBeforeImport()
+	if err != nil {
+		return ImportSummary{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
