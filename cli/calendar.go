@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"accord/calendar"
@@ -40,7 +39,7 @@ func runCalendar(e env, args []string) error {
 	if abs, err := filepath.Abs(out); err == nil {
 		out = abs
 	}
-	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+	if err := writeFile(out, b.Bytes()); err != nil {
 		return fmt.Errorf("write the calendar: %w", err)
 	}
 	fmt.Fprintln(e.out, i18n.T("Calendar written to %s.", out))

@@ -40,7 +40,7 @@ var commands = map[string]command{
 	"export":   {"export json|csv|vcard [-o FILE]", runExport},
 	"import":   {"import json|csv FILE", runImport},
 	"check":    {"check", runCheck},
-	"list":     {"list partners|agreements|evaluations|activities|needs", runList},
+	"list":     {"list partners|agreements|evaluations|activities|needs|trash", runList},
 	"demo":     {"demo [--partners N] [--seed S]", runDemo},
 	"print":    {"print mou ID -o FILE", runPrint},
 	"report":   {"report evaluation|partner ID -o FILE", runReport},
@@ -118,4 +118,13 @@ func flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string,
 		return nil, usageError{err.Error()}
 	}
 	return fs.Args(), nil
+}
+
+// writeFile writes a document a command makes (-o FILE) whole or not at all, readable by its owner only:
+// like the database, it holds the group's personal data (see store.WriteAtomically).
+func writeFile(path string, content []byte) error {
+	return store.WriteAtomically(path, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"accord/data"
 	"accord/store"
 )
 
@@ -71,5 +72,38 @@ func TestDamagedFileGivesOnePlainLine(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "this is not a database, it is a shopping list\n" {
 		t.Fatal("check changed a damaged file")
+	}
+}
+
+// `list trash` says what is in the Trash and, for a record others still link to, which records: what keeps
+// it there past 30 days.
+func TestListTrashSaysWhatStillLinksToARecord(t *testing.T) {
+	folder := t.TempDir()
+	s, err := openStore(env{folder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := &data.Partner{Name: "Northside Library", PartnerKind: data.PartnerGovernment, Stage: data.StageActive}
+	alone := &data.Partner{Name: "Green Allotments", PartnerKind: data.PartnerResidents, Stage: data.StageProspect}
+	if err := s.SaveAll([]data.Record{linked, alone}); err != nil {
+		t.Fatal(err)
+	}
+	meeting := &data.Activity{ActivityKind: "meeting", Date: data.NewDate(2026, 1, 5), Name: "Planning meeting", PartnerIDs: []string{linked.ID}}
+	if err := s.Save(meeting); err != nil {
+		t.Fatal(err)
+	}
+	s.Delete(data.KindPartner, linked.ID)
+	s.Delete(data.KindPartner, alone.ID)
+	s.Close()
+	code, out, stderr := run(t, folder, "list", "trash")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	want := []string{linked.ID + "\tpartner\tNorthside Library\tstill linked from activity “Planning meeting”, so kept in the Trash",
+		alone.ID + "\tpartner\tGreen Allotments"}
+	for _, line := range want {
+		if !strings.Contains(out+"\n", line+"\n") {
+			t.Errorf("list trash lacks %q:\n%s", line, out)
+		}
 	}
 }

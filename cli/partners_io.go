@@ -10,6 +10,7 @@ import (
 	"accord/data"
 	"accord/i18n"
 	"accord/partnerio"
+	"accord/store"
 )
 
 // runImportCSV adds the partners and contacts of a spreadsheet's CSV file, with the columns recognised by
@@ -39,11 +40,12 @@ func runImportCSV(e env, file string) error {
 	if err != nil {
 		return err
 	}
+	used := columnsUsed(t.Headers, m) // now, so that the rows read can go before the partners are written
 	sum, err := plan.Apply(s)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, columnsUsed(t.Headers, m))
+	fmt.Fprintln(e.out, used)
 	for _, line := range sum.Describe(i18n.T) {
 		fmt.Fprintln(e.out, line)
 	}
@@ -78,7 +80,7 @@ func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) er
 	if out == "" {
 		return write(e.out, partners)
 	}
-	if err := writeFile(out, func(w io.Writer) error { return write(w, partners) }); err != nil {
+	if err := store.WriteAtomically(out, func(w io.Writer) error { return write(w, partners) }); err != nil {
 		return &data.PlainError{Message: "The export could not be written to %s.", Args: []any{out},
 			Advice: "Check that the folder is there, not read-only and not full, or choose another place, then try again.", Err: err}
 	}
@@ -88,21 +90,4 @@ func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) er
 	}
 	fmt.Fprintln(e.out, i18n.T("Exported %d partners with %d contacts to %s.", len(partners), contacts, out))
 	return nil
-}
-
-// writeFile writes a file and removes it again if anything fails, so a full disk never leaves half an
-// export that looks complete.
-func writeFile(path string, write func(w io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	err = write(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
 }

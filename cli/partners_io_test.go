@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -35,6 +36,7 @@ func TestImportCSVSaysWhatItDidAndTwiceAddsNothing(t *testing.T) {
 	}
 	want := "Columns used: Organisme as organisation, Prénom as first name, Nom as last name, Courriel as e-mail, Fonction as role.\n" +
 		"Added 2 partners with 3 contacts.\n" +
+		"These columns were not imported: Couleur préférée.\n" +
 		"Row 5 was left out: pas-une-adresse does not look like an email address (like name@example.org).\n"
 	if out.String() != want {
 		t.Fatalf("first import said:\n%s\nwant:\n%s", out.String(), want)
@@ -122,5 +124,94 @@ func TestExportVCardHasOneCardPerContact(t *testing.T) {
 	err := runExportVCard(env{folder: folder, out: &out}, filepath.Join(folder, "no such folder", "x.vcf"))
 	if err == nil || !strings.Contains(Explain(err), "could not be written") {
 		t.Fatalf("export into a missing folder: %v", err)
+	}
+}
+
+// A French Excel file names its people "Personne à contacter": they become the partner's contacts, with
+// their own e-mail addresses, and the columns Accord does not take are named, not dropped in silence.
+func TestImportCSVFindsPeopleAndNamesTheColumnsItLeavesOut(t *testing.T) {
+	folder := t.TempDir()
+	file := writeTemp(t, "contacts.csv", "Organisme;Personne \xe0 contacter;Courriel;T\xe9l\xe9phone;Notes internes;Fax\r\n"+
+		"Maison des Associations;\xc9lodie Lef\xe8vre;elodie@mda.fr;01 23 45 67 89;confidentiel;01 99 99 99 99\r\n"+
+		"Atelier V\xe9lo;Sam Dupont;sam@velo.fr;;;\r\n")
+	var out bytes.Buffer
+	if err := runImportCSV(env{folder: folder, out: &out}, file); err != nil {
+		t.Fatal(Explain(err))
+	}
+	if !strings.Contains(out.String(), "Added 2 partners with 2 contacts.\nThese columns were not imported: Notes internes, Fax.\n") {
+		t.Fatalf("the import said:\n%s", out.String())
+	}
+	s, err := openStore(env{folder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mda := data.List[data.Partner](s)[1]
+	if mda.Email != "" || len(mda.Contacts) != 1 || mda.Contacts[0].Name != "Élodie Lefèvre" || mda.Contacts[0].Email != "elodie@mda.fr" {
+		t.Fatalf("stored %+v", mda)
+	}
+}
+
+// Every CSV import that writes to data already held backs it up first, as the README promises, and says
+// where the backup is.
+func TestImportCSVBacksUpFirst(t *testing.T) {
+	folder := t.TempDir()
+	first := writeTemp(t, "first.csv", "Organisation,Name\nCafé Solidaire,Zoë\n")
+	if err := runImportCSV(env{folder: folder, out: &bytes.Buffer{}}, first); err != nil {
+		t.Fatal(Explain(err))
+	}
+	var out bytes.Buffer
+	if err := runImportCSV(env{folder: folder, out: &out}, writeTemp(t, "second.csv", "Organisation,Name\nAtelier Vélo,Sam\n")); err != nil {
+		t.Fatal(Explain(err))
+	}
+	backups, err := store.ListBackups(folder)
+	if err != nil || len(backups) != 1 || backups[0].Reason != store.ReasonImport {
+		t.Fatalf("backups %+v, %v", backups, err)
+	}
+	if !strings.Contains(out.String(), "Your data as it was before the import is kept in the backup "+backups[0].Path+".") {
+		t.Fatalf("the import said:\n%s", out.String())
+	}
+	b, err := store.Open(backups[0].Path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if ps := data.List[data.Partner](b); len(ps) != 1 || ps[0].Name != "Café Solidaire" {
+		t.Fatalf("the backup holds %d partners", len(ps))
+	}
+}
+
+// Every file a command writes holds the group's personal data, so, like the database, only its owner may
+// read it — also where an earlier file of that name (from an older Accord) could be read by anyone.
+func TestCommandsWriteFilesOnlyTheirOwnerCanRead(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no owner-only permission bits")
+	}
+	folder, out := t.TempDir(), t.TempDir()
+	if code, _, stderr := run(t, folder, "demo", "--partners", "5", "--seed", "3"); code != 0 {
+		t.Fatal(stderr)
+	}
+	commands := map[string][]string{
+		"partners.csv":  {"export", "csv", "-o"},
+		"partners.vcf":  {"export", "vcard", "-o"},
+		"export.json":   {"export", "json", "-o"},
+		"directory.pdf": {"report", "directory", "-o"},
+		"register.pdf":  {"report", "register", "-o"},
+		"accord.ics":    {"calendar", "-o"},
+	}
+	for name, args := range commands {
+		path := filepath.Join(out, name)
+		if err := os.WriteFile(path, []byte("older"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := run(t, folder, append(args, path)...); code != 0 {
+			t.Fatalf("%s: %s", name, stderr)
+		}
+		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 || info.Size() < 10 {
+			t.Errorf("%s: %v, %v", name, info.Mode(), err)
+		}
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(out, "*.partial")); len(leftovers) > 0 {
+		t.Fatalf("left behind: %v", leftovers)
 	}
 }

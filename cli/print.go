@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"accord/data"
@@ -41,7 +40,7 @@ func runPrint(e env, args []string) error {
 	if abs, err := filepath.Abs(out); err == nil {
 		out = abs
 	}
-	if err := os.WriteFile(out, b, 0o644); err != nil {
+	if err := writeFile(out, b); err != nil {
 		return fmt.Errorf("write the PDF: %w", err)
 	}
 	fmt.Fprintln(e.out, out)

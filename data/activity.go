@@ -43,7 +43,7 @@ func (a *Activity) Validate() error {
 	var ps problems
 	ps.required("title", a.Name, "Give the activity a short title.")
 	ps.short("title", a.Name, "The title")
-	ps.oneOf("kind", string(a.ActivityKind), stringsOf(ActivityKinds), "kind of activity")
+	oneOf(&ps, "kind", a.ActivityKind, ActivityKinds, "kind of activity")
 	if a.Date.IsZero() {
 		ps.add("date", "Give the date of the activity.")
 	}

@@ -145,8 +145,8 @@ func (a *Agreement) Validate() error {
 	var ps problems
 	ps.required("title", a.Name, "Give the agreement a title.")
 	ps.short("title", a.Name, "The title")
-	ps.oneOf("kind", string(a.AgreementKind), stringsOf(AgreementKinds), "kind of agreement")
-	ps.oneOf("status", string(a.Status), stringsOf(storedStatuses), "status")
+	oneOf(&ps, "kind", a.AgreementKind, AgreementKinds, "kind of agreement")
+	oneOf(&ps, "status", a.Status, storedStatuses, "status")
 	ps.dateOrder("end", a.Start, a.End)
 	if a.ReviewEveryMonths < 0 || a.ReviewEveryMonths > 120 {
 		ps.add("review_every_months", "Review every 1 to 120 months, or leave it empty.")
@@ -192,7 +192,7 @@ func (a *Agreement) validateParties(ps *problems) {
 			if c.Description == "" {
 				ps.add(field, "Say what contribution %d of party %d is.", j+1, i+1)
 			}
-			ps.notNegative(field, c.Value, "A value")
+			ps.amount(field, c.Value, "A value")
 		}
 	}
 	if us != 1 {

@@ -116,6 +116,8 @@ func (e *Evaluation) Validate() error {
 			}
 		}
 	}
+	ps.amount("funds_leveraged", e.Impact.FundsLeveraged, "Funds leveraged")
+	ps.amount("in_kind_value", e.Impact.InKindValue, "In-kind value")
 	ps.long("strengths", e.Strengths, "Strengths")
 	ps.long("challenges", e.Challenges, "Challenges")
 	validateActions(&ps, e.Actions)

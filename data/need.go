@@ -1,6 +1,6 @@
 package data
 
-import "fmt"
+import "strconv"
 
 // Need is one item of the community needs assessment: what the neighbourhood lacks and who works on it.
 type Need struct {
@@ -52,10 +52,10 @@ func (n *Need) Validate() error {
 	ps.required("title", n.Name, "Give the need a short title.")
 	ps.short("title", n.Name, "The title")
 	ps.long("description", n.Description, "The description")
-	ps.oneOf("priority", string(n.Priority), stringsOf(Priorities), "priority")
-	ps.oneOf("status", string(n.Status), stringsOf(NeedStatuses), "status")
+	oneOf(&ps, "priority", n.Priority, Priorities, "priority")
+	oneOf(&ps, "status", n.Status, NeedStatuses, "status")
 	if n.Source != "" {
-		ps.oneOf("source", string(n.Source), stringsOf(NeedSources), "source")
+		oneOf(&ps, "source", n.Source, NeedSources, "source")
 	}
 	return ps.err()
 }
@@ -79,4 +79,4 @@ func refs(k Kind, ids ...string) []Ref {
 	return out
 }
 
-func itemField(list string, i int) string { return fmt.Sprintf("%s.%d", list, i) }
+func itemField(list string, i int) string { return list + "." + strconv.Itoa(i) }

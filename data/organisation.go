@@ -34,7 +34,7 @@ func (o *Organisation) Validate() error {
 	ps.short("name", o.Name, "The name")
 	ps.email("email", o.Email)
 	if o.PaperSize != "" {
-		ps.oneOf("paper_size", o.PaperSize, []string{PaperA4, PaperLetter}, "paper size")
+		oneOf(&ps, "paper_size", o.PaperSize, []string{PaperA4, PaperLetter}, "paper size")
 	}
 	if o.Currency != "" && len(o.Currency) != 3 {
 		ps.add("currency", "Use the three-letter currency code, like EUR, GBP or USD.")

@@ -102,8 +102,8 @@ func (p *Partner) Validate() error {
 	var ps problems
 	ps.required("name", p.Name, "Give the partner a name.")
 	ps.short("name", p.Name, "The name")
-	ps.oneOf("kind", string(p.PartnerKind), stringsOf(PartnerKinds), "kind of partner")
-	ps.oneOf("stage", string(p.Stage), stringsOf(Stages), "stage")
+	oneOf(&ps, "kind", p.PartnerKind, PartnerKinds, "kind of partner")
+	oneOf(&ps, "stage", p.Stage, Stages, "stage")
 	ps.email("email", p.Email)
 	ps.score("influence", p.Influence, "Influence")
 	ps.score("interest", p.Interest, "Interest")
@@ -118,11 +118,11 @@ func (p *Partner) Validate() error {
 	}
 	for i, o := range p.Offers {
 		field := itemField("offers", i)
-		ps.oneOf(field, string(o.Kind), stringsOf(ResourceKinds), "kind of resource")
+		oneOf(&ps, field, o.Kind, ResourceKinds, "kind of resource")
 		if o.Description == "" {
 			ps.add(field, "Say what offer %d is.", i+1)
 		}
-		ps.notNegative(field, o.Value, "A value")
+		ps.amount(field, o.Value, "A value")
 	}
 	return ps.err()
 }
@@ -156,14 +156,6 @@ func (p *Partner) OfferedValue() Money {
 		total += o.Value
 	}
 	return total
-}
-
-func stringsOf[T ~string](xs []T) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return out
 }
 
 // FocusAreas lists every focus area the live partners use, sorted, for filters and suggestions.

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -90,12 +91,37 @@ func (ps *problems) long(field, value, label string) {
 }
 
 func (ps *problems) email(field, value string) {
-	if value == "" {
+	if value == "" || plainAddress(value) {
 		return
 	}
 	if a, err := mail.ParseAddress(value); err != nil || a.Address != value || !strings.Contains(value, ".") {
 		ps.add(field, "%s does not look like an email address (like name@example.org).", value)
 	}
+}
+
+// plainAddress is true for an address of the usual shape — letters, digits and . _ % + - on each side of
+// one @, a dot only between two other characters, and one in the part after the @ — which net/mail takes
+// exactly as written. Any other is left to net/mail, whose parsing of every address was a tenth of an
+// import of 100,000 contacts.
+func plainAddress(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && dotAtom(local) && dotAtom(domain) && strings.Contains(domain, ".")
+}
+
+func dotAtom(s string) bool {
+	last := byte('.')
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c == '.' && last == '.':
+			return false
+		case c == '.', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte("_%+-", c) >= 0:
+		default:
+			return false
+		}
+		last = c
+	}
+	return last != '.'
 }
 
 func (ps *problems) score(field string, v int, label string) {
@@ -104,19 +130,21 @@ func (ps *problems) score(field string, v int, label string) {
 	}
 }
 
-func (ps *problems) notNegative(field string, v Money, label string) {
-	if v < 0 {
+func (ps *problems) amount(field string, v Money, label string) {
+	switch {
+	case v < 0:
 		ps.add(field, "%s cannot be negative.", label)
+	case v >= MaxMoney:
+		ps.add(field, "%s is too large: keep it under 10,000,000,000.", label)
 	}
 }
 
-func (ps *problems) oneOf(field, value string, allowed []string, label string) {
-	for _, a := range allowed {
-		if value == a {
-			return
-		}
+// oneOf notes a problem unless value is one of those allowed. (A function, not a method of problems, so
+// that it takes the list as it is: converting it for every record an import checks cost 40 MB.)
+func oneOf[T ~string](ps *problems, field string, value T, allowed []T, label string) {
+	if !slices.Contains(allowed, value) {
+		ps.add(field, "Choose a %s from the list.", label)
 	}
-	ps.add(field, "Choose a %s from the list.", label)
 }
 
 func (ps *problems) dateOrder(field string, start, end Date) {

@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
+	"net/mail"
 	"strings"
 	"testing"
 )
@@ -42,6 +44,14 @@ func TestValidationMessages(t *testing.T) {
 		{"activity without date", &Activity{Name: "Planning meeting", ActivityKind: "meeting"}, "date", "Give the date of the activity."},
 		{"empty action", &Activity{Name: "Planning meeting", ActivityKind: "meeting", Date: NewDate(2026, 2, 3), Actions: []ActionItem{{Text: " "}}}, "actions.0", "Say what action 1 is."},
 		{"need without priority", &Need{Name: "Warm space in winter", Status: NeedOpen}, "priority", "Choose a priority from the list."},
+		{"offer of the largest int64", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Offers: []Offer{{Kind: ResourceFunding, Description: "Grant", Value: math.MaxInt64}}}, "offers.0", "A value is too large: keep it under 10,000,000,000."},
+		{"contribution of ten thousand million", func() Record {
+			a := validAgreement()
+			a.Parties[1].Contributions = []Contribution{{Kind: ResourceFunding, Description: "Grant", Value: MaxMoney}}
+			return a
+		}(), "parties.1", "A value is too large: keep it under 10,000,000,000."},
+		{"funds leveraged of the largest int64", &Evaluation{PartnerID: "p", Date: NewDate(2026, 5, 1), Impact: Impact{FundsLeveraged: math.MaxInt64}}, "funds_leveraged", "Funds leveraged is too large: keep it under 10,000,000,000."},
+		{"negative in-kind value", &Evaluation{PartnerID: "p", Date: NewDate(2026, 5, 1), Impact: Impact{InKindValue: -1}}, "in_kind_value", "In-kind value cannot be negative."},
 		{"organisation bad currency", &Organisation{Name: "Us", Currency: "euro"}, "currency", "Use the three-letter currency code, like EUR, GBP or USD."},
 	}
 	for _, c := range cases {
@@ -66,7 +76,8 @@ func TestValidRecordsPass(t *testing.T) {
 		validAgreement(),
 		&Partner{Name: "Σύλλογος", PartnerKind: PartnerResidents, Stage: StageProspect, Email: "info@example.org", Influence: 5, Interest: 1},
 		&Need{Name: "Warm space", Priority: PriorityHigh, Status: NeedOpen, Source: "survey"},
-		&Evaluation{PartnerID: "p", Date: NewDate(2026, 1, 2), Respondents: []Respondent{{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 5}}}}},
+		&Evaluation{PartnerID: "p", Date: NewDate(2026, 1, 2), Respondents: []Respondent{{Name: "Ana", Scores: map[Dimension]Score{DimTrust: {Value: 5}}}},
+			Impact: Impact{FundsLeveraged: MaxMoney - 1}},
 		&Activity{Name: "Visit", ActivityKind: "visit", Date: NewDate(2026, 1, 2)},
 		&Organisation{Name: "Riverside", Currency: "EUR", PaperSize: PaperLetter},
 	} {
@@ -139,6 +150,11 @@ func TestDates(t *testing.T) {
 	if m, err := ParseMoney("1,250.5"); err != nil || m != 125050 || m.String() != "1250.50" {
 		t.Errorf("money = %v %v", m, err)
 	}
+	for _, typed := range []string{"1e30", "-1e17", "Inf"} { // beyond what a Money holds: no wrapped-round nonsense
+		if m, err := ParseMoney(typed); err == nil {
+			t.Errorf("%s parsed as %v", typed, m)
+		}
+	}
 }
 
 func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
@@ -186,5 +202,30 @@ func TestOverviewCountsWhatNeedsAttention(t *testing.T) {
 	p.Stage = StageProspect
 	if o := OverviewOn(s, today); o.ActivePartners != 1 {
 		t.Fatalf("a prospect with agreements in force: %d active partners, want 1", o.ActivePartners)
+	}
+}
+
+// The quick check of an address of the usual shape says what net/mail says, for every short string of the
+// characters that matter.
+func TestPlainAddressesAgreeWithNetMail(t *testing.T) {
+	slow := func(v string) bool {
+		a, err := mail.ParseAddress(v)
+		return err == nil && a.Address == v && strings.Contains(v, ".")
+	}
+	const alphabet = "aZ9._%+-@ \"<"
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 300_000 {
+		b := make([]byte, 1+rnd.IntN(10))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		if v := string(b); plainAddress(v) && !slow(v) {
+			t.Fatalf("%q taken as an address, which net/mail refuses", v)
+		}
+	}
+	for _, v := range []string{"ann.lee@example.org", "a+b_c%d-e@mail.example.co.uk", "x@y.z"} {
+		if !plainAddress(v) || !slow(v) {
+			t.Errorf("%q: quick %v, net/mail %v", v, plainAddress(v), slow(v))
+		}
 	}
 }

@@ -31,40 +31,53 @@ const (
 )
 
 // Fields lists every field a column can be set to, in the order a mapping menu offers them.
-var Fields = []Field{Ignore, Organisation, ContactName, FirstName, LastName, Email, Phone, Address, Website,
+var Fields = fieldsInOrder[:]
+
+var fieldsInOrder = [...]Field{Ignore, Organisation, ContactName, FirstName, LastName, Email, Phone, Address, Website,
 	Role, Notes, Kind, Stage, OrganisationEmail, OrganisationPhone, OrganisationNotes}
 
 // Mapping gives the field of each column of a Table, by position. The window lets the user change it.
 type Mapping []Field
 
-// synonyms are header names as spreadsheets, Google Contacts and Outlook write them, in English, French
-// and Spanish, already normalised (see normalise). Several columns may share a field: Outlook splits the
-// address into street, city and code, and has three phone columns.
+// synonyms are header names as spreadsheets, Google Contacts and Outlook write them, in English, French,
+// Spanish and German, already normalised (see normalise). Several columns may share a field: Outlook splits
+// the address into street, city and code, and has three phone columns. A column about a person ("Contact
+// person", "Personne à contacter", "Ansprechpartner") must be found, or its people are dropped and their
+// e-mail addresses land on the organisation.
 var synonyms = map[Field][]string{
 	Organisation: {"organisation", "organization", "organisation name", "organization name", "company",
-		"company name", "org", "partner", "partner name", "entreprise", "societe", "organisme", "nom de l organisme",
-		"nom de l organisation", "structure", "association", "partenaire", "organizacion", "nombre de la organizacion",
-		"empresa", "entidad", "institucion", "socio"},
-	ContactName: {"name", "full name", "contact", "contact name", "display name", "person", "nom complet",
-		"nom et prenom", "personne", "contact principal", "nombre completo", "persona", "persona de contacto", "contacto"},
-	FirstName: {"first name", "first", "given name", "forename", "prenom", "nombre", "nombre de pila"},
-	LastName:  {"last name", "last", "family name", "surname", "nom", "nom de famille", "apellido", "apellidos"},
+		"company name", "org", "partner", "partner name", "partner organisation", "partner organization",
+		"entreprise", "societe", "organisme", "nom de l organisme", "nom de l organisation", "structure",
+		"association", "partenaire", "organizacion", "nombre de la organizacion", "empresa", "entidad",
+		"institucion", "socio", "firma", "unternehmen", "verein", "einrichtung", "institution", "trager",
+		"name der organisation", "partnerorganisation"},
+	ContactName: {"name", "full name", "contact", "contact name", "contact person", "contact full name",
+		"key contact", "main contact", "primary contact", "display name", "person", "nom complet", "nom et prenom",
+		"personne", "contact principal", "nom du contact", "personne a contacter", "personne de contact",
+		"interlocuteur", "interlocutrice", "referent", "referente", "nombre completo", "persona",
+		"persona de contacto", "contacto", "nombre del contacto", "nombre de contacto", "ansprechpartner",
+		"ansprechpartnerin", "ansprechperson", "kontaktperson", "kontakt", "vollstandiger name"},
+	FirstName: {"first name", "first", "given name", "forename", "prenom", "nombre", "nombre de pila", "vorname"},
+	LastName: {"last name", "last", "family name", "surname", "nom", "nom de famille", "apellido", "apellidos",
+		"nachname", "familienname"},
 	Email: {"email", "e mail", "contact e mail", "contact email", "email address", "e mail address", "e mail value", "mail", "courriel",
-		"adresse e mail", "adresse email", "adresse electronique", "correo", "correo electronico"},
+		"adresse e mail", "adresse email", "adresse electronique", "courriel du contact", "correo", "correo electronico",
+		"e mail adresse", "email adresse"},
 	Phone: {"phone", "telephone", "contact phone", "phone number", "phone value", "mobile", "mobile phone", "cell", "cell phone",
 		"business phone", "home phone", "primary phone", "tel", "portable", "telephone portable", "numero de telephone",
-		"telefono", "movil", "celular", "telefono movil"},
+		"telefono", "movil", "celular", "telefono movil", "telefon", "telefonnummer", "handy", "mobil", "mobiltelefon"},
 	Address: {"address", "address formatted", "street", "business street", "business city", "business postal code",
 		"business state", "business country region", "city", "postcode", "postal code", "zip", "adresse", "rue",
-		"ville", "code postal", "direccion", "calle", "ciudad", "codigo postal"},
+		"ville", "code postal", "direccion", "calle", "ciudad", "codigo postal", "anschrift", "strasse", "straße",
+		"ort", "stadt", "plz", "postleitzahl"},
 	Website: {"website", "web site", "web page", "website value", "url", "site", "site web", "site internet",
-		"sitio web", "pagina web"},
+		"sitio web", "pagina web", "webseite", "internetseite", "homepage"},
 	Role: {"role", "job title", "position", "organization title", "organisation title", "fonction",
-		"poste", "cargo", "puesto", "rol"},
+		"poste", "cargo", "puesto", "rol", "funktion", "rolle"},
 	Notes: {"notes", "note", "comments", "comment", "remarques", "commentaires", "notas", "comentarios",
-		"observaciones", "contact notes"},
-	Kind:              {"kind", "type", "category", "partner kind", "genre", "categorie", "tipo", "categoria"},
-	Stage:             {"stage", "status", "etape", "statut", "etapa", "estado"},
+		"observaciones", "contact notes", "notizen", "notiz", "bemerkungen", "bemerkung", "anmerkungen", "kommentar"},
+	Kind:              {"kind", "type", "category", "partner kind", "genre", "categorie", "tipo", "categoria", "typ", "kategorie"},
+	Stage:             {"stage", "status", "etape", "statut", "etapa", "estado", "phase"},
 	OrganisationEmail: {"organisation e mail", "organization e mail", "organisation email", "organization email"},
 	OrganisationPhone: {"organisation phone", "organization phone", "company main phone", "company phone"},
 	OrganisationNotes: {"organisation notes", "organization notes"},
@@ -102,6 +115,24 @@ func (m Mapping) Check() error {
 	}
 	return &data.PlainError{Message: "No column looks like a name, an organisation or an e-mail address.",
 		Advice: "Give the columns headings such as Organisation, Name and E-mail in the first row of the file, or choose what each column holds. Nothing was imported."}
+}
+
+// Unused names the columns of t that hold something in some row but that the mapping leaves out, in the
+// order of the file, so an import can say what it did not take.
+func (m Mapping) Unused(t *Table) []string {
+	filled := make([]bool, len(t.Headers))
+	for _, row := range t.Rows {
+		for i, c := range row.Cells {
+			filled[i] = filled[i] || c != ""
+		}
+	}
+	var out []string
+	for i, h := range t.Headers {
+		if filled[i] && (i >= len(m) || m[i] == Ignore) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // normalise folds case and accents, turns punctuation into spaces and drops numbers, so "E-mail 1 - Value"

@@ -34,6 +34,8 @@ type ImportPlan struct {
 	Merged   []*Merged       // partners in Accord that gain contacts
 	Skipped  []Skipped       // partners of the file already in Accord, left as they are
 	Problems []RowProblem    // rows left out, and why
+	Unused   []string        // columns that hold something but are not imported, by header
+	backup   string          // the backup Apply made before writing
 }
 
 // Merged is a partner in Accord with the file's new contacts added to an editable copy.
@@ -72,8 +74,8 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 	if err := m.Check(); err != nil {
 		return nil, err
 	}
-	plan := &ImportPlan{}
-	g := newGrouping()
+	plan := &ImportPlan{Unused: m.Unused(t)}
+	g, cols := newGrouping(), m.places()
 	for i, row := range t.Rows {
 		if i%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -81,7 +83,7 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 			}
 			report(opt.Progress, i, len(t.Rows))
 		}
-		if p := g.add(row.Number, m.entry(row.Cells)); p != nil {
+		if p := g.add(row.Number, cols.entry(row.Cells)); p != nil {
 			plan.Problems = append(plan.Problems, *p)
 		}
 	}
@@ -98,6 +100,17 @@ func report(progress func(done, total int), done, total int) {
 	}
 }
 
+// places is a mapping as the place of each column's field in Fields (0 for Ignore), worked out once per plan.
+type places []int
+
+func (m Mapping) places() places {
+	p := make(places, len(m))
+	for i, f := range m {
+		p[i] = slices.Index(Fields, f)
+	}
+	return p
+}
+
 // entry is one row read under a mapping. Where several columns share a field, the address and notes
 // join them and the rest take the first one filled in (Outlook's business, home and mobile phones).
 type entry struct {
@@ -109,36 +122,37 @@ type entry struct {
 	role, email, phone, personNotes string
 }
 
-func (m Mapping) entry(cells []string) entry {
-	vals := map[Field][]string{}
+func (m places) entry(cells []string) entry {
+	var vals [len(fieldsInOrder)][]string // by field, in the order of Fields: no map to make for every row
 	for i, c := range cells {
-		if c != "" && m[i] != Ignore {
+		if c != "" && m[i] != 0 {
 			vals[m[i]] = append(vals[m[i]], c)
 		}
 	}
+	all := func(f Field) []string { return vals[slices.Index(Fields, f)] }
 	first := func(f Field) string {
-		if len(vals[f]) == 0 {
-			return ""
+		if v := all(f); len(v) > 0 {
+			return strings.Clone(v[0]) // the partner outlives the file's text: see ImportPlan.Apply
 		}
-		return vals[f][0]
+		return ""
 	}
 	e := entry{
 		org:         first(Organisation),
 		person:      first(ContactName),
 		kind:        oneOf(first(Kind), data.PartnerKinds, data.PartnerOther),
 		stage:       oneOf(first(Stage), data.Stages, data.StageProspect),
-		address:     strings.Join(vals[Address], ", "),
+		address:     joined(all(Address), ", "),
 		website:     first(Website),
 		orgEmail:    first(OrganisationEmail),
 		orgPhone:    first(OrganisationPhone),
-		orgNotes:    strings.Join(vals[OrganisationNotes], "\n"),
+		orgNotes:    joined(all(OrganisationNotes), "\n"),
 		role:        first(Role),
 		email:       first(Email),
 		phone:       first(Phone),
-		personNotes: strings.Join(vals[Notes], "\n"),
+		personNotes: joined(all(Notes), "\n"),
 	}
 	if e.person == "" {
-		e.person = strings.Join(slices.Concat(vals[FirstName], vals[LastName]), " ")
+		e.person = joined(slices.Concat(all(FirstName), all(LastName)), " ")
 	}
 	if e.person == "" && e.org == "" {
 		e.person = e.email // an address book entry may hold only an address
@@ -150,10 +164,22 @@ func (m Mapping) entry(cells []string) entry {
 	return e
 }
 
+// joined joins cells into text of its own, never a slice of the file's text (see ImportPlan.Apply).
+func joined(cells []string, sep string) string {
+	if len(cells) == 1 {
+		return strings.Clone(cells[0])
+	}
+	return strings.Join(cells, sep)
+}
+
 // oneOf finds the value among the allowed ones, ignoring case and accents.
 func oneOf[T ~string](value string, allowed []T, otherwise T) T {
+	if value == "" {
+		return otherwise
+	}
+	folded := data.Fold(value)
 	for _, a := range allowed {
-		if data.Fold(value) == data.Fold(string(a)) {
+		if folded == data.Fold(string(a)) {
 			return a
 		}
 	}
@@ -353,7 +379,9 @@ func (k known) match(p *data.Partner) (*data.Partner, data.Sentence) {
 	return nil, data.Sentence{}
 }
 
-// Apply writes the plan in one transaction: everything or, if anything fails, nothing.
+// Apply writes the plan in one transaction: everything or, if anything fails, nothing. Like every import,
+// it first backs up the data it is about to change (see store.BackupBeforeImport). It hands the partners
+// over to the store, which keeps them: the plan is spent once applied.
 func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 	records := make([]data.Record, 0, len(plan.New)+len(plan.Merged))
 	for _, p := range plan.New {
@@ -367,9 +395,14 @@ func (plan *ImportPlan) Apply(s *store.Store) (Summary, error) {
 		records = append(records, m.Partner)
 	}
 	if len(records) > 0 {
-		if err := s.SaveAll(records); err != nil {
+		backup, err := s.BackupBeforeImport()
+		if err != nil {
+			return Summary{}, err
+		}
+		if err := s.ImportAll(records); err != nil {
 			return Summary{}, fmt.Errorf("import %d partners: %w", len(records), err)
 		}
+		plan.backup = backup
 	}
 	return plan.Summary(), nil
 }

@@ -3,6 +3,7 @@ package partnerio
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -92,7 +93,7 @@ func TestReadExcelSeparatorHintAndRaggedRows(t *testing.T) {
 	if !slices.Equal(tab.Headers, []string{"Name", "E-mail", "Column 3"}) {
 		t.Fatalf("headers %q", tab.Headers)
 	}
-	if !slices.Equal(tab.Rows[0].Cells, []string{"Ann, Lee", "ann@x.org", "extra"}) || !slices.Equal(tab.Rows[1].Cells, []string{"Bo", "", ""}) {
+	if !slices.Equal(tab.Rows[0].Cells, []string{"Ann, Lee", "ann@x.org", "extra"}) || tab.Rows[1].Cell(0) != "Bo" || tab.Rows[1].Cell(2) != "" {
 		t.Fatalf("rows %q", tab.Rows)
 	}
 }
@@ -151,10 +152,93 @@ func TestGuessRefusesUnrecognisableColumns(t *testing.T) {
 	}
 }
 
-func TestReadRefusesAFileThatWouldFillTheMemory(t *testing.T) {
-	wide := strings.Repeat(",", 100_000) + "\n" + strings.Repeat("a\n", 200)
-	_, err := Read(strings.NewReader(wide))
+// One very wide row is read (it costs what it holds, not its width times every row); a file of little but
+// separators, which would take many times its size in memory, is refused in plain words.
+func TestReadTakesOneWideRowButNotAFileOfSeparators(t *testing.T) {
+	wide := "Name,E-mail\nAnn,ann@x.org," + strings.Repeat("x,", 100_000) + "\n" + strings.Repeat("Bo,bo@x.org\n", 200)
+	tab, err := Read(strings.NewReader(wide))
+	if err != nil {
+		t.Fatalf("a 200 KB row: %v", err)
+	}
+	if len(tab.Rows) != 201 || len(tab.Headers) != 100_002 || len(tab.Rows[1].Cells) != 2 {
+		t.Fatalf("%d rows, %d headers, %d cells in row 3", len(tab.Rows), len(tab.Headers), len(tab.Rows[1].Cells))
+	}
+	separators := "Name,E-mail\n" + strings.Repeat(strings.Repeat("x,", 1000)+"\n", maxCells/1000+1)
+	_, err = Read(strings.NewReader(separators))
 	if err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Fatalf("err %v", err)
+	}
+}
+
+// Every line end a spreadsheet writes ends a row: a lone CR among CRLF lines (old Mac Excel, or a file
+// pasted together) no longer runs two rows into one, and a CR-only file is read row by row. A line break
+// inside a quoted cell stays in the cell, as "\n".
+func TestReadEveryLineEnd(t *testing.T) {
+	cases := map[string]string{
+		"lone CR among CRLF": "Name,E-mail,Notes\r\nAnn,ann@x.org,\r\nBo,bo@x.org,\"one\rtwo\"\rCy,cy@x.org,\r\n",
+		"CR only":            "Name,E-mail,Notes\rAnn,ann@x.org\rBo,bo@x.org,\"one\r\ntwo\"\rCy,cy@x.org\r",
+		"sep= then CR only":  "sep=,\rName,E-mail,Notes\rAnn,ann@x.org\rBo,bo@x.org,\"one\ntwo\"\r\rCy,cy@x.org",
+	}
+	for name, text := range cases {
+		tab, err := Read(strings.NewReader(text))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got []string
+		for _, r := range tab.Rows {
+			got = append(got, fmt.Sprintf("%d %s %s %q", r.Number, r.Cell(0), r.Cell(1), r.Cell(2)))
+		}
+		want := []string{`2 Ann ann@x.org ""`, `3 Bo bo@x.org "one\ntwo"`, `4 Cy cy@x.org ""`}
+		if name == "sep= then CR only" {
+			want[2] = `5 Cy cy@x.org ""` // after a blank row
+		}
+		if !slices.Equal(got, want) || len(tab.Headers) != 3 {
+			t.Errorf("%s: headers %q, rows %q", name, tab.Headers, got)
+		}
+	}
+}
+
+// A quotation mark that opens a cell and is never closed would swallow every row after it into one name:
+// the file is refused, naming the line to fix, and nothing is imported.
+func TestReadRefusesAQuotationMarkLeftOpen(t *testing.T) {
+	cases := map[string]int{
+		"Name,E-mail\r\nAnn,ann@x.org\r\n\"Bo Lee,bo@x.org\r\nCy,cy@x.org\r\nDee,\"dee@x.org\"\r\n": 3,
+		"Name,E-mail\nAnn,ann@x.org\n\n\"Bo Lee,bo@x.org\nCy,cy@x.org\n":                            4,
+		"Name;E-mail\rAnn;\"ann@x.org\rBo;bo@x.org\r":                                               2,
+	}
+	for text, line := range cases {
+		_, err := Read(strings.NewReader(text))
+		var perr *data.PlainError
+		if !errors.As(err, &perr) || !strings.Contains(perr.Error(), fmt.Sprintf("quotation mark on line %d ", line)) ||
+			!strings.Contains(perr.Advice, "Nothing was imported.") {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+	// A stray quotation mark inside a quoted cell that closes on its own line is read as spreadsheets do.
+	tab, err := Read(strings.NewReader("Name,E-mail\n\"Ann \"the boss\" Lee\",ann@x.org\n\"Bo \"\"Jr\"\"\",bo@x.org\nCy \"C\",cy@x.org\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{tab.Rows[0].Cell(0), tab.Rows[1].Cell(0), tab.Rows[2].Cell(0)}; !slices.Equal(got, []string{`Ann "the boss" Lee`, `Bo "Jr"`, `Cy "C"`}) {
+		t.Fatalf("names %q", got)
+	}
+}
+
+// The column about a person is found in English, French, Spanish and German, and so are the others of a
+// German address list.
+func TestGuessPeopleInFourLanguages(t *testing.T) {
+	for _, h := range []string{"Contact", "Contact person", "Contact Name", "Person", "Nom du contact", "Personne à contacter",
+		"Interlocuteur", "Persona de contacto", "Contacto", "Nombre del contacto", "Ansprechpartner", "Ansprechpartnerin", "Kontaktperson"} {
+		if m, _ := Guess([]string{h}); m[0] != ContactName {
+			t.Errorf("%q mapped to %q, want %q", h, m[0], ContactName)
+		}
+	}
+	german := map[string]Field{"Firma": Organisation, "Verein": Organisation, "Vorname": FirstName, "Nachname": LastName,
+		"E-Mail-Adresse": Email, "Telefon": Phone, "Handy": Phone, "Straße": Address, "PLZ": Address, "Ort": Address,
+		"Webseite": Website, "Funktion": Role, "Bemerkungen": Notes, "Kategorie": Kind}
+	for h, want := range german {
+		if m, _ := Guess([]string{h}); m[0] != want {
+			t.Errorf("%q mapped to %q, want %q", h, m[0], want)
+		}
 	}
 }

@@ -12,11 +12,16 @@ type Summary struct {
 	Merged, MergedContacts int // partners in Accord that gain contacts, and how many they gain
 	Skipped                []Skipped
 	Problems               []RowProblem
+	Unused                 []string // columns of the file not imported
+	// Backup is the backup made just before the import wrote anything; empty before Apply, when nothing
+	// was written, or when the data folder held nothing to back up.
+	Backup string
 }
 
 // Summary is what the plan would do, or has done once applied.
 func (plan *ImportPlan) Summary() Summary {
-	sum := Summary{Partners: len(plan.New), Merged: len(plan.Merged), Skipped: plan.Skipped, Problems: plan.Problems}
+	sum := Summary{Partners: len(plan.New), Merged: len(plan.Merged), Skipped: plan.Skipped, Problems: plan.Problems,
+		Unused: plan.Unused, Backup: plan.backup}
 	for _, p := range plan.New {
 		sum.Contacts += len(p.Contacts)
 	}
@@ -26,11 +31,11 @@ func (plan *ImportPlan) Summary() Summary {
 	return sum
 }
 
-// namesShown is how many skipped partners a summary names before it only counts the rest.
+// namesShown is how many skipped partners or unused columns a summary names before it only counts the rest.
 const namesShown = 10
 
 // Describe tells the summary in a few lines, translated with t: what was added, what was already there,
-// then one line per row left out.
+// the columns not imported, one line per row left out, and the backup made first.
 func (s Summary) Describe(t func(string, ...any) string) []string {
 	var lines []string
 	switch {
@@ -45,21 +50,31 @@ func (s Summary) Describe(t func(string, ...any) string) []string {
 			count(t, s.Merged, "1 partner", "%d partners")))
 	}
 	if len(s.Skipped) > 0 {
-		names := make([]string, 0, namesShown+1)
+		names := make([]string, len(s.Skipped))
 		for i, sk := range s.Skipped {
-			if i == namesShown {
-				names = append(names, t("and %d more", len(s.Skipped)-namesShown))
-				break
-			}
-			names = append(names, sk.name(t))
+			names[i] = sk.name(t)
 		}
 		lines = append(lines, t("Skipped %s already in Accord: %s.", count(t, len(s.Skipped), "1 partner", "%d partners"),
-			strings.Join(names, ", ")))
+			someOf(t, names)))
+	}
+	if len(s.Unused) > 0 {
+		lines = append(lines, t("These columns were not imported: %s.", someOf(t, s.Unused)))
 	}
 	for _, p := range s.Problems {
 		lines = append(lines, t("Row %d was left out: %s", p.Row, t(p.Problem.Text, p.Problem.Args...)))
 	}
+	if s.Backup != "" {
+		lines = append(lines, t("Your data as it was before the import is kept in the backup %s.", s.Backup))
+	}
 	return lines
+}
+
+// someOf joins the first namesShown names and counts the rest.
+func someOf(t func(string, ...any) string, names []string) string {
+	if len(names) > namesShown {
+		names = append(names[:namesShown:namesShown], t("and %d more", len(names)-namesShown))
+	}
+	return strings.Join(names, ", ")
 }
 
 // name is the partner as the file names it, and as Accord does where that is not just another spelling

@@ -16,8 +16,22 @@ import (
 var csvHeaders = []string{"Organisation", "Kind", "Stage", "Address", "Website", "Organisation e-mail",
 	"Organisation phone", "Organisation notes", "Contact name", "Role", "Contact e-mail", "Contact phone", "Contact notes"}
 
+// formulaStarts are the first characters that make a spreadsheet run a cell as a formula (OWASP's list for
+// CSV injection): "=HYPERLINK(…)" typed into a partner's notes must open as text, not as a live link.
+const formulaStarts = "=+-@\t\r"
+
+// neutralise puts an apostrophe before a cell that starts like a formula, as OWASP recommends: spreadsheets
+// then take it as text. Read takes the apostrophe off again.
+func neutralise(cell string) string {
+	if cell != "" && strings.IndexByte(formulaStarts, cell[0]) >= 0 {
+		return "'" + cell
+	}
+	return cell
+}
+
 // WriteCSV writes one row per contact, the partner's columns repeated on each, and one row for a partner
-// without contacts. It is UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right.
+// without contacts. It is UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right,
+// and no cell starts like a formula (see neutralise).
 func WriteCSV(w io.Writer, partners []*data.Partner) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return fmt.Errorf("write CSV: %w", err)
@@ -25,13 +39,19 @@ func WriteCSV(w io.Writer, partners []*data.Partner) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	cw.Write(csvHeaders)
+	row := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = neutralise(c)
+		}
+		cw.Write(cells)
+	}
 	for _, p := range partners {
 		org := []string{p.Name, string(p.PartnerKind), string(p.Stage), p.Address, p.Website, p.Email, p.Phone, p.Notes}
 		if len(p.Contacts) == 0 {
-			cw.Write(append(org, "", "", "", "", ""))
+			row(append(org, "", "", "", "", "")...)
 		}
 		for _, c := range p.Contacts {
-			cw.Write(append(org[:len(org):len(org)], c.Name, c.Role, c.Email, c.Phone, c.Notes))
+			row(append(org[:len(org):len(org)], c.Name, c.Role, c.Email, c.Phone, c.Notes)...)
 		}
 	}
 	cw.Flush()

@@ -142,3 +142,37 @@ func TestVCardParsesBackWithAnotherParser(t *testing.T) {
 		}
 	}
 }
+
+// A cell a spreadsheet would run as a formula is written with an apostrophe first, as OWASP recommends for
+// CSV injection, and Read takes the apostrophe off, so the export still imports back as it was.
+func TestCSVExportNeutralisesFormulas(t *testing.T) {
+	partners := []*data.Partner{{Name: "@Home Collective", PartnerKind: data.PartnerOther, Stage: data.StageActive,
+		Phone: "+44 20 7946 0000", Notes: `=HYPERLINK("http://evil.example","Click for the minutes")`,
+		Contacts: []data.Contact{{ID: data.NewID(), Name: "Ann Lee", Role: "-", Notes: "\tindented", Email: "ann@home.example.org"}}}}
+	from := saved(t, partners)
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, data.List[data.Partner](from)); err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range []string{`'@Home Collective,`, `,'+44 20 7946 0000,`, `"'=HYPERLINK(""http://evil.example"",""Click for the minutes"")"`, `,'-,`, "'\tindented"} {
+		if !strings.Contains(buf.String(), cell) {
+			t.Errorf("the export has no cell %q:\n%s", cell, buf.String())
+		}
+	}
+	tab, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := Guess(tab.Headers)
+	to := newStore(t)
+	plan, err := Plan(context.Background(), to, tab, m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.Apply(to); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := describe(data.List[data.Partner](to)), describe(data.List[data.Partner](from)); got != want {
+		t.Fatalf("after the round trip:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -17,7 +17,7 @@ import (
 func (s *Store) PutAttachment(content []byte) (sha string, err error) {
 	sum := sha256.Sum256(content)
 	sha = hex.EncodeToString(sum[:])
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(bucketAttachments))
 		if b.Get([]byte(sha)) != nil {
 			return nil

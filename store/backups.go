@@ -225,7 +225,7 @@ func rotate(folder string, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	removeStalePartials(filepath.Join(folder, BackupFolder), now)
+	removeStale(filepath.Join(folder, BackupFolder), now, isPartialBackup)
 	for _, b := range expired(backups, now) {
 		if err := os.Remove(b.Path); err != nil {
 			return fmt.Errorf("remove an old backup: %w", err)
@@ -262,17 +262,18 @@ func (s *Store) DailyCare() (CareReport, error) {
 	return rep, err
 }
 
-// removeStalePartials removes half-written backups a killed Accord left behind. Only an Accord holding the
-// database writes backups into its folder, so an old one is no one's work in progress.
-func removeStalePartials(dir string, now time.Time) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".partial")
-		if _, _, _, ours := parseBackupName(name); !ok || !ours {
-			continue
-		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > time.Hour {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
+// BackupBeforeImport backs up the data before an import writes to it, as every import does, and returns
+// the backup's path; "" when the data folder holds no record yet, so there is nothing to keep.
+func (s *Store) BackupBeforeImport() (string, error) {
+	s.mu.RLock()
+	held := s.holdsRecords()
+	s.mu.RUnlock()
+	if !held {
+		return "", nil
 	}
+	path, err := s.Backup(ReasonImport)
+	if err != nil {
+		return "", fmt.Errorf("back up before the import: %w", err)
+	}
+	return path, nil
 }

@@ -65,7 +65,7 @@ func (s *Store) mintDevice(here string) (device, error) {
 	rand.Read(id[:])
 	d := device{ID: hex.EncodeToString(id[:]), Fingerprint: here}
 	b, _ := json.Marshal(d)
-	err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketMeta)).Put([]byte(keyDevice), b) })
+	err := s.update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucketMeta)).Put([]byte(keyDevice), b) })
 	if err != nil {
 		return device{}, fmt.Errorf("store a new device ID: %w", err)
 	}

@@ -130,26 +130,19 @@ var (
 // store is backed up first, then everything is written in one transaction: all of it or, if the process
 // dies, none. What it writes is an edit made here, stamped with this laptop's clock (see applyImport).
 func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return ImportSummary{}, fmt.Errorf("read the import: %w", err)
-	}
-	f, err := parseExport(b)
+	f, err := parseExport(r)
 	if err != nil {
 		return ImportSummary{}, err
 	}
 	s.mu.RLock()
 	plan, err := s.planImport(f)
-	held := s.holdsRecords()
 	s.mu.RUnlock()
 	if err != nil || !plan.sum.Changed() {
 		return plan.sum, err
 	}
-	backup := ""
-	if held {
-		if backup, err = s.Backup(ReasonImport); err != nil {
-			return ImportSummary{}, fmt.Errorf("back up before the import: %w", err)
-		}
+	backup, err := s.BackupBeforeImport()
+	if err != nil {
+		return ImportSummary{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -170,6 +163,9 @@ type importPlan struct {
 // planImport decides, record by record, what the import changes. The caller holds s.mu.
 func (s *Store) planImport(f *exportFile) (importPlan, error) {
 	p := importPlan{sum: ImportSummary{Added: data.Counts{}, Updated: data.Counts{}, Skipped: data.Counts{}}, files: map[string][]byte{}}
+	if missing := s.missingLinks(f); len(missing) > 0 {
+		return p, &ImportError{Records: missing}
+	}
 	for _, in := range f.records {
 		m := in.record.Common()
 		local, ok := s.records[in.record.Kind()][m.ID]
@@ -231,7 +227,7 @@ func (s *Store) applyImport(p importPlan) error {
 		return nil
 	}
 	if len(p.write) == 0 { // attachments only: no record to stamp
-		err := s.db.Update(files)
+		err := s.update(files)
 		if plain := data.OSProblem(theImport, s.path, err); plain != nil {
 			err = plain
 		}
@@ -269,27 +265,30 @@ type exportFile struct {
 	attachments map[string][]byte
 }
 
-// incoming is one record of an import file and where in the file it starts.
+// incoming is one record of an import file and the line of the file it starts on.
 type incoming struct {
 	record data.Record
-	offset int64
+	line   int
 }
 
 // parser reads an import file part by part, collecting every record problem rather than stopping at the
 // first, so the user can fix them all at once.
 type parser struct {
-	src      []byte
+	src      *source
 	dec      *json.Decoder
 	file     exportFile
 	problems []RecordProblem
 	seen     map[data.Kind]map[string]bool
 }
 
-// parseExport reads and checks a whole import file. A file that is not a readable export gives a
-// *PlainError; one whose records have problems an *ImportError.
-func parseExport(b []byte) (*exportFile, error) {
-	p := &parser{src: b, dec: json.NewDecoder(bytes.NewReader(b)), seen: map[data.Kind]map[string]bool{},
-		file: exportFile{attachments: map[string][]byte{}}}
+// parseExport reads and checks a whole import file, as it reads it (see source). A file that is not a
+// readable export gives a *PlainError; one whose records have problems an *ImportError.
+func parseExport(r io.Reader) (*exportFile, error) {
+	src, err := newSource(r)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{src: src, dec: src.dec, seen: map[data.Kind]map[string]bool{}, file: exportFile{attachments: map[string][]byte{}}}
 	p.dec.DisallowUnknownFields()
 	var head struct {
 		format  string
@@ -305,7 +304,7 @@ func parseExport(b []byte) (*exportFile, error) {
 			return nil, p.fatal(err)
 		}
 		key, _ := tok.(string)
-		offset := p.dec.InputOffset()
+		line := p.here()
 		switch k := data.Kind(key); {
 		case key == "format":
 			err = p.dec.Decode(&head.format)
@@ -318,14 +317,14 @@ func parseExport(b []byte) (*exportFile, error) {
 		case key == "exported_at":
 			err = p.dec.Decode(new(time.Time))
 		case key == "attachments":
-			err = p.attachments(offset)
+			err = p.attachments(line)
 		case k == data.KindOrganisation:
 			err = p.organisation()
 		case slices.Contains(data.RecordKinds, k):
 			err = p.records(k)
 		default:
 			err = p.dec.Decode(new(json.RawMessage))
-			p.problem(offset, "", nil, data.Problem{Message: "The file has a part called %s that Accord does not know.", Args: []any{key}})
+			p.problem(line, "", nil, data.Problem{Message: "The file has a part called %s that Accord does not know.", Args: []any{key}})
 		}
 		if err != nil {
 			return nil, p.fatal(err)
@@ -334,7 +333,9 @@ func parseExport(b []byte) (*exportFile, error) {
 	if err := p.delim('}'); err != nil {
 		return nil, err
 	}
-	if _, err := p.dec.Token(); err != io.EOF {
+	if _, err := p.dec.Token(); errors.Is(err, errTooLargeToImport) {
+		return nil, err
+	} else if err != io.EOF {
 		return nil, errNotExport // more after the end
 	}
 	switch {
@@ -345,7 +346,8 @@ func parseExport(b []byte) (*exportFile, error) {
 	case len(p.problems) > 0:
 		return nil, &ImportError{Records: p.problems}
 	}
-	return &p.file, nil
+	file := p.file // not &p.file, which would keep the decoder's buffer and the lines in memory
+	return &file, nil
 }
 
 // delim reads one of the braces or brackets that frame the file and its parts.
@@ -368,11 +370,15 @@ func (p *parser) fatal(err error) error {
 	switch {
 	case errors.As(err, &plain):
 		return plain
+	case errors.Is(err, errValueTooLarge):
+		return &data.PlainError{Message: "Line %d of the file starts a record larger than any Accord makes (over 32 MB), so the file cannot be imported.",
+			Args:   []any{p.here()},
+			Advice: "Nothing was imported. Check that it is an export made by Accord; if it was changed by hand, look at that line.", Err: err}
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return errCutShort
 	case errors.As(err, &syntax):
 		return &data.PlainError{Message: "This file cannot be read as an Accord export: something is wrong near line %d.",
-			Args:   []any{p.lineOf(syntax.Offset - 1)}, // Offset is just after the bad byte
+			Args:   []any{p.src.lineOf(syntax.Offset - 1)}, // Offset is just after the bad byte
 			Advice: "Nothing was imported. If the file was changed by hand, check that line; otherwise export the data again.", Err: err}
 	case errors.As(err, &typeErr):
 		return errNotExport // a part of the file that is not what an export has there
@@ -382,10 +388,22 @@ func (p *parser) fatal(err error) error {
 }
 
 func (p *parser) organisation() error {
-	if bytes.HasPrefix(bytes.TrimLeft(p.src[p.dec.InputOffset():], " \t\r\n:"), []byte("null")) {
+	if p.nextIs("null") {
 		return p.dec.Decode(new(json.RawMessage))
 	}
 	return p.record(data.KindOrganisation)
+}
+
+// nextIs says whether the next value starts with start.
+func (p *parser) nextIs(start string) bool {
+	_, next := p.src.next()
+	return bytes.HasPrefix(next, []byte(start))
+}
+
+// here is the line the next value starts on.
+func (p *parser) here() int {
+	at, _ := p.src.next()
+	return p.src.lineOf(at)
 }
 
 func (p *parser) records(k data.Kind) error {
@@ -403,11 +421,10 @@ func (p *parser) records(k data.Kind) error {
 // record reads one record and notes what is wrong with it. Only an error that stops the reading is
 // returned; a value of the wrong type or a misspelt field name is noted and the reading goes on.
 func (p *parser) record(k data.Kind) error {
-	offset := p.dec.InputOffset()
+	line := p.here()
 	r := data.NewRecord(k)
 	err := p.dec.Decode(r)
-	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+	if stopsReading(err) {
 		return err
 	}
 	m := r.Common()
@@ -431,52 +448,66 @@ func (p *parser) record(k data.Kind) error {
 	}
 	p.seen[k][m.ID] = true
 	if len(found) > 0 {
-		p.problem(offset, k, r, found...)
+		p.problem(line, k, r, found...)
 		return nil
 	}
-	p.file.records = append(p.file.records, incoming{r, offset})
+	p.file.records = append(p.file.records, incoming{r, line})
 	return nil
 }
 
-func (p *parser) attachments(offset int64) error {
-	files := map[string][]byte{}
-	if err := p.dec.Decode(&files); err != nil {
-		var syntax *json.SyntaxError
-		if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
+// stopsReading is true for an error after which the file cannot be read on: a value cut short or not JSON,
+// or one too large to read.
+func stopsReading(err error) bool {
+	var syntax *json.SyntaxError
+	return errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, errValueTooLarge)
+}
+
+// attachments reads the attachments one by one, each checked against its SHA-256 and the size Accord keeps
+// (data.MaxAttachmentBytes), so that no more than one is read at a time.
+func (p *parser) attachments(line int) error {
+	unreadable := data.Problem{Message: "The attachments cannot be read: each must be base64 text."}
+	if !p.nextIs("{") {
+		p.problem(line, "", nil, unreadable)
+		return p.dec.Decode(new(json.RawMessage))
+	}
+	if err := p.delim('{'); err != nil {
+		return err
+	}
+	for p.dec.More() {
+		tok, err := p.dec.Token()
+		if err != nil {
 			return err
 		}
-		p.problem(offset, "", nil, data.Problem{Message: "The attachments cannot be read: each must be base64 text."})
-		return nil
-	}
-	for sha, content := range files {
-		sum := sha256.Sum256(content)
-		if hex.EncodeToString(sum[:]) != sha {
-			p.problem(offset, "", nil, data.Problem{Message: "The attachment %s does not match its content: the file may have been changed.", Args: []any{sha}})
-			continue
+		sha, _ := tok.(string)
+		at := p.here()
+		var content []byte
+		switch err := p.dec.Decode(&content); {
+		case stopsReading(err):
+			return err
+		case err != nil:
+			p.problem(at, "", nil, unreadable)
+		case len(content) > data.MaxAttachmentBytes:
+			p.problem(at, "", nil, data.Problem{Message: "The attachment %s is larger than Accord keeps (20 MB).", Args: []any{sha}})
+		case hex.EncodeToString(sha256Of(content)) != sha:
+			p.problem(at, "", nil, data.Problem{Message: "The attachment %s does not match its content: the file may have been changed.", Args: []any{sha}})
+		default:
+			p.file.attachments[sha] = content
 		}
-		p.file.attachments[sha] = content
 	}
-	return nil
+	return p.delim('}')
 }
 
-func (p *parser) problem(offset int64, k data.Kind, r data.Record, found ...data.Problem) {
-	rp := RecordProblem{Line: p.line(offset), Kind: k, Problems: found}
+func sha256Of(b []byte) []byte {
+	sum := sha256.Sum256(b)
+	return sum[:]
+}
+
+func (p *parser) problem(line int, k data.Kind, r data.Record, found ...data.Problem) {
+	rp := RecordProblem{Line: line, Kind: k, Problems: found}
 	if r != nil {
 		rp.ID, rp.Title = r.Common().ID, r.Title()
 	}
 	p.problems = append(p.problems, rp)
-}
-
-// line is the line of the first character of a value that starts after offset.
-func (p *parser) line(offset int64) int {
-	offset = min(max(offset, 0), int64(len(p.src)))
-	rest := p.src[offset:]
-	return p.lineOf(offset + int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n,:"))))
-}
-
-// lineOf is the line of the byte at offset.
-func (p *parser) lineOf(offset int64) int {
-	return 1 + bytes.Count(p.src[:min(max(offset, 0), int64(len(p.src)))], []byte("\n"))
 }
 
 // decodeProblem words a record's decoding error for the person who edited the file.

@@ -43,7 +43,7 @@ func (s *Store) prepare(version int) error {
 			return openFailure(data.CodeUnreadable, s.path, fmt.Errorf("back up before upgrade: %w", err))
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := upgrade(tx, version); err != nil {
 			return fmt.Errorf("upgrade from schema %d: %w", version, err)
 		}

@@ -182,7 +182,8 @@ func RestoreNewest(dbPath string, opt Options) (RestoreResult, error) {
 
 func restoreFirstGood(dbPath string, candidates []string, opt Options) (RestoreResult, error) {
 	opt = opt.withDefaults()
-	staged := dbPath + ".restoring"
+	// The checked copy; if this Accord is stopped before the end, the next Open removes it.
+	staged := dbPath + restoringSuffix
 	defer os.Remove(staged) // gone already once renamed into place
 	var res RestoreResult
 	for _, c := range candidates {

@@ -358,3 +358,30 @@ func TestSaveAllIsAllOrNothing(t *testing.T) {
 		t.Fatalf("revs %d %d store %d", good.Rev, bad.Rev, s.Rev())
 	}
 }
+
+// ImportAll writes like SaveAll — all or nothing, stamped and indexed — but keeps the records handed over in
+// the index as they are; what is read back is what was written.
+func TestImportAllKeepsTheRecordsItIsHanded(t *testing.T) {
+	s := openTemp(t)
+	good, bad := partner("Good"), partner("")
+	if err := s.ImportAll([]data.Record{good, bad}); err == nil || s.Count(data.KindPartner) != 0 || good.ID != "" {
+		t.Fatalf("an invalid record in the batch: err %v, %d saved", err, s.Count(data.KindPartner))
+	}
+	bad.Name = "Now valid"
+	if err := s.ImportAll([]data.Record{good, bad}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Record(data.KindPartner, good.ID) != data.Record(good) || good.Rev != 1 || good.HLC == "" {
+		t.Fatalf("indexed %+v", s.Record(data.KindPartner, good.ID))
+	}
+	path := s.Path()
+	s.Close()
+	again, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if got := titles(data.List[data.Partner](again)); len(got) != 2 || got[0] != "Good" || got[1] != "Now valid" {
+		t.Fatalf("read back %v", got)
+	}
+}

@@ -197,7 +197,7 @@ func syncStateOf(tx *bolt.Tx) (SyncState, error) {
 func (s *Store) SetSyncState(st SyncState) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st, nil) })
+	return s.update(func(tx *bolt.Tx) error { return s.putSyncState(tx, st, nil) })
 }
 
 // putSyncState stores st in the transaction, and notes the segments read (see SegmentsRead). The caller
@@ -463,14 +463,14 @@ func conflictsOf(tx *bolt.Tx, k data.Kind, key []byte) ([]Version, error) {
 // writeSync writes a batch and indexes it. The caller holds s.mu for writing.
 func (s *Store) writeSync(b SyncBatch) error {
 	if len(b.Records) == 0 && len(b.Files) == 0 {
-		return s.db.Update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State, b.Read) })
+		return s.update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State, b.Read) })
 	}
 	rev := s.rev
 	if b.State.OutRev == s.rev {
 		b.State.OutRev = s.rev + uint64(len(b.Records))
 	}
 	indexed := make([]indexEntry, 0, len(b.Records))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		for _, set := range b.Records {
 			rev++
 			e, err := putSettled(tx, set, rev)

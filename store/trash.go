@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,16 +27,78 @@ func PurgeDue(r data.Record) time.Time {
 }
 
 // PurgeTrash removes for good the records that have been in the Trash longer than TrashDays, and returns
-// how many it removed.
+// how many it removed — except a record that a record staying in Accord still links to (a partner an
+// activity or need names, an agreement an evaluation is about): removing it would leave that link pointing
+// at nothing, which check reports and sync would carry to every laptop. Such a record stays in the Trash,
+// where TrashLinks says what still links to it, until those links are gone or it is put back. An
+// agreement's prints go with it and never keep it.
 func (s *Store) PurgeTrash() (int, error) {
 	now := s.Now()
-	return s.remove(func(r data.Record) bool { return r.Common().Deleted && !PurgeDue(r).After(now) })
+	return s.remove(func() map[data.Ref]bool { return s.purgeable(now) })
 }
 
-// DeletePermanently removes one record for good, with the attachments no other record uses: for personal
-// data a person has asked to have removed. Backups made before keep it until rotation removes them.
+// purgeable picks the records in the Trash past their time that no record staying links to, directly or
+// through other records kept for that reason. The caller holds s.mu.
+func (s *Store) purgeable(now time.Time) map[data.Ref]bool {
+	due := map[data.Ref]bool{}
+	var staying []data.Record
+	for k, byID := range s.records {
+		for id, r := range byID {
+			switch {
+			case r.Common().Deleted && !PurgeDue(r).After(now):
+				due[data.Ref{Kind: k, ID: id}] = true
+			case k != data.KindPrint: // a print goes with its agreement
+				staying = append(staying, r)
+			}
+		}
+	}
+	for len(staying) > 0 {
+		r := staying[len(staying)-1]
+		staying = staying[:len(staying)-1]
+		for _, ref := range r.References() {
+			if due[ref] {
+				delete(due, ref)
+				staying = append(staying, s.records[ref.Kind][ref.ID])
+			}
+		}
+	}
+	return due
+}
+
+// TrashLinks gives, for each record in the Trash that other records link to, those records (in the Trash
+// or not; prints left out, since they go with their agreement): what keeps it from being removed for good.
+func (s *Store) TrashLinks() map[data.Ref][]data.Record {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	links := map[data.Ref][]data.Record{}
+	for k, byID := range s.records {
+		if k == data.KindPrint {
+			continue
+		}
+		for _, r := range byID {
+			for _, ref := range r.References() {
+				if to, ok := s.records[ref.Kind][ref.ID]; ok && to.Common().Deleted && !slices.Contains(links[ref], r) {
+					links[ref] = append(links[ref], r)
+				}
+			}
+		}
+	}
+	for _, from := range links {
+		slices.SortFunc(from, func(a, b data.Record) int { return strings.Compare(a.Common().ID, b.Common().ID) })
+	}
+	return links
+}
+
+// DeletePermanently removes one record for good, with the attachments no other record uses (and, for an
+// agreement, its prints): for personal data a person has asked to have removed. Backups made before keep
+// it until rotation removes them.
 func (s *Store) DeletePermanently(k data.Kind, id string) error {
-	n, err := s.remove(func(r data.Record) bool { return r.Kind() == k && r.Common().ID == id })
+	n, err := s.remove(func() map[data.Ref]bool {
+		if _, ok := s.records[k][id]; !ok {
+			return nil
+		}
+		return map[data.Ref]bool{{Kind: k, ID: id}: true}
+	})
 	if err == nil && n == 0 {
 		err = ErrNotFound
 	}
@@ -45,20 +108,22 @@ func (s *Store) DeletePermanently(k data.Kind, id string) error {
 	return nil
 }
 
-// remove deletes the records that match from the file and the index in one transaction, with the
-// attachments only they used, leaves a tombstone for each so that sync deletes it on other laptops too,
-// and raises the store's revision so the change is visible to whatever compares revisions.
-func (s *Store) remove(match func(data.Record) bool) (int, error) {
+// remove deletes the records pick chooses (pick runs under s.mu) and the prints of a chosen agreement, from
+// the file and the index in one transaction, with the attachments only they used; it leaves a tombstone for
+// each so that sync deletes it on other laptops too, and raises the store's revision so the change is
+// visible to whatever compares revisions.
+func (s *Store) remove(pick func() map[data.Ref]bool) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.deviceID(); err != nil {
 		return 0, err
 	}
+	chosen := pick()
 	var gone []data.Record
 	inUse := map[string]bool{}
-	for _, byID := range s.records {
-		for _, r := range byID {
-			if match(r) {
+	for k, byID := range s.records {
+		for id, r := range byID {
+			if chosen[data.Ref{Kind: k, ID: id}] || printOf(r, chosen) {
 				gone = append(gone, r)
 				continue
 			}
@@ -71,7 +136,7 @@ func (s *Store) remove(match func(data.Record) bool) (int, error) {
 		return 0, nil
 	}
 	now := s.Now()
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := keptAttachments(tx, inUse); err != nil {
 			return err
 		}
@@ -104,6 +169,12 @@ func (s *Store) remove(match func(data.Record) bool) (int, error) {
 		s.unindex(r.Kind(), r.Common().ID)
 	}
 	return len(gone), nil
+}
+
+// printOf is true when r is a print of one of the agreements chosen.
+func printOf(r data.Record, chosen map[data.Ref]bool) bool {
+	p, ok := r.(*data.Print)
+	return ok && chosen[data.Ref{Kind: data.KindAgreement, ID: p.AgreementID}]
 }
 
 // putTombstone records that r is deleted for good, under the next revision. The caller holds s.mu for

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +71,65 @@ func TestDeletePermanentlyRemovesTheRecordAndAttachmentsNoOneElseUses(t *testing
 	}
 	if rep := s.Check(); len(rep.Problems) != 0 {
 		t.Fatal(rep.Problems)
+	}
+}
+
+// The purge keeps in the Trash a record that a record staying in Accord still links to — a partner a live
+// activity names, a partner a need still in the Trash names — and says what links to it, so `check` stays
+// clean; an agreement's prints go with it.
+func TestTrashPurgeKeepsWhatIsStillLinked(t *testing.T) {
+	c := &clock{time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}
+	s := storeWith(t, c, "Linked from a meeting", "Linked from a need", "Linked from nothing")
+	ps := data.List[data.Partner](s)
+	meeting := &data.Activity{ActivityKind: "meeting", Date: data.NewDate(2025, 12, 1), Name: "Planning meeting",
+		PartnerIDs: []string{ps[0].ID}}
+	need := &data.Need{Name: "Winter coats", Priority: data.PriorityHigh, Status: data.NeedOpen, PartnerIDs: []string{ps[1].ID}}
+	if err := s.SaveAll([]data.Record{meeting, need}); err != nil {
+		t.Fatal(err)
+	}
+	printed := draftWith(ps[2].ID)
+	if err := s.Save(printed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordPrint(printed, []byte("%PDF-1.4 the MOU")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if err := s.Delete(data.KindPartner, p.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Delete(data.KindAgreement, printed.ID)
+	c.t = c.t.AddDate(0, 0, 20)
+	s.Delete(data.KindNeed, need.ID) // in the Trash, not yet due: it stays, and so does what it names
+	c.t = c.t.AddDate(0, 0, 15)
+
+	n, err := s.PurgeTrash()
+	if err != nil || n != 3 { // the unlinked partner, the agreement and its print
+		t.Fatalf("purged %d (%v)", n, err)
+	}
+	if got := strings.Join(titles(s.Trash()), ", "); got != "Winter coats, Linked from a meeting, Linked from a need" &&
+		got != "Winter coats, Linked from a need, Linked from a meeting" {
+		t.Fatalf("left in the Trash: %s", got)
+	}
+	if rep := s.Check(); len(rep.Problems) > 0 || rep.Counts[data.KindPrint] != 0 {
+		t.Fatalf("check after the purge: %v, %d prints", rep.Problems, rep.Counts[data.KindPrint])
+	}
+	links := s.TrashLinks()
+	if from := links[data.Ref{Kind: data.KindPartner, ID: ps[0].ID}]; len(from) != 1 || from[0].Title() != "Planning meeting" {
+		t.Fatalf("links to the first partner: %v", from)
+	}
+	if from := links[data.Ref{Kind: data.KindPartner, ID: ps[1].ID}]; len(from) != 1 || from[0].Title() != "Winter coats" {
+		t.Fatalf("links to the second partner: %v", from)
+	}
+	// Once the need is gone for good and the meeting no longer names the partner, both partners go too.
+	m, _ := Get[data.Activity](s, meeting.ID)
+	m.PartnerIDs = nil
+	if err := s.Save(m); err != nil {
+		t.Fatal(err)
+	}
+	c.t = c.t.AddDate(0, 0, 30)
+	if n, err := s.PurgeTrash(); err != nil || n != 3 || len(s.Trash()) != 0 || len(s.Check().Problems) > 0 {
+		t.Fatalf("second purge: %d (%v), trash %v, %v", n, err, titles(s.Trash()), s.Check().Problems)
 	}
 }

@@ -124,7 +124,7 @@ func (ed *agreementEditor) openAttachment(att data.Attachment) {
 		showError(ed.win, "read signed copy", err)
 		return
 	}
-	openFile(ed.win, filepath.Join(ed.store.Dir(), "printed", safeFileName(att.Name)), content)
+	openFile(ed.win, filepath.Join(ed.store.Dir(), store.PrintedFolder, safeFileName(att.Name)), content)
 }
 
 func (ed *agreementEditor) saveAttachmentAs(att data.Attachment) {

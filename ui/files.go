@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -8,13 +9,20 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"accord/store"
 )
 
-// openFile writes a copy into the data folder and opens it with the system's viewer.
+// openFile writes a copy into the data folder and opens it with the system's viewer. The copy is written
+// whole and readable by its owner only, like the database (see store.WriteAtomically), even where an
+// earlier copy of the same name was not: os.WriteFile keeps the permissions of a file it overwrites.
 func openFile(w fyne.Window, path string, content []byte) {
 	err := os.MkdirAll(filepath.Dir(path), 0o700)
 	if err == nil {
-		err = os.WriteFile(path, content, 0o600)
+		err = store.WriteAtomically(path, func(w io.Writer) error {
+			_, err := w.Write(content)
+			return err
+		})
 	}
 	if err != nil {
 		showError(w, "write file to open", err)
@@ -26,7 +34,8 @@ func openFile(w fyne.Window, path string, content []byte) {
 	}
 }
 
-// saveAs lets the user choose where a copy goes, starting in their Documents folder.
+// saveAs lets the user choose where a copy goes, starting in their Documents folder. The file takes the
+// permissions that folder gives new files: the user chose to put it there.
 func saveAs(w fyne.Window, name string, content []byte) {
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 		if err != nil || out == nil {
@@ -57,7 +66,7 @@ func printDocument(w fyne.Window, dataDir, name string, chooseWhere bool, render
 			if chooseWhere {
 				saveAs(w, name, b)
 			} else {
-				openFile(w, filepath.Join(dataDir, "printed", name), b)
+				openFile(w, filepath.Join(dataDir, store.PrintedFolder, name), b)
 			}
 		})
 	})

@@ -49,6 +49,9 @@ func (ps *partnersScreen) onImport() {
 				}
 				imp := &partnerImport{store: ps.store, win: ps.win, table: t, done: ps.refresh}
 				imp.mapping, _ = partnerio.Guess(t.Headers) // a mapping it could not guess is fixed in the preview
+				for c := shownColumns; c < len(imp.mapping); c++ {
+					imp.mapping[c] = partnerio.Ignore // not shown, so never imported unseen
+				}
 				imp.show(r.URI().Name())
 			})
 		})
@@ -83,6 +86,10 @@ func (imp *partnerImport) show(name string) {
 	imp.replan()
 }
 
+// shownColumns bounds the columns the preview lays out: one very wide row of a file would otherwise make
+// hundreds of thousands of widgets. Outlook's 92 columns fit.
+const shownColumns = 200
+
 // columns shows, for each column of the file, its header, what Accord will take it as, and a few values.
 func (imp *partnerImport) columns() fyne.CanvasObject {
 	labels := make([]string, len(partnerio.Fields))
@@ -93,7 +100,8 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 		}
 	}
 	row := container.NewHBox()
-	for c, header := range imp.table.Headers {
+	headers := imp.table.Headers[:min(len(imp.table.Headers), shownColumns)]
+	for c, header := range headers {
 		sel := widget.NewSelect(labels, nil)
 		for i, f := range partnerio.Fields {
 			if c < len(imp.mapping) && imp.mapping[c] == f {
@@ -106,15 +114,16 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 		col := container.NewVBox(widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), sel, samples)
 		row.Add(container.NewGridWrap(scaled(190, 230), col))
 	}
+	if hidden := len(imp.table.Headers) - len(headers); hidden > 0 {
+		row.Add(widget.NewLabel(countOf(hidden, "1 more column is not shown, and not imported.", "%d more columns are not shown, and not imported.")))
+	}
 	return row
 }
 
 func (imp *partnerImport) samples(col int) []string {
 	var out []string
 	for _, r := range imp.table.Rows[:min(len(imp.table.Rows), 5)] {
-		if col < len(r.Cells) {
-			out = append(out, r.Cells[col])
-		}
+		out = append(out, r.Cell(col))
 	}
 	return out
 }

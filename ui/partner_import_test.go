@@ -31,15 +31,16 @@ func TestImportContactsPreviewsFixesTheMappingAndImports(t *testing.T) {
 	imp.mapping, _ = partnerio.Guess(table.Headers)
 	imp.show("contacts.csv")
 	settle(t)
-	if !strings.Contains(imp.summary.Text, "1 partner") || !strings.Contains(imp.summary.Text, "Café Solidaire") {
+	if !strings.Contains(imp.summary.Text, "1 partner") || !strings.Contains(imp.summary.Text, "Café Solidaire") ||
+		!strings.Contains(imp.summary.Text, "These columns were not imported: Favourite colour.") {
 		t.Fatalf("preview summary: %q", imp.summary.Text)
 	}
 	// The user says the last column is the contact's notes instead of leaving it out.
 	selects := find[*widget.Select](w.Canvas().Overlays().Top())
 	selects[5].SetSelected("notes")
 	settle(t)
-	if imp.mapping[5] != partnerio.Notes {
-		t.Fatalf("mapping after the change: %v", imp.mapping)
+	if imp.mapping[5] != partnerio.Notes || strings.Contains(imp.summary.Text, "not imported") {
+		t.Fatalf("mapping after the change: %v; preview %q", imp.mapping, imp.summary.Text)
 	}
 	test.Tap(imp.apply)
 	settle(t)
@@ -52,5 +53,9 @@ func TestImportContactsPreviewsFixesTheMappingAndImports(t *testing.T) {
 	}
 	if len(sh.partners.items) != 4 {
 		t.Fatalf("the list shows %d partners after the import", len(sh.partners.items))
+	}
+	backups, err := store.ListBackups(f.store.Dir())
+	if err != nil || len(backups) == 0 || backups[0].Reason != store.ReasonImport {
+		t.Fatalf("no backup before the import: %+v, %v", backups, err)
 	}
 }

@@ -100,7 +100,7 @@ func TestTrashPutsADeletedPartnerBack(t *testing.T) {
 		t.Fatalf("counter %q, restore enabled before a choice", ts.counter.Text)
 	}
 	row := textOf(ts.list)
-	for _, want := range []string{"Café Solidaire", "partner · deleted today, removed for good in 30 days"} {
+	for _, want := range []string{"Café Solidaire", "partner · deleted today, still linked from agreement “Community fridge”, so kept in the Trash"} {
 		if !strings.Contains(row, want) {
 			t.Errorf("trash row lacks %q:\n%s", want, row)
 		}
@@ -112,6 +112,22 @@ func TestTrashPutsADeletedPartnerBack(t *testing.T) {
 	eventually(t, "the partner back", func() bool {
 		return len(ts.items) == 0 && len(data.List[data.Partner](f.store)) == 3
 	})
+}
+
+// A record nothing links to says when it goes for good; see TestTrashPutsADeletedPartnerBack for one that
+// stays while an agreement names it.
+func TestTrashSaysWhenARecordGoesForGood(t *testing.T) {
+	f := newFixture(t)
+	allotments := store.Search[data.Partner](f.store, "allotments")[0]
+	if err := f.store.Delete(data.KindPartner, allotments.ID); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ := showShell(t, f.store)
+	ts := navigate(t, sh, trashID).(*trashScreen)
+	eventually(t, "the deleted partner listed", func() bool { return len(ts.items) == 1 })
+	if row := textOf(ts.list); !strings.Contains(row, "partner · deleted today, removed for good in 30 days") {
+		t.Fatalf("trash row:\n%s", row)
+	}
 }
 
 func TestDeletePermanentlyAsksFirstAndSaysWhatStaysInBackups(t *testing.T) {

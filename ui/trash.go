@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"accord/store"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +18,7 @@ type trashScreen struct {
 	store      *store.Store
 	win        fyne.Window
 	items      []data.Record
+	links      map[data.Ref][]data.Record // what still links to each record listed
 	selected   data.Record
 	list       *widget.List
 	counter    *widget.Label
@@ -46,7 +49,8 @@ func (ts *trashScreen) buildUI() fyne.CanvasObject {
 			r := ts.items[id]
 			texts := o.(*fyne.Container).Objects
 			texts[0].(*widget.Label).SetText(named(ts.store, r))
-			texts[1].(*widget.Label).SetText(joinNonEmpty(" · ", T(data.KindNoun(r.Kind())), deletedText(r)))
+			from := ts.links[data.Ref{Kind: r.Kind(), ID: data.MetaOf(r).ID}]
+			texts[1].(*widget.Label).SetText(joinNonEmpty(" · ", T(data.KindNoun(r.Kind())), deletedText(r, ts.linkNames(from))))
 		},
 	)
 	ts.list.OnSelected = func(id widget.ListItemID) { ts.choose(ts.items[id]) }
@@ -64,9 +68,9 @@ func (ts *trashScreen) buildUI() fyne.CanvasObject {
 // refresh lists the Trash again, off the UI goroutine.
 func (ts *trashScreen) refresh() {
 	background(func() {
-		items := ts.store.Trash()
+		items, links := ts.store.Trash(), ts.store.TrashLinks()
 		onUI(func() {
-			ts.items = items
+			ts.items, ts.links = items, links
 			ts.counter.SetText(countOf(len(items), "1 deleted record", "%d deleted records"))
 			ts.list.UnselectAll()
 			ts.list.Refresh()
@@ -123,8 +127,23 @@ func (ts *trashScreen) update(what string, change func() error) {
 	})
 }
 
-// deletedText says when a record was deleted and when it goes for good.
-func deletedText(r data.Record) string {
+// linkNames names the records that link to one in the Trash, the first two by kind and name.
+func (ts *trashScreen) linkNames(from []data.Record) string {
+	const shown = 2
+	names := make([]string, 0, shown+1)
+	for i, r := range from {
+		if i == shown {
+			names = append(names, T("and %d more", len(from)-shown))
+			break
+		}
+		names = append(names, T(data.KindNoun(r.Kind()))+" “"+named(ts.store, r)+"”")
+	}
+	return strings.Join(names, ", ")
+}
+
+// deletedText says when a record was deleted and when it goes for good: never while other records still
+// link to it (linkedFrom names them), since removing it would leave their links pointing at nothing.
+func deletedText(r data.Record, linkedFrom string) string {
 	today, due := data.DateOf(now()), store.PurgeDue(r).In(now().Location())
 	deleted := T("deleted today")
 	switch ago := data.DateOf(due.AddDate(0, 0, -store.TrashDays)).DaysUntil(today); {
@@ -134,6 +153,9 @@ func deletedText(r data.Record) string {
 		deleted = T("deleted %d days ago", ago)
 	}
 	left := today.DaysUntil(data.DateOf(due))
+	if linkedFrom != "" {
+		return deleted + ", " + T("still linked from %s, so kept in the Trash", linkedFrom)
+	}
 	if left <= 0 {
 		return deleted + ", " + T("removed for good the next time Accord opens")
 	}

@@ -27,6 +27,7 @@ func main() {
 	bin := flag.String("bin", "./accord", "the built program")
 	partners := flag.Int("partners", 10000, "demo partners")
 	cache := flag.String("cache", filepath.Join(os.TempDir(), "accord-bench"), "folder for the demo databases")
+	csvRows := flag.Int("csv-rows", 0, "also time importing a CSV file of this many rows")
 	flag.Parse()
 	folder := filepath.Join(*cache, fmt.Sprint(*partners))
 	if err := ensureDemo(*bin, folder, *partners); err != nil {
@@ -38,6 +39,9 @@ func main() {
 	measureSync(folder)
 	if err := measureWindow(*bin, folder); err != nil {
 		fail(err)
+	}
+	if *csvRows > 0 {
+		measureCSVImport(*bin, *cache, *csvRows)
 	}
 }
 

@@ -29,7 +29,7 @@ var keyArgs = map[string][]int{
 	"countOf": {1, 2},
 	"add":     {1},
 	// data's validation helpers: the sentence, or the label of the field it names
-	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "notNegative": {2}, "oneOf": {3},
+	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "amount": {2}, "oneOf": {4},
 	"FileProblem": {0},
 	"OSProblem":   {0},
 	"Plain":       {0},
