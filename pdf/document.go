@@ -6,6 +6,9 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -33,6 +36,35 @@ type docInfo struct {
 	date data.Date
 	// details follow the date on the footer's second line, such as a revision and a fingerprint.
 	details []string
+	// langs are the languages the document speaks, the first of them for dates; none: the screen's.
+	langs []i18n.Lang
+	// watermark is printed large and light across every page, behind the text ("DRAFT"); notice, in the
+	// footer, says the same in words ("Draft — not for signature").
+	watermark, notice []string
+	// outline lists the numbered sections as the PDF's bookmarks.
+	outline bool
+}
+
+// lang is the document's first language: that of its dates and numbers.
+func (i docInfo) lang() i18n.Lang {
+	if len(i.langs) == 0 {
+		return i18n.Current()
+	}
+	return i.langs[0]
+}
+
+// say is a fixed sentence or label in each of the document's languages, one after the other.
+func (i docInfo) say(key string, args ...any) string {
+	if len(i.langs) == 0 {
+		return T(key, args...)
+	}
+	var out []string
+	for _, l := range i.langs {
+		if text := l.T(key, args...); !slices.Contains(out, text) {
+			out = append(out, text)
+		}
+	}
+	return strings.Join(out, " / ")
 }
 
 // document is the frame every Accord document shares: the organisation's letterhead on each page, a
@@ -91,6 +123,7 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	f.SetAuthor(clean(org.Name), true)
 	f.SetCreator("Accord", true)
 	f.SetProducer("Accord", true)
+	f.SetLang(info.lang().Code())
 	f.SetCatalogSort(true)
 	f.SetCreationDate(info.date.Time())
 	f.SetModificationDate(info.date.Time())
@@ -100,9 +133,11 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	return d, nil
 }
 
-// letterhead prints the organisation's logo and name at the top of every page.
+// letterhead prints the organisation's logo and name at the top of every page, and the watermark behind
+// what the page holds.
 func (d *document) letterhead() {
 	f := d.f
+	d.watermark()
 	x, y := margin, margin-8
 	if len(d.org.Logo) > 0 {
 		opt := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: true}
@@ -140,14 +175,50 @@ func (d *document) footer() {
 	f.Line(margin, y, w-margin, y)
 	d.font("", 8)
 	d.colour(muted)
-	page := T("Page %d of %d", f.PageNo(), d.pages)
+	page := d.info.say("Page %d of %d", f.PageNo(), d.pages)
 	pageWidth := f.GetStringWidth(page)
 	f.SetXY(margin, y+1)
 	f.CellFormat(0, 4, fit(f, clean(d.info.title), w-2*margin-pageWidth-6), "", 0, "L", false, 0, "")
 	f.SetX(margin)
 	f.CellFormat(0, 4, page, "", 1, "R", false, 0, "")
-	details := append([]string{longDate(d.info.date)}, d.info.details...)
+	details := append([]string{d.info.lang().LongDate(d.info.date.Year, d.info.date.Month, d.info.date.Day)}, d.info.details...)
 	f.CellFormat(0, 4, joinNonEmpty("  ·  ", details...), "", 0, "L", false, 0, "")
+	if len(d.info.notice) > 0 {
+		d.font("B", 8)
+		d.colour(accent)
+		f.SetX(margin)
+		f.CellFormat(0, 4, strings.Join(d.info.notice, " / "), "", 0, "R", false, 0, "")
+	}
+	d.colour(ink)
+}
+
+// watermark prints the document's watermark diagonally across the page in light grey, a line for each
+// language, before anything else on the page, so the text stays readable on top of it.
+func (d *document) watermark() {
+	if len(d.info.watermark) == 0 {
+		return
+	}
+	f := d.f
+	w, h := f.GetPageSize()
+	size := 96.0 / float64(len(d.info.watermark))
+	d.font("B", size)
+	diagonal := 0.7 * math.Hypot(w, h)
+	for _, mark := range d.info.watermark {
+		if mw := f.GetStringWidth(mark); mw > diagonal {
+			size *= diagonal / mw // the longest mark fits along the diagonal
+			d.font("B", size)
+		}
+	}
+	d.colour(watermarkGrey)
+	lh := size * 0.3528 * 1.1 // points to millimetres, with a little leading
+	f.TransformBegin()
+	f.TransformRotate(math.Atan2(h, w)*180/math.Pi, w/2, h/2)
+	top := h/2 - lh*float64(len(d.info.watermark))/2
+	for i, mark := range d.info.watermark {
+		f.SetXY(0, top+float64(i)*lh)
+		f.CellFormat(w, lh, mark, "", 0, "C", false, 0, "")
+	}
+	f.TransformEnd()
 	d.colour(ink)
 }
 
