@@ -184,8 +184,20 @@ func (a *Agreement) HasClause(c StandardClause) bool { return slices.Contains(a.
 
 // TranslationKeys name the agreement's own free-text sections, whose translations a bilingual edition
 // prints from Translations; parties, clauses and annexes keep theirs beside the text they translate.
-var TranslationKeys = []string{"purpose", "background", "renewal_terms", "governance", "conflict_resolution",
-	"confidentiality", "funding_terms", "termination_notice"}
+var TranslationKeys = []string{TextPurpose, TextBackground, TextRenewal, TextGovernance, TextConflict,
+	TextConfidentiality, TextFunding, TextTermination}
+
+// The keys of an agreement's own free-text sections in its Translations: their names in its JSON.
+const (
+	TextPurpose         = "purpose"
+	TextBackground      = "background"
+	TextRenewal         = "renewal_terms"
+	TextGovernance      = "governance"
+	TextConflict        = "conflict_resolution"
+	TextConfidentiality = "confidentiality"
+	TextFunding         = "funding_terms"
+	TextTermination     = "termination_notice"
+)
 
 // Clause is an extra section, often taken from the clause library.
 type Clause struct {

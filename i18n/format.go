@@ -34,7 +34,9 @@ var months = [...]string{"January", "February", "March", "April", "May", "June",
 	"September", "October", "November", "December"}
 
 // LongDate writes a day out in the words and order of the language in use (see Lang.LongDate).
-func LongDate(year int, month time.Month, day int) string { return Current().LongDate(year, month, day) }
+func LongDate(year int, month time.Month, day int) string {
+	return Current().LongDate(year, month, day)
+}
 
 // LongDate writes a day out in l's words and order: "1 April 2025", "1 de abril de 2025", "1er avril 2025"
 // (French writes the first of a month as an ordinal).

@@ -113,7 +113,7 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 		if err != nil {
 			return nil, fmt.Errorf("load font %s: %w", font.file, err)
 		}
-		f.AddUTF8FontFromBytes(family, font.style, b)
+		f.AddUTF8FontFromBytes(family, font.style, shortHyphen(b))
 	}
 	f.SetMargins(margin, margin, margin)
 	f.SetCellMargin(0) // text lines up with rules and table edges; tables pad their own cells
@@ -182,42 +182,42 @@ func (d *document) footer() {
 	f.SetX(margin)
 	f.CellFormat(0, 4, page, "", 1, "R", false, 0, "")
 	details := append([]string{d.info.lang().LongDate(d.info.date.Year, d.info.date.Month, d.info.date.Day)}, d.info.details...)
-	f.CellFormat(0, 4, joinNonEmpty("  ·  ", details...), "", 0, "L", false, 0, "")
+	line := joinNonEmpty("  ·  ", details...)
+	f.CellFormat(0, 4, line, "", 0, "L", false, 0, "")
 	if len(d.info.notice) > 0 {
+		notice := strings.Join(d.info.notice, " / ")
+		if f.GetStringWidth(line)+6+f.GetStringWidth(notice) > w-2*margin {
+			f.SetY(f.GetY() + 4) // a line of its own when it would run into the details
+		}
 		d.font("B", 8)
 		d.colour(accent)
 		f.SetX(margin)
-		f.CellFormat(0, 4, strings.Join(d.info.notice, " / "), "", 0, "R", false, 0, "")
+		f.CellFormat(0, 4, notice, "", 0, "R", false, 0, "")
 	}
 	d.colour(ink)
 }
 
-// watermark prints the document's watermark diagonally across the page in light grey, a line for each
-// language, before anything else on the page, so the text stays readable on top of it.
+// watermark prints the document's watermark diagonally across the page in light grey, before anything
+// else on the page, so the text stays readable on top of it. Its words in each language share one line.
 func (d *document) watermark() {
 	if len(d.info.watermark) == 0 {
 		return
 	}
 	f := d.f
 	w, h := f.GetPageSize()
-	size := 96.0 / float64(len(d.info.watermark))
+	mark := strings.Join(d.info.watermark, " · ")
+	size := 120.0
 	d.font("B", size)
-	diagonal := 0.7 * math.Hypot(w, h)
-	for _, mark := range d.info.watermark {
-		if mw := f.GetStringWidth(mark); mw > diagonal {
-			size *= diagonal / mw // the longest mark fits along the diagonal
-			d.font("B", size)
-		}
+	if mw, diagonal := f.GetStringWidth(mark), 0.75*math.Hypot(w, h); mw > diagonal {
+		size *= diagonal / mw
+		d.font("B", size)
 	}
 	d.colour(watermarkGrey)
-	lh := size * 0.3528 * 1.1 // points to millimetres, with a little leading
 	f.TransformBegin()
 	f.TransformRotate(math.Atan2(h, w)*180/math.Pi, w/2, h/2)
-	top := h/2 - lh*float64(len(d.info.watermark))/2
-	for i, mark := range d.info.watermark {
-		f.SetXY(0, top+float64(i)*lh)
-		f.CellFormat(w, lh, mark, "", 0, "C", false, 0, "")
-	}
+	lh := size * 0.3528 // points to millimetres
+	f.SetXY(0, h/2-lh/2)
+	f.CellFormat(w, lh, mark, "", 0, "C", false, 0, "")
 	f.TransformEnd()
 	d.colour(ink)
 }

@@ -379,16 +379,16 @@ func (m *mou) registration(number string) string {
 func (m *mou) sections() []section {
 	a := m.a
 	all := []section{
-		{m.say("Purpose"), m.own("purpose", a.Purpose)},
-		{m.say("Background"), m.own("background", a.Background)},
+		{m.say("Purpose"), m.own(data.TextPurpose, a.Purpose)},
+		{m.say("Background"), m.own(data.TextBackground, a.Background)},
 		{m.say("Shared goals"), m.goals()},
 		{m.say("Responsibilities"), m.responsibilities()},
 		{m.say("Contributions"), m.contributions()},
 		{m.say("Term and review"), m.term()},
-		{m.say("Governance and decision-making"), m.own("governance", a.Governance)},
+		{m.say("Governance and decision-making"), m.own(data.TextGovernance, a.Governance)},
 		{m.say("Communication"), m.communication()},
-		{m.say("Conflict resolution"), m.own("conflict_resolution", a.ConflictResolution)},
-		{m.say("Confidentiality and data sharing"), m.own("confidentiality", a.Confidentiality)},
+		{m.say("Conflict resolution"), m.own(data.TextConflict, a.ConflictResolution)},
+		{m.say("Confidentiality and data sharing"), m.own(data.TextConfidentiality, a.Confidentiality)},
 		{m.say("Funding"), m.funding()},
 		{m.say("Legal status"), m.legalStatus()},
 		{m.say("Changes to this agreement"), m.changes()},
@@ -527,7 +527,7 @@ func (m *mou) term() []block {
 		field{m.say("Review"), review},
 		field{m.say("Renewal"), a.RenewalTerms},
 	)
-	if t := a.Translations["renewal_terms"]; len(m.langs) > 1 && strings.TrimSpace(t) != "" && a.RenewalTerms != "" {
+	if t := a.Translations[data.TextRenewal]; len(m.langs) > 1 && strings.TrimSpace(t) != "" && a.RenewalTerms != "" {
 		out = append(out, fields{{"", t}}) // the translation under its original, in the same column
 	}
 	return out
@@ -551,7 +551,7 @@ func (m *mou) funding() []block {
 	if a.MoneyChangesHands {
 		out = m.said("Money changes hands between the parties under this agreement.")
 	}
-	return append(out, m.own("funding_terms", a.FundingTerms)...)
+	return append(out, m.own(data.TextFunding, a.FundingTerms)...)
 }
 
 // legalWording is what each kind of agreement says of its legal force: not binding, binding, or not
@@ -633,7 +633,7 @@ func (m *mou) changes() []block {
 
 func (m *mou) termination() []block {
 	a := m.a
-	out := m.own("termination_notice", a.TerminationNotice)
+	out := m.own(data.TextTermination, a.TerminationNotice)
 	if !a.TerminatedOn.IsZero() {
 		out = append(out, labelled(
 			field{m.say("Ended on"), m.date(a.TerminatedOn)},
