@@ -40,7 +40,7 @@ var (
 	rule   = rgb{196, 204, 208}
 	shade  = rgb{230, 240, 241}
 	// watermarkGrey is light enough to read black text over, dark enough to see on a photocopy.
-	watermarkGrey = rgb{222, 222, 222}
+	watermarkGrey = rgb{228, 228, 228}
 )
 
 func (d *document) font(style string, size float64) { d.f.SetFont(family, style, size) }

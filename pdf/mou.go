@@ -164,6 +164,17 @@ func (m *mou) say(key string, args ...any) string {
 	return docInfo{langs: m.langs}.say(key, args...)
 }
 
+// sayCapital is a label in each language, each starting with a capital: "Notices / Notificaciones".
+func (m *mou) sayCapital(key string) string {
+	var out []string
+	for _, l := range m.langs {
+		if text := capitalise(l.T(key)); !slices.Contains(out, text) {
+			out = append(out, text)
+		}
+	}
+	return strings.Join(out, " / ")
+}
+
 // said is a fixed sentence as paragraphs: in the first language, then, in a bilingual edition, in the
 // second, in italics.
 func (m *mou) said(key string, args ...any) []block {
@@ -231,9 +242,10 @@ func (m *mou) write(d *document) {
 	d.heading(m.say("The parties"), false, rows.lead(d, w))
 	rows.draw(d, x, w)
 	sections := m.sections()
-	if last := &sections[len(sections)-1]; true {
+	if n := len(sections); n > 0 {
 		// The signatures never start a page alone: the last section's end goes with them.
-		last.blocks[len(last.blocks)-1] = keeping(last.blocks[len(last.blocks)-1], m.signaturesLead(d))
+		last := sections[n-1].blocks
+		last[len(last)-1] = keeping(last[len(last)-1], m.signaturesLead(d))
 	}
 	d.sections(sections)
 	m.signatures(d, m.say("Signatures"), m.kindSentence("Each party signs below to confirm that it agrees to this %s."), true)
@@ -250,6 +262,10 @@ func keeping(b block, h float64) block {
 	case subsection:
 		b.body = keeping(b.body, h)
 		return b
+	case proseAll:
+		out := slices.Clone(b)
+		out[len(out)-1] = keeping(out[len(out)-1], h)
+		return out
 	}
 	return b
 }
@@ -491,7 +507,7 @@ func (m *mou) contributions() []block {
 			if i > 0 {
 				name = "" // the party's name heads its group of rows
 			}
-			t.rows = append(t.rows, []string{name, capitalise(m.say(string(c.Kind))), c.Description, m.money(c.Value)})
+			t.rows = append(t.rows, []string{name, m.sayCapital(string(c.Kind)), c.Description, m.money(c.Value)})
 			total += c.Value
 		}
 	}
@@ -660,11 +676,11 @@ func (m *mou) generalProvisions() []block {
 	var out []block
 	for _, c := range standardWording {
 		if m.a.HasClause(c.clause) {
-			out = append(out, m.provision(capitalise(m.say(string(c.clause))), c.text))
+			out = append(out, m.provision(m.sayCapital(string(c.clause)), c.text))
 		}
 	}
 	if slices.Contains(m.a.BindingSections, data.BindingNamesAndLogos) {
-		out = append(out, m.provision(capitalise(m.say(string(data.BindingNamesAndLogos))),
+		out = append(out, m.provision(m.sayCapital(string(data.BindingNamesAndLogos)),
 			"No party uses another party's name or logo without that party's consent in writing."))
 	}
 	return out
@@ -682,10 +698,20 @@ func (m *mou) provision(title, key string) block {
 	return subsection{title, proseAll(body)}
 }
 
-// proseAll is paragraphs in turn; its lead is the first's.
+// proseAll is short texts in turn, such as a sentence and its translation, which stay with a heading
+// together: its lead is all of their leads.
 type proseAll []block
 
-func (p proseAll) lead(d *document, w float64) float64 { return p[0].lead(d, w) }
+func (p proseAll) lead(d *document, w float64) float64 {
+	h := 0.0
+	for i, b := range p {
+		if i > 0 {
+			h += paraGap
+		}
+		h += b.lead(d, w)
+	}
+	return h
+}
 
 func (p proseAll) draw(d *document, x, w float64) {
 	for i, b := range p {
@@ -708,12 +734,8 @@ const (
 )
 
 // kindSentence is a sentence about "this %s", the kind of agreement, in each language.
-func (m *mou) kindSentence(key string) prose {
-	var texts []string
-	for _, l := range m.langs {
-		texts = append(texts, l.T(key, m.kind()))
-	}
-	return prose{text: strings.Join(texts, "\n")}
+func (m *mou) kindSentence(key string) block {
+	return proseAll(m.saidEach(key, func(i18n.Lang) []any { return []any{m.kind()} }))
 }
 
 // signaturesLead is the height the signatures need below the last section: their heading, introduction
@@ -728,7 +750,7 @@ func (m *mou) signaturesLead(d *document) float64 {
 
 // signatures prints a heading, an introduction and one block per party to sign by hand; dated blocks
 // print the signing dates recorded.
-func (m *mou) signatures(d *document, heading string, intro prose, dated bool) {
+func (m *mou) signatures(d *document, heading string, intro block, dated bool) {
 	x, w := margin+indent, d.width()-indent
 	bw := (w - sigGutter) / 2
 	d.heading(heading, false, intro.lead(d, w)+sigIntro+m.pair(d, 0, bw, dated).height())

@@ -417,7 +417,7 @@ func BenchmarkMOU10Pages(b *testing.B) {
 	b.ReportMetric(float64(bytes.Count(pdf, []byte("/Type /Page\n"))), "pages")
 }
 
-var fingerprintText = regexp.MustCompile(`Fingerprint ([0-9A-F]{4}-[0-9A-F]{4})`)
+var fingerprintText = regexp.MustCompile(`(?:Fingerprint|Huella|Empreinte) ([0-9A-F]{4}-[0-9A-F]{4})`)
 
 func fingerprint(t *testing.T, page string) string {
 	t.Helper()
