@@ -186,7 +186,7 @@ func TestPrintInTheLanguagesAsked(t *testing.T) {
 	folder, id := demoAgreement(t)
 	for _, c := range []struct {
 		languages, lang string
-		want             []string
+		want            []string
 	}{
 		{"es", "es", []string{"Página 1 de", "Finalidad"}},
 		{"fr,es", "fr", []string{"Page 1 sur", "Página 1 de", "Objet / Finalidad"}},
