@@ -126,40 +126,32 @@ func (d *document) setWords(ws []string, w float64) []string {
 	return out
 }
 
-// breakWord breaks a word wider than w into pieces that fit: an e-mail address or a web address only
-// after "@" or "/" or before ".", so each piece still reads as part of an address; any other word with
-// a hyphen at the break; a single character wider than w stands alone.
+// breakWord breaks a word wider than w into pieces that fit: an e-mail or web address after "@" or "/"
+// or before ".", so each piece still reads as part of an address, and where no such place fits, anywhere,
+// with no hyphen added to it; any other word with a hyphen at the break; a character wider than w alone.
 func (d *document) breakWord(word string, w float64) []string {
 	address := strings.Contains(word, "@") || strings.Contains(word, "://") || strings.HasPrefix(word, "www.")
+	mark := hyphen
+	if address {
+		mark = ""
+	}
 	var out []string
 	for d.f.GetStringWidth(word) > w {
 		runes := []rune(word)
-		at := 0
+		at, anywhere := 0, 0
 		for i := 1; i < len(runes); i++ {
-			if address && !(runes[i-1] == '@' || runes[i-1] == '/' || runes[i] == '.') {
-				continue
-			}
-			piece := string(runes[:i])
-			if !address {
-				piece += hyphen
-			}
-			if d.f.GetStringWidth(piece) > w {
+			if d.f.GetStringWidth(string(runes[:i])+mark) > w {
 				break
 			}
-			at = i
+			anywhere = i
+			if !address || runes[i-1] == '@' || runes[i-1] == '/' || runes[i] == '.' {
+				at = i
+			}
 		}
-		switch {
-		case at == 0 && address:
-			address = false // no break point fits: break it as a word, rather than overrun the column
-			continue
-		case at == 0:
-			at = 1
+		if at == 0 {
+			at = max(anywhere, 1)
 		}
-		piece := string(runes[:at])
-		if !address {
-			piece += hyphen
-		}
-		out = append(out, piece)
+		out = append(out, string(runes[:at])+mark)
 		word = string(runes[at:])
 	}
 	return append(out, word)
