@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,6 +32,30 @@ func TestSignaturePairsStayLevel(t *testing.T) {
 	if !strings.Contains(words(run(t, pdf, "pdftotext", "-raw")), long) || strings.Contains(layout, "…") {
 		t.Errorf("the long position is not printed whole")
 	}
+	// Its lines sit between the "Name" label above it and its own "Position" label, overlapping neither.
+	var nameLabel, deputy, positionLabel float64
+	for _, m := range bboxWord.FindAllStringSubmatch(run(t, pdf, "pdftotext", "-bbox"), -1) {
+		x, y := atof(m[1]), atof(m[2])
+		switch {
+		case x < 250: // the left-hand block
+		case m[4] == "Name" && nameLabel == 0:
+			nameLabel = atof(m[3]) // its foot
+		case m[4] == "Deputy" && deputy == 0:
+			deputy = y
+		case m[4] == "Position" && positionLabel == 0:
+			positionLabel = y
+		}
+	}
+	if !(nameLabel < deputy && deputy < positionLabel) {
+		t.Errorf("the wrapped position starts at %.1f, not between the Name label ending at %.1f and its own at %.1f", deputy, nameLabel, positionLabel)
+	}
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
+
+func atof(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
 }
 
 // TestSignaturesNeverStartAPageAlone lengthens the last clause a few words at a time, so the signatures
@@ -117,19 +142,19 @@ func TestJustifiedLinesStaySpacedEvenly(t *testing.T) {
 // TestTableHeadersWrapBetweenWords puts long titles in narrow columns: each title's words print whole,
 // the header shrinking to fit, never broken inside a word ("Évoluti-on").
 func TestTableHeadersWrapBetweenWords(t *testing.T) {
-	titles := []string{"Évolution", "Diferencia", "Puntuación", "Participación comunitaria"}
+	titles := []string{"Évolution", "Diferencia", "Puntuación", "Acción comunitaria"}
 	tab := table{rows: [][]string{{"1", "2", "3", "4"}}}
 	for _, title := range titles {
 		tab.cols = append(tab.cols, column{title: title, share: 0.25})
 	}
 	doc, err := render(&data.Organisation{Name: "Tables"}, docInfo{title: "Tables", date: printedOn}, func(d *document) {
-		tab.draw(d, margin, d.width()*0.6)
+		tab.draw(d, margin, d.width()*0.45)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := words(run(t, doc, "pdftotext", "-raw"))
-	for _, w := range []string{"Évolution", "Diferencia", "Puntuación", "Participación", "comunitaria"} {
+	for _, w := range []string{"Évolution", "Diferencia", "Puntuación", "Acción", "comunitaria"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the header %q is broken: %s", w, text)
 		}
