@@ -12,7 +12,6 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"accord/assets"
 	"accord/data"
 	"accord/i18n"
 )
@@ -108,12 +107,12 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	}
 	f := fpdf.New("P", "mm", size, "")
 	d := &document{f: f, org: org, info: info, pages: pages}
-	for _, font := range []struct{ style, file string }{{"", "Go-Regular.ttf"}, {"B", "Go-Bold.ttf"}, {"I", "Go-Italic.ttf"}} {
-		b, err := assets.Font(font.file)
-		if err != nil {
-			return nil, fmt.Errorf("load font %s: %w", font.file, err)
-		}
-		f.AddUTF8FontFromBytes(family, font.style, shortHyphen(b))
+	faces, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	for _, face := range faces {
+		f.AddUTF8FontFromBytes(family, face.style, face.ttf)
 	}
 	f.SetMargins(margin, margin, margin)
 	f.SetCellMargin(0) // text lines up with rules and table edges; tables pad their own cells

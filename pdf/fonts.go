@@ -2,9 +2,33 @@ package pdf
 
 import (
 	"encoding/binary"
+	"fmt"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
+
+	"accord/assets"
 )
+
+// face is one style of the documents' font: regular (""), bold ("B") or italic ("I").
+type face struct {
+	style string
+	ttf   []byte
+}
+
+// fonts are the faces every document embeds, in a fixed order (so the same document writes the same
+// bytes), read and given a real hyphen once.
+var fonts = sync.OnceValues(func() ([]face, error) {
+	var out []face
+	for _, f := range []struct{ style, file string }{{"", "Go-Regular.ttf"}, {"B", "Go-Bold.ttf"}, {"I", "Go-Italic.ttf"}} {
+		b, err := assets.Font(f.file)
+		if err != nil {
+			return nil, fmt.Errorf("load font %s: %w", f.file, err)
+		}
+		out = append(out, face{f.style, shortHyphen(b)})
+	}
+	return out, nil
+})
 
 // shortHyphen gives a TrueType font's hyphen "-" the shape of its soft hyphen. The Go fonts draw "-" as
 // wide as an en dash, so "data-sharing" read as "data–sharing"; their soft hyphen is the hyphen a
