@@ -745,7 +745,25 @@ func (m *mou) signaturesLead(d *document) float64 {
 	intro := m.kindSentence("Each party signs below to confirm that it agrees to this %s.")
 	d.font("B", headingSize)
 	heading := float64(len(d.wrap(m.say("Signatures"), w)))*headingLine + headingAfter
-	return sectionGap + heading + intro.lead(d, w) + sigIntro + m.pair(d, 0, (w-sigGutter)/2, true).height()
+	return sectionGap + heading + intro.lead(d, w) + sigIntro + m.blocksKept(d, (w-sigGutter)/2, true, sectionGap+heading+intro.lead(d, w)+sigIntro)
+}
+
+// blocksKept is the height of the signature blocks that must start on the page of their heading: all of
+// them when they fit on one page with what comes before them (before), so that no block is left on a
+// page of its own; else the first pair.
+func (m *mou) blocksKept(d *document, bw float64, dated bool, before float64) float64 {
+	all := 0.0
+	for i := 0; i < len(m.parties); i += 2 {
+		if i > 0 {
+			all += sigPairGap
+		}
+		all += m.pair(d, i, bw, dated).height()
+	}
+	_, h := d.f.GetPageSize()
+	if before+all <= h-margin-footerHeight-d.top {
+		return all
+	}
+	return m.pair(d, 0, bw, dated).height()
 }
 
 // signatures prints a heading, an introduction and one block per party to sign by hand; dated blocks
@@ -753,7 +771,9 @@ func (m *mou) signaturesLead(d *document) float64 {
 func (m *mou) signatures(d *document, heading string, intro block, dated bool) {
 	x, w := margin+indent, d.width()-indent
 	bw := (w - sigGutter) / 2
-	d.heading(heading, false, intro.lead(d, w)+sigIntro+m.pair(d, 0, bw, dated).height())
+	d.font("B", headingSize)
+	before := sectionGap + float64(len(d.wrap(heading, w)))*headingLine + headingAfter + intro.lead(d, w) + sigIntro
+	d.heading(heading, false, intro.lead(d, w)+sigIntro+m.blocksKept(d, bw, dated, before))
 	intro.draw(d, x, w)
 	d.gap(sigIntro)
 	for i := 0; i < len(m.parties); i += 2 {

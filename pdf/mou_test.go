@@ -317,6 +317,12 @@ func TestSignaturesStayWhole(t *testing.T) {
 // with the clause's first lines.
 func TestMOUKeepsBlocksWhole(t *testing.T) {
 	s, a := fixture(t)
+	a.Amendments = nil // the amendment sheet's blocks would spread the signatures over two pages by themselves
+	for _, name := range []string{"Fundação Bairro Alto", "Stadtteilzentrum Connewitz"} { // too many blocks for one page
+		p := partner(name, "", "", "")
+		save(t, s, p)
+		a.Parties = append(a.Parties, data.Party{PartnerID: p.ID, Responsibilities: "Help."})
+	}
 	photos := "Photographs are taken only with written consent. " + clause(60)
 	spread := false
 	for n := 10; n < 660; n += 21 {

@@ -59,7 +59,8 @@ func atof(s string) float64 {
 }
 
 // TestSignaturesNeverStartAPageAlone lengthens the last clause a few words at a time, so the signatures
-// meet the page's foot at every height: the page they start on always holds the clause's last words.
+// meet the page's foot at every height: the page they are on always holds the clause's last words, and
+// the four blocks, which fit on one page, stay together.
 func TestSignaturesNeverStartAPageAlone(t *testing.T) {
 	s, a := fixture(t)
 	a.Amendments = nil
@@ -68,6 +69,9 @@ func TestSignaturesNeverStartAPageAlone(t *testing.T) {
 		a.Clauses = []data.Clause{{Heading: "Photographs", Text: clause(n)}}
 		ps := pages(t, printMOU(t, s, a))
 		for i, p := range ps {
+			if strings.Contains(p, "Signed for and on behalf of") && !strings.Contains(words(p), "these are the last words") {
+				t.Fatalf("%d words: page %d holds signature blocks without the end of the last clause (four blocks fit on one page):\n%s", n, i+1, p)
+			}
 			if !regexp.MustCompile(`(?m)^\s*Signatures\s*$`).MatchString(p) {
 				continue
 			}
