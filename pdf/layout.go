@@ -64,6 +64,12 @@ func (d *document) room() float64 {
 	return h - margin - footerHeight - d.f.GetY()
 }
 
+// page is the height of a page's body, between the letterhead and the footer.
+func (d *document) page() float64 {
+	_, h := d.f.GetPageSize()
+	return h - margin - footerHeight - d.top
+}
+
 // atTop is true at the start of a page's body, where a page break would only leave a blank page.
 func (d *document) atTop() bool { return d.f.GetY() <= d.top+0.01 }
 
@@ -268,9 +274,22 @@ type prose struct {
 	list bool
 	// italic sets the text in italics, as a translation printed after its original is.
 	italic bool
-	// keep is the height of what must follow the text's last lines on their page, such as the
-	// signatures after the last clause.
-	keep float64
+	// next is what must follow the text's last lines on their page, such as the signatures after the
+	// last clause.
+	next follow
+}
+
+// follow is the height of what must follow a text's end on the page of its end: at least first, and
+// all when that fits on one page (page high) with the end, such as every signature block after the last
+// clause rather than the first row of them only. The zero follow keeps nothing.
+type follow struct{ first, all, page float64 }
+
+// after is the height to keep after an end h high.
+func (f follow) after(h float64) float64 {
+	if f.all > 0 && h+f.all <= f.page {
+		return f.all
+	}
+	return f.first
 }
 
 type paragraph struct {
@@ -319,10 +338,18 @@ func (p prose) lead(d *document, w float64) float64 {
 	d.font(p.style(), bodySize)
 	n := len(d.wrap(ps[0].text, w-ps[0].indent()))
 	first := max(min(keepLines, n), firstLines(n))
-	if len(ps) == 1 && p.keep > 0 && first > n-orphanLines {
-		return float64(n)*lineHeight + p.keep
+	if len(ps) == 1 && first > n-orphanLines { // the first lines reach the last: all of it, and what follows
+		return float64(n)*lineHeight + p.next.after(float64(n)*lineHeight)
 	}
 	return float64(first) * lineHeight
+}
+
+// ending is the height of a paragraph's lines that stay on the page of its end: all of a short one.
+func ending(n int) float64 {
+	if firstLines(n) == n {
+		return float64(n) * lineHeight
+	}
+	return orphanLines * lineHeight
 }
 
 func (p prose) draw(d *document, x, w float64) {
@@ -340,7 +367,7 @@ func (p prose) draw(d *document, x, w float64) {
 		lines := d.wrap(para.text, w-para.indent())
 		after := 0.0
 		if i == len(ps)-1 {
-			after = p.keep
+			after = p.next.after(ending(len(lines)))
 		}
 		if para.bullet {
 			start := float64(firstLines(len(lines))) * lineHeight

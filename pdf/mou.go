@@ -245,7 +245,7 @@ func (m *mou) write(d *document) {
 	if n := len(sections); n > 0 {
 		// The signatures never start a page alone: the last section's end goes with them.
 		last := sections[n-1].blocks
-		last[len(last)-1] = keeping(last[len(last)-1], m.signaturesLead(d))
+		last[len(last)-1] = keeping(d, last[len(last)-1], m.signaturesLead(d))
 	}
 	d.sections(sections)
 	m.signatures(d, m.say("Signatures"), m.kindSentence("Each party signs below to confirm that it agrees to this %s."), true)
@@ -253,18 +253,20 @@ func (m *mou) write(d *document) {
 	m.amendmentSheet(d)
 }
 
-// keeping gives a section's last block the height that must follow its last lines on their page.
-func keeping(b block, h float64) block {
+// keeping gives a section's last block what must follow its last lines on their page.
+func keeping(d *document, b block, next follow) block {
 	switch b := b.(type) {
 	case prose:
-		b.keep = h
+		b.next = next
 		return b
 	case subsection:
-		b.body = keeping(b.body, h)
+		// The subsection's heading, and perhaps its section's, may start the page with its end.
+		next.page -= d.subheadingHeight(b.title) + sectionGap + headingLine + headingAfter
+		b.body = keeping(d, b.body, next)
 		return b
 	case proseAll:
 		out := slices.Clone(b)
-		out[len(out)-1] = keeping(out[len(out)-1], h)
+		out[len(out)-1] = keeping(d, out[len(out)-1], next)
 		return out
 	}
 	return b
@@ -698,20 +700,10 @@ func (m *mou) provision(title, key string) block {
 	return subsection{title, proseAll(body)}
 }
 
-// proseAll is short texts in turn, such as a sentence and its translation, which stay with a heading
-// together: its lead is all of their leads.
+// proseAll is paragraphs in turn, such as a sentence and its translation; its lead is the first's.
 type proseAll []block
 
-func (p proseAll) lead(d *document, w float64) float64 {
-	h := 0.0
-	for i, b := range p {
-		if i > 0 {
-			h += paraGap
-		}
-		h += b.lead(d, w)
-	}
-	return h
-}
+func (p proseAll) lead(d *document, w float64) float64 { return p[0].lead(d, w) }
 
 func (p proseAll) draw(d *document, x, w float64) {
 	for i, b := range p {
@@ -735,23 +727,27 @@ const (
 
 // kindSentence is a sentence about "this %s", the kind of agreement, in each language.
 func (m *mou) kindSentence(key string) block {
-	return proseAll(m.saidEach(key, func(i18n.Lang) []any { return []any{m.kind()} }))
+	return together(m.saidEach(key, func(i18n.Lang) []any { return []any{m.kind()} }))
 }
 
-// signaturesLead is the height the signatures need below the last section: their heading, introduction
-// and first row of blocks.
-func (m *mou) signaturesLead(d *document) float64 {
+// signaturesLead is what the signatures need below the last section: their heading, introduction and
+// first row of blocks, or all their blocks when they fit on a page.
+func (m *mou) signaturesLead(d *document) follow {
 	w := d.width() - indent
-	intro := m.kindSentence("Each party signs below to confirm that it agrees to this %s.")
-	d.font("B", headingSize)
-	heading := float64(len(d.wrap(m.say("Signatures"), w)))*headingLine + headingAfter
-	return sectionGap + heading + intro.lead(d, w) + sigIntro + m.blocksKept(d, (w-sigGutter)/2, true, sectionGap+heading+intro.lead(d, w)+sigIntro)
+	before := m.sigBefore(d, m.say("Signatures"), m.kindSentence("Each party signs below to confirm that it agrees to this %s."))
+	bw := (w - sigGutter) / 2
+	return follow{first: before + m.pair(d, 0, bw, true).height(), all: before + m.allBlocks(d, bw, true), page: d.page()}
 }
 
-// blocksKept is the height of the signature blocks that must start on the page of their heading: all of
-// them when they fit on one page with what comes before them (before), so that no block is left on a
-// page of its own; else the first pair.
-func (m *mou) blocksKept(d *document, bw float64, dated bool, before float64) float64 {
+// sigBefore is the height of the signatures' heading and introduction.
+func (m *mou) sigBefore(d *document, heading string, intro block) float64 {
+	w := d.width() - indent
+	d.font("B", headingSize)
+	return sectionGap + float64(len(d.wrap(heading, w)))*headingLine + headingAfter + intro.lead(d, w) + sigIntro
+}
+
+// allBlocks is the height of every signature block, pair under pair.
+func (m *mou) allBlocks(d *document, bw float64, dated bool) float64 {
 	all := 0.0
 	for i := 0; i < len(m.parties); i += 2 {
 		if i > 0 {
@@ -759,11 +755,7 @@ func (m *mou) blocksKept(d *document, bw float64, dated bool, before float64) fl
 		}
 		all += m.pair(d, i, bw, dated).height()
 	}
-	_, h := d.f.GetPageSize()
-	if before+all <= h-margin-footerHeight-d.top {
-		return all
-	}
-	return m.pair(d, 0, bw, dated).height()
+	return all
 }
 
 // signatures prints a heading, an introduction and one block per party to sign by hand; dated blocks
@@ -771,9 +763,13 @@ func (m *mou) blocksKept(d *document, bw float64, dated bool, before float64) fl
 func (m *mou) signatures(d *document, heading string, intro block, dated bool) {
 	x, w := margin+indent, d.width()-indent
 	bw := (w - sigGutter) / 2
-	d.font("B", headingSize)
-	before := sectionGap + float64(len(d.wrap(heading, w)))*headingLine + headingAfter + intro.lead(d, w) + sigIntro
-	d.heading(heading, false, intro.lead(d, w)+sigIntro+m.blocksKept(d, bw, dated, before))
+	// Every block starts on the heading's page when there is room for all: the last clause's end was
+	// kept for that, or for the first pair alone.
+	blocks := m.pair(d, 0, bw, dated).height()
+	if all := m.allBlocks(d, bw, dated); d.room() >= m.sigBefore(d, heading, intro)+all {
+		blocks = all
+	}
+	d.heading(heading, false, intro.lead(d, w)+sigIntro+blocks)
 	intro.draw(d, x, w)
 	d.gap(sigIntro)
 	for i := 0; i < len(m.parties); i += 2 {

@@ -317,7 +317,7 @@ func TestSignaturesStayWhole(t *testing.T) {
 // with the clause's first lines.
 func TestMOUKeepsBlocksWhole(t *testing.T) {
 	s, a := fixture(t)
-	a.Amendments = nil // the amendment sheet's blocks would spread the signatures over two pages by themselves
+	a.Amendments = nil                                                                    // the amendment sheet's blocks would spread the signatures over two pages by themselves
 	for _, name := range []string{"Fundação Bairro Alto", "Stadtteilzentrum Connewitz"} { // too many blocks for one page
 		p := partner(name, "", "", "")
 		save(t, s, p)
