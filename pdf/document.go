@@ -149,20 +149,28 @@ func (d *document) letterhead() {
 	}
 	w, _ := f.GetPageSize()
 	f.SetXY(x, y+1)
-	d.font("B", 13)
 	d.colour(accent)
-	f.CellFormat(0, 6, fit(f, clean(d.org.Name), w-margin-x), "", 2, "L", false, 0, "")
-	d.font("", 8.5)
+	f.CellFormat(0, 6, d.shrunk(clean(d.org.Name), "B", 13, w-margin-x), "", 2, "L", false, 0, "")
 	d.colour(muted)
 	f.SetX(x)
 	contact := joinNonEmpty("  ·  ", d.org.Address, d.org.Email, d.org.Phone, d.org.Website)
-	f.CellFormat(0, 4.5, fit(f, clean(contact), w-margin-x), "", 1, "L", false, 0, "")
+	f.CellFormat(0, 4.5, d.shrunk(clean(contact), "", 8.5, w-margin-x), "", 1, "L", false, 0, "")
 	d.draw(accent, 0.4)
 	f.Line(margin, y+16, w-margin, y+16)
 	d.colour(ink)
 	f.SetY(y + 24)
 	d.top = f.GetY()
 	d.font("", bodySize)
+}
+
+// shrunk sets the font for a line that must stay one line, such as the letterhead's: size, or smaller
+// down to three quarters of it so that the whole text fits w; only text too long even then is shortened.
+func (d *document) shrunk(text, style string, size, w float64) string {
+	d.font(style, size)
+	if tw := d.f.GetStringWidth(text); tw > w {
+		d.font(style, max(size*0.75, size*w/tw))
+	}
+	return fit(d.f, text, w)
 }
 
 // footer prints a rule, the title and "Page X of Y", and below them the date and the document's details.
@@ -177,7 +185,8 @@ func (d *document) footer() {
 	page := d.info.say("Page %d of %d", f.PageNo(), d.pages)
 	pageWidth := f.GetStringWidth(page)
 	f.SetXY(margin, y+1)
-	f.CellFormat(0, 4, fit(f, clean(d.info.title), w-2*margin-pageWidth-6), "", 0, "L", false, 0, "")
+	f.CellFormat(0, 4, d.shrunk(clean(d.info.title), "", 8, w-2*margin-pageWidth-6), "", 0, "L", false, 0, "")
+	d.font("", 8)
 	f.SetX(margin)
 	f.CellFormat(0, 4, page, "", 1, "R", false, 0, "")
 	details := append([]string{d.info.lang().LongDate(d.info.date.Year, d.info.date.Month, d.info.date.Day)}, d.info.details...)
