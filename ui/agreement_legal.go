@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
@@ -112,18 +110,7 @@ func translatedText(t **data.Translation) (get func() string, set func(string)) 
 func (ed *agreementEditor) legalSection() fyne.CanvasObject {
 	a, b := ed.a, ed.bind
 	law := row(T("Governing law"), b.text(&a.GoverningLaw, T("For example: the law of England and Wales")))
-	sections := container.NewVBox()
-	for _, s := range data.BindingSections {
-		check := widget.NewCheck(capitalFirst(T(string(s))), func(on bool) {
-			a.BindingSections = slices.DeleteFunc(a.BindingSections, func(x data.BindingSection) bool { return x == s })
-			if on {
-				a.BindingSections = ordered(append(a.BindingSections, s), data.BindingSections)
-			}
-			ed.changed()
-		})
-		check.SetChecked(slices.Contains(a.BindingSections, s))
-		sections.Add(check)
-	}
+	sections := ticks(data.BindingSections, &a.BindingSections, ed.changed)
 	binding := []string{T("Not legally binding"), T("Legally binding"), T("Not binding, except some sections")}
 	force := widget.NewRadioGroup(binding, nil)
 	show := func() {
@@ -147,32 +134,29 @@ func (ed *agreementEditor) legalSection() fyne.CanvasObject {
 		ed.changed()
 	}
 	show()
-	clauses := container.NewVBox()
-	for _, c := range data.StandardClauses {
-		check := widget.NewCheck(capitalFirst(T(string(c))), func(on bool) {
-			a.StandardClauses = slices.DeleteFunc(a.StandardClauses, func(x data.StandardClause) bool { return x == c })
-			if on {
-				a.StandardClauses = ordered(append(a.StandardClauses, c), data.StandardClauses)
-			}
-			ed.changed()
-		})
-		check.SetChecked(a.HasClause(c))
-		clauses.Add(check)
-	}
+	clauses := ticks(data.StandardClauses, &a.StandardClauses, ed.changed)
 	return container.NewVBox(row(T("Is the agreement legally binding?"), force), sections, law,
 		row(T("Standard clauses"), clauses), widget.NewSeparator(), heading(T("Annexes")), ed.annexesEditor())
 }
 
-// ordered keeps chosen options in the order the list offers them, so ticking boxes in another order does
-// not reword the agreement.
-func ordered[S comparable](chosen, all []S) []S {
-	var out []S
-	for _, s := range all {
-		if slices.Contains(chosen, s) {
-			out = append(out, s)
-		}
+// ticks is a tick box for each option, shown translated, binding the ones ticked. They are kept in the
+// order the list offers them, so ticking the boxes in another order does not reword the agreement.
+func ticks[S ~string](options []S, chosen *[]S, changed func()) *fyne.Container {
+	box := container.NewVBox()
+	for _, o := range options {
+		tick := widget.NewCheck(capitalFirst(T(string(o))), func(on bool) {
+			*chosen = slices.DeleteFunc(slices.Clone(options), func(x S) bool {
+				return x == o && !on || x != o && !slices.Contains(*chosen, x)
+			})
+			if len(*chosen) == 0 {
+				*chosen = nil // none is absent from the record, as it was before any was ticked
+			}
+			changed()
+		})
+		tick.SetChecked(slices.Contains(*chosen, o))
+		box.Add(tick)
 	}
-	return out
+	return box
 }
 
 // annexesEditor lists the annexes: each a title and a text, or a title and an attached PDF file.
@@ -201,35 +185,19 @@ func (ed *agreementEditor) annexFileName(sha string) string {
 
 // onAttachAnnex keeps a PDF file with the agreement as an annex's content.
 func (ed *agreementEditor) onAttachAnnex(x *data.Annex, name *widget.Label) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	ed.keepFile([]string{".pdf", ".PDF"}, func(att data.Attachment, err error) {
+		if err == nil && att.MIME != "application/pdf" {
+			err = data.Plain("An annex file must be a PDF: save it as PDF, then attach it again.")
+		}
+		if err != nil {
+			dialog.ShowInformation(T("Not kept"), plainText(err), ed.win)
 			return
 		}
-		background(func() {
-			defer r.Close()
-			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentBytes+1))
-			att := data.Attachment{}
-			if err == nil {
-				att, err = ed.store.KeepSignedCopy(r.URI().Name(), content, now())
-			}
-			if err == nil && att.MIME != "application/pdf" {
-				err = data.Plain("An annex file must be a PDF: save it as PDF, then attach it again.")
-			}
-			onUI(func() {
-				if err != nil {
-					dialog.ShowInformation(T("Not kept"), plainText(err), ed.win)
-					return
-				}
-				ed.a.Attachments = append(ed.a.Attachments, att)
-				x.File = att.SHA256
-				name.SetText(att.Name)
-				ed.changed()
-			})
-		})
-	}, ed.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
-	startIn(d, documentsFolder())
-	d.Show()
+		ed.a.Attachments = append(ed.a.Attachments, att)
+		x.File = att.SHA256
+		name.SetText(att.Name)
+		ed.changed()
+	})
 }
 
 // capitalFirst puts a label's first letter in upper case: "confidentiality" reads "Confidentiality".

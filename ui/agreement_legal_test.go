@@ -16,16 +16,7 @@ import (
 // agreement holds what was chosen and typed.
 func TestLegalTermsAndTranslations(t *testing.T) {
 	f := newFixture(t)
-	draft := f.agreement("Reading circle", f.cafe.ID, today.AddDays(200))
-	draft.Status = data.StatusDraft
-	for i := range draft.Parties {
-		draft.Parties[i].Signatory.SignedOn = data.Date{}
-	}
-	f.save(t, draft)
-	settle(t)
-	sh, w := showShell(t, f.store)
-	sh.open(sh.agreements, draft.ID)
-	settle(t)
+	sh, w, draft := openDraft(t, f)
 	ed, pane := sh.agreements.editor, sh.agreements.pane
 	sections := find[*widget.Accordion](pane)[0]
 	for i, item := range sections.Items {
@@ -105,23 +96,24 @@ func shownIn(root, o fyne.CanvasObject) bool {
 // entryWithPlaceholder finds the first entry showing a placeholder.
 func entryWithPlaceholder(t *testing.T, o fyne.CanvasObject, placeholder string) *widget.Entry {
 	t.Helper()
-	for _, e := range find[*widget.Entry](o) {
-		if e.PlaceHolder == placeholder {
-			return e
-		}
-	}
-	t.Fatalf("no entry shows %q", placeholder)
-	return nil
+	return first(t, o, "entry showing "+placeholder, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
 }
 
 // check finds a tick box by its label.
 func check(t *testing.T, o fyne.CanvasObject, label string) *widget.Check {
 	t.Helper()
-	for _, c := range find[*widget.Check](o) {
-		if c.Text == label {
-			return c
+	return first(t, o, label+" tick box", func(c *widget.Check) bool { return c.Text == label })
+}
+
+// first finds the first widget of its type in a tree that matches, or fails the test naming what.
+func first[W fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, what string, match func(W) bool) W {
+	t.Helper()
+	for _, w := range find[W](o) {
+		if match(w) {
+			return w
 		}
 	}
-	t.Fatalf("no %q tick box", label)
-	return nil
+	t.Fatalf("no %s", what)
+	var none W
+	return none
 }
