@@ -10,7 +10,7 @@ import (
 	"accord/i18n"
 )
 
-// Edition says how to print an agreement: in which of its languages, on what day, with which files.
+// Edition says how to print an agreement: in which of its languages, and on what day.
 type Edition struct {
 	// Languages are one language, or two for a bilingual edition (of data.DocumentLanguages); none: the
 	// agreement's own (see Languages).
@@ -18,9 +18,6 @@ type Edition struct {
 	// Today is the day the PDF is made: an agreement whose end date has passed by then says it has ended.
 	// The document's date stays that of its wording, so the same words print the same bytes on a day.
 	Today data.Date
-	// File gives the bytes of an annex's attached file by SHA-256; nil, or a file it cannot give, prints
-	// a page that names the file instead.
-	File func(sha string) ([]byte, error)
 }
 
 // MOU prints an agreement — an MOU or one of its kin — as the document the parties sign: a title block
@@ -943,8 +940,10 @@ func (m *mou) annexes(d *document) {
 	}
 }
 
-// annexFile names an annex's attached file — its name, size and SHA-256 — so that the copy attached to
-// the signed paper can be checked against the one Accord keeps.
+// annexFile names an annex's attached file — its name and SHA-256 — so that the copy attached to the
+// signed paper can be checked against the one Accord keeps. Its pages are not printed into the MOU:
+// importing them (gofpdi) writes objects in map order, so the same words would no longer print the same
+// bytes, and a damaged file would stop the print.
 func (m *mou) annexFile(d *document, x data.Annex) {
 	name := x.File
 	for _, f := range m.a.Attachments {

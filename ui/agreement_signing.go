@@ -240,7 +240,7 @@ func (ed *agreementEditor) print(chooseWhere bool) {
 		if err != nil {
 			return nil, err
 		}
-		b, err := pdf.MOU(ed.store, a, pdf.Edition{Today: data.DateOf(ed.store.Now()), File: ed.store.Attachment})
+		b, err := pdf.MOU(ed.store, a, pdf.Edition{Today: data.DateOf(ed.store.Now())})
 		if err == nil {
 			if err := ed.store.RecordPrint(a, b); err != nil {
 				fyne.LogError("record the print of "+id, err) // the paper still prints; the log misses one line
