@@ -189,7 +189,7 @@ func (d *document) footer() {
 	d.font("", 8)
 	f.SetX(margin)
 	f.CellFormat(0, 4, page, "", 1, "R", false, 0, "")
-	details := append([]string{d.info.lang().LongDate(d.info.date.Year, d.info.date.Month, d.info.date.Day)}, d.info.details...)
+	details := append([]string{dateIn(d.info.lang(), d.info.date)}, d.info.details...)
 	line := joinNonEmpty("  ·  ", details...)
 	f.CellFormat(0, 4, line, "", 0, "L", false, 0, "")
 	if len(d.info.notice) > 0 {
@@ -230,13 +230,16 @@ func (d *document) watermark() {
 	d.colour(ink)
 }
 
-// longDate is a day written out, "1 April 2025", in the order and words of the language in use; empty for
-// a zero date.
-func longDate(day data.Date) string {
+// longDate is a day written out, "1 April 2025", in the order and words of the screen's language; empty
+// for a zero date.
+func longDate(day data.Date) string { return dateIn(i18n.Current(), day) }
+
+// dateIn is a day written out in a language; empty for a zero date.
+func dateIn(l i18n.Lang, day data.Date) string {
 	if day.IsZero() {
 		return ""
 	}
-	return i18n.LongDate(day.Year, day.Month, day.Day)
+	return l.LongDate(day.Year, day.Month, day.Day)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -199,12 +199,7 @@ func (m *mou) typed(text, translation string, list bool) []block {
 func (m *mou) own(key, text string) []block { return m.typed(text, m.a.Translations[key], false) }
 
 // date is a day written out in the document's first language.
-func (m *mou) date(day data.Date) string {
-	if day.IsZero() {
-		return ""
-	}
-	return m.langs[0].LongDate(day.Year, day.Month, day.Day)
-}
+func (m *mou) date(day data.Date) string { return dateIn(m.langs[0], day) }
 
 // money is an amount with thousands grouped in the document's style; a dash for none.
 func (m *mou) money(v data.Money) string {
@@ -304,11 +299,11 @@ func (m *mou) status(d *document) {
 	switch {
 	case a.Status == data.StatusTerminated:
 		notes = append(notes, m.eachLang("Ended on %s (%s)", func(l i18n.Lang) []any {
-			return []any{l.LongDate(a.TerminatedOn.Year, a.TerminatedOn.Month, a.TerminatedOn.Day), a.TerminationReason}
+			return []any{dateIn(l, a.TerminatedOn), a.TerminationReason}
 		})...)
 	case !m.edition.Today.IsZero() && a.StatusOn(m.edition.Today) == data.StatusExpired:
 		notes = append(notes, m.eachLang("Ended on %s", func(l i18n.Lang) []any {
-			return []any{l.LongDate(a.End.Year, a.End.Month, a.End.Day)}
+			return []any{dateIn(l, a.End)}
 		})...)
 	}
 	if a.Replaces != "" {
@@ -354,7 +349,7 @@ func (m *mou) replaces() []string {
 	version, _ := old.PrintedWording()
 	signed := lastSignature(old)
 	return m.eachLang("Once signed, this agreement replaces “%s”, version %d, signed on %s.", func(l i18n.Lang) []any {
-		return []any{old.Name, version, l.LongDate(signed.Year, signed.Month, signed.Day)}
+		return []any{old.Name, version, dateIn(l, signed)}
 	})
 }
 
@@ -980,7 +975,7 @@ func (m *mou) amendmentSheet(d *document) {
 	last := lastSignature(&signed)
 	intro := m.saidEach("These changes to “%s”, version %d (fingerprint %s), signed on %s, are agreed in writing by all parties.",
 		func(l i18n.Lang) []any {
-			return []any{signed.Name, version, signed.Fingerprint(m.printed...), l.LongDate(last.Year, last.Month, last.Day)}
+			return []any{signed.Name, version, signed.Fingerprint(m.printed...), dateIn(l, last)}
 		})
 	t := table{cols: []column{{title: m.say("Agreed on"), share: 0.26}, {title: m.say("Change"), share: 0.74}}}
 	for _, am := range amendments {
