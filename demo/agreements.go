@@ -289,6 +289,7 @@ func (g *gen) terms(a *agreementInfo, p plan) {
 	case data.AgreementDataSharing:
 		a.Confidentiality = dataSharingText
 		a.BindingSections = []data.BindingSection{data.BindingConfidentiality, data.BindingDataProtection}
+		a.Annexes = []data.Annex{{Title: "Data-sharing schedule", Text: dataSharingSchedule}} // the schedule the text cites
 	case data.AgreementPartnership:
 		a.LegallyBinding = g.chance(0.5)
 	}
