@@ -101,12 +101,32 @@ func (d *document) wrap(text string, w float64) []string {
 // splitWords splits a line at its spaces, keeping each phone number whole ("+44 20 7946 0000" is one word).
 // A no-break space joins, as it does in a French amount ("1 250,50 EUR").
 func splitWords(line string) []string {
-	line = phoneNumber.ReplaceAllStringFunc(line, func(n string) string { return strings.ReplaceAll(n, " ", "\u00a0") })
+	if digits(line) >= phoneDigits { // most lines hold no phone number: skip the pattern's cost
+		line = phoneNumber.ReplaceAllStringFunc(line, func(n string) string {
+			if digits(n) < phoneDigits {
+				return n
+			}
+			return strings.ReplaceAll(n, " ", "\u00a0")
+		})
+	}
 	return strings.FieldsFunc(line, func(r rune) bool { return r != '\u00a0' && unicode.IsSpace(r) })
 }
 
-// phoneNumber is a run of digits, spaces and the usual marks holding at least seven digits.
+// phoneNumber is a run of digits, spaces and the usual marks; one with phoneDigits digits or more is a
+// phone number.
 var phoneNumber = regexp.MustCompile(`\+?\(?\d[\d ().\-/]{5,}\d`)
+
+const phoneDigits = 7
+
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
 
 // setWords sets words on lines at most w wide, breaking a word that is wider than a line.
 func (d *document) setWords(ws []string, w float64) []string {
