@@ -42,7 +42,7 @@ var commands = map[string]command{
 	"check":    {"check", runCheck},
 	"list":     {"list partners|agreements|evaluations|activities|needs|trash", runList},
 	"demo":     {"demo [--partners N] [--seed S]", runDemo},
-	"print":    {"print mou ID -o FILE", runPrint},
+	"print":    {"print mou ID -o FILE [--language es | --language fr,es]", runPrint},
 	"report":   {"report evaluation|partner ID -o FILE", runReport},
 	"calendar": {"calendar -o FILE.ics", runCalendar},
 	"sync":     {"sync [--folder DIR]", runSync},

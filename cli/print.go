@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"accord/data"
 	"accord/i18n"
@@ -15,7 +17,7 @@ import (
 // runPrint writes an agreement's MOU as a PDF, records the print (apart from the agreement, which stays
 // as it is) and says where the file is.
 func runPrint(e env, args []string) error {
-	id, out, err := printArgs(args)
+	id, out, langs, err := printArgs(args)
 	if err != nil {
 		return err
 	}
@@ -33,7 +35,7 @@ func runPrint(e env, args []string) error {
 	case a.Deleted:
 		return &data.PlainError{Message: "The agreement %s is in the Trash: restore it before printing it.", Args: []any{a.Name}}
 	}
-	b, err := pdf.MOU(s, a)
+	b, err := pdf.MOU(s, a, pdf.Edition{Languages: langs, Today: data.DateOf(s.Now())})
 	if err != nil {
 		return fmt.Errorf("print %s: %w", a.Name, err)
 	}
@@ -50,13 +52,18 @@ func runPrint(e env, args []string) error {
 	return nil
 }
 
-// printArgs reads "mou ID -o FILE", with -o before, between or after the words, as people type it.
-func printArgs(args []string) (id, out string, err error) {
+// printArgs reads "mou ID -o FILE [--language es | --language fr,es]", with the flags before, between
+// or after the words, as people type them.
+func printArgs(args []string) (id, out string, langs []string, err error) {
 	var words []string
+	language := ""
 	for {
-		rest, err := flags("print", args, func(fs *flag.FlagSet) { fs.StringVar(&out, "o", out, "the PDF file to write") })
+		rest, err := flags("print", args, func(fs *flag.FlagSet) {
+			fs.StringVar(&out, "o", out, "the PDF file to write")
+			fs.StringVar(&language, "language", language, "the language to print in, or two for a bilingual edition: es, or fr,es")
+		})
 		if err != nil {
-			return "", "", err
+			return "", "", nil, err
 		}
 		if len(rest) == 0 {
 			break
@@ -65,13 +72,33 @@ func printArgs(args []string) (id, out string, err error) {
 	}
 	switch {
 	case len(words) == 0 || len(words) > 2:
-		return "", "", usageError{i18n.T("Say what to print and the record's ID.")}
+		return "", "", nil, usageError{i18n.T("Say what to print and the record's ID.")}
 	case words[0] != "mou":
-		return "", "", usageError{i18n.T("Accord cannot print %s; it prints: mou.", words[0])}
+		return "", "", nil, usageError{i18n.T("Accord cannot print %s; it prints: mou.", words[0])}
 	case len(words) == 1:
-		return "", "", usageError{i18n.T("Say which agreement to print: its ID, as list agreements shows it.")}
+		return "", "", nil, usageError{i18n.T("Say which agreement to print: its ID, as list agreements shows it.")}
 	case out == "":
-		return "", "", usageError{i18n.T("Say where to write the PDF with -o FILE.")}
+		return "", "", nil, usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
-	return words[1], out, nil
+	langs, err = languages(language)
+	return words[1], out, langs, err
+}
+
+// languages reads --language: none (the agreement's own), one, or two different ones separated by a comma.
+func languages(list string) ([]string, error) {
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	var out []string
+	for _, l := range strings.Split(list, ",") {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if !slices.Contains(data.DocumentLanguages, l) || slices.Contains(out, l) {
+			return nil, usageError{i18n.T("An agreement prints in en, es or fr, or in two of them for a bilingual edition, such as --language fr,es.")}
+		}
+		out = append(out, l)
+	}
+	if len(out) > 2 {
+		return nil, usageError{i18n.T("An agreement prints in en, es or fr, or in two of them for a bilingual edition, such as --language fr,es.")}
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -176,4 +177,57 @@ func TestPrintInvalidAgreementStillPrints(t *testing.T) {
 	if _, prints := exported(t, folder, id); len(prints) != 1 {
 		t.Fatalf("%d prints recorded, want 1", len(prints))
 	}
+}
+
+// TestPrintInTheLanguagesAsked prints one agreement in Spanish, and in French and Spanish, whatever the
+// screen's language: the PDF declares its language and reads in it; a language Accord does not print in
+// is a usage mistake.
+func TestPrintInTheLanguagesAsked(t *testing.T) {
+	folder, id := demoAgreement(t)
+	for _, c := range []struct {
+		languages, lang string
+		want            []string
+	}{
+		{"es", "es", []string{"Página 1 de", "Finalidad"}},
+		{"fr,es", "fr", []string{"Page 1 sur", "Página 1 de", "Objet / Finalidad"}},
+	} {
+		pdf := printTo(t, folder, id, "--language", c.languages)
+		if !bytes.Contains(pdf, []byte("/Lang ("+c.lang+")")) {
+			t.Errorf("--language %s: the PDF does not declare /Lang (%s)", c.languages, c.lang)
+		}
+		text := pdfText(t, pdf)
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("--language %s: the PDF does not say %q", c.languages, w)
+			}
+		}
+	}
+	file := filepath.Join(t.TempDir(), "mou.pdf")
+	for _, bad := range []string{"de", "fr,fr", "fr,es,en"} {
+		if code, _, stderr := run(t, folder, "print", "mou", id, "-o", file, "--language", bad); code != 2 || !strings.Contains(stderr, "--language fr,es") {
+			t.Errorf("--language %s: exit %d, %q", bad, code, stderr)
+		}
+	}
+}
+
+// pdfText is a PDF's text as pdftotext reads it, or the test is skipped where poppler is not installed
+// (CI has it).
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed, and CI must read documents with it")
+		}
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
+	}
+	file := filepath.Join(t.TempDir(), "read.pdf")
+	if err := os.WriteFile(file, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(path, file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -56,10 +57,23 @@ type Agreement struct {
 	Confidentiality    string            `json:"confidentiality,omitempty"`
 	MoneyChangesHands  bool              `json:"money_changes_hands,omitempty"`
 	FundingTerms       string            `json:"funding_terms,omitempty"`
-	LegallyBinding     bool              `json:"legally_binding,omitempty"`
-	Amendments         []Amendment       `json:"amendments,omitempty"`
-	TerminationNotice  string            `json:"termination_notice,omitempty"`
-	Clauses            []Clause          `json:"clauses,omitempty"`
+	// LegallyBinding is true when the whole agreement binds the parties; when it is false, only the
+	// BindingSections do (none: nothing binds). GoverningLaw is the law of what binds.
+	LegallyBinding    bool             `json:"legally_binding,omitempty"`
+	BindingSections   []BindingSection `json:"binding_sections,omitempty"`
+	GoverningLaw      string           `json:"governing_law,omitempty"`
+	StandardClauses   []StandardClause `json:"standard_clauses,omitempty"`
+	Amendments        []Amendment      `json:"amendments,omitempty"`
+	TerminationNotice string           `json:"termination_notice,omitempty"`
+	Clauses           []Clause         `json:"clauses,omitempty"`
+	Annexes           []Annex          `json:"annexes,omitempty"`
+
+	// Language is the language the agreement prints in (en, es or fr; empty: see DocumentLanguage), and
+	// SecondLanguage, when set, that of a bilingual edition, which prints Translations (of the free-text
+	// sections, keyed by TranslationKeys) after the texts they translate.
+	Language       string            `json:"language,omitempty"`
+	SecondLanguage string            `json:"second_language,omitempty"`
+	Translations   map[string]string `json:"translations,omitempty"`
 
 	SentOn            Date   `json:"sent_on,omitzero"`
 	TerminatedOn      Date   `json:"terminated_on,omitzero"`
@@ -76,11 +90,13 @@ type Agreement struct {
 
 // Party is one side of an agreement: our organisation (Us) or a partner.
 type Party struct {
-	Us               bool           `json:"us,omitempty"`
-	PartnerID        string         `json:"partner_id,omitempty"`
-	Responsibilities string         `json:"responsibilities"`
-	Contributions    []Contribution `json:"contributions,omitempty"`
-	Signatory        Signatory      `json:"signatory"`
+	Us               bool   `json:"us,omitempty"`
+	PartnerID        string `json:"partner_id,omitempty"`
+	Responsibilities string `json:"responsibilities"`
+	// ResponsibilitiesTranslation is the responsibilities in the agreement's second language.
+	ResponsibilitiesTranslation string         `json:"responsibilities_translation,omitempty"`
+	Contributions               []Contribution `json:"contributions,omitempty"`
+	Signatory                   Signatory      `json:"signatory"`
 }
 
 // Contribution is something a party puts into the partnership.
@@ -115,17 +131,87 @@ type CommunicationPlan struct {
 	ContactPeople string   `json:"contact_people,omitempty"`
 }
 
-// Amendment is a dated change agreed in writing.
+// Amendment is a dated change agreed in writing. Version is the wording version it changes: the one
+// signed, or the one an earlier amendment made (0 on amendments recorded before Accord kept it).
 type Amendment struct {
-	Date Date   `json:"date"`
-	Text string `json:"text"`
+	Date    Date   `json:"date"`
+	Text    string `json:"text"`
+	Version int    `json:"version,omitempty"`
 }
+
+// BindingSection is a part of an agreement that binds the parties although the rest does not.
+type BindingSection string
+
+// i18n:keys: shown translated, so each string here is a translation key.
+const (
+	BindingConfidentiality BindingSection = "confidentiality"
+	BindingDataProtection  BindingSection = "data protection"
+	BindingNamesAndLogos   BindingSection = "use of names and logos"
+)
+
+var BindingSections = []BindingSection{BindingConfidentiality, BindingDataProtection, BindingNamesAndLogos}
+
+// StandardClause is a clause of the usual legal kind an agreement may include, worded by Accord.
+type StandardClause string
+
+// i18n:keys: shown translated, so each string here is a translation key.
+const (
+	ClauseNotices       StandardClause = "notices"
+	ClauseEntire        StandardClause = "entire agreement"
+	ClauseCounterparts  StandardClause = "counterparts and electronic copies"
+	ClauseLastSignature StandardClause = "takes effect on the date of the last signature"
+)
+
+var StandardClauses = []StandardClause{ClauseNotices, ClauseEntire, ClauseCounterparts, ClauseLastSignature}
+
+// Annex is a document printed after the agreement, numbered "Annex 1", "Annex 2"…: a text, or a PDF file
+// kept with the agreement (File is its SHA-256 among the agreement's attachments).
+type Annex struct {
+	Title       string       `json:"title"`
+	Text        string       `json:"text,omitempty"`
+	File        string       `json:"file,omitempty"`
+	Translation *Translation `json:"translation,omitempty"`
+}
+
+// DocumentLanguages are the languages an agreement can print in.
+var DocumentLanguages = []string{"en", "es", "fr"}
+
+// Binds says whether any part of the agreement is legally binding.
+func (a *Agreement) Binds() bool { return a.LegallyBinding || len(a.BindingSections) > 0 }
+
+// HasClause says whether the agreement includes a standard clause.
+func (a *Agreement) HasClause(c StandardClause) bool { return slices.Contains(a.StandardClauses, c) }
+
+// TranslationKeys name the agreement's own free-text sections, whose translations a bilingual edition
+// prints from Translations; parties, clauses and annexes keep theirs beside the text they translate.
+var TranslationKeys = []string{TextPurpose, TextBackground, TextRenewal, TextGovernance, TextConflict,
+	TextConfidentiality, TextFunding, TextTermination}
+
+// The keys of an agreement's own free-text sections in its Translations: their names in its JSON.
+const (
+	TextPurpose         = "purpose"
+	TextBackground      = "background"
+	TextRenewal         = "renewal_terms"
+	TextGovernance      = "governance"
+	TextConflict        = "conflict_resolution"
+	TextConfidentiality = "confidentiality"
+	TextFunding         = "funding_terms"
+	TextTermination     = "termination_notice"
+)
 
 // Clause is an extra section, often taken from the clause library.
 type Clause struct {
 	Heading   string `json:"heading"`
 	Text      string `json:"text"`
 	LibraryID string `json:"library_id,omitempty"`
+	// Translation is the clause in the agreement's second language.
+	Translation *Translation `json:"translation,omitempty"`
+}
+
+// Translation is a heading and text in an agreement's second language.
+type Translation struct {
+	Heading string `json:"heading,omitempty"`
+	Text    string `json:"text,omitempty"`
 }
 
 // Attachment is a file kept with the agreement, such as the scanned signed copy. Its bytes live in the
@@ -171,7 +257,78 @@ func (a *Agreement) Validate() error {
 	if a.Status == StatusTerminated && a.TerminatedOn.IsZero() {
 		ps.add("terminated_on", "Say on what date the agreement was ended.")
 	}
+	a.validateLegal(&ps)
+	a.validateLanguages(&ps)
 	return ps.err()
+}
+
+// validateLegal checks the legal options. The governing law is asked of a draft: a signed agreement is
+// what was signed, and one written before Accord asked for the law must still open, sync and import.
+func (a *Agreement) validateLegal(ps *problems) {
+	for _, b := range a.BindingSections {
+		oneOf(ps, "binding_sections", b, BindingSections, "binding section")
+	}
+	if a.LegallyBinding && len(a.BindingSections) > 0 {
+		ps.add("binding_sections", "A binding agreement binds in every section: leave the binding sections unticked.")
+	}
+	if a.Binds() && strings.TrimSpace(a.GoverningLaw) == "" && a.Status == StatusDraft {
+		ps.add("governing_law", "Say which law governs the agreement, such as the law of England and Wales: part of it is legally binding.")
+	}
+	ps.short("governing_law", a.GoverningLaw, "The governing law")
+	for _, c := range a.StandardClauses {
+		oneOf(ps, "standard_clauses", c, StandardClauses, "standard clause")
+	}
+	files := map[string]bool{}
+	for _, f := range a.Attachments {
+		files[f.SHA256] = true
+	}
+	for i, x := range a.Annexes {
+		field := itemField("annexes", i)
+		ps.short(field, x.Title, "An annex's title")
+		ps.long(field, x.Text, "An annex")
+		switch {
+		case strings.TrimSpace(x.Title) == "":
+			ps.add(field, "Give annex %d a title.", i+1)
+		case x.File != "" && !files[x.File]:
+			ps.add(field, "The file of annex %d is no longer kept with the agreement: attach it again.", i+1)
+		case x.File == "" && strings.TrimSpace(x.Text) == "":
+			ps.add(field, "Write the text of annex %d, or attach a PDF file.", i+1)
+		}
+	}
+}
+
+func (a *Agreement) validateLanguages(ps *problems) {
+	if a.Language != "" {
+		oneOf(ps, "language", a.Language, DocumentLanguages, "language")
+	}
+	if a.SecondLanguage != "" {
+		oneOf(ps, "second_language", a.SecondLanguage, DocumentLanguages, "language")
+		if a.SecondLanguage == a.Language {
+			ps.add("second_language", "A bilingual edition needs two different languages.")
+		}
+	}
+	for k, v := range a.Translations {
+		if !slices.Contains(TranslationKeys, k) {
+			ps.add("translations", "A translation belongs to no section of the agreement: %s.", k)
+		}
+		ps.long("translations", v, "A translation")
+	}
+	for _, p := range a.Parties {
+		ps.long("translations", p.ResponsibilitiesTranslation, "A translation")
+	}
+	for _, c := range a.Clauses {
+		c.Translation.validate(ps)
+	}
+	for _, x := range a.Annexes {
+		x.Translation.validate(ps)
+	}
+}
+
+func (t *Translation) validate(ps *problems) {
+	if t != nil {
+		ps.short("translations", t.Heading, "A translated heading")
+		ps.long("translations", t.Text, "A translation")
+	}
 }
 
 func (a *Agreement) validateParties(ps *problems) {

@@ -113,7 +113,7 @@ func (a *Agreement) Reworded(stored *Agreement) bool {
 func (a *Agreement) Amended(stored *Agreement, on Date, text string) *Agreement {
 	amended := Clone(stored)
 	amended.Meta, amended.Attachments = a.Meta, a.Attachments
-	amended.Amendments = append(slices.Clone(a.Amendments), Amendment{Date: on, Text: text})
+	amended.Amendments = append(slices.Clone(a.Amendments), Amendment{Date: on, Text: text, Version: stored.Wording.Version})
 	return amended
 }
 

@@ -12,17 +12,20 @@ const OrganisationID = "organisation"
 // Organisation is our own group: the letterhead and the default signatory of every document.
 type Organisation struct {
 	Meta
-	Name           string `json:"name"`
-	Address        string `json:"address,omitempty"`
-	Email          string `json:"email,omitempty"`
-	Phone          string `json:"phone,omitempty"`
-	Website        string `json:"website,omitempty"`
-	Logo           []byte `json:"logo,omitempty"` // PNG
-	SignatoryName  string `json:"signatory_name,omitempty"`
-	SignatoryTitle string `json:"signatory_title,omitempty"`
-	Currency       string `json:"currency,omitempty"` // ISO 4217, e.g. EUR
-	PaperSize      string `json:"paper_size,omitempty"`
-	Language       string `json:"language,omitempty"` // BCP 47, e.g. es; empty follows the system
+	Name    string `json:"name"`
+	Address string `json:"address,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Website string `json:"website,omitempty"`
+	// LegalForm and RegistrationNumber identify the organisation in law on the agreements it signs.
+	LegalForm          string `json:"legal_form,omitempty"`
+	RegistrationNumber string `json:"registration_number,omitempty"`
+	Logo               []byte `json:"logo,omitempty"` // PNG
+	SignatoryName      string `json:"signatory_name,omitempty"`
+	SignatoryTitle     string `json:"signatory_title,omitempty"`
+	Currency           string `json:"currency,omitempty"` // ISO 4217, e.g. EUR
+	PaperSize          string `json:"paper_size,omitempty"`
+	Language           string `json:"language,omitempty"` // BCP 47, e.g. es; empty follows the system
 }
 
 func (o *Organisation) Kind() Kind    { return KindOrganisation }
@@ -33,6 +36,8 @@ func (o *Organisation) Validate() error {
 	ps.required("name", o.Name, "Give your organisation a name.")
 	ps.short("name", o.Name, "The name")
 	ps.email("email", o.Email)
+	ps.short("legal_form", o.LegalForm, "The legal form")
+	ps.short("registration_number", o.RegistrationNumber, "The registration number")
 	if o.PaperSize != "" {
 		oneOf(&ps, "paper_size", o.PaperSize, []string{PaperA4, PaperLetter}, "paper size")
 	}

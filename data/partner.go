@@ -66,9 +66,13 @@ type Partner struct {
 	Website     string      `json:"website,omitempty"`
 	Email       string      `json:"email,omitempty"`
 	Phone       string      `json:"phone,omitempty"`
-	Languages   []string    `json:"languages,omitempty"`
-	Contacts    []Contact   `json:"contacts,omitempty"`
-	Offers      []Offer     `json:"offers,omitempty"`
+	// LegalForm ("registered charity", "association loi 1901") and RegistrationNumber (charity number,
+	// SIRET, CIF…) identify the partner in law on the agreements it signs.
+	LegalForm          string    `json:"legal_form,omitempty"`
+	RegistrationNumber string    `json:"registration_number,omitempty"`
+	Languages          []string  `json:"languages,omitempty"`
+	Contacts           []Contact `json:"contacts,omitempty"`
+	Offers             []Offer   `json:"offers,omitempty"`
 	// Influence and Interest place the partner on the stakeholder map: 1 (low) to 5 (high), 0 not yet judged.
 	Influence int    `json:"influence,omitempty"`
 	Interest  int    `json:"interest,omitempty"`
@@ -105,6 +109,8 @@ func (p *Partner) Validate() error {
 	oneOf(&ps, "kind", p.PartnerKind, PartnerKinds, "kind of partner")
 	oneOf(&ps, "stage", p.Stage, Stages, "stage")
 	ps.email("email", p.Email)
+	ps.short("legal_form", p.LegalForm, "The legal form")
+	ps.short("registration_number", p.RegistrationNumber, "The registration number")
 	ps.score("influence", p.Influence, "Influence")
 	ps.score("interest", p.Interest, "Interest")
 	ps.long("notes", p.Notes, "The notes")

@@ -1,12 +1,14 @@
 package data
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
 	"net/mail"
 	"strings"
 	"testing"
+	"time"
 )
 
 func validAgreement() *Agreement {
@@ -226,6 +228,72 @@ func TestPlainAddressesAgreeWithNetMail(t *testing.T) {
 	for _, v := range []string{"ann.lee@example.org", "a+b_c%d-e@mail.example.co.uk", "x@y.z"} {
 		if !plainAddress(v) || !slow(v) {
 			t.Errorf("%q: quick %v, net/mail %v", v, plainAddress(v), slow(v))
+		}
+	}
+}
+
+// TestLegalOptionsAreChecked asks for the governing law of a draft any part of which binds, and checks
+// annexes and languages; a signed agreement written before Accord asked for the law still saves.
+func TestLegalOptionsAreChecked(t *testing.T) {
+	edit := func(change func(a *Agreement)) *Agreement { a := validAgreement(); change(a); return a }
+	problems := []struct {
+		name  string
+		a     *Agreement
+		field string
+		want  string
+	}{
+		{"binding draft without law", edit(func(a *Agreement) { a.LegallyBinding = true }), "governing_law",
+			"Say which law governs the agreement, such as the law of England and Wales: part of it is legally binding."},
+		{"binding sections without law", edit(func(a *Agreement) { a.BindingSections = []BindingSection{BindingConfidentiality} }), "governing_law",
+			"Say which law governs the agreement, such as the law of England and Wales: part of it is legally binding."},
+		{"binding in full and in sections", edit(func(a *Agreement) {
+			a.LegallyBinding, a.GoverningLaw, a.BindingSections = true, "the law of Ireland", []BindingSection{BindingConfidentiality}
+		}), "binding_sections", "A binding agreement binds in every section: leave the binding sections unticked."},
+		{"annex without title", edit(func(a *Agreement) { a.Annexes = []Annex{{Text: "Schedule"}} }), "annexes.0", "Give annex 1 a title."},
+		{"annex without text or file", edit(func(a *Agreement) { a.Annexes = []Annex{{Title: "Schedule"}} }), "annexes.0", "Write the text of annex 1, or attach a PDF file."},
+		{"annex of a file not kept", edit(func(a *Agreement) { a.Annexes = []Annex{{Title: "Schedule", File: "abc"}} }), "annexes.0",
+			"The file of annex 1 is no longer kept with the agreement: attach it again."},
+		{"unknown language", edit(func(a *Agreement) { a.Language = "de" }), "language", "Choose a language from the list."},
+		{"bilingual in one language", edit(func(a *Agreement) { a.Language, a.SecondLanguage = "es", "es" }), "second_language",
+			"A bilingual edition needs two different languages."},
+	}
+	for _, c := range problems {
+		var v *ValidationError
+		if err := c.a.Validate(); !errors.As(err, &v) || len(v.For(c.field)) == 0 || v.For(c.field)[0].Text() != c.want {
+			t.Errorf("%s: %v, want %q on %s", c.name, err, c.want, c.field)
+		}
+	}
+	for name, a := range map[string]*Agreement{
+		"binding with its law":            edit(func(a *Agreement) { a.LegallyBinding, a.GoverningLaw = true, "the law of Ireland" }),
+		"signed before the law was asked": edit(func(a *Agreement) { a.LegallyBinding, a.Status = true, StatusSigned }),
+		"bilingual with a translation": edit(func(a *Agreement) {
+			a.Language, a.SecondLanguage, a.Translations = "fr", "es", map[string]string{TextPurpose: "Abrir la sala."}
+		}),
+	} {
+		if err := a.Validate(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestNewLegalFieldsKeepTheWording: an agreement saved before Accord had legal options, languages and
+// annexes keeps its wording version, so nothing signed reads as reworded.
+func TestNewLegalFieldsKeepTheWording(t *testing.T) {
+	a := validAgreement()
+	a.NoteWording(nil, time.Now())
+	before := a.Wording
+	b, _ := json.Marshal(a)
+	var back Agreement
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	back.NoteWording(a, time.Now().Add(time.Hour))
+	if back.Wording != before {
+		t.Fatalf("a round trip changed the wording: %+v, was %+v", back.Wording, before)
+	}
+	for _, field := range []string{"binding_sections", "governing_law", "standard_clauses", "annexes", "language", "translations"} {
+		if strings.Contains(string(b), `"`+field+`"`) {
+			t.Errorf("an agreement without %s writes it", field)
 		}
 	}
 }

@@ -288,9 +288,14 @@ func (g *gen) terms(a *agreementInfo, p plan) {
 	switch a.AgreementKind {
 	case data.AgreementDataSharing:
 		a.Confidentiality = dataSharingText
-		a.LegallyBinding = true
+		a.BindingSections = []data.BindingSection{data.BindingConfidentiality, data.BindingDataProtection}
+		a.Annexes = []data.Annex{{Title: "Data-sharing schedule", Text: dataSharingSchedule}} // the schedule the text cites
 	case data.AgreementPartnership:
 		a.LegallyBinding = g.chance(0.5)
+	}
+	if a.Binds() {
+		a.GoverningLaw = "the law of Ireland" // the demo group is in Dublin
+		a.StandardClauses = []data.StandardClause{data.ClauseNotices, data.ClauseEntire, data.ClauseCounterparts}
 	}
 	a.RenewalTerms = pick(g.r, renewalTexts)
 	a.TerminationNotice = fmt.Sprintf("Either party may end this agreement with %d days' written notice.", pick(g.r, []int{30, 60, 90}))

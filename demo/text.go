@@ -242,6 +242,13 @@ var confidentialityTexts = []string{
 	"No personal data is shared under this agreement. Figures are exchanged only in anonymised, aggregated form.",
 }
 
+// dataSharingSchedule is the annex dataSharingText cites, printed after the signatures.
+var dataSharingSchedule = "What is shared: a resident's name, phone number and the service they were referred to, and the date of the referral.\n" +
+	"Why: so that the receiving party can contact the resident about the service they asked for.\n" +
+	"Lawful basis: the resident's consent, recorded on the referral form.\n" +
+	"How: by the parties' secure e-mail accounts only, never on paper or by text message.\n" +
+	"How long: deleted six months after the referral, or at once when the resident asks."
+
 var dataSharingText = "Personal data is shared only as set out in the data-sharing schedule, on the lawful basis stated there and in line with the GDPR. Each party names a data protection contact, keeps the data secure, and deletes it when the agreement ends."
 
 var renewalTexts = []string{

@@ -9,19 +9,20 @@ import (
 // numberStyle is how a language writes numbers and amounts.
 type numberStyle struct {
 	group, decimal string
-	currencyFirst  bool // "EUR 1,250.00" rather than "1.250,00 EUR"
+	currencyFirst  bool   // "EUR 1,250.00" rather than "1.250,00 EUR"
+	first          string // the first day of a month, "1er" in French
 }
 
 // numberStyles by language; a language not listed writes numbers the English way. French groups with a
 // no-break space, so an amount never breaks across lines.
 var numberStyles = map[string]numberStyle{
-	"en": {",", ".", true},
-	"es": {".", ",", false},
-	"fr": {"\u00a0", ",", false},
+	"en": {",", ".", true, "1"},
+	"es": {".", ",", false, "1"},
+	"fr": {"\u00a0", ",", false, "1er"},
 }
 
-func style() numberStyle {
-	if s, ok := numberStyles[Language()]; ok {
+func (l Lang) style() numberStyle {
+	if s, ok := numberStyles[l.Code()]; ok {
 		return s
 	}
 	return numberStyles["en"]
@@ -32,38 +33,53 @@ func style() numberStyle {
 var months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December"}
 
-// LongDate writes a day out in the words and order of the language in use: "1 April 2025",
-// "1 de abril de 2025", "1 avril 2025".
+// LongDate writes a day out in the words and order of the language in use (see Lang.LongDate).
 func LongDate(year int, month time.Month, day int) string {
+	return Current().LongDate(year, month, day)
+}
+
+// LongDate writes a day out in l's words and order: "1 April 2025", "1 de abril de 2025", "1er avril 2025"
+// (French writes the first of a month as an ordinal).
+func (l Lang) LongDate(year int, month time.Month, day int) string {
 	if month < time.January || month > time.December {
 		return ""
 	}
-	// Translators reorder the verbs for their language, e.g. "%[2]s %[1]d, %[3]d" for "April 1, 2025".
-	return T("%d %s %d", day, T(months[month-1]), year)
+	d := strconv.Itoa(day)
+	if day == 1 {
+		d = l.style().first
+	}
+	// Translators reorder the verbs for their language, e.g. "%[2]s %[1]s, %[3]d" for "April 1, 2025".
+	return l.T("%s %s %d", d, l.T(months[month-1]), year)
 }
 
-// Number writes v with the given decimals (-1: as many as it needs) in the language's style, with the
-// thousands grouped when group is set: 1250.5 is "1,250.5" in English and "1.250,5" in Spanish.
-func Number(v float64, decimals int, group bool) string {
-	return localise(strconv.FormatFloat(v, 'f', decimals, 64), group)
+// Number writes v in the style of the language in use (see Lang.Number).
+func Number(v float64, decimals int, group bool) string { return Current().Number(v, decimals, group) }
+
+// Number writes v with the given decimals (-1: as many as it needs) in l's style, with the thousands
+// grouped when group is set: 1250.5 is "1,250.5" in English and "1.250,5" in Spanish.
+func (l Lang) Number(v float64, decimals int, group bool) string {
+	return l.localise(strconv.FormatFloat(v, 'f', decimals, 64), group)
 }
 
-// Amount writes a plain decimal amount ("1250.50", as data.Money prints it) with the currency code in the
-// language's style: "EUR 1,250.50", "1.250,50 EUR".
-func Amount(plain, currency string) string {
-	n := localise(plain, true)
+// Amount writes an amount in the style of the language in use (see Lang.Amount).
+func Amount(plain, currency string) string { return Current().Amount(plain, currency) }
+
+// Amount writes a plain decimal amount ("1250.50", as data.Money prints it) with the currency code in l's
+// style: "EUR 1,250.50", "1.250,50 EUR".
+func (l Lang) Amount(plain, currency string) string {
+	n := l.localise(plain, true)
 	switch {
 	case currency == "":
 		return n
-	case style().currencyFirst:
+	case l.style().currencyFirst:
 		return currency + " " + n
 	}
 	return n + "\u00a0" + currency
 }
 
-// localise turns Go's "-1250.5" into the language's separators, grouped if asked.
-func localise(plain string, group bool) string {
-	st := style()
+// localise turns Go's "-1250.5" into l's separators, grouped if asked.
+func (l Lang) localise(plain string, group bool) string {
+	st := l.style()
 	sign, digits := "", plain
 	if strings.HasPrefix(plain, "-") {
 		sign, digits = "-", plain[1:]
@@ -112,7 +128,7 @@ func PlainNumber(s string) string {
 
 func oneSeparator(s, sep string) string {
 	last := strings.LastIndex(s, sep)
-	groups := strings.Count(s, sep) > 1 || (len(s)-last-1 == 3 && style().group == sep)
+	groups := strings.Count(s, sep) > 1 || (len(s)-last-1 == 3 && Current().style().group == sep)
 	if groups {
 		return strings.ReplaceAll(s, sep, "")
 	}

@@ -12,7 +12,7 @@ func TestNumbersAmountsAndDatesFollowTheLanguage(t *testing.T) {
 	}{
 		{"en", "1,250.5", "EUR 1,250.50", "1 April 2025"},
 		{"es", "1.250,5", "1.250,50\u00a0EUR", "1 de abril de 2025"},
-		{"fr", "1\u00a0250,5", "1\u00a0250,50\u00a0EUR", "1 avril 2025"},
+		{"fr", "1\u00a0250,5", "1\u00a0250,50\u00a0EUR", "1er avril 2025"},
 	}
 	for _, c := range cases {
 		SetLanguage(c.lang)
@@ -81,5 +81,47 @@ func TestMissingKeysAreRecorded(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Misses() = %v, want the unknown sentence", Misses())
+	}
+}
+
+// TestInSpeaksItsOwnLanguage translates, dates and writes amounts in a chosen language while the screen
+// shows another, as a document printed for a partner does.
+func TestInSpeaksItsOwnLanguage(t *testing.T) {
+	SetLanguage("en")
+	cases := []struct{ tag, page, first, second, amount string }{
+		{"es", "Página 2 de 3", "1 de diciembre de 2025", "2 de diciembre de 2025", "1.250,50\u00a0EUR"},
+		{"fr-CA", "Page 2 sur 3", "1er décembre 2025", "2 décembre 2025", "1\u00a0250,50\u00a0EUR"},
+		{"de", "Page 2 of 3", "1 December 2025", "2 December 2025", "EUR 1,250.50"},
+	}
+	for _, c := range cases {
+		l := In(c.tag)
+		if got := l.T("Page %d of %d", 2, 3); got != c.page {
+			t.Errorf("%s: %q, want %q", c.tag, got, c.page)
+		}
+		if got := l.LongDate(2025, time.December, 1); got != c.first {
+			t.Errorf("%s: the first of the month is %q, want %q", c.tag, got, c.first)
+		}
+		if got := l.LongDate(2025, time.December, 2); got != c.second {
+			t.Errorf("%s: %q, want %q", c.tag, got, c.second)
+		}
+		if got := l.Amount("1250.50", "EUR"); got != c.amount {
+			t.Errorf("%s: %q, want %q", c.tag, got, c.amount)
+		}
+	}
+	if Language() != "en" || T("Page %d of %d", 2, 3) != "Page 2 of 3" {
+		t.Error("translating into another language changed the screen's")
+	}
+}
+
+func TestMatchReadsPartnersLanguages(t *testing.T) {
+	for typed, want := range map[string]string{"es": "es", "Spanish": "es", "español": "es", "fr_FR": "fr", "Français": "fr", "English": "en"} {
+		if got, ok := Match(typed); !ok || got != want {
+			t.Errorf("Match(%q) = %q, %v; want %q", typed, got, ok, want)
+		}
+	}
+	for _, typed := range []string{"Greek", "", "de"} {
+		if got, ok := Match(typed); ok {
+			t.Errorf("Match(%q) = %q, want none", typed, got)
+		}
 	}
 }

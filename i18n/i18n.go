@@ -116,11 +116,33 @@ func Language() string {
 	return current
 }
 
-// T translates an English sentence and fills its %s / %d verbs with args. String arguments that are
-// themselves translation keys (labels such as "The name") are translated too.
-func T(key string, args ...any) string {
+// T translates an English sentence into the language in use and fills its %s / %d verbs with args.
+// String arguments that are themselves translation keys (labels such as "The name") are translated too.
+func T(key string, args ...any) string { return Current().T(key, args...) }
+
+// Lang is one of Accord's languages, whatever the screen shows: a document printed for a partner speaks
+// the partner's language.
+type Lang struct{ code string }
+
+// In is the language of a tag such as "es" or "fr-CA"; one Accord does not have is English.
+func In(tag string) Lang { return Lang{match([]string{tag})} }
+
+// Current is the language in use on the screen.
+func Current() Lang { return Lang{Language()} }
+
+// Code is the language's code, "es".
+func (l Lang) Code() string {
+	if l.code == "" {
+		return "en"
+	}
+	return l.code
+}
+
+// T translates an English sentence into l and fills its %s / %d verbs with args, translating string
+// arguments that are themselves translation keys.
+func (l Lang) T(key string, args ...any) string {
 	mu.RLock()
-	table := tables[current]
+	table := tables[l.Code()]
 	_, known := tables["en"][key]
 	mu.RUnlock()
 	if !known && key != "" {
@@ -145,3 +167,24 @@ func T(key string, args ...any) string {
 	}
 	return fmt.Sprintf(text, args...)
 }
+
+// Match finds the language Accord has that a partner's language names, as a volunteer types it: a code
+// ("es", "fr-CA"), or its name in English or in its own words ("Spanish", "español").
+func Match(name string) (code string, ok bool) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	for code, own := range names {
+		if name == strings.ToLower(own) || name == englishNames[code] {
+			return code, true
+		}
+	}
+	base := strings.SplitN(strings.ReplaceAll(name, "_", "-"), "-", 2)[0]
+	mu.RLock()
+	defer mu.RUnlock()
+	if _, known := tables[base]; known && base != "" {
+		return base, true
+	}
+	return "", false
+}
+
+// englishNames are the languages' names in English, in lower case, as partners' languages are often typed.
+var englishNames = map[string]string{"en": "english", "es": "spanish", "fr": "french"}

@@ -6,10 +6,12 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
-	"accord/assets"
 	"accord/data"
 	"accord/i18n"
 )
@@ -33,6 +35,35 @@ type docInfo struct {
 	date data.Date
 	// details follow the date on the footer's second line, such as a revision and a fingerprint.
 	details []string
+	// langs are the languages the document speaks, the first of them for dates; none: the screen's.
+	langs []i18n.Lang
+	// watermark is printed large and light across every page, behind the text ("DRAFT"); notice, in the
+	// footer, says the same in words ("Draft — not for signature").
+	watermark, notice []string
+	// outline lists the numbered sections as the PDF's bookmarks.
+	outline bool
+}
+
+// lang is the document's first language: that of its dates and numbers.
+func (i docInfo) lang() i18n.Lang {
+	if len(i.langs) == 0 {
+		return i18n.Current()
+	}
+	return i.langs[0]
+}
+
+// say is a fixed sentence or label in each of the document's languages, one after the other.
+func (i docInfo) say(key string, args ...any) string {
+	if len(i.langs) == 0 {
+		return T(key, args...)
+	}
+	var out []string
+	for _, l := range i.langs {
+		if text := l.T(key, args...); !slices.Contains(out, text) {
+			out = append(out, text)
+		}
+	}
+	return strings.Join(out, " / ")
 }
 
 // document is the frame every Accord document shares: the organisation's letterhead on each page, a
@@ -76,12 +107,12 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	}
 	f := fpdf.New("P", "mm", size, "")
 	d := &document{f: f, org: org, info: info, pages: pages}
-	for _, font := range []struct{ style, file string }{{"", "Go-Regular.ttf"}, {"B", "Go-Bold.ttf"}, {"I", "Go-Italic.ttf"}} {
-		b, err := assets.Font(font.file)
-		if err != nil {
-			return nil, fmt.Errorf("load font %s: %w", font.file, err)
-		}
-		f.AddUTF8FontFromBytes(family, font.style, b)
+	faces, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	for _, face := range faces {
+		f.AddUTF8FontFromBytes(family, face.style, face.ttf)
 	}
 	f.SetMargins(margin, margin, margin)
 	f.SetCellMargin(0) // text lines up with rules and table edges; tables pad their own cells
@@ -91,6 +122,7 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	f.SetAuthor(clean(org.Name), true)
 	f.SetCreator("Accord", true)
 	f.SetProducer("Accord", true)
+	f.SetLang(info.lang().Code())
 	f.SetCatalogSort(true)
 	f.SetCreationDate(info.date.Time())
 	f.SetModificationDate(info.date.Time())
@@ -100,9 +132,11 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	return d, nil
 }
 
-// letterhead prints the organisation's logo and name at the top of every page.
+// letterhead prints the organisation's logo and name at the top of every page, and the watermark behind
+// what the page holds.
 func (d *document) letterhead() {
 	f := d.f
+	d.watermark()
 	x, y := margin, margin-8
 	if len(d.org.Logo) > 0 {
 		opt := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: true}
@@ -115,20 +149,28 @@ func (d *document) letterhead() {
 	}
 	w, _ := f.GetPageSize()
 	f.SetXY(x, y+1)
-	d.font("B", 13)
 	d.colour(accent)
-	f.CellFormat(0, 6, fit(f, clean(d.org.Name), w-margin-x), "", 2, "L", false, 0, "")
-	d.font("", 8.5)
+	f.CellFormat(0, 6, d.shrunk(clean(d.org.Name), "B", 13, w-margin-x), "", 2, "L", false, 0, "")
 	d.colour(muted)
 	f.SetX(x)
 	contact := joinNonEmpty("  ·  ", d.org.Address, d.org.Email, d.org.Phone, d.org.Website)
-	f.CellFormat(0, 4.5, fit(f, clean(contact), w-margin-x), "", 1, "L", false, 0, "")
+	f.CellFormat(0, 4.5, d.shrunk(clean(contact), "", 8.5, w-margin-x), "", 1, "L", false, 0, "")
 	d.draw(accent, 0.4)
 	f.Line(margin, y+16, w-margin, y+16)
 	d.colour(ink)
 	f.SetY(y + 24)
 	d.top = f.GetY()
 	d.font("", bodySize)
+}
+
+// shrunk sets the font for a line that must stay one line, such as the letterhead's: size, or smaller
+// down to three quarters of it so that the whole text fits w; only text too long even then is shortened.
+func (d *document) shrunk(text, style string, size, w float64) string {
+	d.font(style, size)
+	if tw := d.f.GetStringWidth(text); tw > w {
+		d.font(style, max(size*0.75, size*w/tw))
+	}
+	return fit(d.f, text, w)
 }
 
 // footer prints a rule, the title and "Page X of Y", and below them the date and the document's details.
@@ -140,24 +182,64 @@ func (d *document) footer() {
 	f.Line(margin, y, w-margin, y)
 	d.font("", 8)
 	d.colour(muted)
-	page := T("Page %d of %d", f.PageNo(), d.pages)
+	page := d.info.say("Page %d of %d", f.PageNo(), d.pages)
 	pageWidth := f.GetStringWidth(page)
 	f.SetXY(margin, y+1)
-	f.CellFormat(0, 4, fit(f, clean(d.info.title), w-2*margin-pageWidth-6), "", 0, "L", false, 0, "")
+	f.CellFormat(0, 4, d.shrunk(clean(d.info.title), "", 8, w-2*margin-pageWidth-6), "", 0, "L", false, 0, "")
+	d.font("", 8)
 	f.SetX(margin)
 	f.CellFormat(0, 4, page, "", 1, "R", false, 0, "")
-	details := append([]string{longDate(d.info.date)}, d.info.details...)
-	f.CellFormat(0, 4, joinNonEmpty("  ·  ", details...), "", 0, "L", false, 0, "")
+	details := append([]string{dateIn(d.info.lang(), d.info.date)}, d.info.details...)
+	line := joinNonEmpty("  ·  ", details...)
+	f.CellFormat(0, 4, line, "", 0, "L", false, 0, "")
+	if len(d.info.notice) > 0 {
+		notice := strings.Join(d.info.notice, " / ")
+		if f.GetStringWidth(line)+6+f.GetStringWidth(notice) > w-2*margin {
+			f.SetY(f.GetY() + 4) // a line of its own when it would run into the details
+		}
+		d.font("B", 8)
+		d.colour(accent)
+		f.SetX(margin)
+		f.CellFormat(0, 4, notice, "", 0, "R", false, 0, "")
+	}
 	d.colour(ink)
 }
 
-// longDate is a day written out, "1 April 2025", in the order and words of the language in use; empty for
-// a zero date.
-func longDate(day data.Date) string {
+// watermark prints the document's watermark diagonally across the page in light grey, before anything
+// else on the page, so the text stays readable on top of it. Its words in each language share one line.
+func (d *document) watermark() {
+	if len(d.info.watermark) == 0 {
+		return
+	}
+	f := d.f
+	w, h := f.GetPageSize()
+	mark := strings.Join(d.info.watermark, " · ")
+	size := 120.0
+	d.font("B", size)
+	if mw, diagonal := f.GetStringWidth(mark), 0.75*math.Hypot(w, h); mw > diagonal {
+		size *= diagonal / mw
+		d.font("B", size)
+	}
+	d.colour(watermarkGrey)
+	f.TransformBegin()
+	f.TransformRotate(math.Atan2(h, w)*180/math.Pi, w/2, h/2)
+	lh := size * 0.3528 // points to millimetres
+	f.SetXY(0, h/2-lh/2)
+	f.CellFormat(w, lh, mark, "", 0, "C", false, 0, "")
+	f.TransformEnd()
+	d.colour(ink)
+}
+
+// longDate is a day written out, "1 April 2025", in the order and words of the screen's language; empty
+// for a zero date.
+func longDate(day data.Date) string { return dateIn(i18n.Current(), day) }
+
+// dateIn is a day written out in a language; empty for a zero date.
+func dateIn(l i18n.Lang, day data.Date) string {
 	if day.IsZero() {
 		return ""
 	}
-	return i18n.LongDate(day.Year, day.Month, day.Day)
+	return l.LongDate(day.Year, day.Month, day.Day)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -38,6 +39,8 @@ var (
 	accent = rgb{31, 111, 120}
 	rule   = rgb{196, 204, 208}
 	shade  = rgb{230, 240, 241}
+	// watermarkGrey is light enough to read black text over, dark enough to see on a photocopy.
+	watermarkGrey = rgb{228, 228, 228}
 )
 
 func (d *document) font(style string, size float64) { d.f.SetFont(family, style, size) }
@@ -61,6 +64,12 @@ func (d *document) room() float64 {
 	return h - margin - footerHeight - d.f.GetY()
 }
 
+// page is the height of a page's body, between the letterhead and the footer.
+func (d *document) page() float64 {
+	_, h := d.f.GetPageSize()
+	return h - margin - footerHeight - d.top
+}
+
 // atTop is true at the start of a page's body, where a page break would only leave a blank page.
 func (d *document) atTop() bool { return d.f.GetY() <= d.top+0.01 }
 
@@ -79,16 +88,103 @@ func (d *document) gap(h float64) {
 }
 
 // wrap breaks text into lines at most w wide in the current font: at its own line breaks, then between
-// words. Runs of spaces fold into one, as they would in a typeset document.
+// words. Runs of spaces fold into one, as they would in a typeset document. Nothing is cut: a word too
+// long for a line is broken (see breakWord), and a phone number is one word.
 func (d *document) wrap(text string, w float64) []string {
 	var out []string
 	for _, line := range strings.Split(clean(text), "\n") {
-		if words := strings.Join(strings.Fields(line), " "); words != "" {
-			out = append(out, d.f.SplitText(words, w)...)
-		}
+		out = append(out, d.setWords(splitWords(line), w)...)
 	}
 	return out
 }
+
+// splitWords splits a line at its spaces, keeping each phone number whole ("+44 20 7946 0000" is one word).
+// A no-break space joins, as it does in a French amount ("1 250,50 EUR").
+func splitWords(line string) []string {
+	if digits(line) >= phoneDigits { // most lines hold no phone number: skip the pattern's cost
+		line = phoneNumber.ReplaceAllStringFunc(line, func(n string) string {
+			if digits(n) < phoneDigits {
+				return n
+			}
+			return strings.ReplaceAll(n, " ", "\u00a0")
+		})
+	}
+	return strings.FieldsFunc(line, func(r rune) bool { return r != '\u00a0' && unicode.IsSpace(r) })
+}
+
+// phoneNumber is a run of digits, spaces and the usual marks; one with phoneDigits digits or more is a
+// phone number.
+var phoneNumber = regexp.MustCompile(`\+?\(?\d[\d ().\-/]{5,}\d`)
+
+const phoneDigits = 7
+
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// setWords sets words on lines at most w wide, breaking a word that is wider than a line.
+func (d *document) setWords(ws []string, w float64) []string {
+	var out []string
+	line := ""
+	for _, word := range ws {
+		switch {
+		case line == "" || d.f.GetStringWidth(line+" "+word) <= w:
+			line = strings.TrimPrefix(line+" "+word, " ")
+		default:
+			out = append(out, line)
+			line = word
+		}
+		if d.f.GetStringWidth(line) > w {
+			pieces := d.breakWord(line, w)
+			out = append(out, pieces[:len(pieces)-1]...)
+			line = pieces[len(pieces)-1]
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
+// breakWord breaks a word wider than w into pieces that fit: an e-mail or web address after "@" or "/"
+// or before ".", so each piece still reads as part of an address, and where no such place fits, anywhere,
+// with no hyphen added to it; any other word with a hyphen at the break; a character wider than w alone.
+func (d *document) breakWord(word string, w float64) []string {
+	address := strings.Contains(word, "@") || strings.Contains(word, "://") || strings.HasPrefix(word, "www.")
+	mark := hyphen
+	if address {
+		mark = ""
+	}
+	var out []string
+	for d.f.GetStringWidth(word) > w {
+		runes := []rune(word)
+		at, anywhere := 0, 0
+		for i := 1; i < len(runes); i++ {
+			if d.f.GetStringWidth(string(runes[:i])+mark) > w {
+				break
+			}
+			anywhere = i
+			if !address || runes[i-1] == '@' || runes[i-1] == '/' || runes[i] == '.' {
+				at = i
+			}
+		}
+		if at == 0 {
+			at = max(anywhere, 1)
+		}
+		out = append(out, string(runes[:at])+mark)
+		word = string(runes[at:])
+	}
+	return append(out, word)
+}
+
+// hyphen ends a line where a word is broken.
+const hyphen = "-"
 
 // firstLines is how many of a paragraph's n lines must start on the same page: a paragraph too short to
 // split without leaving a line alone stays whole.
@@ -103,19 +199,42 @@ func firstLines(n int) int {
 // between lines but never leaving a paragraph's first or last line alone on a page. Justified text keeps
 // each paragraph's last line, and a line of a single word, flush left.
 func (d *document) flow(lines []string, x, w, lh float64, align string) {
-	d.ensure(float64(firstLines(len(lines))) * lh)
+	d.flowKeeping(lines, x, w, lh, align, 0)
+}
+
+// flowKeeping flows lines as flow does, and keeps after — the height of what must follow — on the page
+// of their last lines.
+func (d *document) flowKeeping(lines []string, x, w, lh float64, align string, after float64) {
+	n := len(lines)
+	tail := n - min(orphanLines, n) // the first of the lines kept with the end
+	if firstLines(n) == n {
+		d.ensure(float64(n)*lh + after)
+	} else {
+		d.ensure(float64(firstLines(n)) * lh)
+	}
 	for i, line := range lines {
-		if i >= orphanLines && i == len(lines)-orphanLines {
-			d.ensure(orphanLines * lh)
+		if i > 0 && i == tail {
+			d.ensure(float64(n-tail)*lh + after)
 		}
 		d.ensure(lh)
 		a := align
-		if a == "J" && (i == len(lines)-1 || !strings.Contains(line, " ")) {
-			a = "L" // fpdf would spread the last line across the column, and divide by zero with no space
+		if a == "J" && (i == len(lines)-1 || d.overspread(line, w)) {
+			a = "L" // a paragraph's last line, and a line spread too thin, stay flush left
 		}
 		d.f.SetX(x)
 		d.f.CellFormat(w, lh, line, "", 2, a, false, 0, "")
 	}
+}
+
+// overspread says whether justifying a line would open its spaces wider than three ordinary ones, as
+// before a long address that moved whole to the next line; a line of one word cannot be justified at
+// all (fpdf would divide by zero).
+func (d *document) overspread(line string, w float64) bool {
+	spaces := strings.Count(line, " ")
+	if spaces == 0 {
+		return true
+	}
+	return (w-d.f.GetStringWidth(line))/float64(spaces) > 2*d.f.GetStringWidth(" ")
 }
 
 // heading starts a section: numbered ("4  Responsibilities") or not. keep is the height of what follows
@@ -131,6 +250,7 @@ func (d *document) heading(title string, numbered bool, keep float64) {
 	lines := d.wrap(title, d.width()-indent)
 	d.ensure(sectionGap + float64(len(lines))*headingLine + headingAfter + keep)
 	d.gap(sectionGap)
+	d.f.Bookmark(strings.TrimSpace(number+" "+clean(title)), 0, -1)
 	d.numbered(number, lines, headingLine, accent)
 	d.f.SetY(d.f.GetY() + headingAfter)
 }
@@ -172,6 +292,24 @@ type block interface {
 type prose struct {
 	text string
 	list bool
+	// italic sets the text in italics, as a translation printed after its original is.
+	italic bool
+	// next is what must follow the text's last lines on their page, such as the signatures after the
+	// last clause.
+	next follow
+}
+
+// follow is the height of what must follow a text's end on the page of its end: at least first, and
+// all when that fits on one page (page high) with the end, such as every signature block after the last
+// clause rather than the first row of them only. The zero follow keeps nothing.
+type follow struct{ first, all, page float64 }
+
+// after is the height to keep after an end h high.
+func (f follow) after(h float64) float64 {
+	if f.all > 0 && h+f.all <= f.page {
+		return f.all
+	}
+	return f.first
 }
 
 type paragraph struct {
@@ -203,18 +341,39 @@ func listItem(line string) (text string, marked bool) {
 	return line, false
 }
 
+func (p prose) style() string {
+	if p.italic {
+		return "I"
+	}
+	return ""
+}
+
+// lead is the height of the first lines, which a heading keeps on its page; when they reach the last
+// lines, which keep what follows, all of it.
 func (p prose) lead(d *document, w float64) float64 {
 	ps := p.paragraphs()
 	if len(ps) == 0 {
 		return 0
 	}
-	d.font("", bodySize)
+	d.font(p.style(), bodySize)
 	n := len(d.wrap(ps[0].text, w-ps[0].indent()))
-	return float64(max(min(keepLines, n), firstLines(n))) * lineHeight
+	first := max(min(keepLines, n), firstLines(n))
+	if len(ps) == 1 && first > n-orphanLines { // the first lines reach the last: all of it, and what follows
+		return float64(n)*lineHeight + p.next.after(float64(n)*lineHeight)
+	}
+	return float64(first) * lineHeight
+}
+
+// ending is the height of a paragraph's lines that stay on the page of its end: all of a short one.
+func ending(n int) float64 {
+	if firstLines(n) == n {
+		return float64(n) * lineHeight
+	}
+	return orphanLines * lineHeight
 }
 
 func (p prose) draw(d *document, x, w float64) {
-	d.font("", bodySize)
+	d.font(p.style(), bodySize)
 	d.colour(ink)
 	ps := p.paragraphs()
 	for i, para := range ps {
@@ -224,15 +383,25 @@ func (p prose) draw(d *document, x, w float64) {
 		case i > 0:
 			d.gap(paraGap)
 		}
+		d.font(p.style(), bodySize)
 		lines := d.wrap(para.text, w-para.indent())
+		after := 0.0
+		if i == len(ps)-1 {
+			after = p.next.after(ending(len(lines)))
+		}
 		if para.bullet {
-			d.ensure(float64(firstLines(len(lines))) * lineHeight) // the bullet stays with its first lines
+			start := float64(firstLines(len(lines))) * lineHeight
+			if firstLines(len(lines)) == len(lines) {
+				start += after
+			}
+			d.ensure(start) // the bullet stays with its first lines
 			d.colour(accent)
 			d.f.SetX(x + 1)
 			d.f.CellFormat(bulletIndent-1, lineHeight, "•", "", 0, "L", false, 0, "")
 			d.colour(ink)
+			d.font(p.style(), bodySize)
 		}
-		d.flow(lines, x+para.indent(), w-para.indent(), lineHeight, "J")
+		d.flowKeeping(lines, x+para.indent(), w-para.indent(), lineHeight, "J", after)
 	}
 }
 
@@ -310,6 +479,8 @@ type column struct {
 	share float64
 	right bool
 	bold  bool
+	// lead sets a cell's first line in bold, as a party's name above its legal details.
+	lead  bool
 	group bool
 	// paint, when set, draws into each body cell after its text, such as a progress bar or a marker;
 	// row indexes the table's rows.
@@ -341,7 +512,7 @@ func (t table) header() []string {
 }
 
 func (t table) lead(d *document, w float64) float64 {
-	h := t.rowHeight(d, t.header(), w, "B")
+	h := t.rowHeight(d, t.header(), w, headerRow)
 	if len(t.rows) > 0 {
 		h += t.rowNeed(d, 0, w)
 	}
@@ -401,9 +572,9 @@ func (t table) paintRow(d *document, i int, x, y, w float64) {
 
 func (t table) drawHeader(d *document, x, w float64) {
 	d.fill(shade)
-	d.f.Rect(x, d.f.GetY(), w, t.rowHeight(d, t.header(), w, "B"), "F")
+	d.f.Rect(x, d.f.GetY(), w, t.rowHeight(d, t.header(), w, headerRow), "F")
 	d.colour(accent)
-	t.drawRow(d, t.header(), x, w, "B")
+	t.drawRow(d, t.header(), x, w, headerRow)
 	d.colour(ink)
 	d.draw(accent, 0.3)
 	d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
@@ -420,43 +591,97 @@ func (t table) regroup(row, group []string) []string {
 	return out
 }
 
+// headerRow is the row style of a table's header: bold, in a size every word of its titles fits.
+const headerRow = "H"
+
+// minHeaderSize is the smallest a table's header shrinks to before a long word must break.
+const minHeaderSize = 6.5
+
 // cellStyle is a cell's font style: the row's (bold for header and total), or its column's.
 func (t table) cellStyle(i int, rowStyle string) string {
-	if rowStyle == "" && t.cols[i].bold {
+	switch {
+	case rowStyle == headerRow:
+		return "B"
+	case rowStyle == "" && t.cols[i].bold:
 		return "B"
 	}
 	return rowStyle
 }
 
-func (t table) cellLines(d *document, row []string, w float64, rowStyle string) [][]string {
-	out := make([][]string, len(row))
+// size is the type size of a row: a header shrinks until each word of every title fits its column, so
+// titles wrap between words and never break inside one ("Évolution", not "Évoluti-on").
+func (t table) size(d *document, w float64, rowStyle string) float64 {
+	size := smallSize
+	if rowStyle != headerRow {
+		return size
+	}
 	for i, width := range t.widths(w) {
-		d.font(t.cellStyle(i, rowStyle), smallSize)
-		out[i] = d.wrap(row[i], width-2*cellPadX)
+		for _, word := range splitWords(t.cols[i].title) {
+			d.font("B", size)
+			if ww := d.f.GetStringWidth(word); ww > width-2*cellPadX {
+				size = max(minHeaderSize, size*(width-2*cellPadX)/ww)
+			}
+		}
+	}
+	return size
+}
+
+// cell is a table cell's text wrapped to its column: its first bold lines in bold.
+type cell struct {
+	lines []string
+	bold  int
+}
+
+func (t table) cellLines(d *document, row []string, w float64, rowStyle string) []cell {
+	out := make([]cell, len(row))
+	size := t.size(d, w, rowStyle)
+	for i, width := range t.widths(w) {
+		style, text, rest := t.cellStyle(i, rowStyle), row[i], ""
+		if t.cols[i].lead && rowStyle == "" {
+			style = "B"
+			text, rest, _ = strings.Cut(text, "\n")
+		}
+		d.font(style, size)
+		out[i].lines = d.wrap(text, width-2*cellPadX)
+		if style == "B" {
+			out[i].bold = len(out[i].lines)
+		}
+		d.font("", size)
+		out[i].lines = append(out[i].lines, d.wrap(rest, width-2*cellPadX)...)
 	}
 	return out
 }
 
+// lineHeight is the height of a row's lines, which shrink with a header's type.
+func (t table) lineHeight(d *document, w float64, rowStyle string) float64 {
+	return smallLine * t.size(d, w, rowStyle) / smallSize
+}
+
 func (t table) rowHeight(d *document, row []string, w float64, rowStyle string) float64 {
 	n := 1
-	for _, lines := range t.cellLines(d, row, w, rowStyle) {
-		n = max(n, len(lines))
+	for _, c := range t.cellLines(d, row, w, rowStyle) {
+		n = max(n, len(c.lines))
 	}
-	return float64(n)*smallLine + 2*cellPadY
+	return float64(n)*t.lineHeight(d, w, rowStyle) + 2*cellPadY
 }
 
 func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string) {
 	y, h := d.f.GetY(), t.rowHeight(d, row, w, rowStyle)
 	cells := t.cellLines(d, row, w, rowStyle)
+	size, lh := t.size(d, w, rowStyle), t.lineHeight(d, w, rowStyle)
 	for i, width := range t.widths(w) {
 		align := "L"
 		if t.cols[i].right {
 			align = "R"
 		}
-		d.font(t.cellStyle(i, rowStyle), smallSize)
-		for j, line := range cells[i] {
-			d.f.SetXY(x+cellPadX, y+cellPadY+float64(j)*smallLine)
-			d.f.CellFormat(width-2*cellPadX, smallLine, line, "", 0, align, false, 0, "")
+		for j, line := range cells[i].lines {
+			style := ""
+			if j < cells[i].bold {
+				style = "B"
+			}
+			d.font(style, size)
+			d.f.SetXY(x+cellPadX, y+cellPadY+float64(j)*lh)
+			d.f.CellFormat(width-2*cellPadX, lh, line, "", 0, align, false, 0, "")
 		}
 		x += width
 	}
@@ -550,7 +775,7 @@ func (d *document) reportTitle(kind, subject, details string) {
 
 // height is the whole table's height, header and total included.
 func (t table) height(d *document, w float64) float64 {
-	h := t.rowHeight(d, t.header(), w, "B")
+	h := t.rowHeight(d, t.header(), w, headerRow)
 	for _, row := range t.rows {
 		h += t.rowHeight(d, row, w, "")
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"accord/data"
+	"accord/i18n"
 )
 
 var printedOn = data.NewDate(2025, time.March, 10)
@@ -111,7 +112,7 @@ func logo(t testing.TB) []byte {
 
 func printMOU(t testing.TB, s *data.Memory, a *data.Agreement) []byte {
 	t.Helper()
-	b, err := MOU(s, a)
+	b, err := MOU(s, a, Edition{Today: printedOn})
 	if err != nil {
 		t.Fatalf("MOU: %v", err)
 	}
@@ -181,8 +182,8 @@ func TestMOUPrintsPartiesSectionsAndFooter(t *testing.T) {
 		"12 Legal status", "13 Changes to this agreement", "14 Termination", "15 Safeguarding", "16 Photographs")
 	drawn := words(run(t, pdf, "pdftotext", "-raw")) // in drawing order, so wrapped blocks side by side stay whole
 	for _, name := range []string{"Riverside Residents' Association", "Σύλλογος Γειτονιάς Αθήνας", "Общественный центр «Рассвет»", "Asociación Vecinal Peñalara"} {
-		if n := strings.Count(drawn, "Signed for and on behalf of "+name); n != 1 {
-			t.Errorf("%d signature blocks for %s, want 1", n, name)
+		if n := strings.Count(drawn, "Signed for and on behalf of "+name); n != 2 { // the agreement's and the amendment sheet's
+			t.Errorf("%d signature blocks for %s, want 2", n, name)
 		}
 	}
 	footer := fmt.Sprintf("Version %d · Fingerprint %s", a.Wording.Version, fingerprint(t, ps[0]))
@@ -223,7 +224,7 @@ func wantHeadings(t *testing.T, text string, headings ...string) {
 func TestMOULeavesOutEmptySectionsNumberingOnwards(t *testing.T) {
 	s, a := fixture(t)
 	a.Background, a.Goals, a.Governance, a.Communication, a.Clauses = "", nil, "", data.CommunicationPlan{}, nil
-	a.MoneyChangesHands, a.FundingTerms, a.LegallyBinding = false, "", true
+	a.MoneyChangesHands, a.FundingTerms, a.LegallyBinding, a.Amendments = false, "", true, nil
 	for i := range a.Parties {
 		a.Parties[i].Contributions = nil
 	}
@@ -236,7 +237,7 @@ func TestMOULeavesOutEmptySectionsNumberingOnwards(t *testing.T) {
 			t.Errorf("the empty section %q is printed", gone)
 		}
 	}
-	if !strings.Contains(words(text), "This agreement is legally binding on the parties.") {
+	if !strings.Contains(words(text), "This memorandum is legally binding on the parties.") {
 		t.Error("a legally binding agreement does not say so")
 	}
 }
@@ -297,8 +298,11 @@ func TestSignaturesStayWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &mou{a: a, org: s.Organisation(), parties: parties}
-	for i, ps := range sweep(t, 130, 0.75, m.signatures) {
+	m := &mou{a: a, org: s.Organisation(), parties: parties, langs: []i18n.Lang{i18n.In("en")}}
+	signatures := func(d *document) {
+		m.signatures(d, "Signatures", m.kindSentence("Each party signs below to confirm that it agrees to this %s."), true)
+	}
+	for i, ps := range sweep(t, 130, 0.75, signatures) {
 		wholeBlocks(t, ps)
 		for _, p := range ps {
 			if strings.Contains(p, "Signatures") && !strings.Contains(p, "Signed for and on behalf of") {
@@ -313,6 +317,12 @@ func TestSignaturesStayWhole(t *testing.T) {
 // with the clause's first lines.
 func TestMOUKeepsBlocksWhole(t *testing.T) {
 	s, a := fixture(t)
+	a.Amendments = nil                                                                    // the amendment sheet's blocks would spread the signatures over two pages by themselves
+	for _, name := range []string{"Fundação Bairro Alto", "Stadtteilzentrum Connewitz"} { // too many blocks for one page
+		p := partner(name, "", "", "")
+		save(t, s, p)
+		a.Parties = append(a.Parties, data.Party{PartnerID: p.ID, Responsibilities: "Help."})
+	}
 	photos := "Photographs are taken only with written consent. " + clause(60)
 	spread := false
 	for n := 10; n < 660; n += 21 {
@@ -389,7 +399,7 @@ func TestMOUIsReproducible(t *testing.T) {
 func TestMOURefusesAMissingPartner(t *testing.T) {
 	s, a := fixture(t)
 	a.Parties[2].PartnerID = data.NewID()
-	if _, err := MOU(s, a); err == nil || !strings.Contains(err.Error(), "Party 3") {
+	if _, err := MOU(s, a, Edition{}); err == nil || !strings.Contains(err.Error(), "Party 3") {
 		t.Fatalf("err = %v, want one naming party 3", err)
 	}
 }
@@ -406,14 +416,14 @@ func BenchmarkMOU10Pages(b *testing.B) {
 	var pdf []byte
 	for b.Loop() {
 		var err error
-		if pdf, err = MOU(s, a); err != nil {
+		if pdf, err = MOU(s, a, Edition{Today: printedOn}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(bytes.Count(pdf, []byte("/Type /Page\n"))), "pages")
 }
 
-var fingerprintText = regexp.MustCompile(`Fingerprint ([0-9A-F]{4}-[0-9A-F]{4})`)
+var fingerprintText = regexp.MustCompile(`(?:Fingerprint|Huella|Empreinte) ([0-9A-F]{4}-[0-9A-F]{4})`)
 
 func fingerprint(t *testing.T, page string) string {
 	t.Helper()

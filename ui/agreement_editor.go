@@ -19,6 +19,8 @@ type agreementEditor struct {
 	status  *widget.Label
 	actions *fyne.Container
 	signing *fyne.Container
+	// translations are the fields for the texts' translations, shown while there is a second language.
+	translations []fyne.CanvasObject
 	// onOpen shows another agreement (a renewal) in the editor.
 	onOpen func(a *data.Agreement)
 	// title is the title field; untitled, the title a new agreement came with from its template, which
@@ -48,6 +50,7 @@ func (ed *agreementEditor) buildUI() fyne.CanvasObject {
 		widget.NewAccordionItem(T("Dates and review"), ed.datesSection()),
 		widget.NewAccordionItem(T("How you work together"), ed.workingSection()),
 		widget.NewAccordionItem(T("Extra clauses and changes"), ed.clausesSection()),
+		widget.NewAccordionItem(T("Legal terms and annexes"), ed.legalSection()),
 		widget.NewAccordionItem(T("Signatures, prints and signed copy"), ed.signingSection()),
 	)
 	sections.MultiOpen = true
@@ -76,8 +79,9 @@ func (ed *agreementEditor) aboutSection() fyne.CanvasObject {
 	return container.NewVBox(
 		row(T("Title"), ed.title),
 		row(T("Kind of agreement"), choice(b, data.AgreementKinds, &ed.a.AgreementKind)),
-		row(T("Purpose"), b.longText(&ed.a.Purpose, T("Why the parties work together"))),
-		row(T("Background"), b.longText(&ed.a.Background, T("What led to this agreement"))),
+		ed.languageRows(),
+		ed.own(T("Purpose"), data.TextPurpose, &ed.a.Purpose, T("Why the parties work together")),
+		ed.own(T("Background"), data.TextBackground, &ed.a.Background, T("What led to this agreement")),
 	)
 }
 
@@ -102,7 +106,7 @@ func (ed *agreementEditor) datesSection() fyne.CanvasObject {
 			row(T("Starts"), b.date(&ed.a.Start)),
 			row(T("Ends"), b.date(&ed.a.End)),
 			row(T("Review every (months)"), b.whole(&ed.a.ReviewEveryMonths))),
-		row(T("Renewal"), b.longText(&ed.a.RenewalTerms, T("What happens when the agreement ends"))),
+		ed.own(T("Renewal"), data.TextRenewal, &ed.a.RenewalTerms, T("What happens when the agreement ends")),
 	)
 }
 
@@ -113,17 +117,16 @@ func (ed *agreementEditor) workingSection() fyne.CanvasObject {
 	channels.SetPlaceHolder(T("email, phone, meetings"))
 	channels.OnChanged = func(s string) { a.Communication.Channels = splitList(s); ed.changed() }
 	return container.NewVBox(
-		row(T("Governance and decision-making"), b.longText(&a.Governance, T("Who decides what, and how"))),
+		ed.own(T("Governance and decision-making"), data.TextGovernance, &a.Governance, T("Who decides what, and how")),
 		container.NewGridWithColumns(2,
 			row(T("How often you keep in touch"), b.text(&a.Communication.Frequency, T("monthly"))),
 			row(T("Channels"), channels)),
 		row(T("Contact people"), b.text(&a.Communication.ContactPeople, T("Who to call about this agreement"))),
-		row(T("Conflict resolution"), b.longText(&a.ConflictResolution, "")),
-		row(T("Confidentiality and data sharing"), b.longText(&a.Confidentiality, "")),
+		ed.own(T("Conflict resolution"), data.TextConflict, &a.ConflictResolution, ""),
+		ed.own(T("Confidentiality and data sharing"), data.TextConfidentiality, &a.Confidentiality, ""),
 		b.check(T("Money changes hands under this agreement"), &a.MoneyChangesHands),
-		row(T("Funding terms"), b.longText(&a.FundingTerms, T("Who pays what, and when"))),
-		b.check(T("This agreement is legally binding"), &a.LegallyBinding),
-		row(T("Ending the agreement (notice)"), b.longText(&a.TerminationNotice, "")),
+		ed.own(T("Funding terms"), data.TextFunding, &a.FundingTerms, T("Who pays what, and when")),
+		ed.own(T("Ending the agreement (notice)"), data.TextTermination, &a.TerminationNotice, ""),
 	)
 }
 
@@ -131,7 +134,8 @@ func (ed *agreementEditor) clausesSection() fyne.CanvasObject {
 	b := ed.bind
 	clauses := listEditor(&ed.a.Clauses, T("Add a clause"), func() data.Clause { return data.Clause{} },
 		func(c *data.Clause) fyne.CanvasObject {
-			return container.NewVBox(row(T("Heading"), b.text(&c.Heading, "")), row(T("Text"), b.longText(&c.Text, "")))
+			get, set := translatedText(&c.Translation)
+			return container.NewVBox(row(T("Heading"), b.text(&c.Heading, "")), ed.withTranslation(row(T("Text"), b.longText(&c.Text, "")), get, set))
 		}, ed.changed)
 	amendments := listEditor(&ed.a.Amendments, T("Record a change agreed in writing"),
 		func() data.Amendment { return data.Amendment{Date: data.DateOf(now())} },

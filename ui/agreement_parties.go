@@ -65,7 +65,8 @@ func (ed *agreementEditor) partyCard(i int, rebuild func()) fyne.CanvasObject {
 		}, ed.changed)
 	body := container.NewVBox(
 		container.NewHBox(buttons...),
-		row(T("Responsibilities"), b.longText(&p.Responsibilities, T("What this party will do, one point per line"))),
+		ed.withTranslation(row(T("Responsibilities"), b.longText(&p.Responsibilities, T("What this party will do, one point per line"))),
+			func() string { return p.ResponsibilitiesTranslation }, func(s string) { p.ResponsibilitiesTranslation = s }),
 		widget.NewLabelWithStyle(T("Contributions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		contributions,
 		widget.NewLabelWithStyle(T("Who signs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -88,6 +88,12 @@ func sizeText(n int64) string {
 }
 
 func (ed *agreementEditor) onAttach() {
+	ed.keepFile([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}, ed.attach)
+}
+
+// keepFile lets the user choose a file of one of the extensions, keeps it in the data folder (off the UI
+// goroutine) and hands the attachment, or what went wrong, to kept.
+func (ed *agreementEditor) keepFile(extensions []string, kept func(data.Attachment, error)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -99,10 +105,10 @@ func (ed *agreementEditor) onAttach() {
 			if err == nil {
 				att, err = ed.store.KeepSignedCopy(r.URI().Name(), content, now())
 			}
-			onUI(func() { ed.attach(att, err) })
+			onUI(func() { kept(att, err) })
 		})
 	}, ed.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}))
+	d.SetFilter(storage.NewExtensionFileFilter(extensions))
 	startIn(d, documentsFolder())
 	d.Show()
 }
@@ -258,7 +264,7 @@ func (ed *agreementEditor) print(chooseWhere bool) {
 		if err != nil {
 			return nil, err
 		}
-		b, err := pdf.MOU(ed.store, a)
+		b, err := pdf.MOU(ed.store, a, pdf.Edition{Today: data.DateOf(ed.store.Now())})
 		if err == nil {
 			if err := ed.store.RecordPrint(a, b); err != nil {
 				fyne.LogError("record the print of "+id, err) // the paper still prints; the log misses one line

@@ -147,8 +147,9 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 	}
 }
 
-func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
-	f := newFixture(t)
+// openDraft saves a draft agreement with the café and opens it in the window.
+func openDraft(t *testing.T, f *fixture) (*shell, fyne.Window, *data.Agreement) {
+	t.Helper()
 	draft := f.agreement("Reading circle", f.cafe.ID, today.AddDays(200))
 	draft.Status = data.StatusDraft
 	for i := range draft.Parties {
@@ -159,6 +160,12 @@ func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
 	sh, w := showShell(t, f.store)
 	sh.open(sh.agreements, draft.ID)
 	settle(t)
+	return sh, w, draft
+}
+
+func TestLifecycleButtonsSendSignAndRenew(t *testing.T) {
+	f := newFixture(t)
+	sh, w, draft := openDraft(t, f)
 	as := sh.agreements
 	eventually(t, "the draft to open", func() bool { return strings.Contains(textOf(as.pane), "Reading circle") })
 

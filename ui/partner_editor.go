@@ -73,6 +73,9 @@ func (ed *partnerEditor) aboutSection() fyne.CanvasObject {
 			row(T("Website"), b.text(&p.Website, "")),
 			row(T("Languages"), b.list(&p.Languages, T("en, es")))),
 		row(T("Address"), b.longText(&p.Address, "")),
+		container.NewGridWithColumns(2,
+			row(T("Legal form"), b.text(&p.LegalForm, T("For example: registered charity"))),
+			row(T("Registration number"), b.text(&p.RegistrationNumber, T("Charity number, SIRET, CIF…")))),
 	)
 }
 

@@ -196,14 +196,14 @@ func measureMOU(s *store.Store) {
 	var doc []byte
 	for repeat := 0; pageCount(doc) < 10; repeat += 5 {
 		a.Clauses = append(slices.Clone(clauses), data.Clause{Heading: "Extended terms", Text: strings.Repeat(a.Background+"\n", repeat)})
-		if doc, err = pdf.MOU(s, a); err != nil {
+		if doc, err = pdf.MOU(s, a, pdf.Edition{}); err != nil {
 			fail(err)
 		}
 	}
 	var runs []time.Duration
 	for i := 0; i < 20; i++ {
 		start := time.Now()
-		if _, err := pdf.MOU(s, a); err != nil {
+		if _, err := pdf.MOU(s, a, pdf.Edition{}); err != nil {
 			fail(err)
 		}
 		runs = append(runs, time.Since(start))

@@ -27,7 +27,9 @@ var keyArgs = map[string][]int{
 	"T":       {0},
 	"t":       {0}, // a translation function passed in, as data's Describe methods take it
 	"countOf": {1, 2},
-	"add":     {1},
+	// pdf's MOU, which says each fixed sentence and label in the languages of its edition
+	"say": {0}, "said": {0}, "saidEach": {0}, "eachLang": {0}, "kindSentence": {0}, "provision": {1}, "sayCapital": {0},
+	"add": {1},
 	// data's validation helpers: the sentence, or the label of the field it names
 	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "amount": {2}, "oneOf": {4},
 	"FileProblem": {0},
