@@ -32,7 +32,9 @@ func unwrapped(o fyne.CanvasObject) fyne.CanvasObject {
 func find[W fyne.CanvasObject](o fyne.CanvasObject) []W {
 	var out []W
 	walk(o, func(o fyne.CanvasObject) {
-		if w, ok := unwrapped(o).(W); ok {
+		if w, ok := o.(W); ok {
+			out = append(out, w)
+		} else if w, ok := unwrapped(o).(W); ok {
 			out = append(out, w)
 		}
 	})

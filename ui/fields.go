@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,24 +52,60 @@ func (b *binder) longText(p *string, placeholder string) *longEntry {
 	e := newLongEntry()
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
-	e.OnChanged = func(s string) { *p = s; b.changed() }
+	e.OnChanged = func(s string) { *p = s; e.fit(); b.changed() }
 	b.remember(e)
 	return e
 }
 
 // longEntry is a field for several lines of text that Tab and Shift+Tab leave, as every other field: a
 // volunteer moving through a form by keyboard must not be trapped in it. A line break is Return, as
-// everywhere; a tab character is never needed in a partnership's texts.
+// everywhere; a tab character is never needed in a partnership's texts. It grows with its text, so the
+// whole text shows and the page, not a box within it, scrolls.
 type longEntry struct {
 	widget.Entry
+	rows int // the lines it shows now
 }
+
+// longEntryRows is how many lines a long field shows at least.
+const longEntryRows = 4
 
 func newLongEntry() *longEntry {
 	e := &longEntry{}
 	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(4)
+	e.SetMinRowsVisible(longEntryRows)
 	return e
+}
+
+func (e *longEntry) SetText(text string) {
+	e.Entry.SetText(text)
+	e.fit()
+}
+
+func (e *longEntry) Resize(size fyne.Size) {
+	e.Entry.Resize(size)
+	e.fit()
+}
+
+// fit makes the field tall enough for its text at its width; the window lays the form out again.
+func (e *longEntry) fit() {
+	width := e.Size().Width - 4*e.Theme().Size(theme.SizeNameInnerPadding)
+	if width <= 0 {
+		return
+	}
+	rows := 0
+	size := e.Theme().Size(theme.SizeNameText)
+	for _, line := range strings.Split(e.Text, "\n") {
+		wide := fyne.MeasureText(line, size, e.TextStyle).Width
+		rows += max(1, int(math.Ceil(float64(wide/width))))
+		if wide > width {
+			rows++ // words wrap sooner than letters would
+		}
+	}
+	if rows = max(rows, longEntryRows); rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
 }
 
 // AcceptsTab is false: Tab moves the keyboard to the next field.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // flowRow lays out a toolbar of buttons and filters left to right, going on to a new line when the next
@@ -109,7 +110,9 @@ type pageScroll struct {
 
 func newPageScroll(content fyne.CanvasObject) *pageScroll {
 	s := &pageScroll{}
-	s.Direction, s.Content = container.ScrollVerticalOnly, content
+	pass := &wheelPass{page: s}
+	pass.ExtendBaseWidget(pass)
+	s.Direction, s.Content = container.ScrollVerticalOnly, container.NewStack(content, pass)
 	s.ExtendBaseWidget(s)
 	pageScrolls = append(slices.DeleteFunc(pageScrolls, offScreen), s)
 	return s
@@ -141,19 +144,30 @@ func followFocus(w fyne.Window) {
 	}
 }
 
+// holds says whether o is in this page, and where it is on the window.
+func (s *pageScroll) holds(o fyne.CanvasObject) (in fyne.Position, ok bool) {
+	if offScreen(s) || s.Content == nil {
+		return in, false
+	}
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(s)
+	in = d.AbsolutePositionForObject(o)
+	contentTop := at.Y - s.Offset.Y
+	return in, in.X >= at.X && in.X <= at.X+s.Size().Width && in.Y >= contentTop && in.Y <= contentTop+s.Content.Size().Height
+}
+
 // bringIntoView scrolls so that o, if it is in this page, shows whole; it says whether o is in the page.
 func (s *pageScroll) bringIntoView(f fyne.Focusable) bool {
 	o, ok := f.(fyne.CanvasObject)
-	if !ok || offScreen(s) || s.Content == nil {
+	if !ok {
 		return false
 	}
-	d := fyne.CurrentApp().Driver()
-	at, in := d.AbsolutePositionForObject(s), d.AbsolutePositionForObject(o)
-	top, bottom := at.Y, at.Y+s.Size().Height
-	contentTop := top - s.Offset.Y
-	if in.X < at.X || in.X > at.X+s.Size().Width || in.Y < contentTop || in.Y > contentTop+s.Content.Size().Height {
+	in, ok := s.holds(o)
+	if !ok {
 		return false
 	}
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Y
+	bottom := top + s.Size().Height
 	switch height := o.Size().Height; {
 	case in.Y < top:
 		s.ScrollToOffset(fyne.NewPos(0, s.Offset.Y-(top-in.Y)))
@@ -174,3 +188,19 @@ func (s *pageScroll) Scrolled(ev *fyne.ScrollEvent) {
 	ev.Scrolled.DY *= wheelLines * theme.Size(theme.SizeNameText) * 1.6 / fyneNotch
 	s.Scroll.Scrolled(ev)
 }
+
+// wheelPass lies over a page's content and gives the mouse wheel to the page. Fyne gives the wheel to the
+// innermost scroller under the pointer — inside every text field there is one, with nothing to scroll (a
+// long field grows instead: see longEntry) — so a form stopped scrolling wherever the pointer was over a
+// field. It takes no taps, drags or pointer moves: those still reach what lies below. Pages hold no list or
+// table of their own for it to hide.
+type wheelPass struct {
+	widget.BaseWidget
+	page *pageScroll
+}
+
+func (p *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+func (p *wheelPass) Scrolled(ev *fyne.ScrollEvent) { p.page.Scrolled(ev) }

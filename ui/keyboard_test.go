@@ -225,3 +225,32 @@ func TestReturnInADialogsFieldPressesItsDefaultButton(t *testing.T) {
 		t.Fatalf("Return in the year field printed %v", files)
 	}
 }
+
+// The wheel over a field scrolls the page, as it does over a label: Fyne gives it to the field's own
+// scroller, which has nothing to scroll.
+func TestTheWheelScrollsAFormOverItsFields(t *testing.T) {
+	_, sh, w := openSoonAgreement(t)
+	scroll := find[*pageScroll](sh.agreements.pane)[0]
+	d := fyne.CurrentApp().Driver()
+	single := find[*widget.Entry](scroll.Content)[0]
+	long := find[*longEntry](scroll.Content)[0]
+	for _, field := range []fyne.CanvasObject{single, long} {
+		scroll.ScrollToTop()
+		at := d.AbsolutePositionForObject(field).Add(fyne.NewPos(5, 5))
+		test.Scroll(w.Canvas(), at, 0, -25)
+		if scroll.Offset.Y == 0 {
+			t.Fatalf("a notch over a %T did not scroll the form", field)
+		}
+	}
+}
+
+// A long field grows with its text instead of scrolling inside the form.
+func TestALongFieldGrowsWithItsText(t *testing.T) {
+	_, sh, _ := openSoonAgreement(t)
+	long := find[*longEntry](sh.agreements.pane)[0]
+	before := long.MinSize().Height
+	long.SetText(strings.Repeat("Both parties share the hall on weekday evenings. ", 40))
+	if after := long.MinSize().Height; after < 2*before {
+		t.Fatalf("a long text left the field %.0f px high (was %.0f)", after, before)
+	}
+}
