@@ -24,7 +24,7 @@ type backupsScreen struct {
 	store   *store.Store
 	win     fyne.Window
 	backups []store.BackupFile
-	list    *widget.List
+	list    *keyList
 	summary *widget.Label
 }
 
@@ -39,20 +39,18 @@ func (bs *backupsScreen) buildUI() fyne.CanvasObject {
 		store.KeepDaily, store.KeepWeekly, filepath.Join(bs.store.Dir(), store.BackupFolder)))
 	about.Wrapping = fyne.TextWrapWord
 	bs.summary = widget.NewLabel("")
-	actions := container.NewGridWithColumns(2,
+	bs.summary.Wrapping = fyne.TextWrapWord
+	actions := flowRow(
 		widget.NewButtonWithIcon(T("Back up now…"), theme.DocumentSaveIcon(), bs.onBackUpNow),
 		widget.NewButtonWithIcon(T("Restore from a file…"), theme.FolderOpenIcon(), bs.onRestoreFromFile),
 		widget.NewButtonWithIcon(T("Export everything as JSON…"), theme.UploadIcon(), bs.onExport),
 		widget.NewButtonWithIcon(T("Import a JSON export…"), theme.DownloadIcon(), bs.onImport),
 	)
-	bs.list = widget.NewList(
+	bs.list = newKeyList(
 		func() int { return len(bs.backups) },
 		func() fyne.CanvasObject {
-			when := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			why := widget.NewLabel("")
-			why.SizeName = theme.SizeNameCaptionText
 			restore := widget.NewButtonWithIcon(T("Restore…"), theme.HistoryIcon(), nil)
-			return container.NewBorder(nil, nil, nil, restore, container.NewVBox(when, why))
+			return container.NewBorder(nil, nil, nil, restore, titleAndDetails())
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			b := bs.backups[id]

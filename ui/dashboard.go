@@ -52,7 +52,7 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 	}
 	title.SizeName = theme.SizeNameHeadingText
 	currency := ds.store.Organisation().Currency
-	cards := container.NewGridWrap(scaled(240, 140),
+	cards := tiles(240,
 		figure(T("Active partners"), fmt.Sprint(o.ActivePartners), T("of %d partners", o.Partners)),
 		figure(T("Active agreements"), fmt.Sprint(o.AgreementsByStatus[data.StatusActive]), T("%d drafts, %d ending within 60 days", o.AgreementsByStatus[data.StatusDraft], len(o.Expiring))),
 		figure(T("Partners contribute"), money(h.PartnerContributions, currency), leverageText(h.Leverage)),
@@ -99,9 +99,9 @@ func healthChangeText(v float64) string {
 func figure(label, value, note string) fyne.CanvasObject {
 	number := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	number.SizeName = theme.SizeNameHeadingText
-	noteLabel := widget.NewLabel(note)
-	noteLabel.Wrapping = fyne.TextWrapWord
-	return widget.NewCard("", label, container.NewVBox(number, noteLabel))
+	name := heading(label)
+	name.Wrapping = fyne.TextWrapWord // "Necesidades de la comunidad abiertas" is wider than a card
+	return widget.NewCard("", "", container.NewVBox(name, number, wrapped(note)))
 }
 
 // maxAttentionItems keeps the dashboard a short to-do list, however large the data; maxPerKind keeps one
@@ -186,7 +186,7 @@ func (ds *dashboardScreen) print() { ds.onAnnualReport() }
 
 // onAnnualReport asks for the year, this year unless the user says otherwise.
 func (ds *dashboardScreen) onAnnualReport() {
-	year := widget.NewEntry()
+	year := newField("")
 	year.SetText(fmt.Sprint(now().Year()))
 	ask(ds.shell.win, T("Annual report"), T("Open to print"), T("Cancel"), row(T("Year"), year), func() {
 		y, err := strconv.Atoi(strings.TrimSpace(year.Text))

@@ -67,9 +67,7 @@ func (es *evaluationsScreen) refreshDue() {
 					text = T("%s: evaluation overdue since %s", d.Agreement.Name, longDate(d.On))
 				}
 				start := widget.NewButton(T("Start"), func() { es.startFor(d.Agreement) })
-				label := widget.NewLabel("⏰ " + text)
-				label.Truncation = fyne.TextTruncateEllipsis // a long title must not widen the window
-				es.due.Add(container.NewBorder(nil, nil, nil, start, label))
+				es.due.Add(container.NewBorder(nil, nil, nil, start, wrapped("⏰ "+text))) // a long title wraps
 			}
 			if more := len(due) - maxDueShown; more > 0 {
 				es.due.Add(widget.NewLabel(T("and %d more due", more)))

@@ -84,7 +84,7 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 	ed.fillLinks()
 	form := container.NewVBox(
 		row(T("Title"), b.text(&n.Name, T("For example: A warm space for older residents in winter"))),
-		container.NewGridWithColumns(3,
+		columns(3,
 			row(T("Priority"), choice(b, data.Priorities, &n.Priority)),
 			row(T("Status"), choice(b, data.NeedStatuses, &n.Status)),
 			row(T("How you learned of it"), choice(b, data.NeedSources, &n.Source))),

@@ -102,7 +102,7 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 	row := container.NewHBox()
 	headers := imp.table.Headers[:min(len(imp.table.Headers), shownColumns)]
 	for c, header := range headers {
-		sel := widget.NewSelect(labels, nil)
+		sel := newDropDown(labels, nil)
 		for i, f := range partnerio.Fields {
 			if c < len(imp.mapping) && imp.mapping[c] == f {
 				sel.SetSelectedIndex(i)

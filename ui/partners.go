@@ -17,7 +17,7 @@ import (
 type partnersScreen struct {
 	records[data.Partner, *data.Partner, *partnerEditor]
 
-	kind, stage, focus *widget.Select
+	kind, stage, focus *dropDown
 	newest             *widget.Check
 }
 
@@ -53,8 +53,8 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 }
 
 // filterSelect is a drop-down whose first choice means "no filter".
-func filterSelect(any string, choices []string, changed func()) *widget.Select {
-	sel := widget.NewSelect(append([]string{any}, choices...), nil)
+func filterSelect(any string, choices []string, changed func()) *dropDown {
+	sel := newDropDown(append([]string{any}, choices...), nil)
 	sel.SetSelectedIndex(0)
 	sel.OnChanged = func(string) { changed() }
 	return sel

@@ -142,7 +142,7 @@ func (sy *syncer) showStatus() {
 func (sy *syncer) syncSection() fyne.CanvasObject {
 	about := widget.NewLabel(T("Several laptops can share the same records through a folder that Syncthing, a cloud drive or a USB stick passed round keeps in step. Accord writes there only its own files and never the data itself."))
 	about.Wrapping = fyne.TextWrapWord
-	folder := widget.NewLabel(T("No sync folder is chosen yet."))
+	folder := wrapped(T("No sync folder is chosen yet."))
 	if f := syncfolder.Folder(sy.store); f != "" {
 		folder.SetText(T("Shared folder: %s", f))
 	}
@@ -165,7 +165,7 @@ func (sy *syncer) syncSection() fyne.CanvasObject {
 		chooseFolderTo(sy.win, T("Choose the folder to share with your other laptops"), T("Share this folder"), sy.onChoose)
 	})
 	now := widget.NewButtonWithIcon(T("Sync now"), theme.ViewRefreshIcon(), sy.now)
-	box := container.NewVBox(about, folder, container.NewHBox(choose, now), report)
+	box := container.NewVBox(about, folder, flowRow(choose, now), report)
 	if warn := syncfolder.DataFolderWarning(sy.store.Dir()); warn != nil {
 		w := widget.NewLabel(plainText(warn))
 		w.Wrapping = fyne.TextWrapWord

@@ -20,7 +20,7 @@ type trashScreen struct {
 	items      []data.Record
 	links      map[data.Ref][]data.Record // what still links to each record listed
 	selected   data.Record
-	list       *widget.List
+	list       *keyList
 	counter    *widget.Label
 	restoreBtn *keyButton
 	deleteBtn  *widget.Button
@@ -36,15 +36,9 @@ func (ts *trashScreen) buildUI() fyne.CanvasObject {
 	about := widget.NewLabel(T("Deleted records stay here for %d days, then Accord removes them for good. Choose one to restore it.", store.TrashDays))
 	about.Wrapping = fyne.TextWrapWord
 	ts.counter = widget.NewLabel("")
-	ts.list = widget.NewList(
+	ts.list = newKeyList(
 		func() int { return len(ts.items) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			when := widget.NewLabel("")
-			when.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(name, when)
-		},
+		func() fyne.CanvasObject { return titleAndDetails() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			r := ts.items[id]
 			texts := o.(*fyne.Container).Objects

@@ -36,7 +36,13 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), store.FileName), store.Options{})
+	return newFixtureIn(t, t.TempDir())
+}
+
+// newFixtureIn makes the fixture in a folder of the test's choosing.
+func newFixtureIn(t *testing.T, dir string) *fixture {
+	t.Helper()
+	s, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
