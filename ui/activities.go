@@ -27,10 +27,10 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 	as.browser = &browser[*data.Activity]{
 		search: func(q string) []*data.Activity { return store.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
-			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
+			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), N(len(a.Actions), "%d action", "%d actions"))
 		},
 		detail:  as.openEditor,
-		count:   func(n int) string { return countOf(n, "1 activity", "%d activities") },
+		count:   func(n int) string { return N(n, "%d activity", "%d activities") },
 		empty:   T("Choose an activity, or log a new one."),
 		hint:    T("Search by title, summary or action"),
 		order:   func() func(a, b *data.Activity) int { return newestActivity },

@@ -140,7 +140,7 @@ func pickPartner(s *store.Store, w fyne.Window, chosen func(*data.Partner)) {
 		row: func(p *data.Partner) (string, string) {
 			return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)))
 		},
-		count: func(n int) string { return countOf(n, "1 partner", "%d partners") },
+		count: func(n int) string { return N(n, "%d partner", "%d partners") },
 		hint:  T("Type part of the partner's name"),
 	}, chosen)
 }
@@ -152,7 +152,7 @@ func pickAgreement(s *store.Store, w fyne.Window, chosen func(*data.Agreement)) 
 		row: func(a *data.Agreement) (string, string) {
 			return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End))
 		},
-		count: func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
+		count: func(n int) string { return N(n, "%d agreement", "%d agreements") },
 		hint:  T("Type part of the agreement's title"),
 	}, chosen)
 }

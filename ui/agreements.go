@@ -39,7 +39,7 @@ func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 		search:  func(q string) []*data.Agreement { return store.Search[data.Agreement](s, q) },
 		row:     as.row,
 		detail:  as.openEditor,
-		count:   func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
+		count:   func(n int) string { return N(n, "%d agreement", "%d agreements") },
 		empty:   T("Choose an agreement, or start a new one."),
 		hint:    T("Search by title, kind or signatory"),
 		filter:  as.filter,

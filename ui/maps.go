@@ -75,7 +75,8 @@ func (ms *mapsScreen) showGrid(grid [5][5][]*data.Partner, unjudged int) {
 		}
 	}
 	ms.grid.Refresh()
-	ms.unjudged.SetText(T("%d partners have no influence or interest score yet; give them one in Partners to place them here.", unjudged))
+	ms.unjudged.SetText(N(unjudged, "%d partner has no influence or interest score yet; give it one in Partners to place it here.",
+		"%d partners have no influence or interest score yet; give them one in Partners to place them here."))
 }
 
 // quadrantName names a part of the map above or below it, on the part's tint, at the side the part is:
@@ -95,7 +96,7 @@ func (ms *mapsScreen) square(influence, interest int, partners []*data.Partner) 
 	}
 	tap := widget.NewButton(text, func() {
 		ms.chosen = partners
-		ms.cellHead.SetText(T("Influence %d, interest %d — %s: %d partners", influence, interest, T(string(q)), len(partners)))
+		ms.cellHead.SetText(T("Influence %d, interest %d — %s: %s", influence, interest, T(string(q)), N(len(partners), "%d partner", "%d partners")))
 		ms.cell.UnselectAll()
 		ms.cell.Refresh()
 	})
@@ -133,7 +134,7 @@ func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 		}
 		d.field(T("Offered by"), joinNonEmpty(", ", mapped(r.Partners[:min(len(r.Partners), 6)], func(p *data.Partner) string { return p.Name })...))
 		if more := len(r.Partners) - 6; more > 0 {
-			d.para(T("and %d more", more))
+			d.para(N(more, "and %d other", "and %d others"))
 		}
 		if needs := data.NeedsFor(ms.store, r.Kind); len(needs) > 0 {
 			d.field(T("Could help meet"), joinNonEmpty("; ", mapped(needs[:min(len(needs), 4)], func(n *data.Need) string { return n.Name })...))

@@ -25,7 +25,7 @@ func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
 		search:  func(q string) []*data.Need { return store.Search[data.Need](s, q) },
 		row:     ns.row,
 		detail:  ns.openEditor,
-		count:   func(n int) string { return countOf(n, "1 need", "%d needs") },
+		count:   func(n int) string { return N(n, "%d need", "%d needs") },
 		empty:   T("Choose a need, or record a new one."),
 		hint:    T("Search by title, area or description"),
 		order:   func() func(a, b *data.Need) int { return urgentFirst },

@@ -121,8 +121,8 @@ func (sy *syncer) showStatus() {
 	case st.LastRound.IsZero():
 		sy.status.SetText(T("Not synced yet."))
 	default:
-		sy.status.SetText(T("Last sync: %s. %s in, %s out.", whenText(st.LastRound), countOf(st.LastIn, "1 change", "%d changes"),
-			countOf(st.LastOut, "1 change", "%d changes")))
+		sy.status.SetText(T("Last sync: %s. %s in, %s out.", whenText(st.LastRound), N(st.LastIn, "%d change", "%d changes"),
+			N(st.LastOut, "%d change", "%d changes")))
 	}
 	background(func() {
 		cs, err := sy.store.Conflicts()
@@ -131,7 +131,7 @@ func (sy *syncer) showStatus() {
 				sy.conflicts.Hide()
 				return
 			}
-			sy.conflicts.SetText(countOf(len(cs), "1 record to compare", "%d records to compare"))
+			sy.conflicts.SetText(N(len(cs), "%d record to compare", "%d records to compare"))
 			sy.conflicts.Show()
 		})
 	})
@@ -199,5 +199,5 @@ func (sy *syncer) onChoose(folder string) {
 
 // describeRound is what a round did, with what it set aside below, one line each.
 func describeRound(rep syncfolder.Report) string {
-	return strings.Join(append([]string{rep.Describe(T)}, rep.Details(T)...), "\n")
+	return strings.Join(append([]string{rep.Describe(T, N)}, rep.Details(T)...), "\n")
 }
