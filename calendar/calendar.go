@@ -85,7 +85,7 @@ func reviews(s data.View, today data.Date) []Event {
 			UID:         "review-" + a.ID + "@accord",
 			Date:        d.On,
 			Summary:     i18n.T("Evaluation due: %s", a.Name),
-			Description: lines(i18n.T("Agreement: %s", a.Name), partnersLine(s, a.PartnerIDs()), i18n.T("Review every %d months.", a.ReviewEveryMonths)),
+			Description: lines(i18n.T("Agreement: %s", a.Name), partnersLine(s, a.PartnerIDs()), i18n.N(a.ReviewEveryMonths, "Review every %d month.", "Review every %d months.")),
 			Categories:  []string{i18n.T("Evaluation")},
 			Stamp:       a.UpdatedAt, Sequence: a.Rev,
 		}

@@ -41,7 +41,7 @@ func runCheck(e env, args []string) error {
 		fmt.Fprintln(e.out, p)
 	}
 	if len(rep.Problems) > 0 {
-		return &data.PlainError{Message: "The check found %d problems in %s.", Args: []any{len(rep.Problems), s.Path()}}
+		return &data.PlainError{Message: "The check found problems in %s; each is listed above.", Args: []any{s.Path()}}
 	}
 	fmt.Fprintln(e.out, i18n.T("No problems found."))
 	return nil

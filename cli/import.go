@@ -33,7 +33,7 @@ func runImport(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, line := range sum.Describe(i18n.T) {
+	for _, line := range sum.Describe(i18n.T, i18n.N) {
 		fmt.Fprintln(e.out, line)
 	}
 	return nil

@@ -46,7 +46,7 @@ func runImportCSV(e env, file string) error {
 		return err
 	}
 	fmt.Fprintln(e.out, used)
-	for _, line := range sum.Describe(i18n.T) {
+	for _, line := range sum.Describe(i18n.T, i18n.N) {
 		fmt.Fprintln(e.out, line)
 	}
 	return nil
@@ -88,6 +88,7 @@ func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) er
 	for _, p := range partners {
 		contacts += len(p.Contacts)
 	}
-	fmt.Fprintln(e.out, i18n.T("Exported %d partners with %d contacts to %s.", len(partners), contacts, out))
+	fmt.Fprintln(e.out, i18n.T("Exported %s with %s to %s.", i18n.N(len(partners), "%d partner", "%d partners"),
+		i18n.N(contacts, "%d contact", "%d contacts"), out))
 	return nil
 }

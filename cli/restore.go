@@ -20,7 +20,7 @@ func runRestore(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, i18n.T("Restored the backup %s. It holds %s.", from, res.Restored.Describe(i18n.T)))
+	fmt.Fprintln(e.out, i18n.T("Restored the backup %s. It holds %s.", from, res.Restored.Describe(i18n.T, i18n.N)))
 	switch {
 	case res.Damaged:
 		fmt.Fprintln(e.out, i18n.T("The damaged data file was kept, unchanged, as %s.", res.Previous))

@@ -36,7 +36,7 @@ func runSync(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, rep.Describe(i18n.T))
+	fmt.Fprintln(e.out, rep.Describe(i18n.T, i18n.N))
 	for _, line := range rep.Details(i18n.T) {
 		fmt.Fprintln(e.out, line)
 	}

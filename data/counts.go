@@ -5,28 +5,28 @@ import "strings"
 // Counts is a number of records by kind.
 type Counts map[Kind]int
 
-// countWords are the translation keys that count each kind: singular, then plural.
+// countWords are the translation keys that count each kind: the form for one, then for other (see
+// Count); our organisation is one record, never counted.
 // i18n:keys: shown translated, so each string here is a translation key.
 var countWords = map[Kind][2]string{
-	KindOrganisation: {"your organisation's details", "your organisation's details"},
-	KindPartner:      {"1 partner", "%d partners"},
-	KindNeed:         {"1 need", "%d needs"},
-	KindAgreement:    {"1 agreement", "%d agreements"},
-	KindEvaluation:   {"1 evaluation", "%d evaluations"},
-	KindActivity:     {"1 activity", "%d activities"},
-	KindPrint:        {"1 printed copy", "%d printed copies"},
+	KindPartner:    {"%d partner", "%d partners"},
+	KindNeed:       {"%d need", "%d needs"},
+	KindAgreement:  {"%d agreement", "%d agreements"},
+	KindEvaluation: {"%d evaluation", "%d evaluations"},
+	KindActivity:   {"%d activity", "%d activities"},
+	KindPrint:      {"%d printed copy", "%d printed copies"},
 }
 
 // Phrase lists the counts that are not zero, in the order of RecordKinds ("3 partners, 1 agreement"),
-// translated with t; "nothing" when all are zero.
-func (c Counts) Phrase(t func(string, ...any) string) string {
+// translated with t and count; "nothing" when all are zero.
+func (c Counts) Phrase(t Translate, count Count) string {
 	var parts []string
 	for _, k := range RecordKinds {
 		switch n := c[k]; {
-		case n == 1 || n > 0 && k == KindOrganisation:
-			parts = append(parts, t(countWords[k][0]))
-		case n > 1:
-			parts = append(parts, t(countWords[k][1], n))
+		case n > 0 && k == KindOrganisation:
+			parts = append(parts, t("your organisation's details"))
+		case n > 0:
+			parts = append(parts, count(n, countWords[k][0], countWords[k][1]))
 		}
 	}
 	if len(parts) == 0 {

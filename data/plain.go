@@ -13,6 +13,11 @@ import (
 // the arguments of its verbs.
 type Translate func(key string, args ...any) string
 
+// Count is Translate's companion for a sentence that counts (i18n.N is one): it translates the form for
+// one ("%d partner") or for other ("%d partners"), as the language's plural rule gives n, and fills it
+// with n as its first verb and args after. French says the form for one of 0 too.
+type Count func(n int, one, other string, args ...any) string
+
 // Explainer is the one family of errors a user reads: each says, in the user's language, what happened and
 // what to do. Explain finds the one an error carries, however deeply it is wrapped.
 type Explainer interface {

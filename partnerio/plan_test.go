@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/store"
 )
 
@@ -112,7 +113,7 @@ Cáritas Parroquial (other, prospect) email="" phone="" address="" web="" notes=
 func TestImportLeavesOutBadRowsAndSaysWhy(t *testing.T) {
 	s := newStore(t)
 	plan := planFixture(t, s, "multiline.csv", Skip)
-	lines := plan.Summary().Describe(fmt.Sprintf)
+	lines := plan.Summary().Describe(i18n.In("en").T, i18n.In("en").N)
 	want := []string{
 		"Added 2 partners with 2 contacts.",
 		"Row 4 was left out: not-an-address does not look like an email address (like name@example.org).",
@@ -144,7 +145,7 @@ func TestDuplicatesSkipped(t *testing.T) {
 	s := newStore(t)
 	seed(t, s)
 	plan := planFixture(t, s, "utf8.csv", Skip)
-	lines := plan.Summary().Describe(fmt.Sprintf)
+	lines := plan.Summary().Describe(i18n.In("en").T, i18n.In("en").N)
 	want := "Added 1 partner with 1 contact.\nSkipped 2 partners already in Accord: Café Solidaire, Peña Deportiva (as Sports Club)."
 	if strings.Join(lines, "\n") != want {
 		t.Fatalf("summary:\n%s", strings.Join(lines, "\n"))

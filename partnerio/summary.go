@@ -34,31 +34,31 @@ func (plan *ImportPlan) Summary() Summary {
 // namesShown is how many skipped partners or unused columns a summary names before it only counts the rest.
 const namesShown = 10
 
-// Describe tells the summary in a few lines, translated with t: what was added, what was already there,
-// the columns not imported, one line per row left out, and the backup made first.
-func (s Summary) Describe(t func(string, ...any) string) []string {
+// Describe tells the summary in a few lines, translated with t and count: what was added, what was
+// already there, the columns not imported, one line per row left out, and the backup made first.
+func (s Summary) Describe(t data.Translate, count data.Count) []string {
 	var lines []string
 	switch {
 	case s.Partners > 0:
-		lines = append(lines, t("Added %s with %s.", count(t, s.Partners, "1 partner", "%d partners"),
-			count(t, s.Contacts, "1 contact", "%d contacts")))
+		lines = append(lines, t("Added %s with %s.", count(s.Partners, "%d partner", "%d partners"),
+			count(s.Contacts, "%d contact", "%d contacts")))
 	case s.Merged == 0:
 		lines = append(lines, t("Nothing new was added."))
 	}
 	if s.Merged > 0 {
-		lines = append(lines, t("Added %s to %s already in Accord.", count(t, s.MergedContacts, "1 contact", "%d contacts"),
-			count(t, s.Merged, "1 partner", "%d partners")))
+		lines = append(lines, t("Added %s to %s already in Accord.", count(s.MergedContacts, "%d contact", "%d contacts"),
+			count(s.Merged, "%d partner", "%d partners")))
 	}
 	if len(s.Skipped) > 0 {
 		names := make([]string, len(s.Skipped))
 		for i, sk := range s.Skipped {
 			names[i] = sk.name(t)
 		}
-		lines = append(lines, t("Skipped %s already in Accord: %s.", count(t, len(s.Skipped), "1 partner", "%d partners"),
-			someOf(t, names)))
+		lines = append(lines, t("Skipped %s already in Accord: %s.", count(len(s.Skipped), "%d partner", "%d partners"),
+			someOf(count, names)))
 	}
 	if len(s.Unused) > 0 {
-		lines = append(lines, t("These columns were not imported: %s.", someOf(t, s.Unused)))
+		lines = append(lines, t("These columns were not imported: %s.", someOf(count, s.Unused)))
 	}
 	for _, p := range s.Problems {
 		lines = append(lines, t("Row %d was left out: %s", p.Row, t(p.Problem.Text, p.Problem.Args...)))
@@ -70,9 +70,9 @@ func (s Summary) Describe(t func(string, ...any) string) []string {
 }
 
 // someOf joins the first namesShown names and counts the rest.
-func someOf(t func(string, ...any) string, names []string) string {
+func someOf(count data.Count, names []string) string {
 	if len(names) > namesShown {
-		names = append(names[:namesShown:namesShown], t("and %d more", len(names)-namesShown))
+		names = append(names[:namesShown:namesShown], count(len(names)-namesShown, "and %d other", "and %d others"))
 	}
 	return strings.Join(names, ", ")
 }
@@ -84,11 +84,4 @@ func (sk Skipped) name(t func(string, ...any) string) string {
 		return sk.Name
 	}
 	return t("%s (as %s)", sk.Name, sk.Existing)
-}
-
-func count(t func(string, ...any) string, n int, one, many string) string {
-	if n == 1 {
-		return t(one)
-	}
-	return t(many, n)
 }

@@ -302,7 +302,7 @@ func (r *annual) health() []block {
 	n := len(r.evaluations(r.year))
 	b := data.BandOf(this.Overall())
 	ts := tiles{{T("Overall health"), score(this.Overall()), bandLabel(b), bandColour(b)},
-		{T("Evaluations"), fmt.Sprint(n), T("%d respondents", len(this.Respondents)), accent}}
+		{T("Evaluations"), fmt.Sprint(n), N(len(this.Respondents), "%d respondent", "%d respondents"), accent}}
 	if prev != nil {
 		ts = append(ts, tile{T("Change"), change(this.Overall() - prev.Overall()), T("since %d (%s)", r.year-1, score(prev.Overall())), muted})
 	}
@@ -351,7 +351,7 @@ func (r *annual) stakeholders() []block {
 	}
 	out := []block{stakeholderMap{grid: grid}}
 	if unjudged > 0 {
-		out = append(out, prose{text: T("%d partners are not yet placed on the map.", unjudged)})
+		out = append(out, prose{text: N(unjudged, "%d partner is not yet placed on the map.", "%d partners are not yet placed on the map.")})
 	}
 	return out
 }
@@ -392,7 +392,7 @@ func (r *annual) thanks() []block {
 	}
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(data.Fold(a), data.Fold(b)) })
 	return []block{
-		prose{text: T("We thank the %d partners who worked with us in %d:", len(names), r.year)},
+		prose{text: N(len(names), "We thank the %d partner who worked with us in %d:", "We thank the %d partners who worked with us in %d:", r.year)},
 		prose{text: strings.Join(names, " · ")},
 	}
 }

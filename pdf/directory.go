@@ -15,7 +15,7 @@ func ContactDirectory(s data.View, printed data.Date) ([]byte, error) {
 	slices.SortStableFunc(ps, func(a, b *data.Partner) int { return strings.Compare(data.Fold(a.Name), data.Fold(b.Name)) })
 	info := docInfo{title: T("Contact directory"), subject: T("Contact directory"), date: printed}
 	return render(org, info, func(d *document) {
-		d.reportTitle(T("Contact directory"), org.Name, T("%d partners, %s", len(ps), longDate(printed)))
+		d.reportTitle(T("Contact directory"), org.Name, N(len(ps), "%d partner, %s", "%d partners, %s", longDate(printed)))
 		for i, p := range ps {
 			if i > 0 {
 				d.gap(sectionGap)

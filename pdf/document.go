@@ -16,8 +16,12 @@ import (
 	"accord/i18n"
 )
 
-// T translates a label printed on a document.
-var T = i18n.T
+// T translates a label printed on a document; N a sentence that counts, in the form the language gives
+// the number.
+var (
+	T = i18n.T
+	N = i18n.N
+)
 
 // Font family and the page layout every document shares, in millimetres.
 const (
@@ -52,13 +56,25 @@ func (i docInfo) lang() i18n.Lang {
 
 // say is a fixed sentence or label in each of the document's languages, one after the other.
 func (i docInfo) say(key string, args ...any) string {
-	if len(i.langs) == 0 {
-		return T(key, args...)
+	return i.inEach(func(l i18n.Lang) string { return l.T(key, args...) })
+}
+
+// sayN is say for a sentence that counts n (see i18n.N): each language has its own rule.
+func (i docInfo) sayN(n int, one, other string, args ...any) string {
+	return i.inEach(func(l i18n.Lang) string { return l.N(n, one, other, args...) })
+}
+
+// inEach is a text in each of the document's languages (the screen's when it has none), one after the
+// other, each only once.
+func (i docInfo) inEach(text func(l i18n.Lang) string) string {
+	langs := i.langs
+	if len(langs) == 0 {
+		langs = []i18n.Lang{i18n.Current()}
 	}
 	var out []string
-	for _, l := range i.langs {
-		if text := l.T(key, args...); !slices.Contains(out, text) {
-			out = append(out, text)
+	for _, l := range langs {
+		if t := text(l); !slices.Contains(out, t) {
+			out = append(out, t)
 		}
 	}
 	return strings.Join(out, " / ")

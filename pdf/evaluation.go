@@ -108,7 +108,7 @@ func (r *evalReport) sidesNote() string {
 	if len(sides) == 1 {
 		return T("from %s", name)
 	}
-	return T("from %d organisations", len(sides))
+	return N(len(sides), "from %d organisation", "from %d organisations")
 }
 
 // side names whom a respondent speaks for: our organisation or their partner.

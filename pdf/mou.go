@@ -161,6 +161,11 @@ func (m *mou) say(key string, args ...any) string {
 	return docInfo{langs: m.langs}.say(key, args...)
 }
 
+// sayN is say for a sentence that counts n.
+func (m *mou) sayN(n int, one, other string, args ...any) string {
+	return docInfo{langs: m.langs}.sayN(n, one, other, args...)
+}
+
 // sayCapital is a label in each language, each starting with a capital: "Notices / Notificaciones".
 func (m *mou) sayCapital(key string) string {
 	var out []string
@@ -529,7 +534,7 @@ func (m *mou) term() []block {
 	case a.ReviewEveryMonths == 1:
 		review = m.say("Every month")
 	case a.ReviewEveryMonths > 1:
-		review = m.say("Every %d months", a.ReviewEveryMonths)
+		review = m.sayN(a.ReviewEveryMonths, "Every %d month", "Every %d months")
 	}
 	out := labelled(
 		field{m.say("Starts"), start},

@@ -37,7 +37,7 @@ func AgreementRegister(s data.View, printed data.Date) ([]byte, error) {
 	})
 	info := docInfo{title: T("Agreement register"), subject: T("Agreement register"), date: printed}
 	return render(org, info, func(d *document) {
-		d.reportTitle(T("Agreement register"), org.Name, T("%d agreements, status on %s", len(as), longDate(printed)))
+		d.reportTitle(T("Agreement register"), org.Name, N(len(as), "%d agreement, status on %s", "%d agreements, status on %s", longDate(printed)))
 		t := table{cols: []column{
 			{title: T("Agreement"), share: 0.27, bold: true},
 			{title: T("Kind"), share: 0.16},

@@ -36,15 +36,15 @@ func (s ImportSummary) Changed() bool {
 	return s.Added.Total()+s.Updated.Total()+s.Attachments > 0
 }
 
-// Describe says what the import did in a few sentences, translated with t.
-func (s ImportSummary) Describe(t func(string, ...any) string) []string {
+// Describe says what the import did in a few sentences, translated with t and count.
+func (s ImportSummary) Describe(t data.Translate, count data.Count) []string {
 	if !s.Changed() {
 		return []string{t("Nothing changed: everything in the file was already here, as new or newer.")}
 	}
 	out := []string{
-		t("Added: %s.", s.Added.Phrase(t)),
-		t("Updated, because the file's copy was newer: %s.", s.Updated.Phrase(t)),
-		t("Skipped, because the copy here was the same or newer: %s.", s.Skipped.Phrase(t)),
+		t("Added: %s.", s.Added.Phrase(t, count)),
+		t("Updated, because the file's copy was newer: %s.", s.Updated.Phrase(t, count)),
+		t("Skipped, because the copy here was the same or newer: %s.", s.Skipped.Phrase(t, count)),
 	}
 	if s.Attachments > 0 {
 		out = append(out, t("Attachments added: %d.", s.Attachments))
@@ -88,7 +88,7 @@ type ImportError struct {
 
 func (e *ImportError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "the import has problems in %d places:", len(e.Records))
+	fmt.Fprintf(&b, "the import has problems (%d):", len(e.Records))
 	for _, r := range e.Records {
 		fmt.Fprintf(&b, " line %d, %s %s %q:", r.Line, r.Kind, r.ID, r.Title)
 		for _, p := range r.Problems {
@@ -100,7 +100,7 @@ func (e *ImportError) Error() string {
 
 // Explain is the plain summary a window or a command line shows above the list of problems.
 func (e *ImportError) Explain(t data.Translate) string {
-	return t("Nothing was imported, because the file has problems in %d places.", len(e.Records)) + " " +
+	return t("Nothing was imported, because the file has problems.") + " " +
 		t("Fix them in the file (each is listed with its line number), then import it again.")
 }
 

@@ -47,9 +47,9 @@ func (s *Store) Contents() Contents {
 	return c
 }
 
-// Describe says what the contents are in one line, translated with t.
-func (c Contents) Describe(t func(string, ...any) string) string {
-	text := c.Live.Phrase(t)
+// Describe says what the contents are in one line, translated with t and count.
+func (c Contents) Describe(t data.Translate, count data.Count) string {
+	text := c.Live.Phrase(t, count)
 	if c.Trashed > 0 {
 		text += t(", and %d in the Trash", c.Trashed)
 	}
@@ -206,7 +206,7 @@ func restoreFirstGood(dbPath string, candidates []string, opt Options) (RestoreR
 	case len(res.Refused) == len(candidates) && len(candidates) == 1:
 		return res, res.Refused[0]
 	case len(res.Refused) == len(candidates):
-		return res, &data.PlainError{Message: "None of the %d backups could be restored: each is damaged or cannot be read.", Args: []any{len(candidates)},
+		return res, &data.PlainError{Message: "None of the backups could be restored: each is damaged or cannot be read.",
 			Advice: "Your data has not been changed. If you have a backup elsewhere, such as on a USB stick, restore that one.", Err: errors.Join(res.Refused...)}
 	}
 	var err error

@@ -47,29 +47,29 @@ type BadFile struct {
 	Why  data.Problem
 }
 
-// Describe says what the round did in one line, translated with t.
-func (r Report) Describe(t func(string, ...any) string) string {
+// Describe says what the round did in one line, translated with t and count.
+func (r Report) Describe(t data.Translate, count data.Count) string {
 	parts := []string{t("Sync done: %s came in, %s went out.",
-		countOf(r.In, "1 change", "%d changes", t), countOf(r.Out, "1 change", "%d changes", t))}
+		count(r.In, "%d change", "%d changes"), count(r.Out, "%d change", "%d changes"))}
 	if r.Conflicts > 0 {
-		parts = append(parts, countOf(r.Conflicts, "1 record was changed on two laptops: both versions are kept for you to compare.",
-			"%d records were changed on two laptops: both versions are kept for you to compare.", t))
+		parts = append(parts, count(r.Conflicts, "%d record was changed on two laptops: both versions are kept for you to compare.",
+			"%d records were changed on two laptops: both versions are kept for you to compare."))
 	}
 	if r.SetAside > 0 {
-		parts = append(parts, countOf(r.SetAside, "1 change was set aside because the clock of the laptop that made it is ahead of this one's; it is tried again next time.",
-			"%d changes were set aside because the clock of the laptop that made them is ahead of this one's; they are tried again next time.", t))
+		parts = append(parts, count(r.SetAside, "%d change was set aside because the clock of the laptop that made it is ahead of this one's; it is tried again next time.",
+			"%d changes were set aside because the clock of the laptop that made them is ahead of this one's; they are tried again next time."))
 	}
 	if r.Waiting > 0 {
-		parts = append(parts, countOf(r.Waiting, "1 file has not fully arrived yet and is read next time.",
-			"%d files have not fully arrived yet and are read next time.", t))
+		parts = append(parts, count(r.Waiting, "%d file has not fully arrived yet and is read next time.",
+			"%d files have not fully arrived yet and are read next time."))
 	}
 	if r.Unreadable > 0 {
-		parts = append(parts, countOf(r.Unreadable, "1 change could not be read: it may come from a newer Accord.",
-			"%d changes could not be read: they may come from a newer Accord.", t))
+		parts = append(parts, count(r.Unreadable, "%d change could not be read: it may come from a newer Accord.",
+			"%d changes could not be read: they may come from a newer Accord."))
 	}
 	if n := len(r.NotSent) + len(r.NotTaken) + len(r.BadFiles); n > 0 {
-		parts = append(parts, countOf(n, "1 record or file was set aside; the rest was synced. See below for what to do.",
-			"%d records or files were set aside; the rest was synced. See below for what to do.", t))
+		parts = append(parts, count(n, "%d record or file was set aside; the rest was synced. See below for what to do.",
+			"%d records or files were set aside; the rest was synced. See below for what to do."))
 	}
 	return strings.Join(parts, " ")
 }
@@ -90,14 +90,6 @@ func (r Report) Details(t func(string, ...any) string) []string {
 		out = append(out, t("Fix the record on the laptop it came from, or update Accord there; the other changes have been synced."))
 	}
 	return out
-}
-
-// countOf translates the sentence for one, or the one for n (a %d in it), with t.
-func countOf(n int, one, many string, t func(string, ...any) string) string {
-	if n == 1 {
-		return t(one)
-	}
-	return t(many, n)
 }
 
 // errLocalChange stops an apply when a change was saved here after the outgoing segment was written: the

@@ -2,7 +2,6 @@ package syncfolder
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/store"
 )
 
@@ -149,7 +149,7 @@ func TestAClockFarAheadIsSetAsideUntilItIsNot(t *testing.T) {
 	ben.round(folder)
 	ana.now = start.Add(time.Minute)
 	rep := ana.round(folder)
-	if rep.In != 0 || rep.SetAside != 1 || !strings.Contains(rep.Describe(fmtT), "set aside") {
+	if rep.In != 0 || rep.SetAside != 1 || !strings.Contains(rep.Describe(fmtT, i18n.In("en").N), "set aside") {
 		t.Fatalf("a stamp three hours ahead: %+v", rep)
 	}
 	if ok, _ := Pending(ana.s, folder); !ok {
@@ -378,8 +378,18 @@ func TestFirstMeetingOfTwoLaptopsWithData(t *testing.T) {
 }
 
 func TestReportSaysWhatHappenedInOneLine(t *testing.T) {
-	got := Report{In: 1, Out: 3, Conflicts: 2, Waiting: 1}.Describe(func(s string, args ...any) string { return fmt.Sprintf(s, args...) })
+	got := Report{In: 1, Out: 3, Conflicts: 2, Waiting: 1}.Describe(i18n.In("en").T, i18n.In("en").N)
 	want := "Sync done: 1 change came in, 3 changes went out. 2 records were changed on two laptops: both versions are kept for you to compare. 1 file has not fully arrived yet and is read next time."
+	if got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestReportCountsInFrench: French says 0 and 1 in the singular.
+func TestReportCountsInFrench(t *testing.T) {
+	fr := i18n.In("fr")
+	got := Report{In: 0, Out: 2, Conflicts: 1}.Describe(fr.T, fr.N)
+	want := "Synchronisation faite. Reçu : 0 modification ; envoyé : 2 modifications. 1 fiche a été modifiée sur deux ordinateurs : les deux versions sont gardées pour que vous les compariez."
 	if got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}

@@ -16,7 +16,7 @@ import (
 type activitiesScreen struct {
 	records[data.Activity, *data.Activity, *activityEditor]
 	actions     []data.ActionRef
-	openActions *widget.List
+	openActions *keyList
 	tabs        *container.AppTabs
 }
 
@@ -27,10 +27,10 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 	as.browser = &browser[*data.Activity]{
 		search: func(q string) []*data.Activity { return store.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
-			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), countOf(len(a.Actions), "1 action", "%d actions"))
+			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), N(len(a.Actions), "%d action", "%d actions"))
 		},
 		detail:  as.openEditor,
-		count:   func(n int) string { return countOf(n, "1 activity", "%d activities") },
+		count:   func(n int) string { return N(n, "%d activity", "%d activities") },
 		empty:   T("Choose an activity, or log a new one."),
 		hint:    T("Search by title, summary or action"),
 		order:   func() func(a, b *data.Activity) int { return newestActivity },
@@ -47,11 +47,9 @@ func (as *activitiesScreen) buildUI() fyne.CanvasObject {
 	add := newKeyButton(T("Log an activity"), theme.ContentAddIcon(), as.create)
 	add.Importance = widget.HighImportance
 	log := container.NewBorder(container.NewVBox(container.NewHBox(add), as.undo), nil, nil, nil, as.browser.buildUI())
-	as.openActions = widget.NewList(func() int { return len(as.actions) },
+	as.openActions = newKeyList(func() int { return len(as.actions) },
 		func() fyne.CanvasObject {
-			label := widget.NewLabel("")
-			label.Truncation = fyne.TextTruncateEllipsis // a long action must not widen the window
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, label)
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, wrapped("")) // a long action wraps
 		}, as.showAction)
 	as.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Activities"), log),
@@ -118,11 +116,11 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 	actions := listEditor(&a.Actions, T("Add an action"), func() data.ActionItem { return data.ActionItem{ID: data.NewID()} },
 		func(x *data.ActionItem) fyne.CanvasObject {
 			return container.NewVBox(row(T("Action"), b.text(&x.Text, "")),
-				container.NewGridWithColumns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)), b.check(T("Done"), &x.Done)))
+				columns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)), b.check(T("Done"), &x.Done)))
 		}, ed.changed)
 	form := container.NewVBox(
 		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
-		container.NewGridWithColumns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
+		columns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
 		ed.links,
 		row(T("Summary"), b.longText(&a.Summary, T("What was decided, in a few lines"))),
 		row(T("Notes"), b.longText(&a.Notes, "")),

@@ -25,7 +25,7 @@ type agreementEditor struct {
 	onOpen func(a *data.Agreement)
 	// title is the title field; untitled, the title a new agreement came with from its template, which
 	// its first partner's name completes (see nameAfter).
-	title    *widget.Entry
+	title    *field
 	untitled string
 }
 
@@ -41,7 +41,7 @@ func newAgreementEditor(s *store.Store, w fyne.Window, a *data.Agreement, onSave
 
 func (ed *agreementEditor) buildUI() fyne.CanvasObject {
 	ed.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	ed.status.Truncation = fyne.TextTruncateEllipsis
+	ed.status.Wrapping = fyne.TextWrapWord
 	ed.actions = flowRow()
 	sections := widget.NewAccordion(
 		widget.NewAccordionItem(T("About the agreement"), ed.aboutSection()),
@@ -91,7 +91,7 @@ func (ed *agreementEditor) goalsSection() fyne.CanvasObject {
 		func(g *data.Goal) fyne.CanvasObject {
 			return container.NewVBox(
 				row(T("Goal"), b.text(&g.Text, T("For example: Young people attending each week"))),
-				container.NewGridWithColumns(4,
+				columns(4,
 					row(T("Measured by"), b.text(&g.Metric, T("attendance register"))),
 					row(T("Target"), b.number(&g.Target)),
 					row(T("Unit"), b.text(&g.Unit, T("people"))),
@@ -102,7 +102,7 @@ func (ed *agreementEditor) goalsSection() fyne.CanvasObject {
 func (ed *agreementEditor) datesSection() fyne.CanvasObject {
 	b := ed.bind
 	return container.NewVBox(
-		container.NewGridWithColumns(3,
+		columns(3,
 			row(T("Starts"), b.date(&ed.a.Start)),
 			row(T("Ends"), b.date(&ed.a.End)),
 			row(T("Review every (months)"), b.whole(&ed.a.ReviewEveryMonths))),
@@ -112,13 +112,12 @@ func (ed *agreementEditor) datesSection() fyne.CanvasObject {
 
 func (ed *agreementEditor) workingSection() fyne.CanvasObject {
 	b, a := ed.bind, ed.a
-	channels := widget.NewEntry()
+	channels := newField(T("email, phone, meetings"))
 	channels.SetText(strings.Join(a.Communication.Channels, ", "))
-	channels.SetPlaceHolder(T("email, phone, meetings"))
 	channels.OnChanged = func(s string) { a.Communication.Channels = splitList(s); ed.changed() }
 	return container.NewVBox(
 		ed.own(T("Governance and decision-making"), data.TextGovernance, &a.Governance, T("Who decides what, and how")),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("How often you keep in touch"), b.text(&a.Communication.Frequency, T("monthly"))),
 			row(T("Channels"), channels)),
 		row(T("Contact people"), b.text(&a.Communication.ContactPeople, T("Who to call about this agreement"))),

@@ -21,7 +21,7 @@ import (
 func (ed *agreementEditor) languageRows() fyne.CanvasObject {
 	a := ed.a
 	names := mapped(data.DocumentLanguages, i18n.Name)
-	first := widget.NewSelect(names, nil)
+	first := newDropDown(names, nil)
 	first.SetSelectedIndex(slices.Index(data.DocumentLanguages, pdf.Languages(ed.store, a)[0]))
 	first.OnChanged = func(string) {
 		if i := first.SelectedIndex(); i >= 0 && data.DocumentLanguages[i] != a.Language {
@@ -31,7 +31,7 @@ func (ed *agreementEditor) languageRows() fyne.CanvasObject {
 	}
 	codes := append([]string{""}, data.DocumentLanguages...)
 	seconds := append([]string{T("None: one language")}, names...)
-	second := widget.NewSelect(seconds, nil)
+	second := newDropDown(seconds, nil)
 	second.SetSelectedIndex(max(0, slices.Index(codes, a.SecondLanguage)))
 	second.OnChanged = func(string) {
 		if i := second.SelectedIndex(); i >= 0 && codes[i] != a.SecondLanguage {
@@ -40,7 +40,7 @@ func (ed *agreementEditor) languageRows() fyne.CanvasObject {
 			ed.changed()
 		}
 	}
-	return container.NewGridWithColumns(2, row(T("Printed in"), first), row(T("Bilingual edition: also in"), second))
+	return columns(2, row(T("Printed in"), first), row(T("Bilingual edition: also in"), second))
 }
 
 // withTranslation puts an entry for a text's translation under the text's own entry; it shows only while
@@ -144,7 +144,7 @@ func (ed *agreementEditor) legalSection() fyne.CanvasObject {
 func ticks[S ~string](options []S, chosen *[]S, changed func()) *fyne.Container {
 	box := container.NewVBox()
 	for _, o := range options {
-		tick := widget.NewCheck(capitalFirst(T(string(o))), func(on bool) {
+		box.Add(tickBox(capitalFirst(T(string(o))), slices.Contains(*chosen, o), func(on bool) {
 			*chosen = slices.DeleteFunc(slices.Clone(options), func(x S) bool {
 				return x == o && !on || x != o && !slices.Contains(*chosen, x)
 			})
@@ -152,9 +152,7 @@ func ticks[S ~string](options []S, chosen *[]S, changed func()) *fyne.Container 
 				*chosen = nil // none is absent from the record, as it was before any was ticked
 			}
 			changed()
-		})
-		tick.SetChecked(slices.Contains(*chosen, o))
-		box.Add(tick)
+		}))
 	}
 	return box
 }

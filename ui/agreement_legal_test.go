@@ -99,10 +99,10 @@ func entryWithPlaceholder(t *testing.T, o fyne.CanvasObject, placeholder string)
 	return first(t, o, "entry showing "+placeholder, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
 }
 
-// check finds a tick box by its label.
+// check finds a tick box by the words beside it.
 func check(t *testing.T, o fyne.CanvasObject, label string) *widget.Check {
 	t.Helper()
-	return first(t, o, label+" tick box", func(c *widget.Check) bool { return c.Text == label })
+	return first(t, o, label+" tick box", func(w *checkWords) bool { return w.Text == label }).check
 }
 
 // first finds the first widget of its type in a tree that matches, or fails the test naming what.

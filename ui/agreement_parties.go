@@ -58,13 +58,13 @@ func (ed *agreementEditor) partyCard(i int, rebuild func()) fyne.CanvasObject {
 	contributions := listEditor(&p.Contributions, T("Add a contribution"),
 		func() data.Contribution { return data.Contribution{Kind: data.ResourceVolunteers} },
 		func(c *data.Contribution) fyne.CanvasObject {
-			return container.NewGridWithColumns(3,
+			return columns(3,
 				row(T("Kind"), choice(b, data.ResourceKinds, &c.Kind)),
 				row(T("What"), b.text(&c.Description, T("For example: two volunteers each week"))),
 				row(T("Estimated value"), b.money(&c.Value)))
 		}, ed.changed)
 	body := container.NewVBox(
-		container.NewHBox(buttons...),
+		flowRow(buttons...),
 		ed.withTranslation(row(T("Responsibilities"), b.longText(&p.Responsibilities, T("What this party will do, one point per line"))),
 			func() string { return p.ResponsibilitiesTranslation }, func(s string) { p.ResponsibilitiesTranslation = s }),
 		widget.NewLabelWithStyle(T("Contributions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -72,7 +72,7 @@ func (ed *agreementEditor) partyCard(i int, rebuild func()) fyne.CanvasObject {
 		widget.NewLabelWithStyle(T("Who signs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		ed.signatoryInputs(p),
 	)
-	return widget.NewCard(partyName(ed.store, *p), "", body)
+	return titledCard(partyName(ed.store, *p), body)
 }
 
 // signatoryInputs offers the partner's contacts who may sign, and lets the user type anyone else.
@@ -80,14 +80,15 @@ func (ed *agreementEditor) signatoryInputs(p *data.Party) fyne.CanvasObject {
 	name := ed.bind.text(&p.Signatory.Name, T("Name"))
 	title := ed.bind.text(&p.Signatory.Title, T("Role, for example Chair"))
 	candidates := signatoriesFor(ed.store, *p)
+	inputs := columns(2, name.withExample(), title.withExample())
 	if len(candidates) == 0 {
-		return container.NewGridWithColumns(2, name, title)
+		return inputs
 	}
 	labels := make([]string, len(candidates))
 	for i, c := range candidates {
 		labels[i] = joinNonEmpty(", ", c.Name, c.Title)
 	}
-	pick := widget.NewSelect(labels, func(string) {})
+	pick := newDropDown(labels, func(string) {})
 	pick.PlaceHolder = T("Choose who signs…")
 	pick.OnChanged = func(string) {
 		c := candidates[pick.SelectedIndex()]
@@ -95,7 +96,7 @@ func (ed *agreementEditor) signatoryInputs(p *data.Party) fyne.CanvasObject {
 		name.SetText(c.Name)
 		title.SetText(c.Title)
 	}
-	return container.NewVBox(pick, container.NewGridWithColumns(2, name, title))
+	return container.NewVBox(pick, inputs)
 }
 
 // signatoriesFor lists who can sign for a party: our usual signatory, or the partner's contacts who may sign.
@@ -139,7 +140,7 @@ func pickPartner(s *store.Store, w fyne.Window, chosen func(*data.Partner)) {
 		row: func(p *data.Partner) (string, string) {
 			return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)))
 		},
-		count: func(n int) string { return countOf(n, "1 partner", "%d partners") },
+		count: func(n int) string { return N(n, "%d partner", "%d partners") },
 		hint:  T("Type part of the partner's name"),
 	}, chosen)
 }
@@ -151,7 +152,7 @@ func pickAgreement(s *store.Store, w fyne.Window, chosen func(*data.Agreement)) 
 		row: func(a *data.Agreement) (string, string) {
 			return a.Name, joinNonEmpty(" · ", T(string(a.StatusOn(data.DateOf(now())))), period(a.Start, a.End))
 		},
-		count: func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
+		count: func(n int) string { return N(n, "%d agreement", "%d agreements") },
 		hint:  T("Type part of the agreement's title"),
 	}, chosen)
 }

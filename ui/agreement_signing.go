@@ -70,13 +70,13 @@ func (ed *agreementEditor) fillSigning() {
 func (ed *agreementEditor) signedCopies() fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(T("Signed copies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, att := range ed.a.Attachments {
-		box.Add(container.NewHBox(
-			widget.NewLabel(T("%s (%s, added %s)", att.Name, sizeText(att.Size), att.AddedAt.Local().Format("2006-01-02"))),
+		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(
 			widget.NewButton(T("Open"), func() { ed.openAttachment(att) }),
-			widget.NewButton(T("Save as…"), func() { ed.saveAttachmentAs(att) })))
+			widget.NewButton(T("Save as…"), func() { ed.saveAttachmentAs(att) })),
+			wrapped(T("%s (%s, added %s)", att.Name, sizeText(att.Size), att.AddedAt.Local().Format("2006-01-02")))))
 	}
 	box.Add(container.NewHBox(widget.NewButtonWithIcon(T("Attach signed copy…"), theme.UploadIcon(), ed.onAttach)))
-	box.Add(widget.NewLabel(T("A scan or photo of the signed paper, as PDF, JPEG or PNG, up to 20 MB.")))
+	box.Add(wrapped(T("A scan or photo of the signed paper, as PDF, JPEG or PNG, up to 20 MB.")))
 	return box
 }
 

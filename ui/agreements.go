@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"accord/store"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +20,7 @@ import (
 type agreementsScreen struct {
 	records[data.Agreement, *data.Agreement, *agreementEditor]
 
-	status   *widget.Select
+	status   *dropDown
 	partner  *data.Partner
 	partnerB *widget.Button
 	expiring *widget.Check
@@ -37,7 +39,7 @@ func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 		search:  func(q string) []*data.Agreement { return store.Search[data.Agreement](s, q) },
 		row:     as.row,
 		detail:  as.openEditor,
-		count:   func(n int) string { return countOf(n, "1 agreement", "%d agreements") },
+		count:   func(n int) string { return N(n, "%d agreement", "%d agreements") },
 		empty:   T("Choose an agreement, or start a new one."),
 		hint:    T("Search by title, kind or signatory"),
 		filter:  as.filter,
@@ -50,7 +52,7 @@ func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 func (as *agreementsScreen) buildUI() fyne.CanvasObject {
 	labels := []string{T("All statuses")}
 	labels = append(labels, translated(statusFilters[1:])...)
-	as.status = widget.NewSelect(labels, nil)
+	as.status = newDropDown(labels, nil)
 	as.status.SetSelectedIndex(0)
 	as.status.OnChanged = func(string) { as.filterNow() }
 	as.partnerB = widget.NewButtonWithIcon(T("Any partner"), theme.AccountIcon(), as.onChoosePartner)
@@ -129,20 +131,25 @@ func (as *agreementsScreen) onNew() {
 		showError(as.win, "load templates", err)
 		return
 	}
-	choices := make([]string, len(templates))
+	names := make([]string, len(templates))
 	for i, t := range templates {
-		choices[i] = t.Name + " — " + t.Description
+		names[i] = t.Name
 	}
-	pick := widget.NewRadioGroup(choices, nil)
-	pick.SetSelected(choices[0])
-	form := container.NewVBox(widget.NewLabel(T("Start from one of these. You can change every word.")), pick)
-	ask(as.win, T("New agreement"), T("Start"), T("Cancel"), form, func() {
-		for i, c := range choices {
-			if c == pick.Selected {
-				as.startFrom(templates[i])
-			}
+	// The names are the choices and the chosen one's description shows below, where it wraps: a choice
+	// cannot, and with its description each was wider than the window.
+	about := wrapped("")
+	pick := widget.NewRadioGroup(names, func(name string) {
+		about.SetText(templates[max(0, slices.Index(names, name))].Description)
+	})
+	pick.Required = true
+	pick.SetSelected(names[0])
+	form := container.NewVBox(wrapped(T("Start from one of these. You can change every word.")), pick, widget.NewSeparator(), about)
+	d := ask(as.win, T("New agreement"), T("Start"), T("Cancel"), form, func() {
+		if i := slices.Index(names, pick.Selected); i >= 0 {
+			as.startFrom(templates[i])
 		}
 	})
+	d.Resize(scaled(520, 0))
 }
 
 func (as *agreementsScreen) startFrom(t data.Template) {

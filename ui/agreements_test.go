@@ -14,16 +14,20 @@ import (
 	"accord/data"
 )
 
-// unwrapped is the Fyne widget inside one of Accord's own (a keyButton's button, a longEntry's entry), so
-// tests find them by the widget they are.
+// unwrapped is the Fyne widget inside one of Accord's own (a keyButton's button, a longEntry's entry, a
+// dropDown's select), so tests find them by the widget they are.
 func unwrapped(o fyne.CanvasObject) fyne.CanvasObject {
 	switch x := o.(type) {
 	case *keyButton:
 		return &x.Button
 	case *longEntry:
 		return &x.Entry
+	case *field:
+		return &x.Entry
 	case *keyList:
 		return &x.List
+	case *dropDown:
+		return &x.Select
 	}
 	return o
 }

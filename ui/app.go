@@ -26,8 +26,10 @@ import (
 const AppID = "org.accord.desktop"
 
 var (
-	// T is the one translation function every visible string goes through.
+	// T is the one translation function every visible string goes through; N, for a sentence that counts,
+	// picks the form the language gives the number ("1 partner", "0 partenaire").
 	T = i18n.T
+	N = i18n.N
 	// now is the clock; tests set it.
 	now     = time.Now
 	started = time.Now()

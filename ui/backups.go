@@ -24,7 +24,7 @@ type backupsScreen struct {
 	store   *store.Store
 	win     fyne.Window
 	backups []store.BackupFile
-	list    *widget.List
+	list    *keyList
 	summary *widget.Label
 }
 
@@ -35,24 +35,23 @@ func newBackupsScreen(s *store.Store, w fyne.Window) *backupsScreen {
 func (bs *backupsScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(T("Backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	about := widget.NewLabel(T("Accord backs up your data the first time it opens each day, and before every restore and import. It keeps the last %d days and one backup a week for %d weeks, in %s.",
-		store.KeepDaily, store.KeepWeekly, filepath.Join(bs.store.Dir(), store.BackupFolder)))
+	about := widget.NewLabel(T("Accord backs up your data the first time it opens each day, and before every restore and import. It keeps one backup a day for %s and one a week for %s, in %s.",
+		N(store.KeepDaily, "%d day", "%d days"), N(store.KeepWeekly, "%d week", "%d weeks"),
+		filepath.Join(bs.store.Dir(), store.BackupFolder)))
 	about.Wrapping = fyne.TextWrapWord
 	bs.summary = widget.NewLabel("")
-	actions := container.NewGridWithColumns(2,
+	bs.summary.Wrapping = fyne.TextWrapWord
+	actions := flowRow(
 		widget.NewButtonWithIcon(T("Back up now…"), theme.DocumentSaveIcon(), bs.onBackUpNow),
 		widget.NewButtonWithIcon(T("Restore from a file…"), theme.FolderOpenIcon(), bs.onRestoreFromFile),
 		widget.NewButtonWithIcon(T("Export everything as JSON…"), theme.UploadIcon(), bs.onExport),
 		widget.NewButtonWithIcon(T("Import a JSON export…"), theme.DownloadIcon(), bs.onImport),
 	)
-	bs.list = widget.NewList(
+	bs.list = newKeyList(
 		func() int { return len(bs.backups) },
 		func() fyne.CanvasObject {
-			when := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			why := widget.NewLabel("")
-			why.SizeName = theme.SizeNameCaptionText
 			restore := widget.NewButtonWithIcon(T("Restore…"), theme.HistoryIcon(), nil)
-			return container.NewBorder(nil, nil, nil, restore, container.NewVBox(when, why))
+			return container.NewBorder(nil, nil, nil, restore, titleAndDetails())
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			b := bs.backups[id]
@@ -79,7 +78,7 @@ func (bs *backupsScreen) refresh() {
 			bs.backups = list
 			bs.summary.SetText(T("No backup yet: Accord makes the first when it next opens, or use Back up now."))
 			if len(list) > 0 {
-				bs.summary.SetText(countOf(len(list), "1 backup.", "%d backups.") + " " + T("The newest: %s.", whenText(list[0].Made)))
+				bs.summary.SetText(N(len(list), "%d backup.", "%d backups.") + " " + T("The newest: %s.", whenText(list[0].Made)))
 			}
 			bs.list.Refresh()
 		})
@@ -112,11 +111,11 @@ func (bs *backupsScreen) onRestore(path, description string) {
 				body.SetText(plainText(err))
 				return
 			}
-			lines := []string{T("This backup holds: %s.", info.Describe(T))}
+			lines := []string{T("This backup holds: %s.", info.Describe(T, N))}
 			if !info.LastChange.IsZero() {
 				lines = append(lines, T("Last change in it: %s.", whenText(info.LastChange)))
 			}
-			lines = append(lines, T("Your data now holds: %s.", now.Describe(T)),
+			lines = append(lines, T("Your data now holds: %s.", now.Describe(T, N)),
 				T("Your data as it is now is backed up first, so you can go back to it."))
 			body.SetText(strings.Join(lines, "\n\n"))
 			restore.Enable()
@@ -185,7 +184,7 @@ func (bs *backupsScreen) importFrom(path string) {
 		}
 		defer f.Close()
 		sum, err := bs.store.ImportJSON(f)
-		return strings.Join(sum.Describe(T), "\n"), err
+		return strings.Join(sum.Describe(T, N), "\n"), err
 	})
 }
 
@@ -238,7 +237,7 @@ func restoreAndReopen(w fyne.Window, folder string, restore func() (store.Restor
 func showRestored(w fyne.Window, res store.RestoreResult, err error) {
 	text := plainText(err)
 	if err == nil {
-		lines := []string{T("Your data was restored. It holds: %s.", res.Restored.Describe(T))}
+		lines := []string{T("Your data was restored. It holds: %s.", res.Restored.Describe(T, N))}
 		switch {
 		case res.Damaged:
 			lines = append(lines, T("The damaged data file was kept, unchanged, as %s.", res.Previous))
@@ -246,7 +245,7 @@ func showRestored(w fyne.Window, res store.RestoreResult, err error) {
 			lines = append(lines, T("Your data as it was before is kept in the backup %s, if you need it.", res.Previous))
 		}
 		if n := len(res.Refused); n > 0 {
-			lines = append(lines, T("%d newer backups were damaged and were skipped.", n))
+			lines = append(lines, N(n, "%d newer backup was damaged and was skipped.", "%d newer backups were damaged and were skipped."))
 		}
 		if flawed := res.Restored.DescribeFlawed(T); len(flawed) > 0 {
 			lines = append(lines, strings.Join(flawed, "\n"))

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,7 +26,7 @@ type browser[P data.Record] struct {
 	detail func(P) fyne.CanvasObject
 	count  func(n int) string
 	empty  string // shown beside the list when nothing is selected
-	hint   string // the search box placeholder
+	hint   string // what the search looks in, under the search box
 	// filter, when set, is read on the UI goroutine before each search and returns which results to keep.
 	filter func() func(P) bool
 	// order, when set, is read like filter and returns how to sort the results (nil keeps the search's order).
@@ -54,10 +57,17 @@ type browser[P data.Record] struct {
 
 // buildUI is the list with the detail pane beside it.
 func (b *browser[P]) buildUI() fyne.CanvasObject {
-	b.pane = container.NewStack(container.NewCenter(widget.NewLabel(b.empty)))
+	b.pane = container.NewStack(emptyPane(b.empty))
 	split := container.NewHSplit(b.listUI(), b.pane)
 	split.Offset = 0.36
 	return split
+}
+
+// emptyPane says what to do while no record is chosen, wrapped to the pane's width.
+func emptyPane(text string) fyne.CanvasObject {
+	l := wrapped(text)
+	l.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(layout.NewSpacer(), l, layout.NewSpacer())
 }
 
 // find is Ctrl+F: the keyboard goes to the search box.
@@ -69,19 +79,12 @@ func (b *browser[P]) find() {
 
 // listUI is the search box, the count and the list.
 func (b *browser[P]) listUI() fyne.CanvasObject {
-	b.query = newSearchBox(b.hint)
+	b.query = newSearchBox(T("Search"))
 	b.query.OnChanged = func(string) { b.filterSoon() }
 	b.counter = widget.NewLabel("")
 	b.list = newKeyList(
 		func() int { return len(b.items) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(title, sub)
-		},
+		func() fyne.CanvasObject { return titleAndDetails() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			title, sub := b.row(b.items[id])
 			box := o.(*fyne.Container)
@@ -97,7 +100,32 @@ func (b *browser[P]) listUI() fyne.CanvasObject {
 		}
 	}
 	b.filterNow()
-	return container.NewBorder(container.NewVBox(b.query, b.counter), nil, nil, nil, b.list)
+	// The hint goes under the box, where it wraps: in the box, as its placeholder, it was cut at the box's
+	// edge ("Search by name, contact, email, focus area or no").
+	hint := wrapped(b.hint)
+	hint.SizeName = theme.SizeNameCaptionText
+	return container.NewBorder(container.NewVBox(b.query, hint, b.counter), nil, nil, nil, readable(b.list))
+}
+
+// titleAndDetails is a list row: a record's name in bold and its details below in small print, each
+// wrapping onto more lines when the list is narrow (the list makes the row as tall as they need).
+func titleAndDetails() *fyne.Container {
+	title := heading("")
+	title.Wrapping = fyne.TextWrapWord
+	details := wrapped("")
+	details.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(title, details)
+}
+
+// listWidth is the narrowest a list of records may be, at normal text size: beside an editor, a list of
+// names squeezed narrower would show a word or two a line.
+const listWidth = 200
+
+// readable keeps a list at least listWidth wide.
+func readable(list fyne.CanvasObject) fyne.CanvasObject {
+	least := canvas.NewRectangle(color.Transparent)
+	least.SetMinSize(scaled(listWidth, 0))
+	return container.NewStack(least, list)
 }
 
 func (b *browser[P]) onSelected(id widget.ListItemID) {

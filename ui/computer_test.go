@@ -23,7 +23,7 @@ func selectIn(t *testing.T, o fyne.CanvasObject, label string) *widget.Select {
 	walk(o, func(o fyne.CanvasObject) {
 		if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 2 {
 			if l, ok := box.Objects[0].(*widget.Label); ok && l.Text == label {
-				found, _ = box.Objects[1].(*widget.Select)
+				found, _ = unwrapped(box.Objects[1]).(*widget.Select)
 			}
 		}
 	})

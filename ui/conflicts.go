@@ -41,7 +41,7 @@ func showConflicts(sy *syncer) {
 }
 
 func (cv *conflictsView) buildUI() fyne.CanvasObject {
-	cv.pane = container.NewStack(container.NewCenter(widget.NewLabel(T("Choose a record to compare its versions."))))
+	cv.pane = container.NewStack(emptyPane(T("Choose a record to compare its versions.")))
 	cv.list = widget.NewList(
 		func() int { return len(cv.conflicts) },
 		func() fyne.CanvasObject {
@@ -118,7 +118,7 @@ func (cv *conflictsView) show(c store.Conflict, which int) {
 		for i := range c.Losers {
 			names[i] = T("Other version %d of %d", i+1, len(c.Losers))
 		}
-		pick := widget.NewSelect(names, nil)
+		pick := newDropDown(names, nil)
 		pick.SetSelectedIndex(which)
 		pick.OnChanged = func(string) { cv.show(c, pick.SelectedIndex()) }
 		top = pick
@@ -148,7 +148,7 @@ func (cv *conflictsView) keep(c store.Conflict, r data.Record) {
 	}
 	cv.list.UnselectAll()
 	cv.list.Refresh()
-	cv.pane.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(T("Choose a record to compare its versions.")))}
+	cv.pane.Objects = []fyne.CanvasObject{emptyPane(T("Choose a record to compare its versions."))}
 	cv.pane.Refresh()
 }
 

@@ -52,13 +52,14 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 	}
 	title.SizeName = theme.SizeNameHeadingText
 	currency := ds.store.Organisation().Currency
-	cards := container.NewGridWrap(scaled(240, 140),
-		figure(T("Active partners"), fmt.Sprint(o.ActivePartners), T("of %d partners", o.Partners)),
-		figure(T("Active agreements"), fmt.Sprint(o.AgreementsByStatus[data.StatusActive]), T("%d drafts, %d ending within 60 days", o.AgreementsByStatus[data.StatusDraft], len(o.Expiring))),
+	cards := tiles(240,
+		figure(T("Active partners"), fmt.Sprint(o.ActivePartners), N(o.Partners, "of %d partner", "of %d partners")),
+		figure(T("Active agreements"), fmt.Sprint(o.AgreementsByStatus[data.StatusActive]), N(o.AgreementsByStatus[data.StatusDraft], "%d draft", "%d drafts")+", "+
+			N(len(o.Expiring), "%d ends within 60 days", "%d end within 60 days")),
 		figure(T("Partners contribute"), money(h.PartnerContributions, currency), leverageText(h.Leverage)),
 		figure(T("Average health"), oneDecimal(h.AverageHealth), healthChangeText(h.HealthChange)),
 		figure(T("Partnership longevity"), T("%s years", oneDecimal(h.LongevityYears)), T("on average, for active partners")),
-		figure(T("Overdue actions"), fmt.Sprint(o.OverdueActions), T("%d actions open", o.OpenActions)),
+		figure(T("Overdue actions"), fmt.Sprint(o.OverdueActions), N(o.OpenActions, "%d action open", "%d actions open")),
 		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
 	)
 	calendarButton := widget.NewButtonWithIcon(T("Save dates for your calendar…"), theme.CalendarIcon(), ds.onCalendar)
@@ -99,9 +100,9 @@ func healthChangeText(v float64) string {
 func figure(label, value, note string) fyne.CanvasObject {
 	number := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	number.SizeName = theme.SizeNameHeadingText
-	noteLabel := widget.NewLabel(note)
-	noteLabel.Wrapping = fyne.TextWrapWord
-	return widget.NewCard("", label, container.NewVBox(number, noteLabel))
+	name := heading(label)
+	name.Wrapping = fyne.TextWrapWord // "Necesidades de la comunidad abiertas" is wider than a card
+	return widget.NewCard("", "", container.NewVBox(name, number, wrapped(note)))
 }
 
 // maxAttentionItems keeps the dashboard a short to-do list, however large the data; maxPerKind keeps one
@@ -132,7 +133,7 @@ func (ds *dashboardScreen) attention(reminders []data.Reminder) fyne.CanvasObjec
 		box.Add(link)
 	}
 	if more := len(reminders) - shown; more > 0 {
-		box.Add(widget.NewLabel(T("and %d more", more)))
+		box.Add(widget.NewLabel(N(more, "and %d more reminder", "and %d more reminders")))
 	}
 	return box
 }
@@ -144,7 +145,7 @@ func reminderText(r data.Reminder, today data.Date) string {
 		if r.Date == today {
 			return T("%s ends today", r.Title)
 		}
-		return T("%s ends in %d days", r.Title, today.DaysUntil(r.Date))
+		return N(today.DaysUntil(r.Date), "%[2]s ends in %[1]d day", "%[2]s ends in %[1]d days", r.Title)
 	case data.RemindEvaluation:
 		if r.Date.Before(today) {
 			return T("Evaluation of %s overdue since %s", r.Title, longDate(r.Date))
@@ -186,7 +187,7 @@ func (ds *dashboardScreen) print() { ds.onAnnualReport() }
 
 // onAnnualReport asks for the year, this year unless the user says otherwise.
 func (ds *dashboardScreen) onAnnualReport() {
-	year := widget.NewEntry()
+	year := newField("")
 	year.SetText(fmt.Sprint(now().Year()))
 	ask(ds.shell.win, T("Annual report"), T("Open to print"), T("Cancel"), row(T("Year"), year), func() {
 		y, err := strconv.Atoi(strings.TrimSpace(year.Text))

@@ -41,7 +41,7 @@ func (e editing) trash(kind data.Kind, id, title string, restored, moved func())
 // offerUndo shows "moved to the Trash — Undo" until the next record is moved.
 func (e editing) offerUndo(kind data.Kind, id, title string, restored func()) {
 	undo := widget.NewButton(T("Undo"), nil)
-	bar := container.NewHBox(widget.NewLabel(T("“%s” was moved to the Trash.", title)), undo)
+	bar := container.NewBorder(nil, nil, nil, undo, wrapped(T("“%s” was moved to the Trash.", title)))
 	undo.OnTapped = func() {
 		background(func() {
 			err := e.store.Undelete(kind, id)

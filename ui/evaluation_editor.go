@@ -46,7 +46,7 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	ed.refreshSummary()
 	ed.showProblems()
 	title := widget.NewLabelWithStyle(named(ed.store, ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
+	title.Wrapping = fyne.TextWrapWord
 	report := flowRow(
 		widget.NewButtonWithIcon(T("Open report to print"), theme.DocumentPrintIcon(), func() { ed.onReport(false) }),
 		widget.NewButtonWithIcon(T("Save report as…"), theme.DownloadIcon(), func() { ed.onReport(true) }))
@@ -56,7 +56,7 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 
 func (ed *evaluationEditor) aboutSection() fyne.CanvasObject {
 	b := ed.bind
-	return container.NewGridWithColumns(3,
+	return columns(3,
 		row(T("Date of the evaluation"), b.date(&ed.e.Date)),
 		row(T("Period from"), b.date(&ed.e.PeriodStart)),
 		row(T("Period to"), b.date(&ed.e.PeriodEnd)))
@@ -87,7 +87,7 @@ func (ed *evaluationEditor) respondentsSection() fyne.CanvasObject {
 		if r.Scores == nil {
 			r.Scores = map[data.Dimension]data.Score{}
 		}
-		box := container.NewVBox(container.NewGridWithColumns(3,
+		box := container.NewVBox(columns(3,
 			row(T("Name"), b.text(&r.Name, "")), row(T("Speaks for"), ed.sideSelect(r)), row(T("Role"), b.text(&r.Role, ""))))
 		for _, d := range data.Dimensions {
 			box.Add(ed.dimensionRow(r, d))
@@ -96,9 +96,9 @@ func (ed *evaluationEditor) respondentsSection() fyne.CanvasObject {
 	}, ed.changed)
 }
 
-func (ed *evaluationEditor) sideSelect(r *data.Respondent) *widget.Select {
+func (ed *evaluationEditor) sideSelect(r *data.Respondent) *dropDown {
 	labels, parties := ed.sides()
-	sel := widget.NewSelect(labels, nil)
+	sel := newDropDown(labels, nil)
 	for i, p := range parties {
 		if p.Us == r.Us && p.PartnerID == r.PartnerID {
 			sel.SetSelectedIndex(i)
@@ -119,11 +119,10 @@ func (ed *evaluationEditor) dimensionRow(r *data.Respondent, d data.Dimension) f
 	hint := widget.NewLabel(T("1: %s   5: %s", T(hints[0]), T(hints[1])))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
-	score := widget.NewSelect([]string{T("skip"), "1", "2", "3", "4", "5"}, nil)
+	score := newDropDown([]string{T("skip"), "1", "2", "3", "4", "5"}, nil)
 	score.SetSelectedIndex(r.Scores[d].Value)
-	comment := widget.NewEntry()
+	comment := newField(T("Why this score? (optional)"))
 	comment.SetText(r.Scores[d].Comment)
-	comment.SetPlaceHolder(T("Why this score? (optional)"))
 	update := func() {
 		s := data.Score{Value: max(score.SelectedIndex(), 0), Comment: comment.Text}
 		if s == (data.Score{}) {
@@ -136,7 +135,8 @@ func (ed *evaluationEditor) dimensionRow(r *data.Respondent, d data.Dimension) f
 	score.OnChanged = func(string) { update() }
 	comment.OnChanged = func(string) { update() }
 	label := widget.NewLabelWithStyle(T(data.DimensionNames[d]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(container.NewBorder(nil, nil, label, container.NewGridWrap(scaled(110, 36), score), comment), hint)
+	label.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(container.NewBorder(nil, nil, nil, score, label), comment.withExample(), hint)
 }
 
 // refreshSummary shows each dimension's average, its spread between respondents and its band, flags
@@ -181,7 +181,7 @@ func change(before, after float64) string {
 // goalsSection has one row per goal of the agreement: its target, the actual figure and the share reached.
 func (ed *evaluationEditor) goalsSection() fyne.CanvasObject {
 	if ed.a == nil || len(ed.e.GoalProgress) == 0 {
-		return widget.NewLabel(T("The agreement has no shared goals to report on."))
+		return wrapped(T("The agreement has no shared goals to report on."))
 	}
 	box := container.NewVBox()
 	ed.goals = nil
@@ -190,9 +190,10 @@ func (ed *evaluationEditor) goalsSection() fyne.CanvasObject {
 		goal := goalOf(ed.a, gp.GoalID)
 		pct := widget.NewLabel("")
 		ed.goals = append(ed.goals, pct)
-		box.Add(widget.NewCard("", joinNonEmpty(" — ", goal.Text, T("target %s", joinNonEmpty(" ", fmt.Sprintf("%g", goal.Target), goal.Unit))),
-			container.NewGridWithColumns(3, row(T("Actual"), ed.bind.number(&gp.Actual)), row(T("Reached"), pct),
-				row(T("Note"), ed.bind.text(&gp.Note, "")))))
+		about := wrapped(joinNonEmpty(" — ", goal.Text, T("target %s", joinNonEmpty(" ", fmt.Sprintf("%g", goal.Target), goal.Unit))))
+		box.Add(widget.NewCard("", "", container.NewVBox(about,
+			columns(3, row(T("Actual"), ed.bind.number(&gp.Actual)), row(T("Reached"), pct),
+				row(T("Note"), ed.bind.text(&gp.Note, ""))))))
 	}
 	ed.refreshGoals()
 	return box
@@ -218,15 +219,15 @@ func (ed *evaluationEditor) impactSection() fyne.CanvasObject {
 	b, im := ed.bind, &ed.e.Impact
 	custom := listEditor(&im.Custom, T("Add a figure you count"), func() data.Figure { return data.Figure{} },
 		func(f *data.Figure) fyne.CanvasObject {
-			return container.NewGridWithColumns(3, row(T("What"), b.text(&f.Label, T("meals served"))),
+			return columns(3, row(T("What"), b.text(&f.Label, T("meals served"))),
 				row(T("How many"), b.number(&f.Value)), row(T("Unit"), b.text(&f.Unit, "")))
 		}, ed.changed)
 	return container.NewVBox(
-		container.NewGridWithColumns(3,
+		columns(3,
 			row(T("People reached"), b.whole(&im.PeopleReached)),
 			row(T("Volunteer hours"), b.number(&im.VolunteerHours)),
 			row(T("Events held"), b.whole(&im.EventsHeld))),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Funds leveraged"), b.money(&im.FundsLeveraged)),
 			row(T("In-kind value"), b.money(&im.InKindValue))),
 		custom)
@@ -237,7 +238,7 @@ func (ed *evaluationEditor) reflectionSection() fyne.CanvasObject {
 	actions := listEditor(&ed.e.Actions, T("Add an action"), func() data.ActionItem { return data.ActionItem{ID: data.NewID()} },
 		func(x *data.ActionItem) fyne.CanvasObject {
 			return container.NewVBox(row(T("Action"), b.text(&x.Text, "")),
-				container.NewGridWithColumns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)),
+				columns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)),
 					b.check(T("Done"), &x.Done)))
 		}, ed.changed)
 	return container.NewVBox(

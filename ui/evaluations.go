@@ -32,7 +32,7 @@ func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
 		search:  func(q string) []*data.Evaluation { return store.Search[data.Evaluation](s, q) },
 		row:     es.row,
 		detail:  es.openEditor,
-		count:   func(n int) string { return countOf(n, "1 evaluation", "%d evaluations") },
+		count:   func(n int) string { return N(n, "%d evaluation", "%d evaluations") },
 		empty:   T("Choose an evaluation, or start one for an agreement that is due."),
 		hint:    T("Search by respondent's name"),
 		order:   func() func(a, b *data.Evaluation) int { return newestEvaluation },
@@ -67,12 +67,10 @@ func (es *evaluationsScreen) refreshDue() {
 					text = T("%s: evaluation overdue since %s", d.Agreement.Name, longDate(d.On))
 				}
 				start := widget.NewButton(T("Start"), func() { es.startFor(d.Agreement) })
-				label := widget.NewLabel("⏰ " + text)
-				label.Truncation = fyne.TextTruncateEllipsis // a long title must not widen the window
-				es.due.Add(container.NewBorder(nil, nil, nil, start, label))
+				es.due.Add(container.NewBorder(nil, nil, nil, start, wrapped("⏰ "+text))) // a long title wraps
 			}
 			if more := len(due) - maxDueShown; more > 0 {
-				es.due.Add(widget.NewLabel(T("and %d more due", more)))
+				es.due.Add(widget.NewLabel(N(more, "and %d more evaluation due", "and %d more evaluations due")))
 			}
 			es.due.Refresh()
 		})
@@ -83,7 +81,7 @@ func (es *evaluationsScreen) row(e *data.Evaluation) (string, string) {
 	overall := e.Overall()
 	return named(es.store, e), joinNonEmpty(" · ",
 		T("health %s", oneDecimal(overall)), T(string(data.BandOf(overall))),
-		countOf(len(e.Respondents), "1 respondent", "%d respondents"))
+		N(len(e.Respondents), "%d respondent", "%d respondents"))
 }
 
 // print is Ctrl+P: the chosen evaluation's report, opened to print.

@@ -39,10 +39,9 @@ func newBinder(changed func()) *binder {
 	return &binder{changed: changed, unreadable: map[fyne.CanvasObject]bool{}}
 }
 
-func (b *binder) text(p *string, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func (b *binder) text(p *string, placeholder string) *field {
+	e := newField(placeholder)
 	e.SetText(*p)
-	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) { *p = s; b.changed() }
 	b.remember(e)
 	return e
@@ -55,6 +54,63 @@ func (b *binder) longText(p *string, placeholder string) *longEntry {
 	e.OnChanged = func(s string) { *p = s; e.fit(); b.changed() }
 	b.remember(e)
 	return e
+}
+
+// field is a one-line field whose example ("Role, for example Chair") shows inside it while it fits,
+// and under it in small print when the field is too narrow for it — with large text, or beside another
+// field — rather than being cut at its edge. row places a field with its example; elsewhere, withExample.
+type field struct {
+	widget.Entry
+	example *widget.Label // the example under the field, shown only when it does not fit in it
+}
+
+func newField(example string) *field {
+	e := &field{example: wrapped(example)}
+	e.example.SizeName = theme.SizeNameCaptionText
+	e.example.Hide()
+	e.PlaceHolder = example
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// withExample is the field with its example under it.
+func (e *field) withExample() fyne.CanvasObject {
+	return container.NewVBox(e, e.example)
+}
+
+// Resize puts the example inside the field or under it, whichever the new width allows.
+func (e *field) Resize(size fyne.Size) {
+	e.Entry.Resize(size)
+	example := e.example.Text
+	inside := textWidth(example)+4*theme.Size(theme.SizeNameInnerPadding) <= size.Width
+	if example == "" || inside == e.example.Hidden {
+		return
+	}
+	if inside {
+		e.PlaceHolder = example
+		e.example.Hide()
+	} else {
+		e.PlaceHolder = ""
+		e.example.Show()
+	}
+	e.Entry.Refresh() // the row it is in is laid out again on the next frame: the example changed its height
+}
+
+// entryOf is the Fyne entry a field is, or nil for anything else.
+func entryOf(o any) *widget.Entry {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e
+	case *field:
+		return &e.Entry
+	case *longEntry:
+		return &e.Entry
+	case *searchBox:
+		return &e.Entry
+	case *widget.DateEntry:
+		return &e.Entry
+	}
+	return nil
 }
 
 // longEntry is a field for several lines of text that Tab and Shift+Tab leave, as every other field: a
@@ -113,8 +169,8 @@ func (e *longEntry) AcceptsTab() bool { return false }
 
 // parsed is an entry for a value typed as text (a number, an amount): it updates the record only when
 // the text reads, and says plainly when it does not.
-func (b *binder) parsed(initial string, parse func(string) error, problem string) *widget.Entry {
-	e := widget.NewEntry()
+func (b *binder) parsed(initial string, parse func(string) error, problem string) *field {
+	e := newField("")
 	b.remember(e)
 	e.SetText(initial)
 	e.Validator = func(s string) error {
@@ -133,7 +189,7 @@ func (b *binder) parsed(initial string, parse func(string) error, problem string
 	return e
 }
 
-func (b *binder) number(p *float64) *widget.Entry {
+func (b *binder) number(p *float64) *field {
 	initial := ""
 	if *p != 0 {
 		initial = i18n.Number(*p, -1, false)
@@ -151,7 +207,7 @@ func (b *binder) number(p *float64) *widget.Entry {
 	}, T("Type a number, like 25 or 2.5."))
 }
 
-func (b *binder) whole(p *int) *widget.Entry {
+func (b *binder) whole(p *int) *field {
 	initial := ""
 	if *p != 0 {
 		initial = strconv.Itoa(*p)
@@ -169,7 +225,7 @@ func (b *binder) whole(p *int) *widget.Entry {
 	}, T("Type a whole number, like 6."))
 }
 
-func (b *binder) money(p *data.Money) *widget.Entry {
+func (b *binder) money(p *data.Money) *field {
 	initial := ""
 	if *p != 0 {
 		initial = i18n.Number(float64(*p)/100, 2, false)
@@ -200,17 +256,34 @@ func (b *binder) date(p *data.Date) *widget.DateEntry {
 	return e
 }
 
-func (b *binder) check(label string, p *bool) *widget.Check {
-	c := widget.NewCheck(label, nil)
-	c.SetChecked(*p)
-	c.OnChanged = func(v bool) { *p = v; b.changed() }
-	return c
+func (b *binder) check(label string, p *bool) fyne.CanvasObject {
+	return tickBox(label, *p, func(v bool) { *p = v; b.changed() })
 }
 
+// tickBox is a tick box whose words wrap beside it (Fyne's own are one line, cut at a narrow form's
+// edge); a click on the words ticks it too.
+func tickBox(label string, checked bool, changed func(bool)) fyne.CanvasObject {
+	c := widget.NewCheck("", nil)
+	c.SetChecked(checked)
+	c.OnChanged = changed
+	words := &checkWords{check: c}
+	words.Text, words.Wrapping = label, fyne.TextWrapWord
+	words.ExtendBaseWidget(words)
+	return container.NewBorder(nil, nil, c, nil, words)
+}
+
+// checkWords are the words of a tick box, which tick it when clicked.
+type checkWords struct {
+	widget.Label
+	check *widget.Check
+}
+
+func (w *checkWords) Tapped(*fyne.PointEvent) { w.check.SetChecked(!w.check.Checked) }
+
 // choice is a drop-down of stored English values shown translated.
-func choice[S ~string](b *binder, values []S, p *S) *widget.Select {
+func choice[S ~string](b *binder, values []S, p *S) *dropDown {
 	labels := translated(values)
-	sel := widget.NewSelect(labels, nil)
+	sel := newDropDown(labels, nil)
 	for i, v := range values {
 		if v == *p {
 			sel.SetSelectedIndex(i)
@@ -230,10 +303,23 @@ func heading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// row lays out a label above its input, the way volunteers read a paper form.
+// titledCard is a card whose title wraps: Fyne's own card title is one line as wide as its text, so a
+// partner's long name widened the window.
+func titledCard(title string, content fyne.CanvasObject) *widget.Card {
+	head := heading(title)
+	head.Wrapping = fyne.TextWrapWord
+	head.SizeName = theme.SizeNameSubHeadingText
+	return widget.NewCard("", "", container.NewVBox(head, content))
+}
+
+// row lays out a label above its input, the way volunteers read a paper form (and a field's example
+// under it, when it does not fit inside).
 func row(label string, input fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord // a long label wraps rather than widening the whole form
+	if f, ok := input.(*field); ok {
+		return container.NewVBox(l, f, f.example)
+	}
 	return container.NewVBox(l, input)
 }
 
@@ -295,19 +381,18 @@ func focusFirstIn(block fyne.CanvasObject) {
 }
 
 // list is an entry for a comma-separated list, such as focus areas or languages.
-func (b *binder) list(p *[]string, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func (b *binder) list(p *[]string, placeholder string) *field {
+	e := newField(placeholder)
 	e.SetText(strings.Join(*p, ", "))
-	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) { *p = splitList(s); b.changed() }
 	b.remember(e)
 	return e
 }
 
 // scale is a 1–5 choice with "not judged yet" for 0.
-func (b *binder) scale(p *int) *widget.Select {
+func (b *binder) scale(p *int) *dropDown {
 	labels := []string{T("not judged yet"), T("1 – very low"), "2", "3", "4", T("5 – very high")}
-	sel := widget.NewSelect(labels, nil)
+	sel := newDropDown(labels, nil)
 	sel.SetSelectedIndex(*p)
 	sel.OnChanged = func(string) { *p = sel.SelectedIndex(); b.changed() }
 	return sel

@@ -40,10 +40,8 @@ func (f *flow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	var y float32
 	for _, row := range rows {
-		var x, tallest float32
-		for _, o := range row {
-			tallest = max(tallest, o.MinSize().Height)
-		}
+		var x float32
+		tallest := tallestOf(row)
 		for _, o := range row {
 			m := o.MinSize()
 			o.Resize(fyne.NewSize(m.Width, tallest))
@@ -80,14 +78,125 @@ func (f *flow) rows(objects []fyne.CanvasObject, width float32) [][]fyne.CanvasO
 func (f *flow) height(rows [][]fyne.CanvasObject) float32 {
 	var h float32
 	for i, row := range rows {
-		var tallest float32
-		for _, o := range row {
-			tallest = max(tallest, o.MinSize().Height)
-		}
-		h += tallest
+		h += tallestOf(row)
 		if i > 0 {
 			h += theme.Padding()
 		}
+	}
+	return h
+}
+
+// upTo lays o out in the middle of the space, width × height big at normal text size (bigger with the
+// text), or as big as the window when that is smaller, but never smaller than o needs.
+func upTo(width, height float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(&centred{size: fyne.NewSize(width, height)}, o)
+}
+
+type centred struct{ size fyne.Size }
+
+func (c *centred) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (c *centred) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	o := objects[0]
+	s := scaled(c.size.Width, c.size.Height).Min(size).Max(o.MinSize())
+	o.Resize(s)
+	o.Move(fyne.NewPos((size.Width-s.Width)/2, (size.Height-s.Height)/2))
+}
+
+// columns lays fields out side by side in up to n columns of equal width, as many as the width given
+// holds: with large text or a narrow window, fields that no longer fit beside each other go one under the
+// other rather than widening the window.
+func columns(n int, objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&grid{most: n}, objects...)
+}
+
+// tiles lays cards out in as many columns as fit, each at least width wide (at normal text size).
+func tiles(width float32, objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&grid{most: len(objects), least: width}, objects...)
+}
+
+// grid is the layout of columns and tiles. Like flow, how many rows it needs depends on the width it is
+// given, and text that wraps is as tall as the width it gets: MinSize answers for the width of the last
+// layout. The window checks every part's minimum size on each frame and lays out again the parent of one
+// that changed, so a grid that needs another height after a layout gets it on the next frame.
+type grid struct {
+	most  int     // columns at most
+	least float32 // the narrowest a column may be, at normal text size, whatever it holds
+	width float32 // of the last layout; 0 before the first
+}
+
+func (g *grid) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	shown := visible(objects)
+	_, narrowest := g.columns(shown, g.width)
+	return fyne.NewSize(narrowest, g.rowsHeight(shown, g.width))
+}
+
+func (g *grid) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	g.width = size.Width
+	shown := visible(objects)
+	cols, _ := g.columns(shown, size.Width)
+	cell := g.cellWidth(cols, size.Width)
+	for _, o := range shown { // each takes its column's width first: wrapped text then knows its height
+		o.Resize(fyne.NewSize(cell, o.MinSize().Height))
+	}
+	var y float32
+	for _, row := range chunk(shown, cols) {
+		tallest := tallestOf(row)
+		for i, o := range row {
+			o.Move(fyne.NewPos(float32(i)*(cell+theme.Padding()), y))
+			o.Resize(fyne.NewSize(cell, tallest))
+		}
+		y += tallest + theme.Padding()
+	}
+}
+
+// columns is how many columns a width holds (all of them while the width is not known yet), and the
+// narrowest a column may be.
+func (g *grid) columns(shown []fyne.CanvasObject, width float32) (int, float32) {
+	narrowest := scaled(g.least, 0).Width
+	for _, o := range shown {
+		narrowest = max(narrowest, o.MinSize().Width)
+	}
+	cols := max(1, min(g.most, len(shown)))
+	if width > 0 {
+		fit := int((width + theme.Padding()) / (narrowest + theme.Padding()))
+		cols = max(1, min(cols, fit))
+	}
+	return cols, narrowest
+}
+
+func (g *grid) cellWidth(cols int, width float32) float32 {
+	return (width - theme.Padding()*float32(cols-1)) / float32(cols)
+}
+
+func (g *grid) rowsHeight(shown []fyne.CanvasObject, width float32) float32 {
+	cols, _ := g.columns(shown, width)
+	var h float32
+	for i, row := range chunk(shown, cols) {
+		if i > 0 {
+			h += theme.Padding()
+		}
+		h += tallestOf(row)
+	}
+	return h
+}
+
+func chunk(objects []fyne.CanvasObject, n int) [][]fyne.CanvasObject {
+	var out [][]fyne.CanvasObject
+	for len(objects) > n {
+		out = append(out, objects[:n])
+		objects = objects[n:]
+	}
+	if len(objects) > 0 {
+		out = append(out, objects)
+	}
+	return out
+}
+
+func tallestOf(objects []fyne.CanvasObject) float32 {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
 	}
 	return h
 }

@@ -155,10 +155,12 @@ func (f *form) written(copy data.Record, edits int, err error, next func()) {
 	}
 }
 
+// saveButton is the form's Save, at the top of the space beside the title: as tall as a button, however
+// many lines a long title wraps onto.
 func (f *form) saveButton() fyne.CanvasObject {
 	b := newKeyButton(T("Save"), theme.DocumentSaveIcon(), f.onSave)
 	b.Importance = widget.HighImportance
-	return b
+	return container.NewVBox(b)
 }
 
 // notSaved marks a heading while there are unsaved changes.

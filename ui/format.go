@@ -53,13 +53,6 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(kept, sep)
 }
 
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return T(one)
-	}
-	return T(many, n)
-}
-
 // dueText is "by DATE", or nothing for no date.
 func dueText(d data.Date) string {
 	if d.IsZero() {

@@ -158,18 +158,34 @@ func inContainers(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 }
 
 // keyList is a list the keyboard moves through with Up and Down and chooses from with Return as well as
-// Space; Up from the first row goes back to the search box above it.
+// Space; Up from the first row goes back to the search box above it. Its rows are as tall as their text
+// needs (see rows.go).
 type keyList struct {
 	widget.List
 	cursor int // the row the keyboard is on: Fyne's list keeps it to itself
 	back   fyne.Focusable
+	rows   rowHeights
 }
 
 func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
 	l := &keyList{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.Length, l.CreateItem = length, create
+	l.UpdateItem = l.rows.fitting(&l.List, update)
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// Refresh shows the rows afresh, each as tall as its text then needs.
+func (l *keyList) Refresh() {
+	l.rows.template = 0 // the text size may have changed
+	l.List.Refresh()
+	l.rows.apply(&l.List)
+}
+
+// Resize lays the rows out for a new width, where their text wraps to other heights.
+func (l *keyList) Resize(size fyne.Size) {
+	l.List.Resize(size)
+	l.rows.apply(&l.List)
 }
 
 // enter puts the keyboard on the list's first row; Up from there returns to from.

@@ -130,7 +130,7 @@ func ask(w fyne.Window, title, confirm, dismiss string, content fyne.CanvasObjec
 		if first == fyne.Focusable(yes) {
 			first = f
 		}
-		if e, ok := f.(*widget.Entry); ok && !e.MultiLine && e.OnSubmitted == nil {
+		if e := entryOf(f); e != nil && !e.MultiLine && e.OnSubmitted == nil {
 			e.OnSubmitted = func(string) { yes.OnTapped() }
 		}
 	})

@@ -17,12 +17,13 @@ func linkList(f *form, refill func(), title, addLabel string, name func(string) 
 	get func() []string, set func([]string), choose func(add func(string))) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for i, id := range get() {
-		box.Add(container.NewHBox(widget.NewLabel(name(id)), widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
+		remove := widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
 			ids := get()
 			set(append(ids[:i:i], ids[i+1:]...))
 			refill()
 			f.changed()
-		})))
+		})
+		box.Add(container.NewBorder(nil, nil, nil, remove, wrapped(name(id))))
 	}
 	box.Add(container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
 		choose(func(id string) {

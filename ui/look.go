@@ -98,6 +98,11 @@ func scaled(width, height float32) fyne.Size {
 	return fyne.NewSize(width*k, height*k)
 }
 
+// textWidth is how wide a text is drawn at the text size in use.
+func textWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.Size(theme.SizeNameText), fyne.TextStyle{}).Width
+}
+
 // applyLanguage switches Accord to this laptop's chosen language (or the computer's) and makes Fyne's own
 // words — dialog buttons, the file chooser — follow it. Fyne looks its words up by the computer's locale
 // and cannot be told otherwise (fyne issue 5333), so the chosen language's words are given to Fyne under

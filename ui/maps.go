@@ -39,7 +39,10 @@ func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(ms.chosen[i].Name) })
 	ms.cell.OnSelected = func(i widget.ListItemID) { ms.shell.open(ms.shell.partners, ms.chosen[i].ID) }
-	axes := container.NewBorder(nil, widget.NewLabel(T("Interest →  (how much they care)")), widget.NewLabel(T("Influence ↑")), nil, ms.grid)
+	interest := wrapped(T("Interest →  (how much they care)"))
+	above := columns(2, quadrantName(data.KeepSatisfied, fyne.TextAlignLeading), quadrantName(data.ManageClosely, fyne.TextAlignTrailing))
+	below := columns(2, quadrantName(data.Monitor, fyne.TextAlignLeading), quadrantName(data.KeepInformed, fyne.TextAlignTrailing))
+	axes := container.NewBorder(above, container.NewVBox(below, interest), widget.NewLabel(T("Influence ↑")), nil, ms.grid)
 	side := container.NewBorder(ms.cellHead, nil, nil, nil, ms.cell)
 	stakeholders := container.NewBorder(ms.unjudged, nil, nil, nil, container.NewHSplit(axes, side))
 	ms.res = container.NewVBox()
@@ -72,30 +75,33 @@ func (ms *mapsScreen) showGrid(grid [5][5][]*data.Partner, unjudged int) {
 		}
 	}
 	ms.grid.Refresh()
-	ms.unjudged.SetText(T("%d partners have no influence or interest score yet; give them one in Partners to place them here.", unjudged))
+	ms.unjudged.SetText(N(unjudged, "%d partner has no influence or interest score yet; give it one in Partners to place it here.",
+		"%d partners have no influence or interest score yet; give them one in Partners to place them here."))
+}
+
+// quadrantName names a part of the map above or below it, on the part's tint, at the side the part is:
+// names inside the squares were cut short ("keep s…", "satisf…").
+func quadrantName(q data.Quadrant, side fyne.TextAlign) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(T(string(q)), side, fyne.TextStyle{Italic: true})
+	name.Wrapping = fyne.TextWrapWord
+	return container.NewStack(canvas.NewRectangle(quadrantColour[q]), name)
 }
 
 func (ms *mapsScreen) square(influence, interest int, partners []*data.Partner) fyne.CanvasObject {
 	q := data.QuadrantOf(influence, interest)
 	tint := canvas.NewRectangle(quadrantColour[q])
-	label := ""
-	if (influence == 5 || influence == 1) && (interest == 1 || interest == 5) {
-		label = T(string(q)) // the corner squares name their quadrant
-	}
 	text := fmt.Sprint(len(partners))
 	if len(partners) == 0 {
 		text = "·"
 	}
 	tap := widget.NewButton(text, func() {
 		ms.chosen = partners
-		ms.cellHead.SetText(T("Influence %d, interest %d — %s: %d partners", influence, interest, T(string(q)), len(partners)))
+		ms.cellHead.SetText(T("Influence %d, interest %d — %s: %s", influence, interest, T(string(q)), N(len(partners), "%d partner", "%d partners")))
 		ms.cell.UnselectAll()
 		ms.cell.Refresh()
 	})
 	tap.Importance = widget.LowImportance
-	caption := widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	caption.Truncation = fyne.TextTruncateEllipsis
-	return container.NewStack(tint, container.NewBorder(caption, nil, nil, nil, tap))
+	return container.NewStack(tint, tap)
 }
 
 // quadrantColour tints the map's four parts, faintly enough for text on top in either theme.
@@ -128,7 +134,7 @@ func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 		}
 		d.field(T("Offered by"), joinNonEmpty(", ", mapped(r.Partners[:min(len(r.Partners), 6)], func(p *data.Partner) string { return p.Name })...))
 		if more := len(r.Partners) - 6; more > 0 {
-			d.para(T("and %d more", more))
+			d.para(N(more, "and %d other", "and %d others"))
 		}
 		if needs := data.NeedsFor(ms.store, r.Kind); len(needs) > 0 {
 			d.field(T("Could help meet"), joinNonEmpty("; ", mapped(needs[:min(len(needs), 4)], func(n *data.Need) string { return n.Name })...))
@@ -140,12 +146,14 @@ func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 
 // showResources lays the resource map out as one card per kind of resource.
 func (ms *mapsScreen) showResources(cards []resourceCard, total string) {
-	ms.res.Objects = []fyne.CanvasObject{widget.NewLabel(T("No partner offers or promises anything yet. Add what each partner brings in Partners, or in an agreement's contributions."))}
+	head := wrapped(T("No partner offers or promises anything yet. Add what each partner brings in Partners, or in an agreement's contributions."))
 	if len(cards) > 0 {
-		ms.res.Objects = []fyne.CanvasObject{widget.NewLabelWithStyle(T("Everything partners offer or promise in agreements in force is worth %s.", total), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+		head = heading(T("Everything partners offer or promise in agreements in force is worth %s.", total))
+		head.Wrapping = fyne.TextWrapWord
 	}
+	ms.res.Objects = []fyne.CanvasObject{head}
 	for _, c := range cards {
-		ms.res.Add(widget.NewCard(c.title, "", c.doc.build()))
+		ms.res.Add(titledCard(c.title, c.doc.build()))
 	}
 	ms.res.Refresh()
 }

@@ -16,7 +16,7 @@ func TestStakeholderMapPlacesPartnersAndOpensThem(t *testing.T) {
 	settle(t)
 	sh, _ := showShell(t, f.store)
 	ms := showScreen[*mapsScreen](t, sh)
-	if !strings.Contains(ms.unjudged.Text, "1 partners have no influence") {
+	if !strings.Contains(ms.unjudged.Text, "1 partner has no influence") {
 		t.Fatalf("unjudged: %q", ms.unjudged.Text)
 	}
 	// Row 0 is influence 5; column 3 is interest 4.

@@ -25,7 +25,7 @@ func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
 		search:  func(q string) []*data.Need { return store.Search[data.Need](s, q) },
 		row:     ns.row,
 		detail:  ns.openEditor,
-		count:   func(n int) string { return countOf(n, "1 need", "%d needs") },
+		count:   func(n int) string { return N(n, "%d need", "%d needs") },
 		empty:   T("Choose a need, or record a new one."),
 		hint:    T("Search by title, area or description"),
 		order:   func() func(a, b *data.Need) int { return urgentFirst },
@@ -84,7 +84,7 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 	ed.fillLinks()
 	form := container.NewVBox(
 		row(T("Title"), b.text(&n.Name, T("For example: A warm space for older residents in winter"))),
-		container.NewGridWithColumns(3,
+		columns(3,
 			row(T("Priority"), choice(b, data.Priorities, &n.Priority)),
 			row(T("Status"), choice(b, data.NeedStatuses, &n.Status)),
 			row(T("How you learned of it"), choice(b, data.NeedSources, &n.Source))),

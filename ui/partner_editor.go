@@ -31,7 +31,7 @@ func newPartnerEditor(s *store.Store, w fyne.Window, p *data.Partner, onSaved fu
 
 func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	ed.title.Truncation = fyne.TextTruncateEllipsis
+	ed.title.Wrapping = fyne.TextWrapWord
 	sections := widget.NewAccordion(
 		widget.NewAccordionItem(T("About the partner"), ed.aboutSection()),
 		widget.NewAccordionItem(T("People"), ed.contactsSection()),
@@ -45,7 +45,7 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	ed.refreshTitle()
 	ed.showProblems()
 	profile := widget.NewButtonWithIcon(T("Open profile to print"), theme.DocumentPrintIcon(), ed.onProfile)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(profile, ed.saveButton()), ed.title), ed.problems)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.title), flowRow(profile), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, newPageScroll(sections))
 }
 
@@ -61,19 +61,19 @@ func (ed *partnerEditor) aboutSection() fyne.CanvasObject {
 	b, p := ed.bind, ed.p
 	return container.NewVBox(
 		row(T("Name"), b.text(&p.Name, T("For example: Northside Library"))),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Kind"), choice(b, data.PartnerKinds, &p.PartnerKind)),
 			row(T("Stage"), choice(b, data.Stages, &p.Stage))),
 		row(T("Focus areas"), b.list(&p.FocusAreas, T("youth, housing, food security"))),
 		row(T("Description"), b.longText(&p.Description, T("What they do, in a sentence or two"))),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Email"), b.text(&p.Email, "info@example.org")), // i18n:same
 			row(T("Phone"), b.text(&p.Phone, ""))),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Website"), b.text(&p.Website, "")),
 			row(T("Languages"), b.list(&p.Languages, T("en, es")))),
 		row(T("Address"), b.longText(&p.Address, "")),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Legal form"), b.text(&p.LegalForm, T("For example: registered charity"))),
 			row(T("Registration number"), b.text(&p.RegistrationNumber, T("Charity number, SIRET, CIF…")))),
 	)
@@ -84,8 +84,8 @@ func (ed *partnerEditor) contactsSection() fyne.CanvasObject {
 	return listEditor(&ed.p.Contacts, T("Add a person"), func() data.Contact { return data.Contact{ID: data.NewID()} },
 		func(c *data.Contact) fyne.CanvasObject {
 			return container.NewVBox(
-				container.NewGridWithColumns(2, row(T("Name"), b.text(&c.Name, "")), row(T("Role"), b.text(&c.Role, T("For example: Chair")))),
-				container.NewGridWithColumns(3, row(T("Email"), b.text(&c.Email, "")), row(T("Phone"), b.text(&c.Phone, "")),
+				columns(2, row(T("Name"), b.text(&c.Name, "")), row(T("Role"), b.text(&c.Role, T("For example: Chair")))),
+				columns(3, row(T("Email"), b.text(&c.Email, "")), row(T("Phone"), b.text(&c.Phone, "")),
 					row(T("Language"), b.text(&c.Language, ""))),
 				b.check(T("May sign agreements for this partner"), &c.MaySign),
 				row(T("Notes"), b.text(&c.Notes, "")))
@@ -96,7 +96,7 @@ func (ed *partnerEditor) offersSection() fyne.CanvasObject {
 	b := ed.bind
 	return listEditor(&ed.p.Offers, T("Add something they offer"), func() data.Offer { return data.Offer{Kind: data.ResourceSpace} },
 		func(o *data.Offer) fyne.CanvasObject {
-			return container.NewGridWithColumns(3,
+			return columns(3,
 				row(T("Kind"), choice(b, data.ResourceKinds, &o.Kind)),
 				row(T("What"), b.text(&o.Description, T("For example: meeting room on Tuesdays"))),
 				row(T("Estimated value"), b.money(&o.Value)))
@@ -106,7 +106,7 @@ func (ed *partnerEditor) offersSection() fyne.CanvasObject {
 func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
 	b, p := ed.bind, ed.p
 	return container.NewVBox(
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Influence: how much say they have over what you do"), b.scale(&p.Influence)),
 			row(T("Interest: how much they care about it"), b.scale(&p.Interest))),
 		row(T("Notes"), b.longText(&p.Notes, "")),
@@ -116,7 +116,7 @@ func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
 // linkedSection shows the agreements, evaluations, activities and needs that name this partner.
 func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	if ed.p.ID == "" {
-		return widget.NewLabel(T("Save the partner first; what is linked to it will show here."))
+		return wrapped(T("Save the partner first; what is linked to it will show here."))
 	}
 	l := data.LinkedTo(ed.store, ed.p.ID, data.DateOf(now()))
 	var d detailDoc

@@ -76,7 +76,8 @@ func (imp *partnerImport) show(name string) {
 		}
 		imp.replan()
 	}
-	head := widget.NewLabel(T("%d rows read from %s. Check what each column holds, then import.", len(imp.table.Rows), name))
+	head := widget.NewLabel(N(len(imp.table.Rows), "%d row read from %s. Check what each column holds, then import.",
+		"%d rows read from %s. Check what each column holds, then import.", name))
 	cancel := widget.NewButton(T("Cancel"), func() { imp.stop(); imp.dialog.Hide() })
 	body := container.NewBorder(head, container.NewVBox(dup, imp.progress, imp.summary, container.NewHBox(cancel, imp.apply)),
 		nil, nil, container.NewHScroll(imp.columns()))
@@ -102,7 +103,7 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 	row := container.NewHBox()
 	headers := imp.table.Headers[:min(len(imp.table.Headers), shownColumns)]
 	for c, header := range headers {
-		sel := widget.NewSelect(labels, nil)
+		sel := newDropDown(labels, nil)
 		for i, f := range partnerio.Fields {
 			if c < len(imp.mapping) && imp.mapping[c] == f {
 				sel.SetSelectedIndex(i)
@@ -115,7 +116,7 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 		row.Add(container.NewGridWrap(scaled(190, 230), col))
 	}
 	if hidden := len(imp.table.Headers) - len(headers); hidden > 0 {
-		row.Add(widget.NewLabel(countOf(hidden, "1 more column is not shown, and not imported.", "%d more columns are not shown, and not imported.")))
+		row.Add(widget.NewLabel(N(hidden, "%d more column is not shown, and not imported.", "%d more columns are not shown, and not imported.")))
 	}
 	return row
 }
@@ -154,7 +155,7 @@ func (imp *partnerImport) replan() {
 				return
 			}
 			imp.plan = plan
-			imp.summary.SetText(T("If you import now:") + "\n" + strings.Join(plan.Summary().Describe(T), "\n"))
+			imp.summary.SetText(T("If you import now:") + "\n" + strings.Join(plan.Summary().Describe(T, N), "\n"))
 			if len(plan.New)+len(plan.Merged) > 0 {
 				imp.apply.Enable()
 			}
@@ -180,7 +181,7 @@ func (imp *partnerImport) onApply() {
 			}
 			imp.dialog.Hide()
 			imp.done()
-			dialog.ShowInformation(T("Contacts imported"), strings.Join(sum.Describe(T), "\n"), imp.win)
+			dialog.ShowInformation(T("Contacts imported"), strings.Join(sum.Describe(T, N), "\n"), imp.win)
 		})
 	})
 }

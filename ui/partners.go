@@ -17,7 +17,7 @@ import (
 type partnersScreen struct {
 	records[data.Partner, *data.Partner, *partnerEditor]
 
-	kind, stage, focus *widget.Select
+	kind, stage, focus *dropDown
 	newest             *widget.Check
 }
 
@@ -29,7 +29,7 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		search:  func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
 		row:     ps.row,
 		detail:  ps.openEditor,
-		count:   func(n int) string { return countOf(n, "1 partner", "%d partners") },
+		count:   func(n int) string { return N(n, "%d partner", "%d partners") },
 		empty:   T("Choose a partner, or add a new one."),
 		hint:    T("Search by name, contact, email, focus area or notes"),
 		filter:  ps.filter,
@@ -53,8 +53,8 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 }
 
 // filterSelect is a drop-down whose first choice means "no filter".
-func filterSelect(any string, choices []string, changed func()) *widget.Select {
-	sel := widget.NewSelect(append([]string{any}, choices...), nil)
+func filterSelect(any string, choices []string, changed func()) *dropDown {
+	sel := newDropDown(append([]string{any}, choices...), nil)
 	sel.SetSelectedIndex(0)
 	sel.OnChanged = func(string) { changed() }
 	return sel
@@ -83,7 +83,7 @@ func (ps *partnersScreen) filter() func(*data.Partner) bool {
 
 func (ps *partnersScreen) row(p *data.Partner) (string, string) {
 	return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)),
-		countOf(len(p.Contacts), "1 contact", "%d contacts"))
+		N(len(p.Contacts), "%d contact", "%d contacts"))
 }
 
 // create is Ctrl+N and the New partner button.

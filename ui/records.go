@@ -47,7 +47,7 @@ func (rs *records[R, P, E]) openEditor(listed P) fyne.CanvasObject {
 	r, err := store.Get[R, P](rs.store, listed.Common().ID)
 	if err != nil {
 		showError(rs.win, fmt.Sprintf("open %s %s", rs.shows(), listed.Common().ID), err) // i18n:same (for the log)
-		return widget.NewLabel(T("This record could not be opened. It may have been moved to the Trash on another laptop."))
+		return wrapped(T("This record could not be opened. It may have been moved to the Trash on another laptop."))
 	}
 	return rs.edit(r)
 }
@@ -125,7 +125,7 @@ func (rs *records[R, P, E]) onDelete() {
 	closeEditor := func() {
 		var none E
 		rs.editor, rs.selected = none, ""
-		rs.showPane(container.NewCenter(widget.NewLabel(rs.empty)))
+		rs.showPane(emptyPane(rs.empty))
 		rs.refresh()
 	}
 	id := data.MetaOf(r).ID

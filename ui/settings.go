@@ -60,34 +60,34 @@ func (ss *settingsScreen) show(org *data.Organisation) {
 	ss.logo = container.NewHBox()
 	ss.showLogo()
 	paper := []string{data.PaperA4, data.PaperLetter}
-	sel := widget.NewSelect(paper, nil)
+	sel := newDropDown(paper, nil)
 	sel.SetSelected(o.PaperSize)
 	sel.OnChanged = func(v string) { o.PaperSize = v; ss.editor.changed() } // after: showing the size is no change
 	folder := widget.NewButton(T("Open the data folder"), ss.onOpenFolder)
 	form := container.NewVBox(
 		heading(T("On this computer")),
-		widget.NewLabel(T("These apply at once, and only on this computer.")),
+		wrapped(T("These apply at once, and only on this computer.")),
 		ss.computerChoices(),
 		widget.NewSeparator(),
 		heading(T("Our organisation")),
-		widget.NewLabel(T("These details head every document Accord prints.")),
+		wrapped(T("These details head every document Accord prints.")),
 		row(T("Name"), b.text(&o.Name, T("For example: Riverside Residents' Association"))),
 		row(T("Address"), b.longText(&o.Address, "")),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Legal form"), b.text(&o.LegalForm, T("For example: registered charity"))),
 			row(T("Registration number"), b.text(&o.RegistrationNumber, T("Charity number, SIRET, CIF…")))),
-		container.NewGridWithColumns(3, row(T("Email"), b.text(&o.Email, "")), row(T("Phone"), b.text(&o.Phone, "")),
+		columns(3, row(T("Email"), b.text(&o.Email, "")), row(T("Phone"), b.text(&o.Phone, "")),
 			row(T("Website"), b.text(&o.Website, ""))),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Who usually signs"), b.text(&o.SignatoryName, T("Name"))),
 			row(T("Their role"), b.text(&o.SignatoryTitle, T("For example: Chair")))),
-		container.NewGridWithColumns(2,
+		columns(2,
 			row(T("Currency (three letters)"), b.text(&o.Currency, "EUR")),
 			row(T("Paper size"), sel)),
 		row(T("Logo (a PNG picture)"), ss.logo),
 		widget.NewSeparator(),
 		heading(T("Where your data lives")),
-		widget.NewLabel(ss.store.Path()),
+		wrapped(ss.store.Path()),
 		container.NewHBox(folder),
 		widget.NewSeparator(),
 		heading(T("Backups")),
@@ -132,7 +132,7 @@ func (ss *settingsScreen) computerChoices() fyne.CanvasObject {
 		languages[i] = i18n.Name(c)
 	}
 	languages[0] = T("Follow the computer (%s)", i18n.Name(i18n.System()))
-	language := widget.NewSelect(languages, nil)
+	language := newDropDown(languages, nil)
 	language.SetSelectedIndex(slices.Index(codes, prefs.String(prefLanguage)))
 	language.OnChanged = func(string) {
 		if !ss.onLanguage(codes[language.SelectedIndex()]) {
@@ -140,13 +140,13 @@ func (ss *settingsScreen) computerChoices() fyne.CanvasObject {
 		}
 	}
 
-	look := widget.NewSelect(mapped(themeChoices, themeLabel), nil)
+	look := newDropDown(mapped(themeChoices, themeLabel), nil)
 	look.SetSelectedIndex(max(0, slices.Index(themeChoices, prefs.String(prefTheme))))
 	look.OnChanged = func(string) {
 		prefs.SetString(prefTheme, themeChoices[look.SelectedIndex()])
 		applyLook(fyne.CurrentApp())
 	}
-	size := widget.NewSelect(mapped(textSizes, textSizeLabel), nil)
+	size := newDropDown(mapped(textSizes, textSizeLabel), nil)
 	size.SetSelectedIndex(max(0, slices.Index(textSizes, float32(prefs.FloatWithFallback(prefTextSize, 1)))))
 	size.OnChanged = func(string) {
 		prefs.SetFloat(prefTextSize, float64(textSizes[size.SelectedIndex()]))
@@ -155,7 +155,7 @@ func (ss *settingsScreen) computerChoices() fyne.CanvasObject {
 			ss.shell.relabel() // parts given a size are laid out again for the new text size
 		}
 	}
-	return container.NewGridWithColumns(3, row(T("Language"), language), row(T("Colours"), look), row(T("Text size"), size))
+	return columns(3, row(T("Language"), language), row(T("Colours"), look), row(T("Text size"), size))
 }
 
 // onLanguage switches the whole window to another language, and says whether it did. Unsaved changes to
@@ -178,7 +178,7 @@ func (ss *settingsScreen) onLanguage(code string) bool {
 // backupsLine says when the newest backup was made, read off the UI goroutine, and opens the Backups
 // screen.
 func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
-	newest := widget.NewLabel(T("Looking for backups…"))
+	newest := wrapped(T("Looking for backups…"))
 	dir := ss.store.Dir()
 	background(func() {
 		backups, err := store.ListBackups(dir)
@@ -189,7 +189,7 @@ func (ss *settingsScreen) backupsLine() fyne.CanvasObject {
 		onUI(func() { newest.SetText(text) })
 	})
 	open := widget.NewButtonWithIcon(T("Open Backups"), theme.HistoryIcon(), func() { ss.shell.goTo(backupsID) })
-	return container.NewHBox(newest, open)
+	return container.NewBorder(nil, nil, nil, open, newest)
 }
 
 func (ss *settingsScreen) showLogo() {

@@ -85,10 +85,16 @@ func newShell(s *store.Store, w fyne.Window) *shell {
 
 func (sh *shell) buildUI() fyne.CanvasObject {
 	sh.content = container.NewStack()
+	longest := ""
+	for _, e := range sh.entries {
+		if l := T(e.label); textWidth(l) > textWidth(longest) {
+			longest = l
+		}
+	}
 	sh.nav = widget.NewList(
 		func() int { return len(sh.entries) },
-		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Agreements…")) // i18n:same (sizes the row; replaced)
+		func() fyne.CanvasObject { // as wide as the longest name, so the sidebar never cuts one
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)

@@ -121,8 +121,8 @@ func (sy *syncer) showStatus() {
 	case st.LastRound.IsZero():
 		sy.status.SetText(T("Not synced yet."))
 	default:
-		sy.status.SetText(T("Last sync: %s. %s in, %s out.", whenText(st.LastRound), countOf(st.LastIn, "1 change", "%d changes"),
-			countOf(st.LastOut, "1 change", "%d changes")))
+		sy.status.SetText(T("Last sync: %s. %s in, %s out.", whenText(st.LastRound), N(st.LastIn, "%d change", "%d changes"),
+			N(st.LastOut, "%d change", "%d changes")))
 	}
 	background(func() {
 		cs, err := sy.store.Conflicts()
@@ -131,7 +131,7 @@ func (sy *syncer) showStatus() {
 				sy.conflicts.Hide()
 				return
 			}
-			sy.conflicts.SetText(countOf(len(cs), "1 record to compare", "%d records to compare"))
+			sy.conflicts.SetText(N(len(cs), "%d record to compare", "%d records to compare"))
 			sy.conflicts.Show()
 		})
 	})
@@ -142,7 +142,7 @@ func (sy *syncer) showStatus() {
 func (sy *syncer) syncSection() fyne.CanvasObject {
 	about := widget.NewLabel(T("Several laptops can share the same records through a folder that Syncthing, a cloud drive or a USB stick passed round keeps in step. Accord writes there only its own files and never the data itself."))
 	about.Wrapping = fyne.TextWrapWord
-	folder := widget.NewLabel(T("No sync folder is chosen yet."))
+	folder := wrapped(T("No sync folder is chosen yet."))
 	if f := syncfolder.Folder(sy.store); f != "" {
 		folder.SetText(T("Shared folder: %s", f))
 	}
@@ -165,7 +165,7 @@ func (sy *syncer) syncSection() fyne.CanvasObject {
 		chooseFolderTo(sy.win, T("Choose the folder to share with your other laptops"), T("Share this folder"), sy.onChoose)
 	})
 	now := widget.NewButtonWithIcon(T("Sync now"), theme.ViewRefreshIcon(), sy.now)
-	box := container.NewVBox(about, folder, container.NewHBox(choose, now), report)
+	box := container.NewVBox(about, folder, flowRow(choose, now), report)
 	if warn := syncfolder.DataFolderWarning(sy.store.Dir()); warn != nil {
 		w := widget.NewLabel(plainText(warn))
 		w.Wrapping = fyne.TextWrapWord
@@ -199,5 +199,5 @@ func (sy *syncer) onChoose(folder string) {
 
 // describeRound is what a round did, with what it set aside below, one line each.
 func describeRound(rep syncfolder.Report) string {
-	return strings.Join(append([]string{rep.Describe(T)}, rep.Details(T)...), "\n")
+	return strings.Join(append([]string{rep.Describe(T, N)}, rep.Details(T)...), "\n")
 }

@@ -20,7 +20,7 @@ type trashScreen struct {
 	items      []data.Record
 	links      map[data.Ref][]data.Record // what still links to each record listed
 	selected   data.Record
-	list       *widget.List
+	list       *keyList
 	counter    *widget.Label
 	restoreBtn *keyButton
 	deleteBtn  *widget.Button
@@ -33,18 +33,13 @@ func newTrashScreen(s *store.Store, w fyne.Window) *trashScreen {
 func (ts *trashScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(T("Trash"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	about := widget.NewLabel(T("Deleted records stay here for %d days, then Accord removes them for good. Choose one to restore it.", store.TrashDays))
+	about := widget.NewLabel(N(store.TrashDays, "Deleted records stay here for %d day, then Accord removes them for good. Choose one to restore it.",
+		"Deleted records stay here for %d days, then Accord removes them for good. Choose one to restore it."))
 	about.Wrapping = fyne.TextWrapWord
 	ts.counter = widget.NewLabel("")
-	ts.list = widget.NewList(
+	ts.list = newKeyList(
 		func() int { return len(ts.items) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			when := widget.NewLabel("")
-			when.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(name, when)
-		},
+		func() fyne.CanvasObject { return titleAndDetails() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			r := ts.items[id]
 			texts := o.(*fyne.Container).Objects
@@ -71,7 +66,7 @@ func (ts *trashScreen) refresh() {
 		items, links := ts.store.Trash(), ts.store.TrashLinks()
 		onUI(func() {
 			ts.items, ts.links = items, links
-			ts.counter.SetText(countOf(len(items), "1 deleted record", "%d deleted records"))
+			ts.counter.SetText(N(len(items), "%d deleted record", "%d deleted records"))
 			ts.list.UnselectAll()
 			ts.list.Refresh()
 		})
@@ -133,7 +128,7 @@ func (ts *trashScreen) linkNames(from []data.Record) string {
 	names := make([]string, 0, shown+1)
 	for i, r := range from {
 		if i == shown {
-			names = append(names, T("and %d more", len(from)-shown))
+			names = append(names, N(len(from)-shown, "and %d other", "and %d others"))
 			break
 		}
 		names = append(names, T(data.KindNoun(r.Kind()))+" “"+named(ts.store, r)+"”")
@@ -150,7 +145,7 @@ func deletedText(r data.Record, linkedFrom string) string {
 	case ago == 1:
 		deleted = T("deleted yesterday")
 	case ago > 1:
-		deleted = T("deleted %d days ago", ago)
+		deleted = N(ago, "deleted %d day ago", "deleted %d days ago")
 	}
 	left := today.DaysUntil(data.DateOf(due))
 	if linkedFrom != "" {
@@ -159,5 +154,8 @@ func deletedText(r data.Record, linkedFrom string) string {
 	if left <= 0 {
 		return deleted + ", " + T("removed for good the next time Accord opens")
 	}
-	return deleted + ", " + countOf(left, "removed for good tomorrow", "removed for good in %d days")
+	if left == 1 {
+		return deleted + ", " + T("removed for good tomorrow")
+	}
+	return deleted + ", " + N(left, "removed for good in %d day", "removed for good in %d days")
 }

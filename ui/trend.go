@@ -29,7 +29,7 @@ func healthTrend(history []*data.Evaluation) fyne.CanvasObject {
 		}
 	}
 	if len(points) == 0 {
-		return widget.NewLabel(T("No health check recorded yet."))
+		return wrapped(T("No health check recorded yet."))
 	}
 	chart := container.NewWithoutLayout(trendBands()...)
 	y := func(v float64) float32 { return trendHeight - float32((v-1)/4)*trendHeight }

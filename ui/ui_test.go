@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/pdf"
 	"accord/store"
 )
@@ -36,7 +37,13 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), store.FileName), store.Options{})
+	return newFixtureIn(t, t.TempDir())
+}
+
+// newFixtureIn makes the fixture in a folder of the test's choosing.
+func newFixtureIn(t *testing.T, dir string) *fixture {
+	t.Helper()
+	s, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +278,7 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 		text = textOf(dash.body)
 		return strings.Contains(text, "Riverside Residents")
 	})
-	for _, want := range []string{"Active partners", "of 3 partners", "0 drafts, 1 ending within 60 days",
+	for _, want := range []string{"Active partners", "of 3 partners", "0 drafts, 1 ends within 60 days", "0 actions open",
 		"Homework club at the library ends in 10 days", "Partners contribute", "Average health"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("dashboard lacks %q:\n%s", want, text)
@@ -315,6 +322,31 @@ func TestDashboardCountsAndOpensAnAgreementThatEndsSoon(t *testing.T) {
 	for _, want := range []string{"active", "Northside Library", "Riverside Residents", "Amara Okafor"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("agreement detail lacks %q:\n%s", want, detail)
+		}
+	}
+}
+
+// TestFrenchCountsZeroAndOneAsOne reads the dashboard in French, where 0 and 1 both take the singular
+// ("0 brouillon", "1 se termine"), and in English, where only 1 does ("0 drafts", "1 ends").
+func TestFrenchCountsZeroAndOneAsOne(t *testing.T) {
+	defer i18n.SetLanguage("en")
+	f := newFixture(t)
+	for lang, wants := range map[string][]string{
+		"fr": {"sur 3 partenaires", "0 brouillon, 1 se termine dans les 60 jours", "0 action en cours", "se termine dans 10 jours"},
+		"en": {"of 3 partners", "0 drafts, 1 ends within 60 days", "0 actions open", "ends in 10 days"},
+	} {
+		i18n.SetLanguage(lang)
+		sh, _ := showShell(t, f.store)
+		dash := sh.entries[0].screen.(*dashboardScreen)
+		var text string
+		eventually(t, "the dashboard counts", func() bool {
+			text = textOf(dash.body)
+			return strings.Contains(text, "Riverside Residents")
+		})
+		for _, want := range wants {
+			if !strings.Contains(text, want) {
+				t.Errorf("the dashboard in %s lacks %q:\n%s", lang, want, text)
+			}
 		}
 	}
 }

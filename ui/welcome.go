@@ -70,8 +70,7 @@ func (wc *welcome) show(step int) {
 	text.Wrapping = fyne.TextWrapWord
 	progress := widget.NewLabel(T("Question %d of %d", step+1, 3))
 	page := container.NewVBox(progress, heading, text, ask, layout.NewSpacer(), wc.buttons(step))
-	frame := container.NewGridWrap(scaled(620, 520), container.NewPadded(page))
-	wc.body.Objects = []fyne.CanvasObject{container.NewCenter(frame)}
+	wc.body.Objects = []fyne.CanvasObject{upTo(620, 520, container.NewPadded(page))}
 	wc.body.Refresh()
 	wc.focusFirstEntry(page)
 }
@@ -119,8 +118,7 @@ func (wc *welcome) languageStep() fyne.CanvasObject {
 }
 
 func (wc *welcome) organisationStep() fyne.CanvasObject {
-	name := widget.NewEntry()
-	name.SetPlaceHolder(T("For example: Riverside Residents' Association"))
+	name := newField(T("For example: Riverside Residents' Association"))
 	name.SetText(wc.org.Name)
 	name.OnChanged = func(s string) {
 		wc.org.Name = s
@@ -189,9 +187,9 @@ func (wc *welcome) done() {
 }
 
 func (wc *welcome) focusFirstEntry(o fyne.CanvasObject) {
-	var first *widget.Entry
+	var first *field
 	inContainers(o, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && first == nil {
+		if e, ok := o.(*field); ok && first == nil {
 			first = e
 		}
 	})

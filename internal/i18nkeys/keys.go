@@ -24,9 +24,10 @@ const Marker = "i18n:keys"
 
 // keyArgs are the functions that translate some of their arguments, and which ones (0-based).
 var keyArgs = map[string][]int{
-	"T":       {0},
-	"t":       {0}, // a translation function passed in, as data's Describe methods take it
-	"countOf": {1, 2},
+	"T": {0},
+	"t": {0}, // a translation function passed in, as data's Describe methods take it
+	// sentences that count: the forms for one and for other (see counting)
+	"N": {1, 2}, "sayN": {1, 2}, "count": {1, 2},
 	// pdf's MOU, which says each fixed sentence and label in the languages of its edition
 	"say": {0}, "said": {0}, "saidEach": {0}, "eachLang": {0}, "kindSentence": {0}, "provision": {1}, "sayCapital": {0},
 	"add": {1},
@@ -100,21 +101,28 @@ func Harvest(files []File) map[string]string {
 				harvestMarked(decl, add)
 			}
 		}
-		ast.Inspect(f.AST, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				for _, i := range keyArgs[calleeName(n.Fun)] {
-					if i < len(n.Args) {
-						add(n.Args[i])
-					}
-				}
-			case *ast.CompositeLit:
-				harvestFields(n, add)
-			}
-			return true
-		})
+		keySites(f, func(_ string, key ast.Expr) { add(key) })
 	}
 	return keys
+}
+
+// keySites visits every key handed to a translating call in a file, with the name of the call, and every
+// key written in a field of a plain error or a problem, with the name of its type.
+func keySites(f File, visit func(site string, key ast.Expr)) {
+	ast.Inspect(f.AST, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			name := calleeName(n.Fun)
+			for _, i := range keyArgs[name] {
+				if i < len(n.Args) {
+					visit(name, n.Args[i])
+				}
+			}
+		case *ast.CompositeLit:
+			harvestFields(n, func(key ast.Expr) { visit(typeName(n.Type), key) })
+		}
+		return true
+	})
 }
 
 // harvestMarked adds every string literal in a marked declaration but the keys of a map literal, which

@@ -154,6 +154,34 @@ func TestNoBypass(t *testing.T) {
 	}
 }
 
+// TestCountsGoThroughN fails when a sentence that counts is given to T instead of N, which picks the
+// form each language's plural rule gives the number.
+func TestCountsGoThroughN(t *testing.T) {
+	for _, f := range Uncounted(parsed(t)) {
+		t.Errorf("%s: %q counts with %s; give its forms for one and for other to N, so 1 and 0 read right in every language", f.Place, f.Text, f.Call)
+	}
+}
+
+// TestUncountedFound makes sure the check above can fail: a count of partners through T or in a plain
+// error is found; the same through N, a number that counts nothing N counts, and a number that names
+// ("Party %d partners a school", a verb) are not.
+func TestUncountedFound(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "ui"), 0o755)
+	src := "package ui\nfunc f(n int) {\n\tN(n, \"%d partner\", \"%d partners\")\n" +
+		"\tT(\"of %d partners\", n)\n\tT(\"Question %d of %d\", 1, 3)\n\tT(\"%[2]s has %[1]d Partners\", n, \"x\")\n" +
+		"\tT(\"Party %d partners a school.\", n)\n\t_ = PlainError{Message: \"None of the %d partners answered.\"}\n}\n"
+	os.WriteFile(filepath.Join(dir, "ui", "x.go"), []byte(src), 0o644)
+	files, err := Parse(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Uncounted(files)
+	if len(got) != 3 || got[0].Place != "ui/x.go:4" || got[1].Place != "ui/x.go:6" || got[2].Place != "ui/x.go:8" {
+		t.Errorf("Uncounted = %+v, want the counts of partners through T on lines 4 and 6 and in the plain error on line 8", got)
+	}
+}
+
 // TestBypassFound makes sure the check above can fail: a label written in English is found, one through
 // T is not.
 func TestBypassFound(t *testing.T) {

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// dropDown is a drop-down as wide as its longest choice, so the choice showing is never cut: Fyne's own
+// is only as wide as its placeholder ("Any focus …", "Tous les ty…"), and its placeholder is English
+// in every language. A choice a user typed — a focus area, a partner's name — may be long; past
+// widestChoice the drop-down stops growing and cuts it, and the list it opens shows it.
+type dropDown struct {
+	widget.Select
+}
+
+// widestChoice is how wide a drop-down grows, at normal text size.
+const widestChoice = 320
+
+func newDropDown(options []string, changed func(string)) *dropDown {
+	d := &dropDown{}
+	d.Options, d.OnChanged = options, changed
+	d.PlaceHolder = T("(Choose one)")
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+func (d *dropDown) MinSize() fyne.Size {
+	size := d.Select.MinSize()
+	th := d.Theme()
+	var widest float32
+	for _, o := range d.Options {
+		widest = max(widest, textWidth(o))
+	}
+	if d.SelectedIndex() < 0 {
+		widest = max(widest, textWidth(d.PlaceHolder))
+	}
+	widest = min(widest, scaled(widestChoice, 0).Width)
+	// what Fyne adds around the text: the padding on each side and the arrow
+	inner := th.Size(theme.SizeNameInnerPadding)
+	size.Width = max(size.Width, widest+4*inner+th.Size(theme.SizeNameInlineIcon))
+	return size
+}
