@@ -232,7 +232,7 @@ func TestTheWheelScrollsAFormOverItsFields(t *testing.T) {
 	_, sh, w := openSoonAgreement(t)
 	scroll := find[*pageScroll](sh.agreements.pane)[0]
 	d := fyne.CurrentApp().Driver()
-	single := find[*widget.Entry](scroll.Content)[0]
+	single := find[*field](scroll.Content)[0]
 	long := find[*longEntry](scroll.Content)[0]
 	for _, field := range []fyne.CanvasObject{single, long} {
 		scroll.ScrollToTop()
