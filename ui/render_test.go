@@ -44,7 +44,7 @@ var sizings = []sizing{
 // TestEveryScreenFitsAndNothingIsCut shows every screen, with a record open where it has them, and the
 // dialogs a volunteer meets from it, in every language at Normal and Largest text, and fails when the
 // window would have to grow to hold it or a word is cut short. With -update it keeps what each screen
-// looks like at Normal and Largest as a picture under testdata/renders, to look at (git ignores them).
+// looks like at Normal and Largest as a picture under testdata/renders, for reviewers to look at.
 func TestEveryScreenFitsAndNothingIsCut(t *testing.T) {
 	if asyncUI {
 		t.Skip("layouts do not depend on where background work runs: the other run of the UI tests checks them")
