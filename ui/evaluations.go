@@ -105,16 +105,6 @@ func (es *evaluationsScreen) createForPartner() {
 
 // startFor opens a new evaluation of an agreement, with its goals ready for their progress.
 func (es *evaluationsScreen) startFor(a *data.Agreement) {
-	es.openNew(newEvaluationOf(a, data.DateOf(now())))
+	es.openNew(data.NewEvaluationOf(es.store, a, data.DateOf(now())))
 }
 
-func newEvaluationOf(a *data.Agreement, today data.Date) *data.Evaluation {
-	e := &data.Evaluation{AgreementID: a.ID, Date: today, PeriodEnd: today}
-	if a.ReviewEveryMonths > 0 {
-		e.PeriodStart = today.AddMonths(-a.ReviewEveryMonths)
-	}
-	for _, g := range a.Goals {
-		e.GoalProgress = append(e.GoalProgress, data.GoalProgress{GoalID: g.ID})
-	}
-	return e
-}
