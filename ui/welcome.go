@@ -60,7 +60,7 @@ func (wc *welcome) show(step int) {
 	case stepLanguage:
 		title, about, ask = T("Welcome to Accord"), T("Accord keeps your group's partners, agreements and evaluations in order, in one file on this computer. It works without the internet. Three short questions, and you are ready."), wc.languageStep()
 	case stepOrganisation:
-		title, about, ask = T("Your organisation"), T("Its name and logo head every agreement and report Accord prints. You can change them later in Settings."), wc.organisationStep()
+		title, about, ask = T("Your organisation"), T("Its name, address and logo head every agreement and report Accord prints. You can change them later in Settings."), wc.organisationStep()
 	default:
 		title, about, ask = T("Who usually signs"), T("The person who usually signs agreements for your organisation. You can choose someone else on any agreement."), wc.signatoryStep()
 	}
@@ -69,7 +69,9 @@ func (wc *welcome) show(step int) {
 	text := widget.NewLabel(about)
 	text.Wrapping = fyne.TextWrapWord
 	progress := widget.NewLabel(T("Question %d of %d", step+1, 3))
-	page := container.NewVBox(progress, heading, text, ask, layout.NewSpacer(), wc.buttons(step))
+	// The questions scroll between the title and the buttons, which stay in view at any text size.
+	page := container.NewBorder(container.NewVBox(progress, heading), wc.buttons(step), nil, nil,
+		newPageScroll(container.NewVBox(text, ask)))
 	wc.body.Objects = []fyne.CanvasObject{upTo(620, 520, container.NewPadded(page))}
 	wc.body.Refresh()
 	wc.focusFirstEntry(page)
@@ -148,8 +150,9 @@ func (wc *welcome) organisationStep() fyne.CanvasObject {
 	paper := widget.NewRadioGroup([]string{data.PaperA4, data.PaperLetter}, func(v string) { wc.org.PaperSize = v })
 	paper.Horizontal = true
 	paper.SetSelected(wc.org.PaperSize)
-	return container.NewVBox(row(T("Name"), name), row(T("Logo (a PNG picture, if you have one)"), logo),
-		row(T("Paper size"), paper))
+	address := newBinder(func() {}).text(&wc.org.Address, T("Street, town and postcode"))
+	return container.NewVBox(row(T("Name"), name), row(T("Address"), address),
+		row(T("Logo (a PNG picture, if you have one)"), logo), row(T("Paper size"), paper))
 }
 
 func (wc *welcome) signatoryStep() fyne.CanvasObject {

@@ -53,6 +53,7 @@ func TestANewUserGetsThroughTheWelcome(t *testing.T) {
 	if next.Disabled() {
 		t.Fatal("Next stays disabled once the organisation has a name")
 	}
+	test.Type(find[*field](content(w))[1], "12 Mill Lane, Riverside")
 	find[*widget.RadioGroup](content(w))[0].SetSelected(data.PaperLetter)
 	test.Tap(next)
 	settle(t)
@@ -68,7 +69,7 @@ func TestANewUserGetsThroughTheWelcome(t *testing.T) {
 	settle(t)
 
 	org := s.Organisation()
-	if org.Name != "Riverside Residents" || org.PaperSize != data.PaperLetter || org.SignatoryName != "Amara Okafor" || org.SignatoryTitle != "Chair" {
+	if org.Name != "Riverside Residents" || org.Address != "12 Mill Lane, Riverside" || org.PaperSize != data.PaperLetter || org.SignatoryName != "Amara Okafor" || org.SignatoryTitle != "Chair" {
 		t.Fatalf("the welcome saved %+v", org)
 	}
 	if !strings.Contains(textOf(content(w)), "Needs attention") {
