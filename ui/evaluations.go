@@ -107,4 +107,3 @@ func (es *evaluationsScreen) createForPartner() {
 func (es *evaluationsScreen) startFor(a *data.Agreement) {
 	es.openNew(data.NewEvaluationOf(es.store, a, data.DateOf(now())))
 }
-
