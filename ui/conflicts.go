@@ -168,7 +168,7 @@ func wrapped(text string) *widget.Label {
 
 func orNone(s string) string {
 	if s == "" {
-		return "—"
+		return T("(empty)")
 	}
 	return s
 }

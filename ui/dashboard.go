@@ -58,7 +58,7 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 			N(len(o.Expiring), "%d ends within 60 days", "%d end within 60 days")),
 		figure(T("Partners contribute"), money(h.PartnerContributions, currency), leverageText(h.Leverage)),
 		figure(T("Average health"), oneDecimal(h.AverageHealth), healthChangeText(h.HealthChange)),
-		figure(T("Partnership longevity"), T("%s years", oneDecimal(h.LongevityYears)), T("on average, for active partners")),
+		figure(T("Partnership longevity"), years(h.LongevityYears), T("on average, for active partners")),
 		figure(T("Overdue actions"), fmt.Sprint(o.OverdueActions), N(o.OpenActions, "%d action open", "%d actions open")),
 		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
 	)
@@ -80,7 +80,15 @@ func leverageText(v float64) string {
 	if math.IsNaN(v) {
 		return T("in agreements active today")
 	}
-	return T("%s for each 1 we put in", i18n.Number(v, 1, false))
+	return T("Partners put in %s for every %s we put in", i18n.Number(v, 2, false), i18n.Number(1, 2, false))
+}
+
+// years is a length of time to one decimal, or that it is not known yet.
+func years(v float64) string {
+	if math.IsNaN(v) {
+		return T("not yet known")
+	}
+	return T("%s years", oneDecimal(v))
 }
 
 func healthChangeText(v float64) string {

@@ -138,7 +138,7 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 
 func oneDecimal(v float64) string {
 	if math.IsNaN(v) {
-		return "–"
+		return T("not yet known")
 	}
 	return i18n.Number(v, 1, false)
 }
