@@ -86,7 +86,7 @@ func runWholeReport(e env, words []string, out string) error {
 		case "register":
 			b, err = pdf.AgreementRegister(s, printed)
 		default:
-			b, err = pdf.ContactDirectory(s, printed)
+			b, err = pdf.ContactDirectory(s, printed, false)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("write the %s report: %w", words[0], err)

@@ -94,15 +94,18 @@ func (n *Need) OpenedOn() Date {
 }
 
 // ClosedOn is the day a need that is met or no longer relevant stopped waiting: as recorded or, for one
-// closed before Accord kept the day, the day it was last changed. It is zero while the need is unmet.
+// closed before Accord kept the day, the day it was last changed (or raised, when that is not known
+// either). It is zero while the need is unmet.
 func (n *Need) ClosedOn() Date {
 	switch {
 	case n.Unmet():
 		return Date{}
 	case !n.Closed.IsZero():
 		return n.Closed
+	case !n.UpdatedAt.IsZero():
+		return dayOf(n.UpdatedAt)
 	}
-	return dayOf(n.UpdatedAt)
+	return n.OpenedOn()
 }
 
 // Undated is true for a need whose days are taken from when it was entered or last changed, not recorded.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -493,7 +494,20 @@ type table struct {
 	cols  []column
 	rows  [][]string
 	total []string
+	// dense sets the table in smaller type with less padding, for long lists such as the contact directory.
+	dense bool
+	// keepGroups keeps each group of rows on one page when it fits, its name in the grouping columns
+	// running down beside its rows instead of making the first of them taller. Grouping columns come first.
+	keepGroups bool
 }
+
+// Type, leading and padding of a dense table.
+const (
+	denseSize = 7.0
+	denseLine = 3.1 // about 1.25 times the type size: tighter than body text, as a phone book is set
+	densePadX = 1.0
+	densePadY = 0.6
+)
 
 func (t table) widths(w float64) []float64 {
 	out := make([]float64, len(t.cols))
@@ -511,30 +525,65 @@ func (t table) header() []string {
 	return out
 }
 
-func (t table) lead(d *document, w float64) float64 {
-	h := t.rowHeight(d, t.header(), w, headerRow)
-	if len(t.rows) > 0 {
-		h += t.rowNeed(d, 0, w)
+func (t table) padY() float64 {
+	if t.dense {
+		return densePadY
 	}
-	return h
+	return cellPadY
 }
 
-// rowNeed is the height row i needs on its page: its own, and the total's after the last row, since the
-// total never starts a page alone.
-func (t table) rowNeed(d *document, i int, w float64) float64 {
-	h := t.rowHeight(d, t.rows[i], w, "")
-	if i == len(t.rows)-1 && t.total != nil {
+func (t table) padX() float64 {
+	if t.dense {
+		return densePadX
+	}
+	return cellPadX
+}
+
+func (t table) lead(d *document, w float64) float64 {
+	return t.rowHeight(d, t.header(), w, headerRow) + t.need(d, 0, w, t.heights(d, w))
+}
+
+// groupEnd is the index after the last row of the group row i starts: the rows after it whose grouping
+// cells are blank.
+func (t table) groupEnd(i int) int {
+	j := i + 1
+	for j < len(t.rows) && t.cols[0].group && t.rows[j][0] == "" {
+		j++
+	}
+	return j
+}
+
+// need is the height row i needs on its page: its own, the rest of its group's when groups are kept
+// together (and fit on a page), and the total's after the last row, since the total never starts a page
+// alone.
+func (t table) need(d *document, i int, w float64, hs []float64) float64 {
+	if len(t.rows) == 0 {
+		return 0
+	}
+	h, last := hs[i], i
+	if t.keepGroups && t.rows[i][0] != "" {
+		together := 0.0
+		end := t.groupEnd(i)
+		for j := i; j < end; j++ {
+			together += hs[j]
+		}
+		if together <= d.page()-t.rowHeight(d, t.header(), w, headerRow) {
+			h, last = together, end-1
+		}
+	}
+	if last == len(t.rows)-1 && t.total != nil {
 		h += t.rowHeight(d, t.total, w, "B")
 	}
 	return h
 }
 
 func (t table) draw(d *document, x, w float64) {
-	d.ensure(t.lead(d, w))
+	hs := t.heights(d, w)
+	d.ensure(t.rowHeight(d, t.header(), w, headerRow) + t.need(d, 0, w, hs))
 	t.drawHeader(d, x, w)
 	group := make([]string, len(t.cols)) // the last name in each grouping column
 	for i, row := range t.rows {
-		if d.room() < t.rowNeed(d, i, w) {
+		if d.room() < t.need(d, i, w, hs) {
 			d.f.AddPage()
 			t.drawHeader(d, x, w)
 			row = t.regroup(row, group)
@@ -545,16 +594,32 @@ func (t table) draw(d *document, x, w float64) {
 			}
 		}
 		y := d.f.GetY()
-		t.drawRow(d, row, x, w, "")
+		t.drawRow(d, row, x, w, "", hs[i])
 		t.paintRow(d, i, x, y, w)
 		d.draw(rule, 0.15)
-		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
+		from := x
+		if t.keepGroups && i+1 < len(t.rows) && t.rows[i+1][0] == "" {
+			from += t.groupWidth(w) // within a group, the rule leaves its name alone
+		}
+		d.f.Line(from, d.f.GetY(), x+w, d.f.GetY())
 	}
 	if t.total != nil {
 		d.draw(ink, 0.3)
 		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
-		t.drawRow(d, t.total, x, w, "B")
+		t.drawRow(d, t.total, x, w, "B", t.rowHeight(d, t.total, w, "B"))
 	}
+}
+
+// groupWidth is the width of the grouping columns at the table's left.
+func (t table) groupWidth(w float64) float64 {
+	out := 0.0
+	for i, c := range t.cols {
+		if !c.group {
+			break
+		}
+		out += t.widths(w)[i]
+	}
+	return out
 }
 
 // paintRow lets the painting columns draw into row i's cells, which start at y and end at the cursor.
@@ -571,10 +636,11 @@ func (t table) paintRow(d *document, i int, x, y, w float64) {
 }
 
 func (t table) drawHeader(d *document, x, w float64) {
+	h := t.rowHeight(d, t.header(), w, headerRow)
 	d.fill(shade)
-	d.f.Rect(x, d.f.GetY(), w, t.rowHeight(d, t.header(), w, headerRow), "F")
+	d.f.Rect(x, d.f.GetY(), w, h, "F")
 	d.colour(accent)
-	t.drawRow(d, t.header(), x, w, headerRow)
+	t.drawRow(d, t.header(), x, w, headerRow, h)
 	d.colour(ink)
 	d.draw(accent, 0.3)
 	d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
@@ -612,14 +678,17 @@ func (t table) cellStyle(i int, rowStyle string) string {
 // titles wrap between words and never break inside one ("Évolution", not "Évoluti-on").
 func (t table) size(d *document, w float64, rowStyle string) float64 {
 	size := smallSize
+	if t.dense {
+		size = denseSize
+	}
 	if rowStyle != headerRow {
 		return size
 	}
 	for i, width := range t.widths(w) {
 		for _, word := range splitWords(t.cols[i].title) {
 			d.font("B", size)
-			if ww := d.f.GetStringWidth(word); ww > width-2*cellPadX {
-				size = max(minHeaderSize, size*(width-2*cellPadX)/ww)
+			if ww := d.f.GetStringWidth(word); ww > width-2*t.padX() {
+				size = max(minHeaderSize, size*(width-2*t.padX())/ww)
 			}
 		}
 	}
@@ -642,31 +711,72 @@ func (t table) cellLines(d *document, row []string, w float64, rowStyle string) 
 			text, rest, _ = strings.Cut(text, "\n")
 		}
 		d.font(style, size)
-		out[i].lines = d.wrap(text, width-2*cellPadX)
+		out[i].lines = d.wrap(text, width-2*t.padX())
 		if style == "B" {
 			out[i].bold = len(out[i].lines)
 		}
 		d.font("", size)
-		out[i].lines = append(out[i].lines, d.wrap(rest, width-2*cellPadX)...)
+		out[i].lines = append(out[i].lines, d.wrap(rest, width-2*t.padX())...)
 	}
 	return out
 }
 
 // lineHeight is the height of a row's lines, which shrink with a header's type.
 func (t table) lineHeight(d *document, w float64, rowStyle string) float64 {
+	if t.dense {
+		return denseLine * t.size(d, w, rowStyle) / denseSize
+	}
 	return smallLine * t.size(d, w, rowStyle) / smallSize
 }
 
+// rowHeight is the height of a row with every cell's lines in it.
 func (t table) rowHeight(d *document, row []string, w float64, rowStyle string) float64 {
-	n := 1
-	for _, c := range t.cellLines(d, row, w, rowStyle) {
-		n = max(n, len(c.lines))
-	}
-	return float64(n)*t.lineHeight(d, w, rowStyle) + 2*cellPadY
+	return t.linesHeight(d, w, rowStyle, t.lineCount(d, row, w, rowStyle, false))
 }
 
-func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string) {
-	y, h := d.f.GetY(), t.rowHeight(d, row, w, rowStyle)
+func (t table) linesHeight(d *document, w float64, rowStyle string, n int) float64 {
+	return float64(n)*t.lineHeight(d, w, rowStyle) + 2*t.padY()
+}
+
+// lineCount is the most lines a cell of the row has, leaving out the grouping cells when asked.
+func (t table) lineCount(d *document, row []string, w float64, rowStyle string, noGroups bool) int {
+	n := 1
+	for i, c := range t.cellLines(d, row, w, rowStyle) {
+		if !noGroups || !t.cols[i].group {
+			n = max(n, len(c.lines))
+		}
+	}
+	return n
+}
+
+// heights are the body rows' heights. When groups are kept together, a grouping cell's lines run down
+// beside its group's rows, and only a group whose rows are fewer lines than its name gets a taller last row.
+func (t table) heights(d *document, w float64) []float64 {
+	out := make([]float64, len(t.rows))
+	if !t.keepGroups {
+		for i, row := range t.rows {
+			out[i] = t.rowHeight(d, row, w, "")
+		}
+		return out
+	}
+	lh := t.lineHeight(d, w, "")
+	for i := 0; i < len(t.rows); {
+		end := t.groupEnd(i)
+		own := 0.0
+		for j := i; j < end; j++ {
+			out[j] = t.linesHeight(d, w, "", t.lineCount(d, t.rows[j], w, "", true))
+			own += out[j]
+		}
+		if name := t.linesHeight(d, w, "", t.lineCount(d, t.rows[i], w, "", false)); name > own+0.01 {
+			out[end-1] += math.Ceil((name-own)/lh-0.01) * lh
+		}
+		i = end
+	}
+	return out
+}
+
+func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string, h float64) {
+	y := d.f.GetY()
 	cells := t.cellLines(d, row, w, rowStyle)
 	size, lh := t.size(d, w, rowStyle), t.lineHeight(d, w, rowStyle)
 	for i, width := range t.widths(w) {
@@ -680,8 +790,8 @@ func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string)
 				style = "B"
 			}
 			d.font(style, size)
-			d.f.SetXY(x+cellPadX, y+cellPadY+float64(j)*lh)
-			d.f.CellFormat(width-2*cellPadX, lh, line, "", 0, align, false, 0, "")
+			d.f.SetXY(x+t.padX(), y+t.padY()+float64(j)*lh)
+			d.f.CellFormat(width-2*t.padX(), lh, line, "", 0, align, false, 0, "")
 		}
 		x += width
 	}
@@ -776,8 +886,8 @@ func (d *document) reportTitle(kind, subject, details string) {
 // height is the whole table's height, header and total included.
 func (t table) height(d *document, w float64) float64 {
 	h := t.rowHeight(d, t.header(), w, headerRow)
-	for _, row := range t.rows {
-		h += t.rowHeight(d, row, w, "")
+	for _, rh := range t.heights(d, w) {
+		h += rh
 	}
 	if t.total != nil {
 		h += t.rowHeight(d, t.total, w, "B")
@@ -821,5 +931,86 @@ func (t together) draw(d *document, x, w float64) {
 			d.gap(paraGap)
 		}
 		b.draw(d, x, w)
+	}
+}
+
+// columnList sets short items, such as names, in columns across the width, filled down each column in
+// turn: a long list of names reads as a list, in a third of the lines. An item too long for its column
+// wraps within it, and a page break falls between items. On the last page the columns come out even.
+type columnList struct {
+	items []string
+}
+
+const (
+	listColumns = 3
+	listGap     = 6.0 // between columns
+)
+
+// lines wraps each item to its column, in the list's type.
+func (c columnList) lines(d *document, w float64) [][]string {
+	d.font("", smallSize)
+	cw := (w - listGap*(listColumns-1)) / listColumns
+	out := make([][]string, len(c.items))
+	for i, item := range c.items {
+		out[i] = d.wrap(item, cw)
+	}
+	return out
+}
+
+func (c columnList) lead(d *document, w float64) float64 {
+	n := 0
+	for _, l := range c.lines(d, w) {
+		n += len(l)
+	}
+	return float64(min(keepLines, (n+listColumns-1)/listColumns)) * smallLine
+}
+
+func (c columnList) draw(d *document, x, w float64) {
+	rest := c.lines(d, w)
+	cw := (w - listGap*(listColumns-1)) / listColumns
+	d.colour(ink)
+	for len(rest) > 0 {
+		d.ensure(float64(len(rest[0])) * smallLine)
+		cols, n := fillColumns(rest, int(d.room()/smallLine))
+		top, deepest := d.f.GetY(), 0
+		for i, col := range cols {
+			row := 0
+			for _, item := range col {
+				for _, line := range item {
+					d.f.SetXY(x+float64(i)*(cw+listGap), top+float64(row)*smallLine)
+					d.f.CellFormat(cw, smallLine, line, "", 0, "L", false, 0, "")
+					row++
+				}
+			}
+			deepest = max(deepest, row)
+		}
+		d.f.SetY(top + float64(deepest)*smallLine)
+		if rest = rest[n:]; len(rest) > 0 {
+			d.f.AddPage()
+		}
+	}
+}
+
+// fillColumns puts the first items, each its lines, into listColumns columns of at most rows lines: all of
+// them, in columns as even as they go, when they fit; otherwise as many as fill the columns. n is how many
+// items it placed.
+func fillColumns(items [][]string, rows int) (cols [][][]string, n int) {
+	total := 0
+	for _, item := range items {
+		total += len(item)
+	}
+	for depth := min(rows, (total+listColumns-1)/listColumns); ; depth++ {
+		cols, n = make([][][]string, listColumns), 0
+		for i := range cols {
+			used := 0
+			for n < len(items) && (used+len(items[n]) <= depth || used == 0) {
+				used += len(items[n])
+				cols[i] = append(cols[i], items[n])
+				n++
+			}
+		}
+		if n == len(items) || depth >= rows {
+			return cols, n
+		}
 	}
 }

@@ -68,7 +68,7 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 			ds.printReport(T("Agreement register"), func(today data.Date) ([]byte, error) { return pdf.AgreementRegister(ds.store, today) })
 		}),
 		widget.NewButtonWithIcon(T("Contact directory"), theme.DocumentPrintIcon(), func() {
-			ds.printReport(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today) })
+			ds.printReport(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today, false) })
 		}),
 		calendarButton)
 	ds.body.Objects = []fyne.CanvasObject{title, reports, cards, ds.attention(reminders)}
