@@ -264,7 +264,7 @@ func (r *annual) participation() []block {
 	if total.People == 0 {
 		return nil
 	}
-	out := []block{participationTiles(i18n.Current(), total)}
+	out := participationBlocks(i18n.Current(), total)
 	var months []count
 	for i, m := range data.MonthlyTurnout(r.s, r.span) {
 		months = append(months, count{capitalise(T(time.Month(i + 1).String())), m.People})
@@ -282,7 +282,7 @@ func (r *annual) participation() []block {
 		t.rows = append(t.rows, []string{p.Partner.Name, fmt.Sprint(p.Activities), grouped(fmt.Sprint(p.People))})
 	}
 	out = append(out, subsection{T("With the partners who drew the most people"), whole{t}})
-	return append(out, prose{text: T("People are counted at each activity they came to, so one person at three activities counts three times.")})
+	return out
 }
 
 // evaluations are those dated in a span.

@@ -42,6 +42,8 @@ type docInfo struct {
 	watermark, notice []string
 	// outline lists the numbered sections as the PDF's bookmarks.
 	outline bool
+	// compact sets the sections closer together, for a document meant to fit on a page or two.
+	compact bool
 }
 
 // lang is the document's first language: that of its dates and numbers.

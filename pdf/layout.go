@@ -13,22 +13,24 @@ import (
 
 // The type scale and spacing every document shares: sizes in points, everything else in millimetres.
 const (
-	lineHeight   = 5.0 // body text at 10.5 pt, about 1.35 times the type size
-	smallSize    = 9.0
-	smallLine    = 4.4
-	indent       = 10.0 // sections' text hangs right of their numbers
-	paraGap      = 2.2
-	itemGap      = 1.0 // between the items of a list
-	fieldGap     = 1.2 // between labelled values
-	sectionGap   = 6.0
-	headingSize  = 12.0
-	headingLine  = 6.5
-	headingAfter = 1.0
-	cellPadX     = 2.0
-	cellPadY     = 1.6
-	keepLines    = 3 // a heading keeps at least this many lines of its text on its page
-	orphanLines  = 2 // a paragraph never leaves fewer lines than this at a page's foot or head
-	bulletIndent = 5.0
+	lineHeight = 5.0 // body text at 10.5 pt, about 1.35 times the type size
+	smallSize  = 9.0
+	smallLine  = 4.4
+	indent     = 10.0 // sections' text hangs right of their numbers
+	paraGap    = 2.2
+	itemGap    = 1.0 // between the items of a list
+	fieldGap   = 1.2 // between labelled values
+	sectionGap = 6.0
+	// compactSectionGap is the space above a section of a document meant to fit on a page or two.
+	compactSectionGap = 3.5
+	headingSize       = 12.0
+	headingLine       = 6.5
+	headingAfter      = 1.0
+	cellPadX          = 2.0
+	cellPadY          = 1.6
+	keepLines         = 3 // a heading keeps at least this many lines of its text on its page
+	orphanLines       = 2 // a paragraph never leaves fewer lines than this at a page's foot or head
+	bulletIndent      = 5.0
 )
 
 type rgb struct{ r, g, b int }
@@ -249,8 +251,12 @@ func (d *document) heading(title string, numbered bool, keep float64) {
 	}
 	d.font("B", headingSize)
 	lines := d.wrap(title, d.width()-indent)
-	d.ensure(sectionGap + float64(len(lines))*headingLine + headingAfter + keep)
-	d.gap(sectionGap)
+	space := sectionGap
+	if d.info.compact {
+		space = compactSectionGap
+	}
+	d.ensure(space + float64(len(lines))*headingLine + headingAfter + keep)
+	d.gap(space)
 	d.f.Bookmark(strings.TrimSpace(number+" "+clean(title)), 0, -1)
 	d.numbered(number, lines, headingLine, accent)
 	d.f.SetY(d.f.GetY() + headingAfter)
@@ -453,22 +459,67 @@ func (fs fields) draw(d *document, x, w float64) {
 		if i > 0 {
 			d.gap(fieldGap)
 		}
-		labels, values, h := f.wrap(d, w)
+		f.draw(d, x, w)
+	}
+}
+
+// draw prints the field's label and value from the cursor, starting a page first unless its first lines fit.
+func (f field) draw(d *document, x, w float64) {
+	labels, values, h := f.wrap(d, w)
+	d.ensure(h)
+	page, y := d.f.PageNo(), d.f.GetY()
+	d.font("", smallSize)
+	d.colour(muted)
+	for j, l := range labels {
+		d.f.SetXY(x, y+float64(j)*lineHeight)
+		d.f.CellFormat(labelWidth-3, lineHeight, l, "", 0, "L", false, 0, "")
+	}
+	d.font("", bodySize)
+	d.colour(ink)
+	d.f.SetXY(x+labelWidth, y)
+	d.flow(values, x+labelWidth, w-labelWidth, lineHeight, "L")
+	if labelsEnd := y + float64(len(labels))*lineHeight; d.f.PageNo() == page && labelsEnd > d.f.GetY() {
+		d.f.SetY(labelsEnd)
+	}
+}
+
+// fieldGrid lists labelled values two to a row: short ones, such as a partner's phone and website, in half
+// the height a fields block takes. A row never splits across pages.
+type fieldGrid []field
+
+const gridGap = 6.0
+
+// row is the height of the pair of fields from i.
+func (g fieldGrid) row(d *document, i int, half float64) float64 {
+	h := 0.0
+	for _, f := range g[i:min(i+2, len(g))] {
+		labels, values, _ := f.wrap(d, half)
+		h = max(h, float64(max(len(labels), len(values)))*lineHeight)
+	}
+	return h
+}
+
+func (g fieldGrid) lead(d *document, w float64) float64 {
+	if len(g) == 0 {
+		return 0
+	}
+	return g.row(d, 0, (w-gridGap)/2)
+}
+
+func (g fieldGrid) draw(d *document, x, w float64) {
+	half := (w - gridGap) / 2
+	for i := 0; i < len(g); i += 2 {
+		if i > 0 {
+			d.gap(fieldGap)
+		}
+		h := g.row(d, i, half)
 		d.ensure(h)
-		page, y := d.f.PageNo(), d.f.GetY()
-		d.font("", smallSize)
-		d.colour(muted)
-		for j, l := range labels {
-			d.f.SetXY(x, y+float64(j)*lineHeight)
-			d.f.CellFormat(labelWidth-3, lineHeight, l, "", 0, "L", false, 0, "")
+		y := d.f.GetY()
+		for j, f := range g[i:min(i+2, len(g))] {
+			d.f.SetY(y)
+			f.draw(d, x+float64(j)*(half+gridGap), half)
 		}
-		d.font("", bodySize)
-		d.colour(ink)
-		d.f.SetXY(x+labelWidth, y)
-		d.flow(values, x+labelWidth, w-labelWidth, lineHeight, "L")
-		if labelsEnd := y + float64(len(labels))*lineHeight; d.f.PageNo() == page && labelsEnd > d.f.GetY() {
-			d.f.SetY(labelsEnd)
-		}
+		d.f.SetY(y + h)
 	}
 }
 

@@ -3,22 +3,28 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"accord/data"
 	"accord/i18n"
 )
 
-// participationTiles are the people who took part in a span's activities and the groups counted among
+// participationBlocks are the people who took part in a span's activities and the groups counted among
 // them, in a document's language: what a funder asks about community participation.
-func participationTiles(l i18n.Lang, t data.Turnout) tiles {
-	ts := tiles{{l.T("People took part"), l.Amount(fmt.Sprint(t.People), ""),
-		l.T("counted at %d of %d activities", t.Counted, t.Activities), accent}}
+func participationBlocks(l i18n.Lang, t data.Turnout) []block {
+	ts := tiles{
+		{l.T("People took part"), l.Amount(fmt.Sprint(t.People), ""), l.T("counting each person at each activity"), accent},
+		{l.T("Activities"), fmt.Sprint(t.Activities), l.T("%d of them counted who came", t.Counted), accent},
+	}
+	var groups []string
 	for _, g := range data.ParticipantGroups {
 		if n := *t.Of(g); n > 0 {
-			share := math.Round(float64(n) / float64(t.People) * 100)
-			ts = append(ts, tile{capitalise(l.T(string(g))), l.Amount(fmt.Sprint(n), ""),
-				l.T("%s%% of the people counted", l.Number(share, 0, false)), strengthColour})
+			share := l.Number(math.Round(float64(n)/float64(t.People)*100), 0, false)
+			groups = append(groups, l.T("%d %s (%s%%)", n, string(g), share))
 		}
 	}
-	return ts
+	if len(groups) == 0 {
+		return []block{ts}
+	}
+	return []block{ts, fields{{l.T("Of them"), strings.Join(groups, ", ")}}}
 }
