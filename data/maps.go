@@ -32,7 +32,9 @@ func QuadrantOf(influence, interest int) Quadrant {
 }
 
 // StakeholderGrid puts every live partner with both scores in its cell: [influence-1][interest-1].
-func StakeholderGrid(v View) (grid [5][5][]*Partner, unjudged int) { return PlaceOnGrid(List[Partner](v)) }
+func StakeholderGrid(v View) (grid [5][5][]*Partner, unjudged int) {
+	return PlaceOnGrid(List[Partner](v))
+}
 
 // PlaceOnGrid puts each of the partners with both scores in its cell of the stakeholder map.
 func PlaceOnGrid(ps []*Partner) (grid [5][5][]*Partner, unjudged int) {

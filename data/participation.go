@@ -68,7 +68,8 @@ type Turnout struct {
 	Counted, Activities int
 }
 
-func (t *Turnout) add(a *Activity) {
+// Count counts an activity in.
+func (t *Turnout) Count(a *Activity) {
 	t.Activities++
 	if a.Participation.People > 0 {
 		t.Counted++
@@ -81,7 +82,7 @@ func TurnoutIn(v View, s Span, keep func(*Activity) bool) Turnout {
 	var t Turnout
 	for _, a := range List[Activity](v) {
 		if s.Holds(a.Date) && (keep == nil || keep(a)) {
-			t.add(a)
+			t.Count(a)
 		}
 	}
 	return t
@@ -93,7 +94,7 @@ func MonthlyTurnout(v View, s Span) []Turnout {
 	out := make([]Turnout, len(months))
 	for _, a := range List[Activity](v) {
 		if s.Holds(a.Date) {
-			out[monthIndex(s.From, a.Date)].add(a)
+			out[monthIndex(s.From, a.Date)].Count(a)
 		}
 	}
 	return out
@@ -130,7 +131,7 @@ func TurnoutByPartner(v View, s Span) []PartnerTurnout {
 			if by[id] == nil {
 				by[id] = &Turnout{}
 			}
-			by[id].add(a)
+			by[id].Count(a)
 		}
 	}
 	var out []PartnerTurnout

@@ -104,12 +104,18 @@ type PartnerOn struct {
 	Active bool // at the active stage, or party to an agreement in force
 }
 
-// PartnersOn lists the partners entered by the end of a day, each at the stage it was then, sorted by name.
+// PartnersOn lists the partners at the end of a day, each at the stage it was then, sorted by name: those
+// entered by then, and those party to an agreement in force then although entered later, as a group
+// entering its long-standing partners does — an agreement in force says they were active.
 func PartnersOn(v View, d Date) []PartnerOn {
 	active := ActiveOn(v, d)
 	var out []PartnerOn
 	for _, p := range List[Partner](v) {
-		if st := p.StageOn(d); st != "" {
+		st := p.StageOn(d)
+		if st == "" && active[p.ID] {
+			st = StageActive
+		}
+		if st != "" {
 			out = append(out, PartnerOn{p, st, active[p.ID]})
 		}
 	}

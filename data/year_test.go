@@ -279,3 +279,30 @@ func TestParticipationIsChecked(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A long-standing partner entered after its agreement began counts as an active partner in the years the
+// agreement was in force, and only then.
+func TestPartnerEnteredAfterItsAgreementCountsFromIt(t *testing.T) {
+	s := NewMemory()
+	p := partner("Old Friends")
+	p.Stage, p.CreatedAt = StageEngaged, time.Date(2026, 2, 1, 12, 0, 0, 0, time.Local)
+	s.Add(p)
+	a := validAgreement()
+	a.Status, a.Start, a.End = StatusSigned, NewDate(2024, 3, 1), NewDate(2025, 2, 28)
+	a.Parties[1].PartnerID = p.ID
+	s.Add(a)
+	for _, c := range []struct {
+		day   Date
+		stage Stage // "" when not counted
+	}{
+		{NewDate(2024, 2, 29), ""}, {NewDate(2024, 12, 31), StageActive}, {NewDate(2025, 12, 31), ""}, {NewDate(2026, 12, 31), StageEngaged},
+	} {
+		var got Stage
+		for _, on := range PartnersOn(s, c.day) {
+			got = on.Stage
+		}
+		if got != c.stage {
+			t.Errorf("on %s: %q, want %q", c.day, got, c.stage)
+		}
+	}
+}

@@ -86,4 +86,3 @@ func TestProgressReportInTheAgreementsLanguage(t *testing.T) {
 		}
 	}
 }
-
