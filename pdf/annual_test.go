@@ -229,3 +229,48 @@ func BenchmarkAnnualReport(b *testing.B) {
 		}
 	}
 }
+
+// The reports of 2025 and 2026 of the same records differ where the records say the years did: each counts
+// the partners, the partners thanked, the needs and the people who took part as of its year's last day,
+// or of the printed day while the year runs, and 2025's says the same whether printed in January or in
+// November 2026.
+func TestAnnualReportsAreTrueForTheirYear(t *testing.T) {
+	s := data.NewMemory(demo.Records(demo.Options{Partners: 120, Seed: 5, Today: demoToday}, demoToday.Time())...)
+	figures := map[int]string{}
+	for _, c := range []struct {
+		year    int
+		printed data.Date
+	}{{2025, data.NewDate(2026, 1, 15)}, {2025, demoToday}, {2026, demoToday}} {
+		span, current := data.YearSpan(c.year, c.printed)
+		b, err := AnnualReport(s, c.year, c.printed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := words(run(t, b, "pdftotext", "-raw"))
+		needs := data.NeedsDuring(s, span)
+		want := []string{
+			fmt.Sprintf("Partners %d in our records on %s", len(data.PartnersOn(s, span.To)), longDate(span.To)),
+			fmt.Sprintf("We thank the %d partners who worked with us in %d", len(data.WorkedWith(s, span)), c.year),
+			fmt.Sprintf("Raised %d needs raised in %d", needs.Raised, c.year),
+			fmt.Sprintf("Needs met %d", needs.Met),
+			fmt.Sprintf("Still open %d on %s", len(needs.Waiting), longDate(span.To)),
+			fmt.Sprintf("People took part %s", grouped(fmt.Sprint(data.TurnoutIn(s, span, nil).People))),
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%d printed on %s does not say %q", c.year, c.printed, w)
+			}
+		}
+		if strings.Contains(text, "figures as of") != current {
+			t.Errorf("%d printed on %s: says its figures are as of the printed day: %v", c.year, c.printed, !current)
+		}
+		if got := strings.Join(want, "\n"); figures[c.year] == "" {
+			figures[c.year] = got
+		} else if figures[c.year] != got {
+			t.Errorf("%d says different things printed on different days:\n%s\n---\n%s", c.year, figures[c.year], got)
+		}
+	}
+	if figures[2025] == figures[2026] {
+		t.Error("the reports of 2025 and 2026 say the same")
+	}
+}

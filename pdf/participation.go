@@ -14,13 +14,13 @@ import (
 func participationBlocks(l i18n.Lang, t data.Turnout) []block {
 	ts := tiles{
 		{l.T("People took part"), l.Amount(fmt.Sprint(t.People), ""), l.T("counting each person at each activity"), accent},
-		{l.T("Activities"), fmt.Sprint(t.Activities), l.T("%d of them counted who came", t.Counted), accent},
+		{l.T("Activities"), fmt.Sprint(t.Activities), l.T("people counted at %d of them", t.Counted), accent},
 	}
 	var groups []string
 	for _, g := range data.ParticipantGroups {
 		if n := *t.Of(g); n > 0 {
 			share := l.Number(math.Round(float64(n)/float64(t.People)*100), 0, false)
-			groups = append(groups, l.T("%d %s (%s%%)", n, string(g), share))
+			groups = append(groups, l.T("%s %s (%s%%)", l.Amount(fmt.Sprint(n), ""), string(g), share))
 		}
 	}
 	if len(groups) == 0 {
