@@ -453,9 +453,9 @@ func actionTable(l i18n.Lang, actions []data.ActionItem, today data.Date, side f
 		{title: l.T("Due"), share: 0.2, right: true},
 		{title: l.T("Status"), share: 0.16},
 	}}
-	if side != nil {
-		t.cols[0].share -= 0.14
-		t.cols[2].share -= 0.04
+	if side != nil { // room for the party, and for a long date on one line
+		t.cols[0].share -= 0.16
+		t.cols[1].share -= 0.02
 		t.cols = slices.Insert(t.cols, 2, column{title: l.T("For"), share: 0.18})
 	}
 	for _, x := range actions {

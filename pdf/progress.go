@@ -155,7 +155,10 @@ func (p *progress) commitments() []block {
 		if len(committed) == 0 {
 			committed = append(committed, firstLine(x.Responsibilities))
 		}
-		did := []string{l.T("Actions done: %d of %d", done[i], done[i]+open[i])}
+		var did []string
+		if done[i]+open[i] > 0 {
+			did = append(did, l.T("Actions done: %d of %d", done[i], done[i]+open[i]))
+		}
 		if !x.Us {
 			at := 0
 			for _, a := range p.activities {
@@ -165,7 +168,7 @@ func (p *progress) commitments() []block {
 			}
 			did = append([]string{l.T("At %d of the %d activities", at, len(p.activities))}, did...)
 		}
-		t.rows = append(t.rows, []string{x.name, strings.Join(committed, "\n"), strings.Join(did, "\n")})
+		t.rows = append(t.rows, []string{x.name, strings.Join(committed, "\n"), orDash(strings.Join(did, "\n"))})
 	}
 	return []block{t}
 }
@@ -203,16 +206,16 @@ func (p *progress) participation() []block {
 	if t := p.turnout(); t.People > 0 {
 		out = participationBlocks(l, t)
 	}
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{
 		{title: l.T("Date"), share: 0.2},
-		{title: l.T("Activity"), share: 0.5, bold: true},
-		{title: l.T("People"), share: 0.3, right: true},
+		{title: l.T("Activity"), share: 0.62, lead: true},
+		{title: l.T("People"), share: 0.18, right: true},
 	}}
 	for i, x := range p.activities {
 		if i == recentForProgress {
 			break
 		}
-		people := "—"
+		people, what := "—", x.Name
 		if n := x.Participation.People; n > 0 {
 			var groups []string
 			for _, g := range data.ParticipantGroups {
@@ -220,9 +223,10 @@ func (p *progress) participation() []block {
 					groups = append(groups, l.T("%d %s", k, string(g)))
 				}
 			}
-			people = lineByLine(l.Amount(fmt.Sprint(n), ""), strings.Join(groups, ", "))
+			// who they were reads under the activity's name, where the line is long enough to keep it on one
+			people, what = l.Amount(fmt.Sprint(n), ""), lineByLine(x.Name, strings.Join(groups, ", "))
 		}
-		t.rows = append(t.rows, []string{lineByLine(p.date(x.Date), capitalise(l.T(string(x.ActivityKind)))), x.Name, people})
+		t.rows = append(t.rows, []string{lineByLine(p.date(x.Date), capitalise(l.T(string(x.ActivityKind)))), what, people})
 	}
 	out = append(out, t)
 	if more := len(p.activities) - recentForProgress; more > 0 {
@@ -236,7 +240,9 @@ func (p *progress) participation() []block {
 func (p *progress) next() []block {
 	l := p.l
 	review := l.T("Not set: the agreement sets no review cadence.")
-	if on := p.a.NextReview(p.history); !on.IsZero() {
+	if ended := p.a.EndedOn(); !ended.IsZero() && ended.Before(p.printed) {
+		review = l.T("None: the agreement ended on %s.", p.date(ended))
+	} else if on := p.a.NextReview(p.history); !on.IsZero() {
 		review = p.date(on)
 		if on.Before(p.printed) {
 			review = l.T("%s (overdue)", review)
@@ -258,5 +264,7 @@ func (p *progress) next() []block {
 		}
 		return "—"
 	}
-	return append(out, actionTable(l, open, p.printed, side))
+	t := actionTable(l, open, p.printed, side)
+	t.dense = true
+	return append(out, t)
 }

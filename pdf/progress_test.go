@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func TestProgressReportReadsBack(t *testing.T) {
 		"Riverside Residents' Association Volunteers: Twelve trained kitchen volunteers (EUR 4,800.00) Actions done: 1 of 2",
 		"Σύλλογος Γειτονιάς Αθήνας Space: Hall and kitchen, three evenings a week (EUR 12,500.50) At 1 of the 2 activities Actions done: 0 of 1",
 		"People took part 150", "Of them 8 new to us (5%), 5 volunteers (3%), 90 from the community served (60%)",
-		"Winter food fair 120 90 from the community served", "Menu planning 30 8 new to us, 5 volunteers",
+		"Winter food fair 90 from the community served 120", "Menu planning 8 new to us, 5 volunteers 30",
 		"Next review 5 September 2025 (overdue)",
 		"Book the hall for the summer Ελένη Παπαδοπούλου Σύλλογος Γειτονιάς Αθήνας 1 June 2025 Overdue"} {
 		if !strings.Contains(text, want) {
@@ -84,5 +85,45 @@ func TestProgressReportInTheAgreementsLanguage(t *testing.T) {
 		if lang != "en" && strings.Contains(text, "Goals and progress") {
 			t.Errorf("%s: a heading is in English", lang)
 		}
+	}
+}
+
+// A busy agreement — a dozen open actions and a full list of activities, each with who took part — still
+// fits on two pages; the same agreement, once ended, has no review to come.
+func TestProgressReportOfABusyAgreementFitsOnTwoPages(t *testing.T) {
+	s, a := progressed(t)
+	a.Language = "es"
+	athens := a.PartnerIDs()[0]
+	var actions []data.ActionItem
+	for i := range 12 {
+		actions = append(actions, data.ActionItem{ID: fmt.Sprint("busy", i), Text: "Ask the council about the street-party permit",
+			Owner: "Ελένη Παπαδοπούλου", Due: data.NewDate(2026, time.December, 1+i)})
+	}
+	for i := range recentForProgress {
+		x := &data.Activity{Name: fmt.Sprint("Neighbourhood fair number ", i), ActivityKind: "event",
+			Date: data.NewDate(2025, time.October, 20+i), AgreementID: a.ID, PartnerIDs: []string{athens},
+			Participation: data.Participation{People: 150, New: 40, Volunteers: 12, Community: 110}}
+		if i == 0 {
+			x.Actions = actions
+		}
+		save(t, s, x)
+	}
+	b, err := ProgressReport(s, a, progressDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(pages(t, b)); n > 2 {
+		t.Errorf("the progress report of a busy agreement takes %d pages", n)
+	}
+	if text := words(run(t, b, "pdftotext", "-raw")); !strings.Contains(text, "Próxima revisión 5 de septiembre de 2025 (vencida)") {
+		t.Errorf("the running agreement's review is not shown as overdue:\n%s", text)
+	}
+	a.End = data.NewDate(2026, time.January, 31)
+	b, err = ProgressReport(s, a, progressDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := words(run(t, b, "pdftotext", "-raw")); !strings.Contains(text, "Próxima revisión Ninguna: el acuerdo terminó el 31 de enero de 2026.") {
+		t.Errorf("the ended agreement still has a review to come:\n%s", text)
 	}
 }
