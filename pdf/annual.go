@@ -125,7 +125,7 @@ func (r *annual) agreementSummary() []block {
 		row []string
 	}
 	var events []event
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{ // a busy year starts and ends many: a list, as the directory is
 		{title: T("Agreement"), share: 0.4, bold: true},
 		{title: T("Partners"), share: 0.32},
 		{title: T("In %d", r.year), share: 0.28},
@@ -374,7 +374,7 @@ func (r *annual) needs() []block {
 		{T("Still open"), fmt.Sprint(len(sum.Waiting)), r.asOf(), discussColour},
 	}}
 	if len(sum.Waiting) > 0 {
-		t := table{cols: []column{
+		t := table{dense: true, cols: []column{
 			{title: T("Still open"), share: 0.46, bold: true},
 			{title: T("Area"), share: 0.2},
 			{title: T("Priority"), share: 0.14},

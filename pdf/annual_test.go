@@ -209,8 +209,10 @@ func TestContactDirectoryListsPartnersAToZ(t *testing.T) {
 	}
 }
 
-// The directory is a handout: 300 partners' people fit in 15 pages.
-func TestContactDirectoryIsCompact(t *testing.T) {
+// The directory and the annual report are handouts: of 300 partners, the directory fits in 15 pages, and
+// the year's report — its agreements started and ended and its open needs listed as compactly as the
+// directory — in 11.
+func TestHandoutsOf300PartnersAreCompact(t *testing.T) {
 	s := data.NewMemory(demo.Records(demo.Options{Partners: 300, Seed: 1, Today: demoToday}, demoToday.Time())...)
 	b, err := ContactDirectory(s, demoToday, false)
 	if err != nil {
@@ -218,6 +220,12 @@ func TestContactDirectoryIsCompact(t *testing.T) {
 	}
 	if n := len(pages(t, b)); n > 15 {
 		t.Errorf("the directory of 300 partners takes %d pages", n)
+	}
+	if b, err = AnnualReport(s, demoToday.Year, demoToday); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(pages(t, b)); n > 11 {
+		t.Errorf("the annual report of 300 partners takes %d pages", n)
 	}
 }
 
