@@ -426,7 +426,8 @@ func (r *annual) thanks() []block {
 		names[i] = p.Name
 	}
 	return []block{
-		prose{text: T("We thank the %d partners who worked with us in %d:", len(names), r.year)},
+		// the sentence keeps the first lines of names on its page
+		prose{text: T("We thank the %d partners who worked with us in %d:", len(names), r.year), next: follow{first: paraGap + keepLines*smallLine}},
 		columnList{items: names},
 	}
 }

@@ -987,7 +987,9 @@ func (t together) draw(d *document, x, w float64) {
 
 // columnList sets short items, such as names, in columns across the width, filled down each column in
 // turn: a long list of names reads as a list, in a third of the lines. An item too long for its column
-// wraps within it, and a page break falls between items. On the last page the columns come out even.
+// wraps within it, and a page break falls between items. On the last page the columns come out even. A list
+// that would fill more than a page is set in a dense table's type, as a phone book is: a thousand partners'
+// names in a few pages rather than six.
 type columnList struct {
 	items []string
 }
@@ -997,45 +999,55 @@ const (
 	listGap     = 6.0 // between columns
 )
 
-// lines wraps each item to its column, in the list's type.
-func (c columnList) lines(d *document, w float64) [][]string {
-	d.font("", smallSize)
+// lines wraps each item to its column in the list's type, and gives the type's leading.
+func (c columnList) lines(d *document, w float64) (items [][]string, lead float64) {
 	cw := (w - listGap*(listColumns-1)) / listColumns
-	out := make([][]string, len(c.items))
-	for i, item := range c.items {
-		out[i] = d.wrap(item, cw)
+	wrapAll := func(size float64) ([][]string, int) {
+		d.font("", size)
+		out, n := make([][]string, len(c.items)), 0
+		for i, item := range c.items {
+			out[i] = d.wrap(item, cw)
+			n += len(out[i])
+		}
+		return out, n
 	}
-	return out
+	items, n := wrapAll(smallSize)
+	if float64((n+listColumns-1)/listColumns)*smallLine <= d.page() {
+		return items, smallLine
+	}
+	items, _ = wrapAll(denseSize)
+	return items, denseLine
 }
 
 func (c columnList) lead(d *document, w float64) float64 {
+	items, lead := c.lines(d, w)
 	n := 0
-	for _, l := range c.lines(d, w) {
+	for _, l := range items {
 		n += len(l)
 	}
-	return float64(min(keepLines, (n+listColumns-1)/listColumns)) * smallLine
+	return float64(min(keepLines, (n+listColumns-1)/listColumns)) * lead
 }
 
 func (c columnList) draw(d *document, x, w float64) {
-	rest := c.lines(d, w)
+	rest, lead := c.lines(d, w)
 	cw := (w - listGap*(listColumns-1)) / listColumns
 	d.colour(ink)
 	for len(rest) > 0 {
-		d.ensure(float64(len(rest[0])) * smallLine)
-		cols, n := fillColumns(rest, int(d.room()/smallLine))
+		d.ensure(float64(len(rest[0])) * lead)
+		cols, n := fillColumns(rest, int(d.room()/lead))
 		top, deepest := d.f.GetY(), 0
 		for i, col := range cols {
 			row := 0
 			for _, item := range col {
 				for _, line := range item {
-					d.f.SetXY(x+float64(i)*(cw+listGap), top+float64(row)*smallLine)
-					d.f.CellFormat(cw, smallLine, line, "", 0, "L", false, 0, "")
+					d.f.SetXY(x+float64(i)*(cw+listGap), top+float64(row)*lead)
+					d.f.CellFormat(cw, lead, line, "", 0, "L", false, 0, "")
 					row++
 				}
 			}
 			deepest = max(deepest, row)
 		}
-		d.f.SetY(top + float64(deepest)*smallLine)
+		d.f.SetY(top + float64(deepest)*lead)
 		if rest = rest[n:]; len(rest) > 0 {
 			d.f.AddPage()
 		}
