@@ -50,8 +50,7 @@ vet:
 	$(GO) run ./internal/gltrim -check
 
 # The pages documents take at 300 and 1,000 demo partners; start-up, open, search, MOU printing and memory
-# figures on 1,000 and 10,000 demo partners, the import of a
-# CSV file of 100,000 rows, plus Go benchmarks.
+# figures on 1,000 and 10,000 demo partners, the import of a CSV file of 100,000 rows, plus Go benchmarks.
 bench: build deps-test
 	$(GO) run ./internal/bench -pages 300,1000
 	$(GO) run ./internal/bench -bin ./$(BIN) -partners 1000
