@@ -103,10 +103,14 @@ func (r *annual) partnerCounts() []block {
 	}
 	var byKind, byStage []count
 	for _, k := range data.PartnerKinds {
-		byKind = append(byKind, count{capitalise(T(string(k))), kinds[k]})
+		if kinds[k] > 0 {
+			byKind = append(byKind, count{capitalise(T(string(k))), kinds[k]})
+		}
 	}
 	for _, st := range data.Stages {
-		byStage = append(byStage, count{capitalise(T(string(st))), stages[st]})
+		if stages[st] > 0 {
+			byStage = append(byStage, count{capitalise(T(string(st))), stages[st]})
+		}
 	}
 	return []block{
 		tiles{{T("Partners"), grouped(fmt.Sprint(len(r.partners))), T("in our records %s", r.asOf()), accent},
@@ -438,7 +442,8 @@ type count struct {
 	n     int
 }
 
-// countChart draws counts as bars on a scale from zero, leaving out the labels nothing is counted under.
+// countChart draws counts as bars on a scale from zero, each with its label: a month with no one counted
+// stays on a month-by-month chart, so the chart shows the gap.
 func countChart(cs []count, colour rgb) barChart {
 	top := 0
 	for _, c := range cs {
@@ -451,9 +456,7 @@ func countChart(cs []count, colour rgb) barChart {
 		ch.ticks = append(ch.ticks, v)
 	}
 	for _, c := range cs {
-		if c.n > 0 {
-			ch.bars = append(ch.bars, bar{label: c.label, value: float64(c.n), before: math.NaN(), colour: colour, text: fmt.Sprint(c.n)})
-		}
+		ch.bars = append(ch.bars, bar{label: c.label, value: float64(c.n), before: math.NaN(), colour: colour, text: fmt.Sprint(c.n)})
 	}
 	return ch
 }

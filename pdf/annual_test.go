@@ -282,3 +282,27 @@ func TestAnnualReportsAreTrueForTheirYear(t *testing.T) {
 		t.Error("the reports of 2025 and 2026 say the same")
 	}
 }
+
+// People taking part are charted for every month of the year, a month when no one was counted at zero, so
+// the chart shows the gap rather than closing it up.
+func TestAnnualParticipationChartsEveryMonth(t *testing.T) {
+	s := data.NewMemory()
+	p := &data.Partner{Name: "Hill School", PartnerKind: data.PartnerCommunityOrg, Stage: data.StageActive}
+	save(t, s, p)
+	for _, a := range []*data.Activity{
+		{Name: "Spring fair", ActivityKind: "event", Date: data.NewDate(2025, time.March, 5), PartnerIDs: []string{p.ID}, Participation: data.Participation{People: 12}},
+		{Name: "Autumn fair", ActivityKind: "event", Date: data.NewDate(2025, time.October, 5), PartnerIDs: []string{p.ID}, Participation: data.Participation{People: 30}},
+	} {
+		save(t, s, a)
+	}
+	b, err := AnnualReport(s, 2025, demoToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := words(run(t, b, "pdftotext", "-raw"))
+	for _, want := range []string{"January 0", "February 0 March 12 April 0", "September 0 October 30 November 0 December 0"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the month-by-month chart does not say %q:\n%s", want, text)
+		}
+	}
+}
