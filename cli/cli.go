@@ -39,7 +39,7 @@ var commands = map[string]command{
 	"restore": {[]string{"restore FILE"}, runRestore},
 	"export":  {[]string{"export json|vcard [-o FILE]", "export csv [partners|activities] [-o FILE]"}, runExport},
 	"import":  {[]string{"import json|csv FILE"}, runImport},
-	"check":   {[]string{"check"}, runCheck},
+	"check":   {[]string{"check [--repair]"}, runCheck},
 	"list":    {[]string{"list partners|agreements|evaluations|activities|needs|trash"}, runList},
 	"demo":    {[]string{"demo [--partners N] [--seed S]"}, runDemo},
 	"print":   {[]string{"print mou ID -o FILE [--language es | --language fr,es]"}, runPrint},
