@@ -70,11 +70,21 @@ func TestReportMistakes(t *testing.T) {
 	if err := s.Delete(data.KindEvaluation, id); err != nil {
 		t.Fatal(err)
 	}
+	var draft string
+	for _, a := range data.List[data.Agreement](s) {
+		if a.Status == data.StatusDraft {
+			draft = a.ID
+		}
+	}
 	s.Close()
+	if draft == "" {
+		t.Fatal("the demo data holds no draft agreement")
+	}
 	for args, want := range map[[2]string]string{
 		{"evaluation", partner}:        "There is no evaluation with the ID " + partner,
 		{"partner", "0190-no-such-id"}: "There is no partner with the ID 0190-no-such-id",
 		{"evaluation", id}:             "is in the Trash",
+		{"progress", draft}:            "has not been signed by every party, so it has no progress to report yet",
 	} {
 		_, err := report(folder, args[0], args[1], "-o", file)
 		var usage usageError

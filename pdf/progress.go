@@ -19,6 +19,10 @@ const recentForProgress = 8
 // still open on both sides. The period is the twelve months up to the printed day — or up to the end of an
 // agreement that has ended — or the time since the agreement took effect, when that is shorter.
 func ProgressReport(s data.View, a *data.Agreement, printed data.Date) ([]byte, error) {
+	if !a.Agreed() {
+		return nil, &data.PlainError{Message: "\"%s\" has not been signed by every party, so it has no progress to report yet.",
+			Args: []any{a.Name}, Advice: "Print its MOU to send for signature instead; its progress report can be printed once everyone has signed."}
+	}
 	org := s.Organisation()
 	parties, err := partiesOf(s, org, a)
 	if err != nil {
