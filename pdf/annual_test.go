@@ -306,3 +306,30 @@ func TestAnnualParticipationChartsEveryMonth(t *testing.T) {
 		}
 	}
 }
+
+// An agreement signed to start later in the year reads "Starts on …" in a report printed before that day,
+// and is not yet counted as started; printed after the year, it reads "Started …" and counts.
+func TestAnnualReportSaysAFutureStartStarts(t *testing.T) {
+	s := data.NewMemory()
+	p := &data.Partner{Name: "Hill School", PartnerKind: data.PartnerCommunityOrg, Stage: data.StageEngaged}
+	save(t, s, p)
+	signed := data.Signatory{Name: "Amara", SignedOn: data.NewDate(2026, time.November, 20)}
+	save(t, s, &data.Agreement{Name: "Winter kitchen", AgreementKind: data.AgreementMOU, Status: data.StatusSigned,
+		Start: data.NewDate(2026, time.December, 27), End: data.NewDate(2027, time.December, 26),
+		Parties: []data.Party{{Us: true, Responsibilities: "Cook", Signatory: signed}, {PartnerID: p.ID, Responsibilities: "Host", Signatory: signed}}})
+	for printed, want := range map[data.Date]string{
+		data.NewDate(2026, time.December, 1): "Started 0 new agreements Renewed 0",
+		data.NewDate(2027, time.January, 5):  "Started 1 new agreements Renewed 0",
+	} {
+		b, err := AnnualReport(s, 2026, printed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := words(run(t, b, "pdftotext", "-raw"))
+		future := printed.Before(data.NewDate(2026, time.December, 27))
+		if !strings.Contains(text, want) || strings.Contains(text, "Starts on 27 December 2026") != future ||
+			strings.Contains(text, "Started 27 December 2026") == future {
+			t.Errorf("printed on %s, the report does not say %q, or says the wrong thing of the start:\n%s", printed, want, text)
+		}
+	}
+}
