@@ -251,7 +251,7 @@ func countPages(n int) {
 				one++
 			}
 		}
-		fmt.Printf("  %s: %d of %d on one page; %d pages at the median, %d at most\n", what, one, len(counts), counts[len(counts)/2], counts[len(counts)-1])
+		fmt.Printf("  %s: %d of %d on one page; pages at the median %d, at most %d\n", what, one, len(counts), counts[len(counts)/2], counts[len(counts)-1])
 	}
 	var profiles, progress []int
 	for _, p := range data.List[data.Partner](s) {
