@@ -1,6 +1,9 @@
 package data
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Participation is how many people took part in an activity and, of them, how many were in each of the few
 // groups funders ask about; a group left at zero was not counted.
@@ -146,5 +149,31 @@ func TurnoutByPartner(v View, s Span) []PartnerTurnout {
 		}
 		return Fold(out[i].Partner.Name) < Fold(out[j].Partner.Name)
 	})
+	return out
+}
+
+// YearTurnout is the participation of one year.
+type YearTurnout struct {
+	Year int
+	Turnout
+}
+
+// PartnerTurnoutByYear is the participation at a partner's activities year by year, newest first, up to a
+// day (activities planned after it are not counted); years with none of its activities are left out.
+func PartnerTurnoutByYear(v View, partnerID string, upTo Date) []YearTurnout {
+	years := map[int]*Turnout{}
+	for _, a := range List[Activity](v) {
+		if slices.Contains(a.PartnerIDs, partnerID) && !a.Date.After(upTo) {
+			if years[a.Date.Year] == nil {
+				years[a.Date.Year] = &Turnout{}
+			}
+			years[a.Date.Year].Count(a)
+		}
+	}
+	out := make([]YearTurnout, 0, len(years))
+	for year, t := range years {
+		out = append(out, YearTurnout{year, *t})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year > out[j].Year })
 	return out
 }

@@ -306,3 +306,31 @@ func TestPartnerEnteredAfterItsAgreementCountsFromIt(t *testing.T) {
 		}
 	}
 }
+
+// A partner's screen shows who took part year by year, newest first, across a year's last and first days;
+// an activity planned after today and another partner's activity are not counted.
+func TestPartnerTurnoutByYear(t *testing.T) {
+	s := NewMemory()
+	act := func(id string, on Date, people int, partners ...string) *Activity {
+		return &Activity{Meta: Meta{ID: id}, Name: id, ActivityKind: "event", Date: on, PartnerIDs: partners,
+			Participation: Participation{People: people, New: people / 4}}
+	}
+	s.Add(
+		act("eve", NewDate(2024, 12, 31), 40, "p1"),
+		act("new year", NewDate(2025, 1, 1), 25, "p1", "p2"),
+		act("uncounted", NewDate(2025, 6, 1), 0, "p1"),
+		act("other", NewDate(2025, 7, 1), 99, "p2"),
+		act("planned", NewDate(2026, 3, 1), 60, "p1"),
+	)
+	got := PartnerTurnoutByYear(s, "p1", NewDate(2026, 2, 28))
+	want := []YearTurnout{
+		{2025, Turnout{Participation{People: 25, New: 6}, 1, 2}},
+		{2024, Turnout{Participation{People: 40, New: 10}, 1, 1}},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := PartnerTurnoutByYear(s, "p3", NewDate(2026, 2, 28)); len(got) != 0 {
+		t.Errorf("a partner with no activities: %+v", got)
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 
@@ -134,7 +133,9 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	d.section(T("Community needs"))
 	d.bullets(mapped(l.Needs, func(n *data.Need) string { return n.Name + " — " + T(string(n.Status)) }))
 	d.section(T("People taking part"))
-	d.bullets(turnoutByYear(ed.store, ed.p.ID, data.DateOf(now())))
+	d.bullets(mapped(data.PartnerTurnoutByYear(ed.store, ed.p.ID, data.DateOf(now())), func(y data.YearTurnout) string {
+		return T("%d: %s people at %d activities", y.Year, i18n.Amount(fmt.Sprint(y.People), ""), y.Activities)
+	}))
 	d.section(T("Stages"))
 	d.bullets(mapped(ed.p.StageHistory(), func(c data.StageChange) string {
 		if c.From.IsZero() {
@@ -145,26 +146,6 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	trend := healthTrend(partnerHistory(ed.store, ed.p.ID, l))
 	heading := widget.NewLabelWithStyle(T("Health over time"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(d.build(), heading, trend)
-}
-
-// turnoutByYear says, year by year, newest first, how many people took part in the partner's activities
-// up to today.
-func turnoutByYear(s *store.Store, id string, today data.Date) []string {
-	years := map[int]*data.Turnout{}
-	for _, a := range data.List[data.Activity](s) {
-		if slices.Contains(a.PartnerIDs, id) && !a.Date.After(today) {
-			if years[a.Date.Year] == nil {
-				years[a.Date.Year] = &data.Turnout{}
-			}
-			years[a.Date.Year].Count(a)
-		}
-	}
-	var out []string
-	for _, year := range slices.Backward(slices.Sorted(maps.Keys(years))) {
-		t := years[year]
-		out = append(out, T("%d: %s people at %d activities", year, i18n.Amount(fmt.Sprint(t.People), ""), t.Activities))
-	}
-	return out
 }
 
 func oneDecimal(v float64) string {
