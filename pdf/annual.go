@@ -33,10 +33,7 @@ func AnnualReport(s data.View, year int, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	span, current := data.YearSpan(year, printed)
 	r := &annual{s: s, org: org, year: year, span: span, current: current, printed: printed,
-		agreements: data.List[data.Agreement](s)}
-	for _, p := range data.PartnersOn(s, span.To) {
-		r.partners = append(r.partners, p)
-	}
+		agreements: data.List[data.Agreement](s), partners: data.PartnersOn(s, span.To)}
 	info := docInfo{title: T("Annual report %d", year), subject: T("Annual partnership report"), date: printed}
 	return render(org, info, r.write)
 }

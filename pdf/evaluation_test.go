@@ -219,13 +219,17 @@ func TestChangeIsNotColouredAsABand(t *testing.T) {
 	}
 	save(t, s, last)
 	r := &evalReport{s: s, org: s.Organisation(), e: e, prev: data.Previous(s, e)}
-	for _, b := range r.summary() {
-		for _, tl := range b.(tiles) {
-			if tl.label == "Change" && (tl.value != "−0.4" || tl.colour == concernColour || tl.colour == strengthColour) {
+	found := false
+	for _, tl := range r.summary()[0].(tiles) {
+		if tl.label == "Change" {
+			found = true
+			if tl.value != "−0.4" || tl.colour == concernColour || tl.colour == strengthColour {
 				t.Errorf("the change tile reads %s in %v", tl.value, tl.colour)
 			}
 		}
-		break
+	}
+	if !found {
+		t.Error("the summary has no change tile")
 	}
 }
 
