@@ -150,7 +150,7 @@ func (p *progress) commitments() []block {
 	for i, x := range p.parties {
 		var committed []string
 		for _, c := range x.Contributions {
-			line := capitalise(l.T(string(c.Kind))) + ": " + c.Description
+			line := l.T("%s: %s", capitalise(l.T(string(c.Kind))), c.Description) // French sets a space before the colon
 			if c.Value > 0 {
 				line += " (" + l.Amount(c.Value.String(), p.org.Currency) + ")"
 			}
@@ -163,7 +163,7 @@ func (p *progress) commitments() []block {
 		if done[i]+open[i] > 0 {
 			did = append(did, l.T("Actions done: %d of %d", done[i], done[i]+open[i]))
 		}
-		if !x.Us {
+		if !x.Us && len(p.activities) > 0 {
 			at := 0
 			for _, a := range p.activities {
 				if slices.Contains(a.PartnerIDs, x.PartnerID) {

@@ -85,6 +85,10 @@ func TestProgressReportInTheAgreementsLanguage(t *testing.T) {
 		if lang != "en" && strings.Contains(text, "Goals and progress") {
 			t.Errorf("%s: a heading is in English", lang)
 		}
+		// what a party gives reads "Kind: description", with the space French sets before a colon
+		if want := map[string]string{"en": "Space: Hall", "es": "Espacio: Hall", "fr": "Locaux : Hall"}[lang]; !strings.Contains(text, want) {
+			t.Errorf("%s: the report does not say %q", lang, want)
+		}
 	}
 }
 
