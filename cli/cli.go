@@ -30,22 +30,29 @@ type env struct {
 }
 
 type command struct {
-	usage string
+	usage []string // each way to call it
 	run   func(e env, args []string) error
 }
 
 var commands = map[string]command{
-	"backup":   {"backup [-o FILE]", runBackup},
-	"restore":  {"restore FILE", runRestore},
-	"export":   {"export json|csv|vcard [-o FILE]", runExport},
-	"import":   {"import json|csv FILE", runImport},
-	"check":    {"check [--repair]", runCheck},
-	"list":     {"list partners|agreements|evaluations|activities|needs|trash", runList},
-	"demo":     {"demo [--partners N] [--seed S]", runDemo},
-	"print":    {"print mou ID -o FILE [--language es | --language fr,es]", runPrint},
-	"report":   {"report evaluation|partner ID -o FILE", runReport},
-	"calendar": {"calendar -o FILE.ics", runCalendar},
-	"sync":     {"sync [--folder DIR]", runSync},
+	"backup":  {[]string{"backup [-o FILE]"}, runBackup},
+	"restore": {[]string{"restore FILE"}, runRestore},
+	"export":  {[]string{"export json|vcard [-o FILE]", "export csv [partners|activities] [-o FILE]"}, runExport},
+	"import":  {[]string{"import json|csv FILE"}, runImport},
+	"check":   {[]string{"check [--repair]"}, runCheck},
+	"list":    {[]string{"list partners|agreements|evaluations|activities|needs|trash"}, runList},
+	"demo":    {[]string{"demo [--partners N] [--seed S]"}, runDemo},
+	"print":   {[]string{"print mou ID -o FILE [--language es | --language fr,es]"}, runPrint},
+	"report": {[]string{
+		"report evaluation ID -o FILE [--names]",
+		"report partner ID -o FILE",
+		"report progress AGREEMENT_ID -o FILE",
+		"report annual YEAR -o FILE",
+		"report register -o FILE",
+		"report directory -o FILE [--all]",
+	}, runReport},
+	"calendar": {[]string{"calendar -o FILE.ics"}, runCalendar},
+	"sync":     {[]string{"sync [--folder DIR]"}, runSync},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).
@@ -70,7 +77,7 @@ func Run(folder string, args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &uerr):
-		fmt.Fprintf(stderr, "accord: %s\n%s: accord [--data DIR] %s\n", uerr.msg, i18n.T("Usage"), cmd.usage) // i18n:same
+		fmt.Fprintf(stderr, "accord: %s\n%s: %s", uerr.msg, i18n.T("Usage"), forms(cmd.usage)) // i18n:same
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "accord: %s\n", Explain(err)) // i18n:same
@@ -90,7 +97,19 @@ func Usage() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: accord [--data DIR]            %s\n", i18n.T("Usage"), i18n.T("open the window")) // i18n:same
 	for _, n := range names {
-		fmt.Fprintf(&b, "       accord [--data DIR] %s\n", commands[n].usage) // i18n:same
+		b.WriteString("       " + forms(commands[n].usage))
+	}
+	return b.String()
+}
+
+// forms writes the ways to call a command one to a line, those after the first lined up under it.
+func forms(usage []string) string {
+	var b strings.Builder
+	for i, u := range usage {
+		if i > 0 {
+			b.WriteString("       ")
+		}
+		fmt.Fprintf(&b, "accord [--data DIR] %s\n", u) // i18n:same
 	}
 	return b.String()
 }

@@ -19,17 +19,28 @@ func runExport(e env, args []string) error {
 	if len(args) == 0 || exporters[args[0]] == nil {
 		return usageError{i18n.T("Say what to export to: json, csv or vcard.")}
 	}
-	var out string
-	rest, err := flags("export", args[1:], func(fs *flag.FlagSet) {
-		fs.StringVar(&out, "o", "", "write the export to this file instead of the standard output")
-	})
-	if err != nil {
-		return err
+	format, out := args[0], ""
+	var rest []string
+	for args = args[1:]; ; { // -o before or after "activities", as people type it
+		words, err := flags("export", args, func(fs *flag.FlagSet) {
+			fs.StringVar(&out, "o", out, "write the export to this file instead of the standard output")
+		})
+		if err != nil {
+			return err
+		}
+		if len(words) == 0 {
+			break
+		}
+		rest, args = append(rest, words[0]), words[1:]
 	}
-	if len(rest) > 0 {
-		return usageError{i18n.T("export %s takes only -o FILE.", args[0])}
+	switch {
+	case format == "csv" && len(rest) == 1 && rest[0] == "activities":
+		return runExportActivities(e, out)
+	case format == "csv" && len(rest) == 1 && rest[0] == "partners":
+	case len(rest) > 0:
+		return usageError{i18n.T("export %s takes only -o FILE.", format)}
 	}
-	return exporters[args[0]](e, out)
+	return exporters[format](e, out)
 }
 
 func runExportJSON(e env, out string) error {

@@ -67,6 +67,24 @@ func columnsUsed(headers []string, m partnerio.Mapping) string {
 // when out is empty).
 func runExportCSV(e env, out string) error { return exportPartners(e, out, partnerio.WriteCSV) }
 
+// runExportActivities writes every activity with who took part as a CSV file Excel opens (to the standard
+// output when out is empty).
+func runExportActivities(e env, out string) error {
+	s, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if out == "" {
+		return partnerio.WriteActivitiesCSV(e.out, s)
+	}
+	if err := store.WriteAtomically(out, func(w io.Writer) error { return partnerio.WriteActivitiesCSV(w, s) }); err != nil {
+		return exportFailed(out, err)
+	}
+	fmt.Fprintln(e.out, i18n.N(s.Count(data.KindActivity), "Exported %d activity to %s.", "Exported %d activities to %s.", out))
+	return nil
+}
+
 // runExportVCard writes every contact as a vCard, for a phone or an e-mail program.
 func runExportVCard(e env, out string) error { return exportPartners(e, out, partnerio.WriteVCard) }
 
@@ -81,8 +99,7 @@ func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) er
 		return write(e.out, partners)
 	}
 	if err := store.WriteAtomically(out, func(w io.Writer) error { return write(w, partners) }); err != nil {
-		return &data.PlainError{Message: "The export could not be written to %s.", Args: []any{out},
-			Advice: "Check that the folder is there, not read-only and not full, or choose another place, then try again.", Err: err}
+		return exportFailed(out, err)
 	}
 	contacts := 0
 	for _, p := range partners {
@@ -91,4 +108,10 @@ func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) er
 	fmt.Fprintln(e.out, i18n.T("Exported %s with %s to %s.", i18n.N(len(partners), "%d partner", "%d partners"),
 		i18n.N(contacts, "%d contact", "%d contacts"), out))
 	return nil
+}
+
+// exportFailed says that an export could not be written, and what to do.
+func exportFailed(out string, err error) error {
+	return &data.PlainError{Message: "The export could not be written to %s.", Args: []any{out},
+		Advice: "Check that the folder is there, not read-only and not full, or choose another place, then try again.", Err: err}
 }

@@ -109,6 +109,37 @@ func TestExportCSVImportsBackIdentically(t *testing.T) {
 	}
 }
 
+// Activities export as a spreadsheet with who took part, so participation can be counted elsewhere.
+func TestExportActivitiesCarriesParticipation(t *testing.T) {
+	folder := t.TempDir()
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &data.Partner{Name: "Hill School", PartnerKind: data.PartnerEducation, Stage: data.StageActive}
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(&data.Activity{Name: "=Summer fair", ActivityKind: "event", Date: data.NewDate(2026, 6, 20), PartnerIDs: []string{p.ID},
+		Participation: data.Participation{People: 140, New: 35, Community: 120}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, stderr := run(t, folder, "export", "csv", "activities")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	want := "\uFEFFDate,Kind,Title,Partners,Agreement,People,New to us,Volunteers,From the community served,Summary\r\n" +
+		"2026-06-20,event,'=Summer fair,Hill School,,140,35,,120,\r\n"
+	if out != want {
+		t.Errorf("export csv activities wrote\n%q\nwant\n%q", out, want)
+	}
+	file := filepath.Join(t.TempDir(), "activities.csv")
+	if code, out, _ := run(t, folder, "export", "csv", "activities", "-o", file); code != 0 || !strings.Contains(out, "Exported 1 activities to "+file) {
+		t.Errorf("exit %d: %q", code, out)
+	}
+}
+
 func TestExportVCardHasOneCardPerContact(t *testing.T) {
 	folder := t.TempDir()
 	if err := runImportCSV(env{folder: folder, out: &bytes.Buffer{}}, writeTemp(t, "c.csv", frenchSheet)); err != nil {

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"accord/data"
 	"accord/i18n"
@@ -13,30 +15,42 @@ import (
 	"accord/store"
 )
 
-// runReport writes an evaluation report or a partner profile as a PDF and says where the file is.
+// reports are the reports `accord report` writes: those of one record, by its ID, and those of the whole
+// data folder.
+var (
+	recordReports = []string{"evaluation", "partner", "progress"}
+	wholeReports  = []string{"annual", "register", "directory"}
+)
+
+// runReport writes a report as a PDF and says where the file is.
 func runReport(e env, args []string) error {
-	words, out, err := wordsAndOut("report", args)
+	words, o, err := reportArgs(args)
 	if err != nil {
 		return err
 	}
-	if len(words) > 0 && (words[0] == "annual" || words[0] == "register" || words[0] == "directory") {
-		return runWholeReport(e, words, out)
+	if len(words) > 0 && slices.Contains(wholeReports, words[0]) {
+		return runWholeReport(e, words, o)
 	}
 	switch {
 	case len(words) == 0 || len(words) > 2:
 		return usageError{i18n.T("Say which report to write and the record's ID.")}
-	case words[0] != "evaluation" && words[0] != "partner":
-		return usageError{i18n.T("Accord cannot report on %s; it reports on: evaluation, partner, annual, register, directory.", words[0])}
+	case !slices.Contains(recordReports, words[0]):
+		return usageError{i18n.T("Accord cannot report on %s; it reports on: %s.", words[0], strings.Join(append(slices.Clone(recordReports), wholeReports...), ", "))}
 	case len(words) == 1:
 		return usageError{i18n.T("Say which %s to report on: its ID, as list shows it.", words[0])}
-	case out == "":
+	case o.out == "":
 		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
-	return renderPDF(e, out, func(s *store.Store, printed data.Date) ([]byte, error) {
+	return renderPDF(e, o.out, func(s *store.Store, printed data.Date) ([]byte, error) {
 		id := words[1]
-		if words[0] == "evaluation" {
+		switch words[0] {
+		case "evaluation":
 			return reportOn(s, id, i18n.T("There is no evaluation with the ID %s.", id), func(ev *data.Evaluation) ([]byte, error) {
-				return pdf.EvaluationReport(s, ev, printed)
+				return pdf.EvaluationReport(s, ev, printed, o.names)
+			})
+		case "progress":
+			return reportOn(s, id, i18n.T("There is no agreement with the ID %s.", id), func(a *data.Agreement) ([]byte, error) {
+				return pdf.ProgressReport(s, a, printed)
 			})
 		}
 		return reportOn(s, id, i18n.T("There is no partner with the ID %s.", id), func(p *data.Partner) ([]byte, error) {
@@ -60,7 +74,7 @@ func renderPDF(e env, out string, render func(s *store.Store, printed data.Date)
 }
 
 // runWholeReport writes a report on the whole data folder: annual YEAR, register or directory.
-func runWholeReport(e env, words []string, out string) error {
+func runWholeReport(e env, words []string, o reportOptions) error {
 	year := 0
 	switch {
 	case words[0] == "annual" && len(words) != 2:
@@ -74,10 +88,10 @@ func runWholeReport(e env, words []string, out string) error {
 	case len(words) != 1:
 		return usageError{i18n.T("The %s report takes no ID.", words[0])}
 	}
-	if out == "" {
+	if o.out == "" {
 		return usageError{i18n.T("Say where to write the PDF with -o FILE.")}
 	}
-	return renderPDF(e, out, func(s *store.Store, printed data.Date) ([]byte, error) {
+	return renderPDF(e, o.out, func(s *store.Store, printed data.Date) ([]byte, error) {
 		var b []byte
 		var err error
 		switch words[0] {
@@ -86,7 +100,7 @@ func runWholeReport(e env, words []string, out string) error {
 		case "register":
 			b, err = pdf.AgreementRegister(s, printed)
 		default:
-			b, err = pdf.ContactDirectory(s, printed)
+			b, err = pdf.ContactDirectory(s, printed, o.all)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("write the %s report: %w", words[0], err)
@@ -128,16 +142,27 @@ func reportOn[R any, P interface {
 	return b, nil
 }
 
-// wordsAndOut reads a command's words and its -o FILE, with -o before, between or after the words, as
-// people type it.
-func wordsAndOut(name string, args []string) (words []string, out string, err error) {
+// reportOptions are what `accord report` takes beside its words.
+type reportOptions struct {
+	out   string
+	all   bool // the directory lists former partners too
+	names bool // the evaluation report names the respondents
+}
+
+// reportArgs reads the report's words and its options, with the options before, between or after the
+// words, as people type them.
+func reportArgs(args []string) (words []string, o reportOptions, err error) {
 	for {
-		rest, err := flags(name, args, func(fs *flag.FlagSet) { fs.StringVar(&out, "o", out, "the PDF file to write") })
+		rest, err := flags("report", args, func(fs *flag.FlagSet) {
+			fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
+			fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
+			fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
+		})
 		if err != nil {
-			return nil, "", err
+			return nil, o, err
 		}
 		if len(rest) == 0 {
-			return words, out, nil
+			return words, o, nil
 		}
 		words, args = append(words, rest[0]), rest[1:]
 	}

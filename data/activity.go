@@ -18,7 +18,9 @@ type Activity struct {
 	AgreementID  string       `json:"agreement_id,omitempty"`
 	Summary      string       `json:"summary,omitempty"`
 	Notes        string       `json:"notes,omitempty"`
-	Actions      []ActionItem `json:"actions,omitempty"`
+	// Participation counts the people who took part; zero when nobody counted.
+	Participation Participation `json:"participation,omitzero"`
+	Actions       []ActionItem  `json:"actions,omitempty"`
 }
 
 // ActionItem is something someone agreed to do by a date.
@@ -49,6 +51,7 @@ func (a *Activity) Validate() error {
 	}
 	ps.long("notes", a.Notes, "The notes")
 	ps.long("summary", a.Summary, "The summary")
+	a.Participation.validate(&ps)
 	validateActions(&ps, a.Actions)
 	return ps.err()
 }

@@ -68,20 +68,29 @@ func EvaluationsDue(v View, today Date, ahead int) []Due {
 	var out []Due
 	hist := histories(v)
 	for _, a := range List[Agreement](v) {
-		if a.ReviewEveryMonths <= 0 || a.StatusOn(today) != StatusActive || a.Start.IsZero() {
+		if a.StatusOn(today) != StatusActive {
 			continue
 		}
-		last := a.Start
-		if h := hist[Ref{KindAgreement, a.ID}]; len(h) > 0 {
-			last = h[len(h)-1].Date
-		}
-		on := last.AddMonths(a.ReviewEveryMonths)
-		if today.DaysUntil(on) <= ahead {
+		if on := a.NextReview(hist[Ref{KindAgreement, a.ID}]); !on.IsZero() && today.DaysUntil(on) <= ahead {
 			out = append(out, Due{a, on, on.Before(today)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].On.Before(out[j].On) })
 	return out
+}
+
+// NextReview is when the agreement's next evaluation is due, by its review cadence: every ReviewEveryMonths
+// after the last of its evaluations (history, oldest first), or after its start when there is none; zero
+// when it sets no cadence or start.
+func (a *Agreement) NextReview(history []*Evaluation) Date {
+	if a.ReviewEveryMonths <= 0 || a.Start.IsZero() {
+		return Date{}
+	}
+	last := a.Start
+	if len(history) > 0 {
+		last = history[len(history)-1].Date
+	}
+	return last.AddMonths(a.ReviewEveryMonths)
 }
 
 // Progress is the share of a goal's target reached, as a percentage (0 when the target is unset).

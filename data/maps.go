@@ -33,7 +33,12 @@ func QuadrantOf(influence, interest int) Quadrant {
 
 // StakeholderGrid puts every live partner with both scores in its cell: [influence-1][interest-1].
 func StakeholderGrid(v View) (grid [5][5][]*Partner, unjudged int) {
-	for _, p := range List[Partner](v) {
+	return PlaceOnGrid(List[Partner](v))
+}
+
+// PlaceOnGrid puts each of the partners with both scores in its cell of the stakeholder map.
+func PlaceOnGrid(ps []*Partner) (grid [5][5][]*Partner, unjudged int) {
+	for _, p := range ps {
 		if p.Influence == 0 || p.Interest == 0 {
 			unjudged++
 			continue

@@ -5,14 +5,18 @@ import "strconv"
 // Need is one item of the community needs assessment: what the neighbourhood lacks and who works on it.
 type Need struct {
 	Meta
-	Name         string     `json:"title"`
-	Description  string     `json:"description,omitempty"`
-	Priority     Priority   `json:"priority"`
-	Source       NeedSource `json:"source,omitempty"`
-	Area         string     `json:"area,omitempty"`
-	Status       NeedStatus `json:"status"`
-	PartnerIDs   []string   `json:"partner_ids,omitempty"`
-	AgreementIDs []string   `json:"agreement_ids,omitempty"`
+	Name        string     `json:"title"`
+	Description string     `json:"description,omitempty"`
+	Priority    Priority   `json:"priority"`
+	Source      NeedSource `json:"source,omitempty"`
+	Area        string     `json:"area,omitempty"`
+	Status      NeedStatus `json:"status"`
+	// Opened is the day the need was raised, and Closed the day it was met or found no longer relevant
+	// (see OpenedOn and ClosedOn for needs recorded before Accord kept them).
+	Opened       Date     `json:"opened_on,omitzero"`
+	Closed       Date     `json:"closed_on,omitzero"`
+	PartnerIDs   []string `json:"partner_ids,omitempty"`
+	AgreementIDs []string `json:"agreement_ids,omitempty"`
 }
 
 type Priority string
@@ -54,6 +58,9 @@ func (n *Need) Validate() error {
 	ps.long("description", n.Description, "The description")
 	oneOf(&ps, "priority", n.Priority, Priorities, "priority")
 	oneOf(&ps, "status", n.Status, NeedStatuses, "status")
+	if !n.Opened.IsZero() && n.Closed.Before(n.Opened) && !n.Closed.IsZero() {
+		ps.add("closed_on", "A need cannot be met or closed before the day it was raised.")
+	}
 	if n.Source != "" {
 		oneOf(&ps, "source", n.Source, NeedSources, "source")
 	}

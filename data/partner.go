@@ -74,10 +74,13 @@ type Partner struct {
 	Contacts           []Contact `json:"contacts,omitempty"`
 	Offers             []Offer   `json:"offers,omitempty"`
 	// Influence and Interest place the partner on the stakeholder map: 1 (low) to 5 (high), 0 not yet judged.
-	Influence int    `json:"influence,omitempty"`
-	Interest  int    `json:"interest,omitempty"`
-	Stage     Stage  `json:"stage"`
-	Notes     string `json:"notes,omitempty"`
+	Influence int   `json:"influence,omitempty"`
+	Interest  int   `json:"interest,omitempty"`
+	Stage     Stage `json:"stage"`
+	// Stages are the partner's stage changes, oldest first (see StageHistory); none until its stage first
+	// changes after Accord began keeping them.
+	Stages []StageChange `json:"stage_history,omitempty"`
+	Notes  string        `json:"notes,omitempty"`
 }
 
 // Contact is a person at a partner organisation.
@@ -108,6 +111,9 @@ func (p *Partner) Validate() error {
 	ps.short("name", p.Name, "The name")
 	oneOf(&ps, "kind", p.PartnerKind, PartnerKinds, "kind of partner")
 	oneOf(&ps, "stage", p.Stage, Stages, "stage")
+	for _, c := range p.Stages {
+		oneOf(&ps, "stage_history", c.Stage, Stages, "stage")
+	}
 	ps.email("email", p.Email)
 	ps.short("legal_form", p.LegalForm, "The legal form")
 	ps.short("registration_number", p.RegistrationNumber, "The registration number")

@@ -107,8 +107,12 @@ func (m *Memory) Save(r Record) error {
 	if meta.CreatedAt.IsZero() {
 		meta.CreatedAt = now
 	}
+	stored := m.Record(r.Kind(), meta.ID)
 	if v, ok := r.(Versioned); ok {
-		v.NoteWording(m.Record(r.Kind(), meta.ID), now)
+		v.NoteWording(stored, now)
+	}
+	if h, ok := r.(Historied); ok {
+		h.NoteHistory(stored, DateOf(m.Now()))
 	}
 	m.rev++
 	meta.UpdatedAt, meta.Rev = now, m.rev

@@ -502,3 +502,46 @@ func BenchmarkGenerate1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
 }
+
+// The demo data has a past: partners moved through their stages over several years, needs raised and met
+// on their days, people counted at activities — so the annual reports of different years differ.
+func TestDataHasAPast(t *testing.T) {
+	s, _ := generate(t, 200, 6)
+	years := map[int]bool{}
+	for _, p := range data.List[data.Partner](s) {
+		h := p.StageHistory()
+		for i, c := range h {
+			years[c.From.Year] = true
+			if c.From.After(today) || i > 0 && c.From.Before(h[i-1].From) {
+				t.Errorf("%s: stage history out of order or in the future: %v", p.Name, h)
+			}
+		}
+		if p.StageOn(today) != p.Stage {
+			t.Errorf("%s is %s but its history says %s today", p.Name, p.Stage, p.StageOn(today))
+		}
+	}
+	if len(years) < 4 {
+		t.Errorf("stage changes fall in %d years, want several", len(years))
+	}
+	for _, n := range data.List[data.Need](s) {
+		if n.Undated() || n.Opened.After(today) || !n.Unmet() && (n.Closed.Before(n.Opened) || n.Closed.After(today)) {
+			t.Errorf("need %q: raised %s, closed %s", n.Name, n.Opened, n.Closed)
+		}
+	}
+	counted := 0
+	for _, a := range data.List[data.Activity](s) {
+		if a.Participation.People > 0 {
+			counted++
+			if a.Date.After(today) || a.Validate() != nil {
+				t.Errorf("activity %q on %s counts %+v", a.Name, a.Date, a.Participation)
+			}
+		}
+	}
+	if counted == 0 {
+		t.Error("no activity counts who took part")
+	}
+	last, this := data.PartnersOn(s, data.NewDate(2025, 12, 31)), data.PartnersOn(s, today)
+	if len(last) >= len(this) || len(data.WorkedWith(s, data.Span{From: data.NewDate(2024, 1, 1), To: data.NewDate(2024, 12, 31)})) == 0 {
+		t.Errorf("%d partners at the end of 2025 and %d today: the years do not differ", len(last), len(this))
+	}
+}

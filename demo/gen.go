@@ -14,6 +14,7 @@ import (
 // gen builds the demo records in memory, drawing every choice from one seeded generator in a fixed order.
 type gen struct {
 	r     *rand.Rand
+	seed  int64
 	today data.Date
 	now   time.Time
 
@@ -56,6 +57,7 @@ type agreementInfo struct {
 func newGen(seed int64, today data.Date, now time.Time) *gen {
 	return &gen{
 		r:       rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)),
+		seed:    seed,
 		today:   today,
 		now:     now,
 		byFocus: map[string][]int{},
@@ -71,6 +73,7 @@ func (g *gen) build(n int) []data.Record {
 	g.makeEvaluations()
 	g.makeActivities(min(2*n, 5000))
 	g.makeNeeds(min(max(n/5, 3), 500))
+	g.history()
 
 	out := make([]data.Record, 0, 1+len(g.partners)+len(g.agreements)+len(g.evaluations)+len(g.activities)+len(g.needs))
 	if g.keep == nil {

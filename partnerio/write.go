@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"accord/data"
@@ -33,27 +35,69 @@ func neutralise(cell string) string {
 // without contacts. It is UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right,
 // and no cell starts like a formula (see neutralise).
 func WriteCSV(w io.Writer, partners []*data.Partner) error {
+	return writeSheet(w, csvHeaders, func(row func(cells ...string)) {
+		for _, p := range partners {
+			org := []string{p.Name, string(p.PartnerKind), string(p.Stage), p.Address, p.Website, p.Email, p.Phone, p.Notes}
+			if len(p.Contacts) == 0 {
+				row(append(org, "", "", "", "", "")...)
+			}
+			for _, c := range p.Contacts {
+				row(append(org[:len(org):len(org)], c.Name, c.Role, c.Email, c.Phone, c.Notes)...)
+			}
+		}
+	})
+}
+
+// activityHeaders are the columns WriteActivitiesCSV writes, in English as WriteCSV's are.
+var activityHeaders = []string{"Date", "Kind", "Title", "Partners", "Agreement", "People", "New to us", "Volunteers",
+	"From the community served", "Summary"}
+
+// WriteActivitiesCSV writes one row per activity, oldest first, with its partners and agreement by name and
+// how many people took part — for a spreadsheet or a funder's form on community participation. A count
+// nobody took is left empty, not zero.
+func WriteActivitiesCSV(w io.Writer, v data.View) error {
+	activities := data.List[data.Activity](v)
+	slices.SortStableFunc(activities, func(a, b *data.Activity) int { return a.Date.Time().Compare(b.Date.Time()) })
+	count := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	return writeSheet(w, activityHeaders, func(row func(cells ...string)) {
+		for _, a := range activities {
+			var partners []string
+			for _, id := range a.PartnerIDs {
+				if p := data.Lookup[data.Partner](v, id); p != nil {
+					partners = append(partners, p.Name)
+				}
+			}
+			agreement := ""
+			if x := data.Lookup[data.Agreement](v, a.AgreementID); x != nil {
+				agreement = x.Name
+			}
+			n := a.Participation
+			row(a.Date.String(), string(a.ActivityKind), a.Name, strings.Join(partners, "; "), agreement,
+				count(n.People), count(n.New), count(n.Volunteers), count(n.Community), a.Summary)
+		}
+	})
+}
+
+// writeSheet writes a CSV file a spreadsheet opens as it was meant: UTF-8 with a BOM, CRLF line ends, and
+// no cell starting like a formula (see neutralise).
+func writeSheet(w io.Writer, headers []string, rows func(row func(cells ...string))) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return fmt.Errorf("write CSV: %w", err)
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	cw.Write(csvHeaders)
-	row := func(cells ...string) {
+	cw.Write(headers)
+	rows(func(cells ...string) {
 		for i, c := range cells {
 			cells[i] = neutralise(c)
 		}
 		cw.Write(cells)
-	}
-	for _, p := range partners {
-		org := []string{p.Name, string(p.PartnerKind), string(p.Stage), p.Address, p.Website, p.Email, p.Phone, p.Notes}
-		if len(p.Contacts) == 0 {
-			row(append(org, "", "", "", "", "")...)
-		}
-		for _, c := range p.Contacts {
-			row(append(org[:len(org):len(org)], c.Name, c.Role, c.Email, c.Phone, c.Notes)...)
-		}
-	}
+	})
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("write CSV: %w", err)

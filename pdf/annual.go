@@ -5,23 +5,35 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"accord/data"
 	"accord/i18n"
 )
 
-// AnnualReport prints a year of partnership work for an annual general meeting: who the partners are,
-// the agreements started, renewed and ended, what the partners and we put in, the impact counted in the
-// year's evaluations, health against the year before, community needs, the stakeholder map and the
-// partners we thank. Sections with nothing to show are left out.
+// AnnualReport prints a year of partnership work for an annual general meeting: who the partners were,
+// the agreements started, renewed and ended, what the partners and we put in, who took part, the impact
+// counted in the year's evaluations, health against the year before, community needs, the stakeholder map
+// and the partners we thank. Every figure is as of the year's last day — 31 December, or the printed day
+// while the year runs, which the report then says — so the report of a year says the same whenever it is
+// printed. Sections with nothing to show are left out. A year before the records start, or one not yet
+// begun, is refused.
 //
-// Resources count once, in full, in the year their agreement started: a three-year agreement's
+// Resources count once, in full, in the year their agreement took effect: a three-year agreement's
 // contributions belong to the year it was signed up to, so no year's figures depend on how a value
 // would be spread over time.
 func AnnualReport(s data.View, year int, printed data.Date) ([]byte, error) {
+	if first := data.FirstYear(s); first != 0 && year < first {
+		return nil, &data.PlainError{Message: "Your records start in %d, so there is nothing to report for %d: choose %d or a later year.",
+			Args: []any{first, year, first}}
+	}
+	if year > printed.Year {
+		return nil, &data.PlainError{Message: "%d has not begun yet: choose this year or an earlier one.", Args: []any{year}}
+	}
 	org := s.Organisation()
-	r := &annual{s: s, org: org, year: year, printed: printed, partners: data.List[data.Partner](s),
-		agreements: data.List[data.Agreement](s)}
+	span, current := data.YearSpan(year, printed)
+	r := &annual{s: s, org: org, year: year, span: span, current: current, printed: printed,
+		agreements: data.List[data.Agreement](s), partners: data.PartnersOn(s, span.To)}
 	info := docInfo{title: T("Annual report %d", year), subject: T("Annual partnership report"), date: printed}
 	return render(org, info, r.write)
 }
@@ -31,17 +43,24 @@ type annual struct {
 	s          data.View
 	org        *data.Organisation
 	year       int
+	span       data.Span // the year up to the day its figures are as of
+	current    bool      // the year is still running: its figures are as of the printed day
 	printed    data.Date
-	partners   []*data.Partner
+	partners   []data.PartnerOn // on the records at the span's end, as they stood then
 	agreements []*data.Agreement
 }
 
 func (r *annual) write(d *document) {
-	d.reportTitle(T("Annual partnership report"), r.org.Name, T("1 January – 31 December %d", r.year))
+	details := T("1 January – 31 December %d", r.year)
+	if r.current {
+		details += "  ·  " + T("figures as of %s", longDate(r.span.To))
+	}
+	d.reportTitle(T("Annual partnership report"), r.org.Name, details)
 	d.sections([]section{
 		{T("Our partners"), r.partnerCounts()},
 		{T("Agreements"), r.agreementSummary()},
 		{T("Resources contributed"), r.resources()},
+		{T("Community participation"), r.participation()},
 		{T("Impact"), r.impact()},
 		{T("Partnership health"), r.health()},
 		{T("Community needs"), r.needs()},
@@ -50,58 +69,56 @@ func (r *annual) write(d *document) {
 	})
 }
 
-func (r *annual) in(day data.Date) bool { return !day.IsZero() && day.Year == r.year }
+// asOf names the day the figures are as of, for a tile's note: "on 31 December 2025".
+func (r *annual) asOf() string { return T("on %s", longDate(r.span.To)) }
 
-// agreed is true for an agreement every party committed to: drafts and unsigned ones never started.
-func agreed(a *data.Agreement) bool {
-	return a.Status == data.StatusSigned || a.Status == data.StatusTerminated
-}
-
-// started are the agreed agreements whose term began in the year.
+// started are the agreements that took effect in the year, by the day its figures are as of.
 func (r *annual) started() []*data.Agreement {
 	var out []*data.Agreement
 	for _, a := range r.agreements {
-		if agreed(a) && r.in(a.Start) {
+		if r.span.Holds(a.InForceFrom()) {
 			out = append(out, a)
 		}
 	}
 	return out
 }
 
-// ended is true for an agreement that ran out or was terminated in the year.
-func (r *annual) ended(a *data.Agreement) bool {
-	if a.Status == data.StatusTerminated {
-		return r.in(a.TerminatedOn)
-	}
-	return a.Status == data.StatusSigned && r.in(a.End)
-}
-
-// partnerCounts are the live partners by kind and by stage, as bar charts.
+// partnerCounts are the partners on the records at the year's end, by kind and by the stage each was at
+// then, as bar charts.
 func (r *annual) partnerCounts() []block {
 	if len(r.partners) == 0 {
 		return nil
 	}
 	kinds, stages := map[data.PartnerKind]int{}, map[data.Stage]int{}
+	active := 0
 	for _, p := range r.partners {
 		kinds[p.PartnerKind]++
 		stages[p.Stage]++
+		if p.Active {
+			active++
+		}
 	}
 	var byKind, byStage []count
 	for _, k := range data.PartnerKinds {
-		byKind = append(byKind, count{capitalise(T(string(k))), kinds[k]})
+		if kinds[k] > 0 {
+			byKind = append(byKind, count{capitalise(T(string(k))), kinds[k]})
+		}
 	}
 	for _, st := range data.Stages {
-		byStage = append(byStage, count{capitalise(T(string(st))), stages[st]})
+		if stages[st] > 0 {
+			byStage = append(byStage, count{capitalise(T(string(st))), stages[st]})
+		}
 	}
 	return []block{
-		tiles{{T("Partners"), grouped(fmt.Sprint(len(r.partners))), T("in the data folder on %s", longDate(r.printed)), accent},
-			{T("Active"), grouped(fmt.Sprint(stages[data.StageActive])), T("partnerships at the active stage"), strengthColour}},
+		tiles{{T("Partners"), grouped(fmt.Sprint(len(r.partners))), T("in our records %s", r.asOf()), accent},
+			{T("Active"), grouped(fmt.Sprint(active)), T("at the active stage or in an agreement in force"), strengthColour}},
 		subsection{T("By kind"), countChart(byKind, accent)},
-		subsection{T("By stage"), countChart(byStage, accent)},
+		subsection{T("By stage, %s", r.asOf()), countChart(byStage, accent)},
 	}
 }
 
-// agreementSummary counts the agreements started, renewed and ended, and lists them.
+// agreementSummary counts the agreements that took effect, were renewed and ended in the year, and lists
+// them; one still to start or end later in a running year is listed as such, and not yet counted.
 func (r *annual) agreementSummary() []block {
 	var started, renewed, ended int
 	type event struct {
@@ -109,7 +126,7 @@ func (r *annual) agreementSummary() []block {
 		row []string
 	}
 	var events []event
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{ // a busy year starts and ends many: a list, as the directory is
 		{title: T("Agreement"), share: 0.4, bold: true},
 		{title: T("Partners"), share: 0.32},
 		{title: T("In %d", r.year), share: 0.28},
@@ -117,32 +134,32 @@ func (r *annual) agreementSummary() []block {
 	for _, a := range r.agreements {
 		var what []string
 		var on data.Date
-		if agreed(a) && r.in(a.Start) {
-			if a.RenewalOf != "" {
+		if from := a.InForceFrom(); from.Year == r.year {
+			on = from
+			switch {
+			case from.After(r.span.To):
+				what = append(what, T("Starts on %s", longDate(from)))
+			case a.RenewalOf != "":
 				renewed++
-				what = append(what, T("Renewed %s", longDate(a.Start)))
-				on = a.Start
-			} else {
+				what = append(what, T("Renewed %s", longDate(from)))
+			default:
 				started++
-				what = append(what, T("Started %s", longDate(a.Start)))
-				on = a.Start
+				what = append(what, T("Started %s", longDate(from)))
 			}
 		}
-		if r.ended(a) {
-			ended++
+		if last := a.EndedOn(); last.Year == r.year && !last.Before(a.InForceFrom()) {
 			switch {
-			case a.Status == data.StatusTerminated:
-				what = append(what, T("Terminated %s", longDate(a.TerminatedOn)))
-			case a.End.After(r.printed): // a report printed before the year is out
-				what = append(what, T("Ends %s", longDate(a.End)))
+			case last.After(r.span.To):
+				what = append(what, T("Ends on %s", longDate(last)))
+			case a.Status == data.StatusTerminated && last == a.TerminatedOn:
+				ended++
+				what = append(what, T("Terminated %s", longDate(last)))
 			default:
-				what = append(what, T("Ended %s", longDate(a.End)))
+				ended++
+				what = append(what, T("Ended %s", longDate(last)))
 			}
 			if on.IsZero() {
-				on = a.End
-				if a.Status == data.StatusTerminated {
-					on = a.TerminatedOn
-				}
+				on = last
 			}
 		}
 		if what != nil {
@@ -175,8 +192,8 @@ func (r *annual) partyNames(a *data.Agreement) []string {
 	return out
 }
 
-// resources adds up, by kind, what the partners and we committed in the agreements started in the year,
-// with the leverage: the partners' value per unit of ours.
+// resources adds up, by kind, what the partners and we committed in the agreements that took effect in
+// the year, with the leverage: the partners' value per unit of ours.
 func (r *annual) resources() []block {
 	theirs, ours := map[data.ResourceKind]data.Money{}, map[data.ResourceKind]data.Money{}
 	var totalTheirs, totalOurs data.Money
@@ -221,7 +238,7 @@ func (r *annual) resources() []block {
 			{T("Leverage"), leverage(totalTheirs, totalOurs), T("partners' value per 1 of ours"), strengthColour},
 		},
 		whole{t},
-		prose{text: T("Contributions count in full in the year their agreement started, at the value written into the agreement.")},
+		prose{text: T("Contributions count in full in the year their agreement took effect, at the value written into the agreement.")},
 	}
 }
 
@@ -238,22 +255,58 @@ func leverage(theirs, ours data.Money) string {
 	return i18n.Number(float64(theirs)/float64(ours), 1, false)
 }
 
-// evaluations are those dated in a year.
-func (r *annual) evaluations(year int) []*data.Evaluation {
+// topTurnout is how many partners the participation section names, those with the most people.
+const topTurnout = 10
+
+// participation is who took part in the year's activities: the people counted and the groups among them,
+// month by month, and at the partners' activities that drew the most people.
+func (r *annual) participation() []block {
+	total := data.TurnoutIn(r.s, r.span, nil)
+	if total.People == 0 {
+		return nil
+	}
+	out := participationBlocks(i18n.Current(), total)
+	var months []count
+	for i, m := range data.MonthlyTurnout(r.s, r.span) {
+		months = append(months, count{capitalise(T(time.Month(i + 1).String())), m.People})
+	}
+	out = append(out, subsection{T("People taking part, month by month"), countChart(months, accent)})
+	t := table{cols: []column{
+		{title: T("Partner"), share: 0.6, bold: true},
+		{title: T("Activities"), share: 0.2, right: true},
+		{title: T("People"), share: 0.2, right: true},
+	}}
+	for _, p := range data.TurnoutByPartner(r.s, r.span) {
+		if len(t.rows) == topTurnout || p.People == 0 {
+			break
+		}
+		t.rows = append(t.rows, []string{p.Partner.Name, fmt.Sprint(p.Activities), grouped(fmt.Sprint(p.People))})
+	}
+	out = append(out, subsection{T("With the partners who drew the most people"), whole{t}})
+	return out
+}
+
+// evaluations are those dated in a span.
+func (r *annual) evaluations(s data.Span) []*data.Evaluation {
 	var out []*data.Evaluation
 	for _, e := range data.List[data.Evaluation](r.s) {
-		if e.Date.Year == year {
+		if s.Holds(e.Date) {
 			out = append(out, e)
 		}
 	}
 	return out
 }
 
+// before is the whole of the year before.
+func (r *annual) before() data.Span {
+	return data.Span{From: data.NewDate(r.year-1, 1, 1), To: data.NewDate(r.year-1, 12, 31)}
+}
+
 // impact adds up the figures of the year's evaluations; custom figures add up by label and unit.
 func (r *annual) impact() []block {
 	var sum data.Impact
 	custom := map[[2]string]int{} // label and unit to its index in sum.Custom
-	for _, e := range r.evaluations(r.year) {
+	for _, e := range r.evaluations(r.span) {
 		im := e.Impact
 		sum.PeopleReached += im.PeopleReached
 		sum.VolunteerHours += im.VolunteerHours
@@ -290,16 +343,16 @@ func pooled(es []*data.Evaluation) *data.Evaluation {
 
 // health charts every score given in the year against the year before.
 func (r *annual) health() []block {
-	this := pooled(r.evaluations(r.year))
+	this := pooled(r.evaluations(r.span))
 	if this == nil {
 		return nil
 	}
-	prev := pooled(r.evaluations(r.year - 1))
+	prev := pooled(r.evaluations(r.before()))
 	c := healthChart(this, prev)
 	if prev != nil {
 		c.legend[len(c.legend)-1].label = T("Lighter bar: %d", r.year-1)
 	}
-	n := len(r.evaluations(r.year))
+	n := len(r.evaluations(r.span))
 	b := data.BandOf(this.Overall())
 	ts := tiles{{T("Overall health"), score(this.Overall()), bandLabel(b), bandColour(b)},
 		{T("Evaluations"), fmt.Sprint(n), N(len(this.Respondents), "%d respondent", "%d respondents"), accent}}
@@ -309,91 +362,75 @@ func (r *annual) health() []block {
 	return []block{together{ts, c}}
 }
 
-// needs counts the community needs by where they stand now, and lists those still open, most pressing
-// first. Needs carry no dates, so this is the picture on the printed day, not the year's alone.
+// needs counts the community needs raised and met in the year and those still waiting at its end, and
+// lists those, most pressing first.
 func (r *annual) needs() []block {
-	counts := map[data.NeedStatus]int{}
-	t := table{cols: []column{
-		{title: T("Still open"), share: 0.5, bold: true},
-		{title: T("Area"), share: 0.2},
-		{title: T("Priority"), share: 0.14},
-		{title: T("Status"), share: 0.16},
-	}}
-	ns := data.List[data.Need](r.s)
-	slices.SortStableFunc(ns, func(a, b *data.Need) int {
-		return slices.Index(data.Priorities, a.Priority) - slices.Index(data.Priorities, b.Priority)
-	})
-	for _, n := range ns {
-		counts[n.Status]++
-		if n.Unmet() {
-			t.rows = append(t.rows, []string{n.Name, orDash(n.Area), capitalise(T(string(n.Priority))), capitalise(T(string(n.Status)))})
-		}
-	}
-	if len(counts) == 0 {
+	sum := data.NeedsDuring(r.s, r.span)
+	if sum.Raised == 0 && sum.Met == 0 && len(sum.Waiting) == 0 {
 		return nil
 	}
-	open := counts[data.NeedOpen] + counts[data.NeedInProgress]
-	ts := tiles{
-		{T("Needs met"), fmt.Sprint(counts[data.NeedMet]), T("by partners and us"), strengthColour},
-		{T("Still open"), fmt.Sprint(open), T("%d of them in progress", counts[data.NeedInProgress]), discussColour},
+	out := []block{tiles{
+		{T("Raised"), fmt.Sprint(sum.Raised), T("needs raised in %d", r.year), accent},
+		{T("Needs met"), fmt.Sprint(sum.Met), T("by partners and us, in %d", r.year), strengthColour},
+		{T("Still open"), fmt.Sprint(len(sum.Waiting)), r.asOf(), discussColour},
+	}}
+	if len(sum.Waiting) > 0 {
+		t := table{dense: true, cols: []column{
+			{title: T("Still open"), share: 0.46, bold: true},
+			{title: T("Area"), share: 0.2},
+			{title: T("Priority"), share: 0.14},
+			{title: T("Raised"), share: 0.2, right: true},
+		}}
+		for _, n := range sum.Waiting {
+			t.rows = append(t.rows, []string{n.Name, orDash(n.Area), capitalise(T(string(n.Priority))), longDate(n.OpenedOn())})
+		}
+		out = append(out, t)
 	}
-	if len(t.rows) == 0 {
-		return []block{ts}
+	if sum.Undated {
+		out = append(out, prose{text: T("Needs recorded before Accord kept their dates count as raised on the day they were entered, and as met on the day they were last changed.")})
 	}
-	return []block{ts, t}
+	return out
 }
 
-// stakeholders is the influence × interest map of the live partners.
+// stakeholders is the influence × interest map of the partners at the year's end, former ones left out.
+// Accord keeps no history of the scores, so a past year's map places them as they are judged today.
 func (r *annual) stakeholders() []block {
-	grid, unjudged := data.StakeholderGrid(r.s)
-	if unjudged == len(r.partners) {
+	var ps []*data.Partner
+	for _, p := range r.partners {
+		if p.Stage != data.StageFormer {
+			ps = append(ps, p.Partner)
+		}
+	}
+	grid, unjudged := data.PlaceOnGrid(ps)
+	if unjudged == len(ps) {
 		return nil
 	}
 	out := []block{stakeholderMap{grid: grid}}
 	if unjudged > 0 {
 		out = append(out, prose{text: N(unjudged, "%d partner is not yet placed on the map.", "%d partners are not yet placed on the map.")})
 	}
+	if !r.current {
+		out = append(out, prose{text: T("The partners of %d are placed by their influence and interest as judged on %s: Accord keeps no history of these scores.", r.year, longDate(r.printed))})
+	}
 	return out
 }
 
-// thanks names the partners who worked with us in the year: those at the active stage, those in an
-// agreement that started or ran during the year, and those at an activity in it.
+// thanks names the partners who worked with us in the year — in an agreement in force, or at an activity
+// — in columns, A to Z.
 func (r *annual) thanks() []block {
-	ids := map[string]bool{}
-	for _, p := range r.partners {
-		if p.Stage == data.StageActive {
-			ids[p.ID] = true
-		}
-	}
-	first, last := data.NewDate(r.year, 1, 1), data.NewDate(r.year, 12, 31)
-	for _, a := range r.agreements {
-		ran := agreed(a) && !a.Start.After(last) && (a.End.IsZero() || !a.End.Before(first))
-		if ran {
-			for _, id := range a.PartnerIDs() {
-				ids[id] = true
-			}
-		}
-	}
-	for _, a := range data.List[data.Activity](r.s) {
-		if r.in(a.Date) && !a.Date.After(r.printed) {
-			for _, id := range a.PartnerIDs {
-				ids[id] = true
-			}
-		}
-	}
-	var names []string
-	for _, p := range r.partners {
-		if ids[p.ID] {
-			names = append(names, p.Name)
-		}
-	}
-	if len(names) == 0 {
+	ps := data.WorkedWith(r.s, r.span)
+	if len(ps) == 0 {
 		return nil
 	}
-	slices.SortFunc(names, func(a, b string) int { return strings.Compare(data.Fold(a), data.Fold(b)) })
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
 	return []block{
-		prose{text: N(len(names), "We thank the %d partner who worked with us in %d:", "We thank the %d partners who worked with us in %d:", r.year)},
-		prose{text: strings.Join(names, " · ")},
+		// the sentence keeps the first lines of names on its page
+		prose{text: N(len(names), "We thank the %d partner who worked with us in %d:", "We thank the %d partners who worked with us in %d:", r.year),
+			next: follow{first: paraGap + keepLines*smallLine}},
+		columnList{items: names},
 	}
 }
 
@@ -403,7 +440,8 @@ type count struct {
 	n     int
 }
 
-// countChart draws counts as bars on a scale from zero, leaving out the labels nothing is counted under.
+// countChart draws counts as bars on a scale from zero, each with its label: a month with no one counted
+// stays on a month-by-month chart, so the chart shows the gap.
 func countChart(cs []count, colour rgb) barChart {
 	top := 0
 	for _, c := range cs {
@@ -416,9 +454,7 @@ func countChart(cs []count, colour rgb) barChart {
 		ch.ticks = append(ch.ticks, v)
 	}
 	for _, c := range cs {
-		if c.n > 0 {
-			ch.bars = append(ch.bars, bar{label: c.label, value: float64(c.n), before: math.NaN(), colour: colour, text: fmt.Sprint(c.n)})
-		}
+		ch.bars = append(ch.bars, bar{label: c.label, value: float64(c.n), before: math.NaN(), colour: colour, text: fmt.Sprint(c.n)})
 	}
 	return ch
 }

@@ -42,6 +42,8 @@ type barChart struct {
 	bars   []bar
 	legend []swatch
 	empty  string
+	// tight sets the bars closer together, for a chart on a one-page document.
+	tight bool
 }
 
 // Bar chart geometry, in millimetres.
@@ -52,6 +54,7 @@ const (
 	chartBarPrev    = 2.6
 	chartBarGap     = 0.7
 	chartRowPad     = 2.0
+	chartTightPad   = 0.8
 	chartAxis       = 6.0 // the tick labels under the plot
 	chartSwatch     = 3.0
 )
@@ -65,18 +68,31 @@ func (c barChart) hasBefore() bool {
 	return false
 }
 
+// barsHeight is the height of a row's bars: its own, and the earlier value's below it.
+func (c barChart) barsHeight() float64 {
+	if c.hasBefore() {
+		return chartBar + chartBarGap + chartBarPrev
+	}
+	return chartBar
+}
+
 // rowHeight is the same for every row, so the bars sit on an even rhythm whatever their labels.
 func (c barChart) rowHeight(d *document, w float64) float64 {
-	bars := chartBar
-	if c.hasBefore() {
-		bars += chartBarGap + chartBarPrev
-	}
+	bars := c.barsHeight()
 	d.font("", smallSize)
 	lines := 1
 	for _, b := range c.bars {
 		lines = max(lines, len(d.wrap(b.label, w*chartLabelShare-3)))
 	}
-	return max(bars, float64(lines)*smallLine) + 2*chartRowPad
+	return max(bars, float64(lines)*smallLine) + 2*c.pad()
+}
+
+// pad is the space above and below each row's bars.
+func (c barChart) pad() float64 {
+	if c.tight {
+		return chartTightPad
+	}
+	return chartRowPad
 }
 
 func (c barChart) legendHeight(d *document, w float64) float64 {
@@ -154,7 +170,7 @@ func (c barChart) draw(d *document, x, w float64) {
 			f.SetXY(x, ly+float64(j)*smallLine)
 			f.CellFormat(labelW-3, smallLine, l, "", 0, "L", false, 0, "")
 		}
-		by := y + chartRowPad
+		by := y + c.pad()
 		if math.IsNaN(b.value) {
 			d.font("I", 8)
 			d.colour(muted)

@@ -7,83 +7,62 @@ import (
 	"accord/data"
 )
 
-// ContactDirectory prints the live partners A–Z, each with its people: name, role, e-mail, phone and
-// whether they may sign. A partner's block never splits across pages, so a page torn out stays whole.
-func ContactDirectory(s data.View, printed data.Date) ([]byte, error) {
+// ContactDirectory prints the partners' people as one table, A–Z: organisation, person, role, e-mail and
+// phone, in small type, many partners a page. A partner's rows stay on one page, its name written once
+// beside them; a partner with no one recorded gives its own e-mail and phone. Former partners are left
+// out unless all is set: a directory is for getting in touch.
+func ContactDirectory(s data.View, printed data.Date, all bool) ([]byte, error) {
 	org := s.Organisation()
-	ps := data.List[data.Partner](s)
+	var ps []*data.Partner
+	for _, p := range data.List[data.Partner](s) {
+		if all || p.Stage != data.StageFormer {
+			ps = append(ps, p)
+		}
+	}
 	slices.SortStableFunc(ps, func(a, b *data.Partner) int { return strings.Compare(data.Fold(a.Name), data.Fold(b.Name)) })
+	details := N(len(ps), "%d partner, former partners left out, %s", "%d partners, former partners left out, %s", longDate(printed))
+	if all {
+		details = N(len(ps), "%d partner, former partners included, %s", "%d partners, former partners included, %s", longDate(printed))
+	}
 	info := docInfo{title: T("Contact directory"), subject: T("Contact directory"), date: printed}
 	return render(org, info, func(d *document) {
-		d.reportTitle(T("Contact directory"), org.Name, N(len(ps), "%d partner, %s", "%d partners, %s", longDate(printed)))
-		for i, p := range ps {
-			if i > 0 {
-				d.gap(sectionGap)
-			}
-			contactBlock{p}.draw(d, margin, d.width())
+		d.reportTitle(T("Contact directory"), org.Name, details)
+		if len(ps) == 0 {
+			prose{text: T("There are no partners to list yet.")}.draw(d, margin, d.width())
+			return
 		}
+		directoryTable(ps).draw(d, margin, d.width())
+		d.gap(paraGap)
+		d.font("", 8)
+		d.colour(muted)
+		d.flow(d.wrap(T("* may sign agreements for their organisation"), d.width()), margin, d.width(), smallLine, "L")
 	})
 }
 
-// contactBlock is one partner's entry: its name and general lines over a table of its people.
-type contactBlock struct{ p *data.Partner }
-
-func (c contactBlock) table() table {
-	t := table{cols: []column{
-		{title: T("Name"), share: 0.21, bold: true},
+// directoryTable is one row per person, the partner's name heading its rows.
+func directoryTable(ps []*data.Partner) table {
+	t := table{dense: true, keepGroups: true, cols: []column{
+		{title: T("Organisation"), share: 0.17, bold: true, group: true}, // runs down beside its people
+		{title: T("Person"), share: 0.19},
 		{title: T("Role"), share: 0.15},
-		{title: T("Email"), share: 0.34}, // an address reads best unbroken
-		{title: T("Phone"), share: 0.18},
-		{title: T("May sign"), share: 0.12},
+		{title: T("Email"), share: 0.35}, // an address reads best on one line
+		{title: T("Phone"), share: 0.14},
 	}}
-	for _, ct := range c.p.Contacts {
-		sign := ""
-		if ct.MaySign {
-			sign = T("Yes")
+	for _, p := range ps {
+		if len(p.Contacts) == 0 {
+			t.rows = append(t.rows, []string{p.Name, "—", "", orDash(p.Email), orDash(p.Phone)})
 		}
-		t.rows = append(t.rows, []string{ct.Name, orDash(ct.Role), orDash(ct.Email), orDash(ct.Phone), sign})
+		for i, c := range p.Contacts {
+			name := ""
+			if i == 0 {
+				name = p.Name
+			}
+			person := c.Name
+			if c.MaySign {
+				person += "\u00a0*" // the mark never wraps alone
+			}
+			t.rows = append(t.rows, []string{name, person, c.Role, c.Email, c.Phone})
+		}
 	}
 	return t
-}
-
-func (c contactBlock) general() string {
-	return joinNonEmpty("  ·  ", capitalise(T(string(c.p.PartnerKind))), c.p.Email, c.p.Phone)
-}
-
-func (c contactBlock) lead(d *document, w float64) float64 {
-	d.font("B", 11)
-	h := float64(len(d.wrap(c.p.Name, w))) * 5.5
-	if c.general() != "" {
-		h += smallLine
-	}
-	if t := c.table(); len(t.rows) > 0 {
-		h += 1.5 + whole{t}.lead(d, w)
-	} else {
-		h += smallLine
-	}
-	return h
-}
-
-func (c contactBlock) draw(d *document, x, w float64) {
-	d.ensure(c.lead(d, w))
-	d.font("B", 11)
-	d.colour(accent)
-	d.flow(d.wrap(c.p.Name, w), x, w, 5.5, "L")
-	d.font("", 8.5)
-	d.colour(muted)
-	if g := c.general(); g != "" {
-		d.f.SetX(x)
-		d.f.CellFormat(w, smallLine, fit(d.f, clean(g), w), "", 2, "L", false, 0, "")
-	}
-	t := c.table()
-	if len(t.rows) == 0 {
-		d.font("I", 8.5)
-		d.f.SetX(x)
-		d.f.CellFormat(w, smallLine, T("No contacts recorded."), "", 2, "L", false, 0, "")
-		d.colour(ink)
-		return
-	}
-	d.colour(ink)
-	d.f.SetY(d.f.GetY() + 1.5)
-	t.draw(d, x, w)
 }

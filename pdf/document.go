@@ -44,6 +44,8 @@ type docInfo struct {
 	// watermark is printed large and light across every page, behind the text ("DRAFT"); notice, in the
 	// footer, says the same in words ("Draft — not for signature").
 	watermark, notice []string
+	// compact sets the sections closer together, for a document meant to fit on a page or two.
+	compact bool
 }
 
 // lang is the document's first language: that of its dates and numbers.

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"accord/data"
@@ -13,7 +14,9 @@ import (
 // health scores with their bands and spread, a chart against the previous evaluation, the respondents'
 // comments, goal progress, impact figures and the actions agreed. Sections with nothing to show are left
 // out. printed is the report's date, so the same evaluation printed on the same day gives the same bytes.
-func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date) ([]byte, error) {
+// A report to share names each respondent by their organisation and role, so people speak freely; names
+// prints their names too, for the group's own file.
+func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date, names bool) ([]byte, error) {
 	org := s.Organisation()
 	subject, goals := "", []data.Goal(nil)
 	if a := data.Lookup[data.Agreement](s, e.AgreementID); a != nil {
@@ -23,7 +26,7 @@ func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date) ([]byt
 	} else {
 		return nil, data.Plain("This evaluation is about an agreement or partner that is no longer in the data folder, so its report cannot say what it evaluates.")
 	}
-	r := &evalReport{s: s, org: org, e: e, prev: data.Previous(s, e), subject: subject, goals: goals, printed: printed}
+	r := &evalReport{s: s, org: org, e: e, prev: data.Previous(s, e), subject: subject, goals: goals, printed: printed, names: names}
 	info := docInfo{title: T("Partnership evaluation: %s", subject), subject: T("Partnership evaluation"), date: printed}
 	return render(org, info, r.write)
 }
@@ -36,6 +39,7 @@ type evalReport struct {
 	subject string
 	goals   []data.Goal
 	printed data.Date
+	names   bool // respondents by name, not only by organisation and role
 }
 
 func (r *evalReport) write(d *document) {
@@ -81,15 +85,8 @@ func (r *evalReport) summary() []block {
 		ts = append(ts, tile{T("Respondents"), fmt.Sprint(len(e.Respondents)), r.sidesNote(), accent})
 	}
 	if r.prev != nil && !math.IsNaN(overall) && !math.IsNaN(r.prev.Overall()) {
-		delta := overall - r.prev.Overall()
-		colour := muted
-		switch c := change(delta); {
-		case strings.HasPrefix(c, "+"):
-			colour = strengthColour
-		case strings.HasPrefix(c, "−"):
-			colour = concernColour
-		}
-		ts = append(ts, tile{T("Change"), change(delta), T("since %s (%s)", longDate(r.prev.Date), score(r.prev.Overall())), colour})
+		// Green, amber and red mean the bands: a change is neither, and a small drop is no concern.
+		ts = append(ts, tile{T("Change"), change(overall - r.prev.Overall()), T("since %s (%s)", longDate(r.prev.Date), score(r.prev.Overall())), muted})
 	}
 	if len(ts) == 0 {
 		return nil
@@ -122,38 +119,59 @@ func (r *evalReport) side(p data.Respondent) string {
 	return T("a partner")
 }
 
+// who says who a respondent is: their role and organisation, and their name when the report names people.
+func (r *evalReport) who(p data.Respondent) string {
+	role := p.Role
+	if role == "" && !r.names {
+		role = T("A respondent")
+	}
+	if r.names {
+		return lineByLine(p.Name, role, r.side(p))
+	}
+	return lineByLine(role, r.side(p))
+}
+
 // change is a difference of averages with its sign, "+0.4" or "−0.2".
-func change(delta float64) string {
+func change(delta float64) string { return changeIn(i18n.Current(), delta) }
+
+// changeIn is a change as a language writes it.
+func changeIn(l i18n.Lang, delta float64) string {
 	switch rounded := math.Round(delta*10) / 10; {
 	case rounded > 0:
-		return "+" + i18n.Number(rounded, 1, false)
+		return "+" + l.Number(rounded, 1, false)
 	case rounded < 0:
-		return "−" + i18n.Number(-rounded, 1, false)
+		return "−" + l.Number(-rounded, 1, false)
 	}
-	return "±" + i18n.Number(0, 1, false)
+	return "±" + l.Number(0, 1, false)
 }
 
 // score is an average to one decimal, or a dash when nobody scored.
-func score(v float64) string {
+func score(v float64) string { return scoreIn(i18n.Current(), v) }
+
+// scoreIn is a score as a language writes it.
+func scoreIn(l i18n.Lang, v float64) string {
 	if math.IsNaN(v) {
 		return "—"
 	}
-	return i18n.Number(v, 1, false)
+	return l.Number(v, 1, false)
 }
 
 // band places an average in its band as printed, to one decimal: 3.96 prints as 4.0, and a reader
 // would rightly ask why 4.0 is not a strength.
 
-func bandLabel(b data.Band) string {
+func bandLabel(b data.Band) string { return bandLabelIn(i18n.Current(), b) }
+
+// bandLabelIn names a band in a language.
+func bandLabelIn(l i18n.Lang, b data.Band) string {
 	switch b {
 	case data.BandStrength:
-		return T("Strength")
+		return l.T("Strength")
 	case data.BandDiscuss:
-		return T("Worth discussing")
+		return l.T("Worth discussing")
 	case data.BandConcern:
-		return T("Concern")
+		return l.T("Concern")
 	}
-	return T("No scores")
+	return l.T("No scores")
 }
 
 func bandColour(b data.Band) rgb {
@@ -310,7 +328,7 @@ func (r *evalReport) comments() []block {
 			if sc.Value > 0 {
 				value = fmt.Sprint(sc.Value)
 			}
-			t.rows = append(t.rows, []string{name, lineByLine(p.Name, r.side(p)), value, sc.Comment})
+			t.rows = append(t.rows, []string{name, r.who(p), value, sc.Comment})
 			name = "" // the dimension heads its group of comments
 		}
 	}
@@ -322,13 +340,27 @@ func (r *evalReport) comments() []block {
 
 // goalProgress sets each measured goal's actual figure against its target, with a drawn bar.
 func (r *evalReport) goalProgress() []block {
+	t := goalTable(i18n.Current(), r.goals, r.e.GoalProgress, false)
+	if len(t.rows) == 0 {
+		return nil
+	}
+	return []block{t}
+}
+
+// goalTable sets the figures reached against the goals' targets, in a language, with a drawn bar; progress
+// on a goal no longer on the agreement is left out. With unmeasured, the goals nobody measured follow,
+// with their targets alone.
+func goalTable(l i18n.Lang, goals []data.Goal, progress []data.GoalProgress, unmeasured bool) table {
 	var shares []float64
 	t := table{cols: []column{
-		{title: T("Goal"), share: 0.34},
-		{title: T("Target"), share: 0.15, right: true},
-		{title: T("Actual"), share: 0.15, right: true},
-		{title: T("Reached"), share: 0.12, right: true},
+		{title: l.T("Goal"), share: 0.34},
+		{title: l.T("Target"), share: 0.15, right: true},
+		{title: l.T("Actual"), share: 0.15, right: true},
+		{title: l.T("Reached"), share: 0.12, right: true},
 		{title: "", share: 0.24, paint: func(d *document, i int, x, y, w, h float64) {
+			if i >= len(shares) {
+				return // not measured
+			}
 			colour := accent
 			if shares[i] >= 1 {
 				colour = strengthColour
@@ -336,8 +368,8 @@ func (r *evalReport) goalProgress() []block {
 			meter(d, shares[i], x+cellPadX, y+cellPadY+0.6, w-2*cellPadX, smallLine-1.2, colour)
 		}},
 	}}
-	for _, gp := range r.e.GoalProgress {
-		g, ok := goalByID(r.goals, gp.GoalID)
+	for _, gp := range progress {
+		g, ok := goalByID(goals, gp.GoalID)
 		if !ok {
 			continue // the goal was taken off the agreement since
 		}
@@ -347,13 +379,16 @@ func (r *evalReport) goalProgress() []block {
 		if note := strings.TrimSpace(gp.Note); note != "" {
 			goal += "\n" + note
 		}
-		t.rows = append(t.rows, []string{goal, withUnit(g.Target, g.Unit), withUnit(gp.Actual, g.Unit),
-			fmt.Sprintf("%.0f%%", math.Round(pct)), ""})
+		t.rows = append(t.rows, []string{goal, withUnitIn(l, g.Target, g.Unit), withUnitIn(l, gp.Actual, g.Unit),
+			l.Number(math.Round(pct), 0, false) + "%", ""})
 	}
-	if len(t.rows) == 0 {
-		return nil
+	for _, g := range goals {
+		measured := slices.ContainsFunc(progress, func(gp data.GoalProgress) bool { return gp.GoalID == g.ID })
+		if unmeasured && !measured {
+			t.rows = append(t.rows, []string{g.Text, withUnitIn(l, g.Target, g.Unit), "—", "—", ""})
+		}
 	}
-	return []block{t}
+	return t
 }
 
 func goalByID(goals []data.Goal, id string) (data.Goal, bool) {
@@ -365,8 +400,11 @@ func goalByID(goals []data.Goal, id string) (data.Goal, bool) {
 	return data.Goal{}, false
 }
 
-func withUnit(v float64, unit string) string {
-	return strings.TrimSpace(number(v) + " " + unit)
+func withUnit(v float64, unit string) string { return withUnitIn(i18n.Current(), v, unit) }
+
+// withUnitIn is a figure and its unit, as a language writes the figure.
+func withUnitIn(l i18n.Lang, v float64, unit string) string {
+	return strings.TrimSpace(l.Number(v, -1, true) + " " + unit)
 }
 
 // impact lists the figures that were counted; a figure left at zero was not.
@@ -403,25 +441,36 @@ func (r *evalReport) actions() []block {
 	if len(r.e.Actions) == 0 {
 		return nil
 	}
-	return []block{whole{actionTable(r.e.Actions, r.printed)}}
+	return []block{whole{actionTable(i18n.Current(), r.e.Actions, r.printed, nil)}}
 }
 
-func actionTable(actions []data.ActionItem, today data.Date) table {
+// actionTable lists actions in a language: what, who, by when and whether done, overdue or not yet. With
+// side, a column says for which party the owner acts.
+func actionTable(l i18n.Lang, actions []data.ActionItem, today data.Date, side func(data.ActionItem) string) table {
 	t := table{cols: []column{
-		{title: T("Action"), share: 0.44},
-		{title: T("Owner"), share: 0.2},
-		{title: T("Due"), share: 0.2, right: true},
-		{title: T("Status"), share: 0.16},
+		{title: l.T("Action"), share: 0.44},
+		{title: l.T("Owner"), share: 0.2},
+		{title: l.T("Due"), share: 0.2, right: true},
+		{title: l.T("Status"), share: 0.16},
 	}}
+	if side != nil { // room for the party, and for a long date on one line
+		t.cols[0].share -= 0.16
+		t.cols[1].share -= 0.02
+		t.cols = slices.Insert(t.cols, 2, column{title: l.T("For"), share: 0.18})
+	}
 	for _, x := range actions {
-		status := T("Not done yet")
+		status := l.T("Not done yet")
 		switch {
 		case x.Done:
-			status = T("Done")
+			status = l.T("Done")
 		case x.Overdue(today):
-			status = T("Overdue")
+			status = l.T("Overdue")
 		}
-		t.rows = append(t.rows, []string{x.Text, orDash(x.Owner), orDash(longDate(x.Due)), status})
+		row := []string{x.Text, orDash(x.Owner), orDash(dateIn(l, x.Due)), status}
+		if side != nil {
+			row = slices.Insert(row, 2, side(x))
+		}
+		t.rows = append(t.rows, row)
 	}
 	return t
 }

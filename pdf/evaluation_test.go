@@ -27,7 +27,7 @@ func evaluated(t testing.TB) (s *data.Memory, a *data.Agreement, last, this *dat
 	}
 	last = &data.Evaluation{AgreementID: a.ID, Date: data.NewDate(2024, time.March, 20),
 		Respondents: []data.Respondent{{ID: "r0", Name: "Amara Okafor", Us: true, Scores: all(3)}}}
-	eleni := data.Respondent{ID: "r1", Name: "Ελένη Παπαδοπούλου", PartnerID: athens, Scores: all(4)}
+	eleni := data.Respondent{ID: "r1", Name: "Ελένη Παπαδοπούλου", Role: "Πρόεδρος", PartnerID: athens, Scores: all(4)}
 	eleni.Scores[data.DimTrust] = data.Score{Value: 5, Comment: "Η εμπιστοσύνη μεγάλωσε πολύ φέτος."}
 	eleni.Scores[data.DimCommunication] = data.Score{Value: 5}
 	olga := data.Respondent{ID: "r2", Name: "Ольга Иванова", PartnerID: dawn, Scores: all(3)}
@@ -53,7 +53,7 @@ func evaluated(t testing.TB) (s *data.Memory, a *data.Agreement, last, this *dat
 
 func report(t testing.TB, s *data.Memory, e *data.Evaluation) []byte {
 	t.Helper()
-	b, err := EvaluationReport(s, e, printedOn)
+	b, err := EvaluationReport(s, e, printedOn, false)
 	if err != nil {
 		t.Fatalf("EvaluationReport: %v", err)
 	}
@@ -94,7 +94,8 @@ func TestEvaluationReportReadsBack(t *testing.T) {
 		"Communication 3.5 +0.5 2–5 Worth discussing Talk about this: scores differ by 3",
 		"Lighter bar: previous evaluation, 20 March 2024",
 		"Dimension Σύλλογος Γειτονιάς Αθήνας Общественный центр «Рассвет» Gap", "Communication 5.0 2.0 3.0", "Mutual benefit 4.0 — —",
-		"Ελένη Παπαδοπούλου", "Η εμπιστοσύνη μεγάλωσε πολύ φέτος.", "Ольга Иванова", "Мы узнаём о встречах слишком поздно.",
+		"Πρόεδρος Σύλλογος Γειτονιάς Αθήνας 5 Η εμπιστοσύνη μεγάλωσε πολύ φέτος.",
+		"A respondent Общественный центр «Рассвет» 2 Мы узнаём о встречах слишком поздно.",
 		"2,400 meals 1,800 meals 75%", "On track.", "20 evenings 15 evenings 75%",
 		"People reached 1,240", "Volunteer hours 860.5", "Funds leveraged 12,500.50 EUR", "In-kind value 3,000.00 EUR",
 		"Events held 14", "Meals served 1,800 meals", "The kitchen opened every week.", "Volunteers are hard to find in summer.",
@@ -187,8 +188,48 @@ func embedded(t *testing.T, pdf []byte) {
 func TestEvaluationReportRefusesAMissingSubject(t *testing.T) {
 	s, _, _, e := evaluated(t)
 	e.AgreementID = data.NewID()
-	if _, err := EvaluationReport(s, e, printedOn); err == nil {
+	if _, err := EvaluationReport(s, e, printedOn, false); err == nil {
 		t.Fatal("an evaluation of nothing printed")
+	}
+}
+
+// A report to share says who answered by organisation and role; the group's own copy names them too.
+func TestEvaluationReportNamesRespondentsOnlyWhenAsked(t *testing.T) {
+	s, _, _, e := evaluated(t)
+	shared := words(run(t, report(t, s, e), "pdftotext", "-raw"))
+	if strings.Contains(shared, "Ελένη") {
+		t.Error("the report to share names a respondent")
+	}
+	own, err := EvaluationReport(s, e, printedOn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := words(run(t, own, "pdftotext", "-raw")); !strings.Contains(text, "Ελένη Παπαδοπούλου Πρόεδρος Σύλλογος Γειτονιάς Αθήνας 5") {
+		t.Errorf("the group's own copy does not name the respondent:\n%s", text)
+	}
+}
+
+// Green, amber and red mean the bands: a change since the last evaluation, up or down, is printed in
+// neither, and a small drop is no concern.
+func TestChangeIsNotColouredAsABand(t *testing.T) {
+	s, _, last, e := evaluated(t)
+	last.Respondents[0].Scores = map[data.Dimension]data.Score{}
+	for _, d := range data.Dimensions {
+		last.Respondents[0].Scores[d] = data.Score{Value: 4} // 0.4 above this year's 3.6: a small drop
+	}
+	save(t, s, last)
+	r := &evalReport{s: s, org: s.Organisation(), e: e, prev: data.Previous(s, e)}
+	found := false
+	for _, tl := range r.summary()[0].(tiles) {
+		if tl.label == "Change" {
+			found = true
+			if tl.value != "−0.4" || tl.colour == concernColour || tl.colour == strengthColour {
+				t.Errorf("the change tile reads %s in %v", tl.value, tl.colour)
+			}
+		}
+	}
+	if !found {
+		t.Error("the summary has no change tile")
 	}
 }
 

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,22 +13,24 @@ import (
 
 // The type scale and spacing every document shares: sizes in points, everything else in millimetres.
 const (
-	lineHeight   = 5.0 // body text at 10.5 pt, about 1.35 times the type size
-	smallSize    = 9.0
-	smallLine    = 4.4
-	indent       = 10.0 // sections' text hangs right of their numbers
-	paraGap      = 2.2
-	itemGap      = 1.0 // between the items of a list
-	fieldGap     = 1.2 // between labelled values
-	sectionGap   = 6.0
-	headingSize  = 12.0
-	headingLine  = 6.5
-	headingAfter = 1.0
-	cellPadX     = 2.0
-	cellPadY     = 1.6
-	keepLines    = 3 // a heading keeps at least this many lines of its text on its page
-	orphanLines  = 2 // a paragraph never leaves fewer lines than this at a page's foot or head
-	bulletIndent = 5.0
+	lineHeight = 5.0 // body text at 10.5 pt, about 1.35 times the type size
+	smallSize  = 9.0
+	smallLine  = 4.4
+	indent     = 10.0 // sections' text hangs right of their numbers
+	paraGap    = 2.2
+	itemGap    = 1.0 // between the items of a list
+	fieldGap   = 1.2 // between labelled values
+	sectionGap = 6.0
+	// compactSectionGap is the space above a section of a document meant to fit on a page or two.
+	compactSectionGap = 3.5
+	headingSize       = 12.0
+	headingLine       = 6.5
+	headingAfter      = 1.0
+	cellPadX          = 2.0
+	cellPadY          = 1.6
+	keepLines         = 3 // a heading keeps at least this many lines of its text on its page
+	orphanLines       = 2 // a paragraph never leaves fewer lines than this at a page's foot or head
+	bulletIndent      = 5.0
 )
 
 type rgb struct{ r, g, b int }
@@ -248,8 +251,12 @@ func (d *document) heading(title string, numbered bool, keep float64) {
 	}
 	d.font("B", headingSize)
 	lines := d.wrap(title, d.width()-indent)
-	d.ensure(sectionGap + float64(len(lines))*headingLine + headingAfter + keep)
-	d.gap(sectionGap)
+	space := sectionGap
+	if d.info.compact {
+		space = compactSectionGap
+	}
+	d.ensure(space + float64(len(lines))*headingLine + headingAfter + keep)
+	d.gap(space)
 	d.f.Bookmark(strings.TrimSpace(number+" "+clean(title)), 0, -1)
 	d.numbered(number, lines, headingLine, accent)
 	d.f.SetY(d.f.GetY() + headingAfter)
@@ -452,22 +459,67 @@ func (fs fields) draw(d *document, x, w float64) {
 		if i > 0 {
 			d.gap(fieldGap)
 		}
-		labels, values, h := f.wrap(d, w)
+		f.draw(d, x, w)
+	}
+}
+
+// draw prints the field's label and value from the cursor, starting a page first unless its first lines fit.
+func (f field) draw(d *document, x, w float64) {
+	labels, values, h := f.wrap(d, w)
+	d.ensure(h)
+	page, y := d.f.PageNo(), d.f.GetY()
+	d.font("", smallSize)
+	d.colour(muted)
+	for j, l := range labels {
+		d.f.SetXY(x, y+float64(j)*lineHeight)
+		d.f.CellFormat(labelWidth-3, lineHeight, l, "", 0, "L", false, 0, "")
+	}
+	d.font("", bodySize)
+	d.colour(ink)
+	d.f.SetXY(x+labelWidth, y)
+	d.flow(values, x+labelWidth, w-labelWidth, lineHeight, "L")
+	if labelsEnd := y + float64(len(labels))*lineHeight; d.f.PageNo() == page && labelsEnd > d.f.GetY() {
+		d.f.SetY(labelsEnd)
+	}
+}
+
+// fieldGrid lists labelled values two to a row: short ones, such as a partner's phone and website, in half
+// the height a fields block takes. A row never splits across pages.
+type fieldGrid []field
+
+const gridGap = 6.0
+
+// row is the height of the pair of fields from i.
+func (g fieldGrid) row(d *document, i int, half float64) float64 {
+	h := 0.0
+	for _, f := range g[i:min(i+2, len(g))] {
+		labels, values, _ := f.wrap(d, half)
+		h = max(h, float64(max(len(labels), len(values)))*lineHeight)
+	}
+	return h
+}
+
+func (g fieldGrid) lead(d *document, w float64) float64 {
+	if len(g) == 0 {
+		return 0
+	}
+	return g.row(d, 0, (w-gridGap)/2)
+}
+
+func (g fieldGrid) draw(d *document, x, w float64) {
+	half := (w - gridGap) / 2
+	for i := 0; i < len(g); i += 2 {
+		if i > 0 {
+			d.gap(fieldGap)
+		}
+		h := g.row(d, i, half)
 		d.ensure(h)
-		page, y := d.f.PageNo(), d.f.GetY()
-		d.font("", smallSize)
-		d.colour(muted)
-		for j, l := range labels {
-			d.f.SetXY(x, y+float64(j)*lineHeight)
-			d.f.CellFormat(labelWidth-3, lineHeight, l, "", 0, "L", false, 0, "")
+		y := d.f.GetY()
+		for j, f := range g[i:min(i+2, len(g))] {
+			d.f.SetY(y)
+			f.draw(d, x+float64(j)*(half+gridGap), half)
 		}
-		d.font("", bodySize)
-		d.colour(ink)
-		d.f.SetXY(x+labelWidth, y)
-		d.flow(values, x+labelWidth, w-labelWidth, lineHeight, "L")
-		if labelsEnd := y + float64(len(labels))*lineHeight; d.f.PageNo() == page && labelsEnd > d.f.GetY() {
-			d.f.SetY(labelsEnd)
-		}
+		d.f.SetY(y + h)
 	}
 }
 
@@ -493,7 +545,20 @@ type table struct {
 	cols  []column
 	rows  [][]string
 	total []string
+	// dense sets the table in smaller type with less padding, for long lists such as the contact directory.
+	dense bool
+	// keepGroups keeps each group of rows on one page when it fits, its name in the grouping columns
+	// running down beside its rows instead of making the first of them taller. Grouping columns come first.
+	keepGroups bool
 }
+
+// Type, leading and padding of a dense table.
+const (
+	denseSize = 7.0
+	denseLine = 3.1 // about 1.25 times the type size: tighter than body text, as a phone book is set
+	densePadX = 1.0
+	densePadY = 0.6
+)
 
 func (t table) widths(w float64) []float64 {
 	out := make([]float64, len(t.cols))
@@ -511,30 +576,65 @@ func (t table) header() []string {
 	return out
 }
 
-func (t table) lead(d *document, w float64) float64 {
-	h := t.rowHeight(d, t.header(), w, headerRow)
-	if len(t.rows) > 0 {
-		h += t.rowNeed(d, 0, w)
+func (t table) padY() float64 {
+	if t.dense {
+		return densePadY
 	}
-	return h
+	return cellPadY
 }
 
-// rowNeed is the height row i needs on its page: its own, and the total's after the last row, since the
-// total never starts a page alone.
-func (t table) rowNeed(d *document, i int, w float64) float64 {
-	h := t.rowHeight(d, t.rows[i], w, "")
-	if i == len(t.rows)-1 && t.total != nil {
+func (t table) padX() float64 {
+	if t.dense {
+		return densePadX
+	}
+	return cellPadX
+}
+
+func (t table) lead(d *document, w float64) float64 {
+	return t.rowHeight(d, t.header(), w, headerRow) + t.need(d, 0, w, t.heights(d, w))
+}
+
+// groupEnd is the index after the last row of the group row i starts: the rows after it whose grouping
+// cells are blank.
+func (t table) groupEnd(i int) int {
+	j := i + 1
+	for j < len(t.rows) && t.cols[0].group && t.rows[j][0] == "" {
+		j++
+	}
+	return j
+}
+
+// need is the height row i needs on its page: its own, the rest of its group's when groups are kept
+// together (and fit on a page), and the total's after the last row, since the total never starts a page
+// alone.
+func (t table) need(d *document, i int, w float64, hs []float64) float64 {
+	if len(t.rows) == 0 {
+		return 0
+	}
+	h, last := hs[i], i
+	if t.keepGroups && t.rows[i][0] != "" {
+		together := 0.0
+		end := t.groupEnd(i)
+		for j := i; j < end; j++ {
+			together += hs[j]
+		}
+		if together <= d.page()-t.rowHeight(d, t.header(), w, headerRow) {
+			h, last = together, end-1
+		}
+	}
+	if last == len(t.rows)-1 && t.total != nil {
 		h += t.rowHeight(d, t.total, w, "B")
 	}
 	return h
 }
 
 func (t table) draw(d *document, x, w float64) {
-	d.ensure(t.lead(d, w))
+	hs := t.heights(d, w)
+	d.ensure(t.rowHeight(d, t.header(), w, headerRow) + t.need(d, 0, w, hs))
 	t.drawHeader(d, x, w)
 	group := make([]string, len(t.cols)) // the last name in each grouping column
 	for i, row := range t.rows {
-		if d.room() < t.rowNeed(d, i, w) {
+		if d.room() < t.need(d, i, w, hs) {
 			d.f.AddPage()
 			t.drawHeader(d, x, w)
 			row = t.regroup(row, group)
@@ -545,16 +645,32 @@ func (t table) draw(d *document, x, w float64) {
 			}
 		}
 		y := d.f.GetY()
-		t.drawRow(d, row, x, w, "")
+		t.drawRow(d, row, x, w, "", hs[i])
 		t.paintRow(d, i, x, y, w)
 		d.draw(rule, 0.15)
-		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
+		from := x
+		if t.keepGroups && i+1 < len(t.rows) && t.rows[i+1][0] == "" {
+			from += t.groupWidth(w) // within a group, the rule leaves its name alone
+		}
+		d.f.Line(from, d.f.GetY(), x+w, d.f.GetY())
 	}
 	if t.total != nil {
 		d.draw(ink, 0.3)
 		d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
-		t.drawRow(d, t.total, x, w, "B")
+		t.drawRow(d, t.total, x, w, "B", t.rowHeight(d, t.total, w, "B"))
 	}
+}
+
+// groupWidth is the width of the grouping columns at the table's left.
+func (t table) groupWidth(w float64) float64 {
+	out := 0.0
+	for i, c := range t.cols {
+		if !c.group {
+			break
+		}
+		out += t.widths(w)[i]
+	}
+	return out
 }
 
 // paintRow lets the painting columns draw into row i's cells, which start at y and end at the cursor.
@@ -571,10 +687,11 @@ func (t table) paintRow(d *document, i int, x, y, w float64) {
 }
 
 func (t table) drawHeader(d *document, x, w float64) {
+	h := t.rowHeight(d, t.header(), w, headerRow)
 	d.fill(shade)
-	d.f.Rect(x, d.f.GetY(), w, t.rowHeight(d, t.header(), w, headerRow), "F")
+	d.f.Rect(x, d.f.GetY(), w, h, "F")
 	d.colour(accent)
-	t.drawRow(d, t.header(), x, w, headerRow)
+	t.drawRow(d, t.header(), x, w, headerRow, h)
 	d.colour(ink)
 	d.draw(accent, 0.3)
 	d.f.Line(x, d.f.GetY(), x+w, d.f.GetY())
@@ -612,14 +729,17 @@ func (t table) cellStyle(i int, rowStyle string) string {
 // titles wrap between words and never break inside one ("Évolution", not "Évoluti-on").
 func (t table) size(d *document, w float64, rowStyle string) float64 {
 	size := smallSize
+	if t.dense {
+		size = denseSize
+	}
 	if rowStyle != headerRow {
 		return size
 	}
 	for i, width := range t.widths(w) {
 		for _, word := range splitWords(t.cols[i].title) {
 			d.font("B", size)
-			if ww := d.f.GetStringWidth(word); ww > width-2*cellPadX {
-				size = max(minHeaderSize, size*(width-2*cellPadX)/ww)
+			if ww := d.f.GetStringWidth(word); ww > width-2*t.padX() {
+				size = max(minHeaderSize, size*(width-2*t.padX())/ww)
 			}
 		}
 	}
@@ -642,31 +762,72 @@ func (t table) cellLines(d *document, row []string, w float64, rowStyle string) 
 			text, rest, _ = strings.Cut(text, "\n")
 		}
 		d.font(style, size)
-		out[i].lines = d.wrap(text, width-2*cellPadX)
+		out[i].lines = d.wrap(text, width-2*t.padX())
 		if style == "B" {
 			out[i].bold = len(out[i].lines)
 		}
 		d.font("", size)
-		out[i].lines = append(out[i].lines, d.wrap(rest, width-2*cellPadX)...)
+		out[i].lines = append(out[i].lines, d.wrap(rest, width-2*t.padX())...)
 	}
 	return out
 }
 
 // lineHeight is the height of a row's lines, which shrink with a header's type.
 func (t table) lineHeight(d *document, w float64, rowStyle string) float64 {
+	if t.dense {
+		return denseLine * t.size(d, w, rowStyle) / denseSize
+	}
 	return smallLine * t.size(d, w, rowStyle) / smallSize
 }
 
+// rowHeight is the height of a row with every cell's lines in it.
 func (t table) rowHeight(d *document, row []string, w float64, rowStyle string) float64 {
-	n := 1
-	for _, c := range t.cellLines(d, row, w, rowStyle) {
-		n = max(n, len(c.lines))
-	}
-	return float64(n)*t.lineHeight(d, w, rowStyle) + 2*cellPadY
+	return t.linesHeight(d, w, rowStyle, t.lineCount(d, row, w, rowStyle, false))
 }
 
-func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string) {
-	y, h := d.f.GetY(), t.rowHeight(d, row, w, rowStyle)
+func (t table) linesHeight(d *document, w float64, rowStyle string, n int) float64 {
+	return float64(n)*t.lineHeight(d, w, rowStyle) + 2*t.padY()
+}
+
+// lineCount is the most lines a cell of the row has, leaving out the grouping cells when asked.
+func (t table) lineCount(d *document, row []string, w float64, rowStyle string, noGroups bool) int {
+	n := 1
+	for i, c := range t.cellLines(d, row, w, rowStyle) {
+		if !noGroups || !t.cols[i].group {
+			n = max(n, len(c.lines))
+		}
+	}
+	return n
+}
+
+// heights are the body rows' heights. When groups are kept together, a grouping cell's lines run down
+// beside its group's rows, and only a group whose rows are fewer lines than its name gets a taller last row.
+func (t table) heights(d *document, w float64) []float64 {
+	out := make([]float64, len(t.rows))
+	if !t.keepGroups {
+		for i, row := range t.rows {
+			out[i] = t.rowHeight(d, row, w, "")
+		}
+		return out
+	}
+	lh := t.lineHeight(d, w, "")
+	for i := 0; i < len(t.rows); {
+		end := t.groupEnd(i)
+		own := 0.0
+		for j := i; j < end; j++ {
+			out[j] = t.linesHeight(d, w, "", t.lineCount(d, t.rows[j], w, "", true))
+			own += out[j]
+		}
+		if name := t.linesHeight(d, w, "", t.lineCount(d, t.rows[i], w, "", false)); name > own+0.01 {
+			out[end-1] += math.Ceil((name-own)/lh-0.01) * lh
+		}
+		i = end
+	}
+	return out
+}
+
+func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string, h float64) {
+	y := d.f.GetY()
 	cells := t.cellLines(d, row, w, rowStyle)
 	size, lh := t.size(d, w, rowStyle), t.lineHeight(d, w, rowStyle)
 	for i, width := range t.widths(w) {
@@ -680,8 +841,8 @@ func (t table) drawRow(d *document, row []string, x, w float64, rowStyle string)
 				style = "B"
 			}
 			d.font(style, size)
-			d.f.SetXY(x+cellPadX, y+cellPadY+float64(j)*lh)
-			d.f.CellFormat(width-2*cellPadX, lh, line, "", 0, align, false, 0, "")
+			d.f.SetXY(x+t.padX(), y+t.padY()+float64(j)*lh)
+			d.f.CellFormat(width-2*t.padX(), lh, line, "", 0, align, false, 0, "")
 		}
 		x += width
 	}
@@ -776,8 +937,8 @@ func (d *document) reportTitle(kind, subject, details string) {
 // height is the whole table's height, header and total included.
 func (t table) height(d *document, w float64) float64 {
 	h := t.rowHeight(d, t.header(), w, headerRow)
-	for _, row := range t.rows {
-		h += t.rowHeight(d, row, w, "")
+	for _, rh := range t.heights(d, w) {
+		h += rh
 	}
 	if t.total != nil {
 		h += t.rowHeight(d, t.total, w, "B")
@@ -821,5 +982,98 @@ func (t together) draw(d *document, x, w float64) {
 			d.gap(paraGap)
 		}
 		b.draw(d, x, w)
+	}
+}
+
+// columnList sets short items, such as names, in columns across the width, filled down each column in
+// turn: a long list of names reads as a list, in a third of the lines. An item too long for its column
+// wraps within it, and a page break falls between items. On the last page the columns come out even. A list
+// that would fill more than a page is set in a dense table's type, as a phone book is: a thousand partners'
+// names in a few pages rather than six.
+type columnList struct {
+	items []string
+}
+
+const (
+	listColumns = 3
+	listGap     = 6.0 // between columns
+)
+
+// lines wraps each item to its column in the list's type, and gives the type's leading.
+func (c columnList) lines(d *document, w float64) (items [][]string, lead float64) {
+	cw := (w - listGap*(listColumns-1)) / listColumns
+	wrapAll := func(size float64) ([][]string, int) {
+		d.font("", size)
+		out, n := make([][]string, len(c.items)), 0
+		for i, item := range c.items {
+			out[i] = d.wrap(item, cw)
+			n += len(out[i])
+		}
+		return out, n
+	}
+	items, n := wrapAll(smallSize)
+	if float64((n+listColumns-1)/listColumns)*smallLine <= d.page() {
+		return items, smallLine
+	}
+	items, _ = wrapAll(denseSize)
+	return items, denseLine
+}
+
+func (c columnList) lead(d *document, w float64) float64 {
+	items, lead := c.lines(d, w)
+	n := 0
+	for _, l := range items {
+		n += len(l)
+	}
+	return float64(min(keepLines, (n+listColumns-1)/listColumns)) * lead
+}
+
+func (c columnList) draw(d *document, x, w float64) {
+	rest, lead := c.lines(d, w)
+	cw := (w - listGap*(listColumns-1)) / listColumns
+	d.colour(ink)
+	for len(rest) > 0 {
+		d.ensure(float64(len(rest[0])) * lead)
+		cols, n := fillColumns(rest, int(d.room()/lead))
+		top, deepest := d.f.GetY(), 0
+		for i, col := range cols {
+			row := 0
+			for _, item := range col {
+				for _, line := range item {
+					d.f.SetXY(x+float64(i)*(cw+listGap), top+float64(row)*lead)
+					d.f.CellFormat(cw, lead, line, "", 0, "L", false, 0, "")
+					row++
+				}
+			}
+			deepest = max(deepest, row)
+		}
+		d.f.SetY(top + float64(deepest)*lead)
+		if rest = rest[n:]; len(rest) > 0 {
+			d.f.AddPage()
+		}
+	}
+}
+
+// fillColumns puts the first items, each its lines, into listColumns columns of at most rows lines: all of
+// them, in columns as even as they go, when they fit; otherwise as many as fill the columns. n is how many
+// items it placed.
+func fillColumns(items [][]string, rows int) (cols [][][]string, n int) {
+	total := 0
+	for _, item := range items {
+		total += len(item)
+	}
+	for depth := min(rows, (total+listColumns-1)/listColumns); ; depth++ {
+		cols, n = make([][][]string, listColumns), 0
+		for i := range cols {
+			used := 0
+			for n < len(items) && (used+len(items[n]) <= depth || used == 0) {
+				used += len(items[n])
+				cols[i] = append(cols[i], items[n])
+				n++
+			}
+		}
+		if n == len(items) || depth >= rows {
+			return cols, n
+		}
 	}
 }

@@ -117,3 +117,32 @@ func TestTableRunsOntoPagesWithItsHeader(t *testing.T) {
 		}
 	}
 }
+
+// A list of names that fits on a page is set in the list's own type; a longer one, such as the thanks of a
+// thousand-partner year, in the directory's denser type: 700 names take 4 pages, and every name is there.
+func TestLongListsAreSetDensely(t *testing.T) {
+	list := func(n int) []string {
+		names := make([]string, n)
+		for i := range names {
+			names[i] = fmt.Sprintf("Neighbourhood Association %03d", i)
+		}
+		return names
+	}
+	for _, c := range []struct{ names, pages int }{{100, 1}, {700, 4}} {
+		doc, err := render(&data.Organisation{Name: "Lists"}, docInfo{title: "Lists", date: printedOn}, func(d *document) {
+			columnList{items: list(c.names)}.draw(d, margin, d.width())
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(pages(t, doc)); n > c.pages {
+			t.Errorf("%d names take %d pages, want %d at most", c.names, n, c.pages)
+		}
+		text := run(t, doc, "pdftotext", "-raw")
+		for _, name := range list(c.names) {
+			if !strings.Contains(text, name) {
+				t.Fatalf("%d names: %q is missing", c.names, name)
+			}
+		}
+	}
+}

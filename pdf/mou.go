@@ -352,21 +352,10 @@ func (m *mou) replaces() []string {
 		return m.eachLang("Once signed, this agreement replaces an earlier signed version.", func(i18n.Lang) []any { return nil })
 	}
 	version, _ := old.PrintedWording()
-	signed := lastSignature(old)
+	signed := old.LastSignature()
 	return m.eachLang("Once signed, this agreement replaces “%s”, version %d, signed on %s.", func(l i18n.Lang) []any {
 		return []any{old.Name, version, dateIn(l, signed)}
 	})
-}
-
-// lastSignature is the day the last party signed.
-func lastSignature(a *data.Agreement) data.Date {
-	var last data.Date
-	for _, p := range a.Parties {
-		if p.Signatory.SignedOn.After(last) {
-			last = p.Signatory.SignedOn
-		}
-	}
-	return last
 }
 
 func (m *mou) partiesTable() table {
@@ -977,7 +966,7 @@ func (m *mou) amendmentSheet(d *document) {
 	}
 	d.f.AddPage()
 	d.heading(m.say("Amendment sheet"), false, 0)
-	last := lastSignature(&signed)
+	last := signed.LastSignature()
 	intro := m.saidEach("These changes to “%s”, version %d (fingerprint %s), signed on %s, are agreed in writing by all parties.",
 		func(l i18n.Lang) []any {
 			return []any{signed.Name, version, signed.Fingerprint(m.printed...), dateIn(l, last)}

@@ -8,17 +8,18 @@ import (
 	"accord/data"
 )
 
-// recentActivities is how many of a partner's latest activities its profile lists.
-const recentActivities = 10
+// recentActivities is how many of a partner's latest activities its profile lists: enough to show how
+// the partnership lives, few enough to keep a typical profile to one page.
+const recentActivities = 6
 
-// PartnerProfile prints one partner on a few pages: who they are, whom to talk to and who may sign, what
+// PartnerProfile prints one partner, on one page for a typical partner: who they are, whom to talk to and who may sign, what
 // they offer, the agreements with them and where each stands on the printed day, the latest health
 // evaluation and the recent activities. Sections with nothing to show are left out. printed is "today"
 // for every status, so the same partner printed on the same day gives the same bytes.
 func PartnerProfile(s data.View, p *data.Partner, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	pp := &profile{s: s, org: org, p: p, links: data.LinkedTo(s, p.ID, printed), printed: printed}
-	info := docInfo{title: T("Partner profile: %s", p.Name), subject: T("Partner profile"), date: printed}
+	info := docInfo{title: T("Partner profile: %s", p.Name), subject: T("Partner profile"), date: printed, compact: true}
 	return render(org, info, pp.write)
 }
 
@@ -58,15 +59,15 @@ func (pp *profile) about() []block {
 	if p.Influence > 0 || p.Interest > 0 {
 		stake = T("Influence %s, interest %s (out of 5)", outOf5(p.Influence), outOf5(p.Interest))
 	}
-	return append(out, labelled(
+	out = append(out, labelled(
 		field{T("Focus areas"), strings.Join(p.FocusAreas, ", ")},
 		field{T("Address"), p.Address},
-		field{T("Website"), p.Website},
-		field{T("Email"), p.Email},
-		field{T("Phone"), p.Phone},
-		field{T("Languages"), strings.Join(p.Languages, ", ")},
-		field{T("Stakeholder map"), stake},
+		field{T("Get in touch"), joinNonEmpty("  ·  ", p.Email, p.Phone, p.Website)},
 	)...)
+	if short := (fields{{T("Languages"), strings.Join(p.Languages, ", ")}, {T("Stakeholder map"), stake}}).filled(); len(short) > 0 {
+		out = append(out, fieldGrid(short))
+	}
+	return out
 }
 
 func outOf5(v int) string {
@@ -81,11 +82,12 @@ func (pp *profile) contacts() []block {
 	if len(pp.p.Contacts) == 0 {
 		return nil
 	}
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{
 		{title: T("Name"), share: 0.22, bold: true},
-		{title: T("Role"), share: 0.2},
-		{title: T("Email and phone"), share: 0.44},
-		{title: T("May sign"), share: 0.14},
+		{title: T("Role"), share: 0.19},
+		{title: T("Email"), share: 0.33},
+		{title: T("Phone"), share: 0.16},
+		{title: T("May sign"), share: 0.1},
 	}}
 	for _, c := range pp.p.Contacts {
 		sign := ""
@@ -96,7 +98,7 @@ func (pp *profile) contacts() []block {
 		if c.Language != "" {
 			role = lineByLine(role, T("Speaks %s", c.Language))
 		}
-		t.rows = append(t.rows, []string{c.Name, orDash(role), orDash(lineByLine(c.Email, c.Phone)), sign})
+		t.rows = append(t.rows, []string{c.Name, orDash(role), orDash(c.Email), orDash(c.Phone), sign})
 	}
 	return []block{t}
 }
@@ -110,7 +112,7 @@ func (pp *profile) offers() []block {
 	if pp.org.Currency != "" {
 		value = T("Value (%s)", pp.org.Currency)
 	}
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{
 		{title: T("Resource"), share: 0.2},
 		{title: T("Description"), share: 0.56},
 		{title: value, share: 0.24, right: true},
@@ -129,7 +131,7 @@ func (pp *profile) agreements() []block {
 	if len(pp.links.Agreements) == 0 {
 		return nil
 	}
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{
 		{title: T("Agreement"), share: 0.38, bold: true},
 		{title: T("Kind"), share: 0.22},
 		{title: T("Status"), share: 0.14},
@@ -158,7 +160,9 @@ func (pp *profile) health() []block {
 		{T("Overall health"), score(e.Overall()), bandLabel(b), bandColour(b)},
 		{T("Evaluated on"), longDate(e.Date), of, accent},
 	}
-	return []block{ts, healthChart(e, data.Previous(pp.s, e))}
+	chart := healthChart(e, data.Previous(pp.s, e))
+	chart.tight = true
+	return []block{ts, chart}
 }
 
 // activities are the latest few meetings, calls, events and visits, newest first.
@@ -172,14 +176,13 @@ func (pp *profile) activities() []block {
 	if len(acts) == 0 {
 		return nil
 	}
-	t := table{cols: []column{
+	t := table{dense: true, cols: []column{
 		{title: T("Date"), share: 0.2},
-		{title: T("Kind"), share: 0.11},
-		{title: T("Activity"), share: 0.29, bold: true},
-		{title: T("Summary"), share: 0.4},
+		{title: T("Activity"), share: 0.38, bold: true},
+		{title: T("Summary"), share: 0.42},
 	}}
 	for _, a := range acts {
-		t.rows = append(t.rows, []string{longDate(a.Date), capitalise(T(string(a.ActivityKind))), a.Name, orDash(a.Summary)})
+		t.rows = append(t.rows, []string{lineByLine(longDate(a.Date), capitalise(T(string(a.ActivityKind)))), a.Name, orDash(a.Summary)})
 	}
 	return []block{t}
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"accord/data"
+	"accord/demo"
 )
 
 // profiled is the Athens partner of the evaluated fixture with a second contact, three offers, two more
@@ -51,13 +53,13 @@ func TestPartnerProfileReadsBack(t *testing.T) {
 	text := words(run(t, pdf, "pdftotext", "-raw"))
 	for _, want := range []string{"PARTNER PROFILE", "Σύλλογος Γειτονιάς Αθήνας", "A neighbourhood association in central Athens.",
 		"Influence 4, interest 5 (out of 5)",
-		"Ελένη Παπαδοπούλου Πρόεδρος — Yes", "Νίκος Αλεξίου Ταμίας Speaks el nikos@syllogos.example",
+		"Ελένη Παπαδοπούλου Πρόεδρος — — Yes", "Νίκος Αλεξίου Ταμίας Speaks el nikos@syllogos.example —",
 		"Value (EUR)", "Space Hall and kitchen 12,500.50", "Expertise Greek cooking lessons —", "Total 15,000.00",
 		"Café and community kitchen partnership (2025–2027) Memorandum of understanding Sent for signature",
 		"Summer meals 2025 Partnership agreement Active 1 January 2025 – 31 December 2025",
 		"Summer meals 2022 Partnership agreement Expired",
 		"Overall health 3.6 Worth discussing", "Evaluated on 5 March 2025",
-		"Steering meeting 12", "Steering meeting 3"} {
+		"Steering meeting 12", "Steering meeting 7"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the profile does not say %q", want)
 		}
@@ -65,15 +67,34 @@ func TestPartnerProfileReadsBack(t *testing.T) {
 	if strings.Contains(text, "Planned fair") {
 		t.Error("an activity after the printed day is listed as recent")
 	}
-	if strings.Contains(text, "Νίκος Αλεξίου Ταμίας Speaks el nikos@syllogos.example Yes") || regexp.MustCompile(`Steering meeting [12]\b`).MatchString(text) {
-		t.Error("a contact who may not sign is marked, or an eleventh-newest activity is listed")
+	if strings.Contains(text, "Νίκος Αλεξίου Ταμίας Speaks el nikos@syllogos.example — Yes") || regexp.MustCompile(`Steering meeting [1-6]\b`).MatchString(text) {
+		t.Error("a contact who may not sign is marked, or a seventh-newest activity is listed")
 	}
+
 	if i, j := strings.Index(text, "Steering meeting 12"), strings.Index(text, "Steering meeting 11"); i < 0 || j < i {
 		t.Error("the activities are not newest first")
 	}
 	wantHeadings(t, strings.Join(ps, "\n"), "1 About", "2 Contacts", "3 What they offer", "4 Agreements", "5 Partnership health", "6 Recent activities")
 	run(t, pdf, "qpdf", "--check")
 	embedded(t, pdf)
+}
+
+// A typical partner's profile is one page: of 40 demo partners, four in five.
+func TestPartnerProfileFitsOnAPage(t *testing.T) {
+	s := data.NewMemory(demo.Records(demo.Options{Partners: 40, Seed: 2, Today: demoToday}, demoToday.Time())...)
+	one := 0
+	for _, p := range data.List[data.Partner](s) {
+		b, err := PartnerProfile(s, p, demoToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Count(b, []byte("/Type /Page\n")) == 1 {
+			one++
+		}
+	}
+	if one < 32 {
+		t.Errorf("%d of 40 profiles fit on one page", one)
+	}
 }
 
 func TestPartnerProfileOfANewPartnerIsShort(t *testing.T) {

@@ -198,18 +198,17 @@ func (s *Store) planImport(f *exportFile) (importPlan, error) {
 // revision the file gives it), gets the next revision of this store, in the order of its revision in the
 // file, and a fresh stamp of this laptop's clock made from the version in the file and from the one it
 // replaces — so no two laptops ever hold different contents under one stamp. An agreement's wording
-// version is noted against the file's copy: the version noted where its words were written travels with
-// them, and words changed in the file by hand are a new wording. The caller holds s.mu for writing.
+// version, and a record's dated history, are noted against the file's copy: what was noted where the words
+// were written or the stage changed travels with them, and words changed in the file by hand are a new
+// wording. The caller holds s.mu for writing.
 func (s *Store) applyImport(p importPlan) error {
 	if len(p.write) == 0 && len(p.files) == 0 {
 		return nil
 	}
 	sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].Common().Rev < p.write[j].Common().Rev })
-	wordingFrom := make([]data.Record, len(p.write))
+	notedFrom := make([]data.Record, len(p.write))
 	for i, r := range p.write {
-		if _, ok := r.(data.Versioned); ok {
-			wordingFrom[i] = shallowCopy(r)
-		}
+		notedFrom[i] = shallowCopy(r)
 		m := r.Common()
 		m.Prev = ancestry(m.Stamp(), m.Prev)
 		m.Rev = 0
@@ -233,7 +232,7 @@ func (s *Store) applyImport(p importPlan) error {
 		}
 		return err
 	}
-	if err := s.writeLocked(edit{what: theImport, extra: files, wordingFrom: wordingFrom, handedOver: true}, p.write...); err != nil {
+	if err := s.writeLocked(edit{what: theImport, extra: files, notedFrom: notedFrom, handedOver: true}, p.write...); err != nil {
 		return fmt.Errorf("import %d records: %w", len(p.write), err)
 	}
 	return nil

@@ -169,9 +169,9 @@ const (
 type edit struct {
 	what  string                  // what the user calls it when it fails: yourChange, theImport
 	extra func(tx *bolt.Tx) error // more work in the same transaction, or nil
-	// wordingFrom is, for each record, what its wording version is noted against; nil means the copy
-	// here it replaces (see data.Versioned).
-	wordingFrom []data.Record
+	// notedFrom is, for each record, what its wording version and history are noted against; nil means
+	// the copy here it replaces (see data.Versioned and data.Historied).
+	notedFrom []data.Record
 	// handedOver: no one else holds the records (an import read them from its file), so the index
 	// keeps them as they are instead of a copy decoded from what was written.
 	handedOver bool
@@ -179,7 +179,8 @@ type edit struct {
 
 // writeLocked is the one path every change made on this laptop takes — a save, a move to the Trash, an
 // import: each record gets the next revision, a fresh stamp of this laptop's clock made from the version
-// it replaces, and (an agreement) its wording version noted. The caller holds s.mu for writing.
+// it replaces, and its wording version (an agreement) or dated history (a partner's stages, a need's days)
+// noted. The caller holds s.mu for writing.
 func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 	if _, err := s.deviceID(); err != nil {
 		return err
@@ -196,12 +197,15 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 		m.Rev = s.rev + uint64(i) + 1
 		old := s.records[r.Kind()][m.ID]
 		s.stamp(m, old, now)
+		from := old
+		if e.notedFrom != nil {
+			from = e.notedFrom[i]
+		}
 		if v, ok := r.(data.Versioned); ok {
-			from := old
-			if e.wordingFrom != nil {
-				from = e.wordingFrom[i]
-			}
 			v.NoteWording(from, now)
+		}
+		if h, ok := r.(data.Historied); ok {
+			h.NoteHistory(from, data.DateOf(now))
 		}
 		b, err := json.Marshal(r)
 		if err != nil {

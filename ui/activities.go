@@ -121,6 +121,7 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
 		columns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
+		ed.participation(),
 		ed.links,
 		row(T("Summary"), b.longText(&a.Summary, T("What was decided, in a few lines"))),
 		row(T("Notes"), b.longText(&a.Notes, "")),
@@ -129,6 +130,16 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, newPageScroll(container.NewPadded(form)))
+}
+
+// participation counts who took part, and, for those who count them, the groups funders ask about.
+func (ed *activityEditor) participation() fyne.CanvasObject {
+	b, p := ed.bind, &ed.a.Participation
+	counts := []fyne.CanvasObject{row(T("How many took part"), b.whole(&p.People))}
+	for _, g := range data.ParticipantGroups {
+		counts = append(counts, row(T("Of them: %s", string(g)), b.whole(p.Of(g))))
+	}
+	return container.NewGridWithColumns(2, counts...)
 }
 
 func (ed *activityEditor) fillLinks() {

@@ -163,7 +163,26 @@ func (ed *agreementEditor) lifecycleButtons() []fyne.CanvasObject {
 	}
 	add(T("Open PDF to print"), theme.DocumentPrintIcon(), func() { ed.onPrint(false) })
 	add(T("Save PDF as…"), theme.DownloadIcon(), func() { ed.onPrint(true) })
+	if ed.a.Agreed() {
+		add(T("Open progress report to print"), theme.DocumentPrintIcon(), ed.onProgressReport)
+	}
 	return out
+}
+
+// onProgressReport saves the agreement, then prints how it is going, in its own language, to hand to the
+// partners in it.
+func (ed *agreementEditor) onProgressReport() {
+	ed.saveFirst(func() {
+		id, today := ed.a.ID, data.DateOf(now())
+		name := safeFileName(T("Progress of %s", ed.a.Name) + " " + today.String() + ".pdf")
+		printDocument(ed.win, ed.store.Dir(), name, false, func() ([]byte, error) {
+			a, err := store.Get[data.Agreement](ed.store, id) // the saved one: the form may change while this renders
+			if err != nil {
+				return nil, err
+			}
+			return pdf.ProgressReport(ed.store, a, today)
+		}, func([]byte) {})
+	})
 }
 
 // step applies a lifecycle change and saves at once: sending, signing and ending are facts to keep.
@@ -181,12 +200,16 @@ func (ed *agreementEditor) step(change func() error) {
 }
 
 // activateParties marks the partners of an agreement that has just been signed as active partners, as
-// the dashboard counts them, and says so.
+// the dashboard counts them, from the day the last party signed — so the year's reports date the move
+// when it happened, not when it was recorded — and says so.
 func (ed *agreementEditor) activateParties() {
 	if ed.a.Status != data.StatusSigned {
 		return
 	}
-	ids := ed.a.PartnerIDs()
+	ids, signed := ed.a.PartnerIDs(), ed.a.LastSignature()
+	if signed.IsZero() {
+		signed = data.DateOf(now())
+	}
 	background(func() {
 		var moved []string
 		for _, id := range ids {
@@ -194,7 +217,7 @@ func (ed *agreementEditor) activateParties() {
 			if err != nil || p.Stage == data.StageActive {
 				continue
 			}
-			p.Stage = data.StageActive
+			p.MoveTo(data.StageActive, signed)
 			if err := ed.store.Save(p); err != nil {
 				fyne.LogError("mark "+p.Name+" active", err)
 				continue

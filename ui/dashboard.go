@@ -37,15 +37,26 @@ func (ds *dashboardScreen) buildUI() fyne.CanvasObject {
 	return newPageScroll(container.NewPadded(ds.body))
 }
 
+// turnout is the dashboard's picture of community participation: the last twelve months, month by month,
+// and the twelve before.
+type turnout struct {
+	this, before data.Turnout
+	months       []data.Turnout
+	from         data.Date
+}
+
 func (ds *dashboardScreen) refresh() {
 	background(func() {
 		today := data.DateOf(now())
 		o, r, h := data.OverviewOn(ds.store, today), data.Reminders(ds.store, today), data.HeadlinesOn(ds.store, today)
-		onUI(func() { ds.show(o, r, h) })
+		this, before := lastYear(today)
+		p := turnout{data.TurnoutIn(ds.store, this, nil), data.TurnoutIn(ds.store, before, nil),
+			data.MonthlyTurnout(ds.store, this), this.From}
+		onUI(func() { ds.show(o, r, h, p) })
 	})
 }
 
-func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h data.Headlines) {
+func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h data.Headlines, p turnout) {
 	title := widget.NewLabelWithStyle(ds.store.Organisation().Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if title.Text == "" {
 		title.SetText(T("Dashboard"))
@@ -61,7 +72,10 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 		figure(T("Partnership longevity"), years(h.LongevityYears), T("on average, for active partners")),
 		figure(T("Overdue actions"), fmt.Sprint(o.OverdueActions), N(o.OpenActions, "%d action open", "%d actions open")),
 		figure(T("Open community needs"), fmt.Sprint(o.OpenNeeds), T("%d high priority", o.UnmetHighNeeds)),
+		participationFigure(p.this, p.before),
 	)
+	months := container.NewVBox(widget.NewLabelWithStyle(T("People taking part, month by month"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		participationChart(p.months, p.from))
 	calendarButton := widget.NewButtonWithIcon(T("Save dates for your calendar…"), theme.CalendarIcon(), ds.onCalendar)
 	reports := flowRow(
 		widget.NewButtonWithIcon(T("Annual report…"), theme.DocumentPrintIcon(), ds.onAnnualReport),
@@ -69,10 +83,10 @@ func (ds *dashboardScreen) show(o data.Overview, reminders []data.Reminder, h da
 			ds.printReport(T("Agreement register"), func(today data.Date) ([]byte, error) { return pdf.AgreementRegister(ds.store, today) })
 		}),
 		widget.NewButtonWithIcon(T("Contact directory"), theme.DocumentPrintIcon(), func() {
-			ds.printReport(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today) })
+			ds.printReport(T("Contact directory"), func(today data.Date) ([]byte, error) { return pdf.ContactDirectory(ds.store, today, false) })
 		}),
 		calendarButton)
-	ds.body.Objects = []fyne.CanvasObject{title, reports, cards, ds.attention(reminders)}
+	ds.body.Objects = []fyne.CanvasObject{title, reports, cards, ds.attention(reminders), months}
 	ds.body.Refresh()
 }
 

@@ -22,6 +22,7 @@ type evaluationEditor struct {
 	a       *data.Agreement // the agreement evaluated, when there is one
 	summary *fyne.Container
 	goals   []*widget.Label // each goal's percentage, updated as actual figures are typed
+	names   bool            // the report names the respondents, for the group's own copy
 }
 
 func newEvaluationEditor(s *store.Store, w fyne.Window, e *data.Evaluation, onSaved func(string)) *evaluationEditor {
@@ -47,9 +48,12 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	ed.showProblems()
 	title := widget.NewLabelWithStyle(named(ed.store, ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
+	// A report to share says who answered by organisation and role; names are for the group's own copy.
+	names := widget.NewCheck(T("Name the respondents"), func(on bool) { ed.names = on })
 	report := flowRow(
 		widget.NewButtonWithIcon(T("Open report to print"), theme.DocumentPrintIcon(), func() { ed.onReport(false) }),
-		widget.NewButtonWithIcon(T("Save report as…"), theme.DownloadIcon(), func() { ed.onReport(true) }))
+		widget.NewButtonWithIcon(T("Save report as…"), theme.DownloadIcon(), func() { ed.onReport(true) }),
+		names)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), title), report, ed.problems)
 	return container.NewBorder(top, nil, nil, nil, newPageScroll(sections))
 }
@@ -254,13 +258,13 @@ func (ed *evaluationEditor) onReport(chooseWhere bool) {
 }
 
 func (ed *evaluationEditor) report(chooseWhere bool) {
-	id, today := ed.e.ID, data.DateOf(now())
+	id, today, names := ed.e.ID, data.DateOf(now()), ed.names
 	name := safeFileName(T("Evaluation %s", data.Describe(ed.store, ed.e)) + ".pdf")
 	printDocument(ed.win, ed.store.Dir(), name, chooseWhere, func() ([]byte, error) {
 		e, err := store.Get[data.Evaluation](ed.store, id) // the saved one: the form may change while this renders
 		if err != nil {
 			return nil, err
 		}
-		return pdf.EvaluationReport(ed.store, e, today)
+		return pdf.EvaluationReport(ed.store, e, today, names)
 	}, func([]byte) {})
 }

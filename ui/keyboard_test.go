@@ -218,10 +218,10 @@ func TestReturnInADialogsFieldPressesItsDefaultButton(t *testing.T) {
 	if year == nil {
 		t.Fatalf("the annual report's question starts on %T, not the year", w.Canvas().Focused())
 	}
-	year.SetText("2025")
+	year.SetText("2026")
 	year.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	settle(t)
-	if files, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "Annual report 2025*.pdf")); len(files) != 1 {
+	if files, _ := filepath.Glob(filepath.Join(f.store.Dir(), "printed", "Annual report 2026*.pdf")); len(files) != 1 {
 		t.Fatalf("Return in the year field printed %v", files)
 	}
 }

@@ -88,6 +88,11 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 			row(T("Priority"), choice(b, data.Priorities, &n.Priority)),
 			row(T("Status"), choice(b, data.NeedStatuses, &n.Status)),
 			row(T("How you learned of it"), choice(b, data.NeedSources, &n.Source))),
+		// The days a need opened and closed make each year's report true for its year; Accord fills them in
+		// when a need is recorded and when it is met, and they can be corrected here.
+		container.NewGridWithColumns(2,
+			row(T("Raised on"), b.date(&n.Opened)),
+			row(T("Met or closed on"), b.date(&n.Closed))),
 		row(T("Area"), b.text(&n.Area, T("Street, estate or neighbourhood"))),
 		row(T("Description"), b.longText(&n.Description, "")),
 		ed.links,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -131,6 +132,17 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	d.bullets(mapped(l.Activities, func(a *data.Activity) string { return longDate(a.Date) + " — " + a.Name }))
 	d.section(T("Community needs"))
 	d.bullets(mapped(l.Needs, func(n *data.Need) string { return n.Name + " — " + T(string(n.Status)) }))
+	d.section(T("People taking part"))
+	d.bullets(mapped(data.PartnerTurnoutByYear(ed.store, ed.p.ID, data.DateOf(now())), func(y data.YearTurnout) string {
+		return fmt.Sprintf("%d: %s", y.Year, N(y.Activities, "%d activity, %s people", "%d activities, %s people", i18n.Amount(fmt.Sprint(y.People), "")))
+	}))
+	d.section(T("Stages"))
+	d.bullets(mapped(ed.p.StageHistory(), func(c data.StageChange) string {
+		if c.From.IsZero() {
+			return capitalFirst(T(string(c.Stage)))
+		}
+		return T("%s from %s", capitalFirst(T(string(c.Stage))), longDate(c.From))
+	}))
 	trend := healthTrend(partnerHistory(ed.store, ed.p.ID, l))
 	heading := widget.NewLabelWithStyle(T("Health over time"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(d.build(), heading, trend)

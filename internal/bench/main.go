@@ -1,5 +1,6 @@
 // Command bench prints Accord's start-up, open, search, sync, printing and memory figures on a large demo database:
 // go run ./internal/bench -bin ./accord -partners 10000
+// or how many pages the documents of demo data take: go run ./internal/bench -pages 300,1000
 package main
 
 import (
@@ -12,11 +13,13 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"accord/data"
+	"accord/demo"
 	"accord/internal/xcapture"
 	"accord/pdf"
 	"accord/store"
@@ -28,7 +31,18 @@ func main() {
 	partners := flag.Int("partners", 10000, "demo partners")
 	cache := flag.String("cache", filepath.Join(os.TempDir(), "accord-bench"), "folder for the demo databases")
 	csvRows := flag.Int("csv-rows", 0, "also time importing a CSV file of this many rows")
+	pages := flag.String("pages", "", "instead, count the pages of the documents of demo data of these many partners: 300,1000")
 	flag.Parse()
+	if *pages != "" {
+		for _, n := range strings.Split(*pages, ",") {
+			partners, err := strconv.Atoi(strings.TrimSpace(n))
+			if err != nil {
+				fail(fmt.Errorf("-pages: %q is not a number of partners", n))
+			}
+			countPages(partners)
+		}
+		return
+	}
 	folder := filepath.Join(*cache, fmt.Sprint(*partners))
 	if err := ensureDemo(*bin, folder, *partners); err != nil {
 		fail(err)
@@ -209,6 +223,47 @@ func measureMOU(s *store.Store) {
 		runs = append(runs, time.Since(start))
 	}
 	fmt.Printf("print MOU PDF, %d pages:            median %s\n", pageCount(doc), median(runs))
+}
+
+// countPages prints how many pages each document takes on demo data of n partners, as of today: the
+// directory, the annual reports of this year and the last, and the spread of the partner profiles and the
+// agreements' progress reports (the issue of compact documents asks for these figures).
+func countPages(n int) {
+	today := data.DateOf(time.Now())
+	s := data.NewMemory(demo.Records(demo.Options{Partners: n, Seed: 1, Today: today}, time.Now())...)
+	pages := func(doc []byte, err error) int {
+		if err != nil {
+			fail(err)
+		}
+		return pageCount(doc)
+	}
+	fmt.Printf("documents of %d demo partners:\n", n)
+	fmt.Printf("  contact directory: %d pages (%d with former partners)\n",
+		pages(pdf.ContactDirectory(s, today, false)), pages(pdf.ContactDirectory(s, today, true)))
+	for _, year := range []int{today.Year - 1, today.Year} {
+		fmt.Printf("  annual report %d: %d pages\n", year, pages(pdf.AnnualReport(s, year, today)))
+	}
+	spread := func(what string, counts []int) {
+		slices.Sort(counts)
+		one := 0
+		for _, c := range counts {
+			if c == 1 {
+				one++
+			}
+		}
+		fmt.Printf("  %s: %d of %d on one page; pages at the median %d, at most %d\n", what, one, len(counts), counts[len(counts)/2], counts[len(counts)-1])
+	}
+	var profiles, progress []int
+	for _, p := range data.List[data.Partner](s) {
+		profiles = append(profiles, pages(pdf.PartnerProfile(s, p, today)))
+	}
+	for _, a := range data.List[data.Agreement](s) {
+		if a.Agreed() {
+			progress = append(progress, pages(pdf.ProgressReport(s, a, today)))
+		}
+	}
+	spread("partner profile", profiles)
+	spread("progress report", progress)
 }
 
 // pageCount counts a PDF's pages: fpdf writes each page object as "<</Type /Page" on a line of its own.

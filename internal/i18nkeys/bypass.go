@@ -39,7 +39,7 @@ var technical = map[string]bool{
 	"prop": true, "line": true, "property": true, "contentLine": true, "fold": true,
 	// Accord's own: the log context of an error shown plainly, start-up timings, file names offered in a
 	// save dialog, and the parsing of command lines
-	"showError": true, "trace": true, "showData": true, "goTo": true, "freshName": true, "saveAs": true, "flags": true, "wordsAndOut": true,
+	"showError": true, "trace": true, "showData": true, "goTo": true, "freshName": true, "saveAs": true, "flags": true, "reportArgs": true,
 }
 
 // Same marks a line whose strings read the same in every language (an example e-mail address, a brand).
