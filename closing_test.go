@@ -26,32 +26,36 @@ func TestQuittingWithUnsavedTypingAsksAndSaveKeepsIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer display.Stop()
-	app, _ := startWindow(t, display, bin, folder, "LANG=en_GB.UTF-8")
+	app, log := startWindow(t, display, bin, folder, "LANG=en_GB.UTF-8")
 	exited := make(chan error, 1)
 	go func() { exited <- app.Wait() }()
-	xdo := func(args ...string) {
+	// Each key waits for what the window says it did (ACCORD_TRACE), not for a fixed time: a loaded
+	// machine running the race detector can take seconds over a frame.
+	xdo := func(until string, args ...string) {
 		t.Helper()
 		cmd := exec.Command("xdotool", args...)
 		cmd.Env = display.Env()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("xdotool %v: %v %s", args, err, out)
 		}
-		time.Sleep(400 * time.Millisecond) // a few frames
+		if until != "" {
+			log.waitFor(t, until, time.Minute)
+		}
 	}
-	xdo("search", "--sync", "--onlyvisible", "--name", "Accord", "windowfocus", "--sync")
-	xdo("key", "ctrl+2")
-	xdo("key", "ctrl+n")
-	xdo("type", "--delay", "40", "Riverbank Choir")
-	xdo("key", "ctrl+q")
+	xdo("", "search", "--sync", "--onlyvisible", "--name", "Accord", "windowfocus", "--sync")
+	xdo("trace: screen Partners", "key", "ctrl+2")
+	xdo("trace: keyboard placed", "key", "ctrl+n") // in the new partner's name, a moment after the form shows
+	xdo("", "type", "--delay", "40", "Riverbank Choir")
+	xdo("trace: asking to save", "key", "ctrl+q")
 	select {
 	case <-exited:
 		t.Fatal("Accord closed without asking about the unsaved partner")
-	case <-time.After(time.Second):
+	default:
 	}
-	xdo("key", "Return") // Save, the default
+	xdo("", "key", "Return") // Save, the default
 	select {
 	case <-exited:
-	case <-time.After(20 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("Accord did not close after Save")
 	}
 	out, err := exec.Command(bin, "--data", folder, "list", "partners").CombinedOutput()

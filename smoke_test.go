@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -61,8 +62,8 @@ func TestWindowShowsDemoData(t *testing.T) {
 
 	app, log := startWindow(t, display, bin, folder, "LANG=C.UTF-8", "LC_ALL=")
 	defer func() { app.Process.Kill(); app.Wait() }()
-	if strings.Contains(log, "Error parsing user locale") {
-		t.Errorf("with LANG=C.UTF-8 the window logged a locale error:\n%s", log)
+	if text := log.String(); strings.Contains(text, "Error parsing user locale") {
+		t.Errorf("with LANG=C.UTF-8 the window logged a locale error:\n%s", text)
 	}
 
 	time.Sleep(time.Second) // a few frames after the content was set
@@ -88,7 +89,7 @@ func TestWindowShowsDemoData(t *testing.T) {
 
 // startWindow starts the program's window on a data folder on the display, with extra environment, and
 // returns once it says its data is on screen, with what it logged until then.
-func startWindow(t *testing.T, display *xcapture.Display, bin, folder string, env ...string) (*exec.Cmd, string) {
+func startWindow(t *testing.T, display *xcapture.Display, bin, folder string, env ...string) (*exec.Cmd, *programLog) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
@@ -98,39 +99,64 @@ func startWindow(t *testing.T, display *xcapture.Display, bin, folder string, en
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return app, waitFor(t, stderr, "trace: ready", 90*time.Second)
+	log := readLog(stderr)
+	log.waitFor(t, "trace: ready", 90*time.Second)
+	return app, log
 }
 
-// waitFor reads lines until one contains want, and returns everything read.
-func waitFor(t *testing.T, r io.Reader, want string, limit time.Duration) string {
-	t.Helper()
-	lines := make(chan string)
+// programLog is what a program writes to its standard error, read as it comes so that the program never
+// blocks on it, and so that a test can wait for a line.
+type programLog struct {
+	mu    sync.Mutex
+	text  strings.Builder
+	ended bool
+	from  int // where the next wait looks from: past what the last one found
+}
+
+func readLog(r io.Reader) *programLog {
+	l := &programLog{}
 	go func() {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
-			lines <- sc.Text()
+			l.mu.Lock()
+			l.text.WriteString(sc.Text() + "\n")
+			l.mu.Unlock()
 		}
-		close(lines)
+		l.mu.Lock()
+		l.ended = true
+		l.mu.Unlock()
 	}()
-	var seen strings.Builder
-	deadline := time.After(limit)
+	return l
+}
+
+// String is the log so far.
+func (l *programLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.text.String()
+}
+
+// waitFor waits until the log holds want after what the last wait found, and returns the log so far.
+func (l *programLog) waitFor(t *testing.T, want string, limit time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(limit)
 	for {
-		select {
-		case line, ok := <-lines:
-			if !ok {
-				t.Fatalf("the program ended before %q:\n%s", want, seen.String())
-			}
-			seen.WriteString(line + "\n")
-			if strings.Contains(line, want) {
-				go func() { // keep the pipe flowing so the program never blocks on its log
-					for range lines {
-					}
-				}()
-				return seen.String()
-			}
-		case <-deadline:
-			t.Fatalf("no %q within %s:\n%s", want, limit, seen.String())
+		l.mu.Lock()
+		text, ended := l.text.String(), l.ended
+		at := strings.Index(text[l.from:], want)
+		if at >= 0 {
+			l.from += at + len(want)
 		}
+		l.mu.Unlock()
+		switch {
+		case at >= 0:
+			return text
+		case ended:
+			t.Fatalf("the program ended before %q:\n%s", want, text)
+		case time.Now().After(deadline):
+			t.Fatalf("no %q within %s:\n%s", want, limit, text)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -36,7 +36,8 @@ var (
 	tracing = os.Getenv("ACCORD_TRACE") != ""
 )
 
-// trace prints start-up timings for `make bench` when ACCORD_TRACE is set.
+// trace prints start-up timings for `make bench`, and the moments the end-to-end tests wait for, when
+// ACCORD_TRACE is set.
 func trace(what string) {
 	if !tracing {
 		return

@@ -28,6 +28,7 @@ func focusSoon(f fyne.Focusable) {
 		if o, ok := f.(fyne.CanvasObject); ok {
 			if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
 				c.Focus(f)
+				trace("keyboard placed")
 			}
 		}
 	})

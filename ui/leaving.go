@@ -36,6 +36,7 @@ func (f *form) leave(proceed func()) {
 	d.Resize(scaled(560, 180))
 	d.Show()
 	f.win.Canvas().Focus(save)
+	trace("asking to save")
 }
 
 // name says which record the form holds, for a question about it: "“Café Solidaire”", or "this new

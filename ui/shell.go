@@ -136,6 +136,7 @@ func (sh *shell) switchTo(id widget.ListItemID) {
 	sh.content.Objects = []fyne.CanvasObject{e.view}
 	sh.content.Refresh()
 	sh.markCurrent()
+	trace("screen " + e.label)
 }
 
 func (sh *shell) markCurrent() {
