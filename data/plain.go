@@ -13,6 +13,14 @@ import (
 // the arguments of its verbs.
 type Translate func(key string, args ...any) string
 
+// english is the Translate that leaves each sentence in English, as written.
+func english(key string, args ...any) string {
+	if len(args) == 0 {
+		return key
+	}
+	return fmt.Sprintf(key, args...)
+}
+
 // Explainer is the one family of errors a user reads: each says, in the user's language, what happened and
 // what to do. Explain finds the one an error carries, however deeply it is wrapped.
 type Explainer interface {

@@ -50,8 +50,12 @@ func Typed[T any, P RecordPtr[T]](rs []Record) []P {
 	return out
 }
 
-// Describe names a record for a list line: its title, and for an evaluation what it evaluates.
+// Describe names a record for a list line: its title, for an evaluation what it evaluates, and for a
+// relation the two organisations it joins, from one to the other.
 func Describe(v View, r Record) string {
+	if rel, ok := r.(*Relation); ok {
+		return EndName(v, rel.From, english) + " → " + EndName(v, rel.To, english)
+	}
 	e, ok := r.(*Evaluation)
 	if !ok {
 		return r.Title()
