@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -219,7 +220,8 @@ type RelationSide struct {
 }
 
 // RelationsOf lists the live relations of a partner (or, with Us, our own), each as seen from there:
-// current ones first, then by the type's key and the other end, so the list reads the same every time.
+// current ones first, then those with us, then by the other end's name and the type, so the list reads
+// the same every time.
 func RelationsOf(v View, end RelationEnd) []RelationSide {
 	var out []RelationSide
 	for _, r := range List[Relation](v) {
@@ -230,15 +232,15 @@ func RelationsOf(v View, end RelationEnd) []RelationSide {
 			out = append(out, RelationSide{Relation: r, Other: r.From, Backwards: !RelationTypeOf(v, r.Type).Symmetric()})
 		}
 	}
+	name := func(e RelationEnd) string { return Fold(EndName(v, e, english)) }
 	slices.SortStableFunc(out, func(a, b RelationSide) int {
-		if c := compareBool(a.Status == RelationEnded, b.Status == RelationEnded); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Type+a.Other.Key(), b.Type+b.Other.Key())
+		return cmp.Or(compareBool(a.Status == RelationEnded, b.Status == RelationEnded), compareBool(!a.Other.Us, !b.Other.Us),
+			strings.Compare(name(a.Other), name(b.Other)), strings.Compare(a.Type, b.Type), strings.Compare(a.ID, b.ID))
 	})
 	return out
 }
 
+// compareBool orders false before true.
 func compareBool(a, b bool) int {
 	switch {
 	case a == b:
