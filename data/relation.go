@@ -162,17 +162,6 @@ func (t *RelationType) Named(backwards bool, lang string, tr Translate) string {
 	return name
 }
 
-// builtInRelations are the relation types every group has. Their IDs are the keys relations store.
-// i18n:keys: shown translated, so each string here is a translation key.
-var builtInRelations = []*RelationType{
-	{Meta: Meta{ID: "funds"}, Name: "funds", Reverse: "is funded by", builtIn: true},
-	{Meta: Meta{ID: "member-of"}, Name: "is a member of", Reverse: "has as a member", builtIn: true},
-	{Meta: Meta{ID: "part-of"}, Name: "is part of", Reverse: "includes", builtIn: true},
-	{Meta: Meta{ID: "refers-to"}, Name: "refers people to", Reverse: "receives referrals from", builtIn: true},
-	{Meta: Meta{ID: "shares-premises"}, Name: "shares premises with", builtIn: true},
-	{Meta: Meta{ID: "works-with"}, Name: "works with", builtIn: true},
-}
-
 // Relation type keys of the built-in types, for code that makes relations of them.
 const (
 	RelationFunds          = "funds"
@@ -182,6 +171,17 @@ const (
 	RelationSharesPremises = "shares-premises"
 	RelationWorksWith      = "works-with"
 )
+
+// builtInRelations are the relation types every group has. Their IDs are the keys relations store.
+// i18n:keys: shown translated, so each string here is a translation key.
+var builtInRelations = []*RelationType{
+	{Meta: Meta{ID: RelationFunds}, Name: "funds", Reverse: "is funded by", builtIn: true},
+	{Meta: Meta{ID: RelationMemberOf}, Name: "is a member of", Reverse: "has as a member", builtIn: true},
+	{Meta: Meta{ID: RelationPartOf}, Name: "is part of", Reverse: "includes", builtIn: true},
+	{Meta: Meta{ID: RelationRefersTo}, Name: "refers people to", Reverse: "receives referrals from", builtIn: true},
+	{Meta: Meta{ID: RelationSharesPremises}, Name: "shares premises with", builtIn: true},
+	{Meta: Meta{ID: RelationWorksWith}, Name: "works with", builtIn: true},
+}
 
 // BuiltInRelation is the built-in type with the key, or nil. Read it, never change it.
 func BuiltInRelation(key string) *RelationType {

@@ -120,19 +120,7 @@ func (m Mapping) Check() error {
 // Unused names the columns of t that hold something in some row but that the mapping leaves out, in the
 // order of the file, so an import can say what it did not take.
 func (m Mapping) Unused(t *Table) []string {
-	filled := make([]bool, len(t.Headers))
-	for _, row := range t.Rows {
-		for i, c := range row.Cells {
-			filled[i] = filled[i] || c != ""
-		}
-	}
-	var out []string
-	for i, h := range t.Headers {
-		if filled[i] && (i >= len(m) || m[i] == Ignore) {
-			out = append(out, h)
-		}
-	}
-	return out
+	return unusedColumns(t, func(i int) bool { return i < len(m) && m[i] != Ignore })
 }
 
 // normalise folds case and accents, turns punctuation into spaces and drops numbers, so "E-mail 1 - Value"
