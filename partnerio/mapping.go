@@ -43,14 +43,14 @@ type Mapping []Field
 // Spanish and German, already normalised (see normalise). Several columns may share a field: Outlook splits
 // the address into street, city and code, and has three phone columns. A column about a person ("Contact
 // person", "Personne à contacter", "Ansprechpartner") must be found, or its people are dropped and their
-// e-mail addresses land on the organisation.
+// e-mail addresses land on the organisation. Kumu's element sheets name each organisation under "Label".
 var synonyms = map[Field][]string{
 	Organisation: {"organisation", "organization", "organisation name", "organization name", "company",
 		"company name", "org", "partner", "partner name", "partner organisation", "partner organization",
 		"entreprise", "societe", "organisme", "nom de l organisme", "nom de l organisation", "structure",
 		"association", "partenaire", "organizacion", "nombre de la organizacion", "empresa", "entidad",
 		"institucion", "socio", "firma", "unternehmen", "verein", "einrichtung", "institution", "trager",
-		"name der organisation", "partnerorganisation"},
+		"name der organisation", "partnerorganisation", "label"},
 	ContactName: {"name", "full name", "contact", "contact name", "contact person", "contact full name",
 		"key contact", "main contact", "primary contact", "display name", "person", "nom complet", "nom et prenom",
 		"personne", "contact principal", "nom du contact", "personne a contacter", "personne de contact",

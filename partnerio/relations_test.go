@@ -179,3 +179,12 @@ func TestRelationsCSVExportImportsBackTheSame(t *testing.T) {
 		t.Fatalf("imported back:\n%s\nexported:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Kumu's element sheet brings the organisations first, named under "Label", then its connection sheet the
+// relations between them.
+func TestAKumuElementSheetImportsItsOrganisations(t *testing.T) {
+	m, err := Guess([]string{"Label", "Type", "Description", "Tags"})
+	if err != nil || m[0] != Organisation || m[1] != Kind {
+		t.Fatalf("mapped %q, %v", m, err)
+	}
+}

@@ -83,7 +83,7 @@ func TestAnnualReportReadsBack(t *testing.T) {
 		}
 	}
 	wantHeadings(t, strings.Join(pages(t, b), "\n"), "1 Our partners", "2 Agreements", "3 Resources contributed", "4 Impact",
-		"5 Partnership health", "6 Community needs", "7 Stakeholder map", "8 With thanks")
+		"5 Partnership health", "6 Community needs", "7 Stakeholder map", "8 Our network", "9 With thanks")
 	run(t, b, "qpdf", "--check")
 	embedded(t, b)
 	if again, _ := AnnualReport(s, 2031, data.NewDate(2032, 1, 15)); !bytes.Equal(b, again) {
