@@ -37,13 +37,13 @@ type command struct {
 var commands = map[string]command{
 	"backup":   {"backup [-o FILE]", runBackup},
 	"restore":  {"restore FILE", runRestore},
-	"export":   {"export json|csv|vcard [-o FILE]", runExport},
-	"import":   {"import json|csv FILE", runImport},
+	"export":   {"export json|csv|vcard|relations [-o FILE]", runExport},
+	"import":   {"import json|csv|relations FILE", runImport},
 	"check":    {"check", runCheck},
-	"list":     {"list partners|agreements|evaluations|activities|needs|trash", runList},
+	"list":     {"list partners|agreements|evaluations|activities|needs|relations|trash", runList},
 	"demo":     {"demo [--partners N] [--seed S]", runDemo},
 	"print":    {"print mou ID -o FILE [--language es | --language fr,es]", runPrint},
-	"report":   {"report evaluation|partner ID -o FILE", runReport},
+	"report":   {"report evaluation|partner ID -o FILE | annual YEAR|register|directory -o FILE | network -o FILE [--focus AREA] [--paper A3]", runReport},
 	"calendar": {"calendar -o FILE.ics", runCalendar},
 	"sync":     {"sync [--folder DIR]", runSync},
 }

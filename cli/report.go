@@ -15,18 +15,26 @@ import (
 
 // runReport writes an evaluation report or a partner profile as a PDF and says where the file is.
 func runReport(e env, args []string) error {
-	words, out, err := wordsAndOut("report", args)
-	if err != nil {
+	var network pdf.NetworkOptions
+	words, out, err := wordsAndOut("report", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&network.Focus, "focus", network.Focus, "only the partners of this focus area")
+		fs.StringVar(&network.Paper, "paper", network.Paper, "A4, A3 or Letter")
+	})
+	switch {
+	case err != nil:
 		return err
-	}
-	if len(words) > 0 && (words[0] == "annual" || words[0] == "register" || words[0] == "directory") {
+	case len(words) > 0 && words[0] == "network":
+		return runNetworkReport(e, words, out, network)
+	case network.Focus != "" || network.Paper != "":
+		return usageError{i18n.T("Only the network report takes --focus and --paper.")}
+	case len(words) > 0 && (words[0] == "annual" || words[0] == "register" || words[0] == "directory"):
 		return runWholeReport(e, words, out)
 	}
 	switch {
 	case len(words) == 0 || len(words) > 2:
 		return usageError{i18n.T("Say which report to write and the record's ID.")}
 	case words[0] != "evaluation" && words[0] != "partner":
-		return usageError{i18n.T("Accord cannot report on %s; it reports on: evaluation, partner, annual, register, directory.", words[0])}
+		return usageError{i18n.T("Accord cannot report on %s; it reports on: evaluation, partner, annual, register, directory, network.", words[0])}
 	case len(words) == 1:
 		return usageError{i18n.T("Say which %s to report on: its ID, as list shows it.", words[0])}
 	case out == "":
@@ -128,11 +136,14 @@ func reportOn[R any, P interface {
 	return b, nil
 }
 
-// wordsAndOut reads a command's words and its -o FILE, with -o before, between or after the words, as
-// people type it.
-func wordsAndOut(name string, args []string) (words []string, out string, err error) {
+// wordsAndOut reads a command's words and its -o FILE, and the options more defines, with the options
+// before, between or after the words, as people type them.
+func wordsAndOut(name string, args []string, more func(fs *flag.FlagSet)) (words []string, out string, err error) {
 	for {
-		rest, err := flags(name, args, func(fs *flag.FlagSet) { fs.StringVar(&out, "o", out, "the PDF file to write") })
+		rest, err := flags(name, args, func(fs *flag.FlagSet) {
+			fs.StringVar(&out, "o", out, "the PDF file to write")
+			more(fs)
+		})
 		if err != nil {
 			return nil, "", err
 		}

@@ -126,8 +126,8 @@ func (l *layout) run(steps int) {
 				continue
 			}
 			// The pull to the middle grows with the distance, as a spring would.
-			l.disp[x].X -= l.pos[x].X * 0.02
-			l.disp[x].Y -= l.pos[x].Y * 0.02
+			l.disp[x].X -= l.pos[x].X * 0.01
+			l.disp[x].Y -= l.pos[x].Y * 0.01
 			d := math.Hypot(l.disp[x].X, l.disp[x].Y)
 			if d > 0 {
 				move := math.Min(d, t) / d
@@ -143,7 +143,7 @@ func (l *layout) run(steps int) {
 // sort of the nodes by cell, rebuilt at each step; a grid wider than the nodes need (a node far out) folds
 // its outer cells into its border ones, which only costs a few more distances to work out.
 func (l *layout) repel(k float64) {
-	cell := 2 * k
+	cell := 3 * k
 	lo, hi := l.pos[0], l.pos[0]
 	for _, p := range l.pos {
 		lo = Point{math.Min(lo.X, p.X), math.Min(lo.Y, p.Y)}

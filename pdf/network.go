@@ -108,7 +108,7 @@ func (m networkMap) draw(d *document, x, w float64) {
 	lo, hi := data.Bounds(m.at)
 	pad := 6.0
 	scale := math.Min((box-2*pad)/math.Max(hi.X-lo.X, 1), (m.high-2*pad)/math.Max(hi.Y-lo.Y, 1))
-	scale = math.Min(scale, 0.5) // a small network is not blown up to fill the page
+	scale = math.Min(scale, 1.2) // a small network is not blown up to fill the page
 	// Centre the drawing in its box.
 	ox := x + (box-(hi.X-lo.X)*scale)/2 - lo.X*scale
 	oy := top + (m.high-(hi.Y-lo.Y)*scale)/2 - lo.Y*scale
@@ -135,34 +135,58 @@ func (m networkMap) draw(d *document, x, w float64) {
 		f.Line(x1, y1, x2, y2)
 		f.SetDashPattern(nil, 0)
 	}
-	labelled := len(m.n.Nodes) <= 80 || m.clustered
 	for i, node := range m.n.Nodes {
 		cx, cy := at(i)
-		r := m.radius(node)
 		fill := colourOf(data.UsColour)
 		if !node.Us() {
 			fill = colourOf(data.KindColour(kindOf(node)))
 		}
 		d.fill(fill)
 		d.draw(rgb{255, 255, 255}, 0.2)
-		f.Circle(cx, cy, r, "FD")
-		if labelled || node.Us() || node.Agreements > 1 {
-			d.font("", 6.5)
-			d.colour(ink)
-			label := clean(node.Name)
-			if m.clustered && !node.Us() {
-				label = T("%s: %d", capitalise(T(string(node.Cluster))), node.Members)
-			}
-			if node.Us() && label == "" {
-				label = T("Our organisation")
-			}
-			label = fit(f, label, 40)
-			f.Text(cx+r+0.8, cy+1, label)
-		}
+		f.Circle(cx, cy, m.radius(node), "FD")
 	}
+	m.labels(d, at)
 	m.legend(d, x+box+6, top)
 	d.colour(ink)
 	f.SetY(top + m.high)
+}
+
+// labels names the nodes, the largest first, each right of its circle or else left of it, and leaves out
+// a name that would cover another: the relation list names everyone.
+func (m networkMap) labels(d *document, at func(int) (float64, float64)) {
+	f := d.f
+	order := make([]int, len(m.n.Nodes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(m.radius(m.n.Nodes[b]), m.radius(m.n.Nodes[a])) })
+	type box struct{ x0, y0, x1, y1 float64 }
+	var taken []box
+	free := func(b box) bool {
+		return !slices.ContainsFunc(taken, func(o box) bool { return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1 })
+	}
+	d.font("", 6.5)
+	d.colour(ink)
+	for _, i := range order {
+		node := m.n.Nodes[i]
+		label := clean(node.Name)
+		switch {
+		case m.clustered && !node.Us():
+			label = T("%s: %d", capitalise(T(string(node.Cluster))), node.Members)
+		case node.Us() && label == "":
+			label = T("Our organisation")
+		}
+		label = fit(f, label, 40)
+		cx, cy := at(i)
+		r, lw, lh := m.radius(node), f.GetStringWidth(label), 2.6
+		for _, x := range []float64{cx + r + 0.8, cx - r - 0.8 - lw} {
+			if b := (box{x, cy - lh/2, x + lw, cy + lh/2}); free(b) {
+				taken = append(taken, b)
+				f.Text(x, cy+1, label)
+				break
+			}
+		}
+	}
 }
 
 // radius grows with the agreements in force a node is party to, or with the partners a cluster holds.
