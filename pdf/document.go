@@ -40,8 +40,6 @@ type docInfo struct {
 	// watermark is printed large and light across every page, behind the text ("DRAFT"); notice, in the
 	// footer, says the same in words ("Draft — not for signature").
 	watermark, notice []string
-	// outline lists the numbered sections as the PDF's bookmarks.
-	outline bool
 	// landscape turns the pages; paper, when set, is the paper size instead of the organisation's ("A3"
 	// for a network map to pin on a wall).
 	landscape bool
