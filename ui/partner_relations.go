@@ -24,7 +24,7 @@ func (ed *partnerEditor) relationsSection() fyne.CanvasObject {
 func (ed *partnerEditor) fillRelations() {
 	id := ed.p.ID
 	if id == "" {
-		ed.relations.Objects = []fyne.CanvasObject{widget.NewLabel(T("Save the partner first; then you can record its relations with other organisations."))}
+		ed.relations.Objects = []fyne.CanvasObject{wrapped(T("Save the partner first; then you can record its relations with other organisations."))}
 		ed.relations.Refresh()
 		return
 	}
@@ -44,12 +44,11 @@ func (ed *partnerEditor) showRelations(sides []data.RelationSide, lines, insight
 	box := ed.relations
 	box.Objects = nil
 	if len(sides) == 0 {
-		box.Add(widget.NewLabel(T("No relations recorded yet: who funds them, what they are a member of, who they share premises or work with.")))
+		box.Add(wrapped(T("No relations recorded yet: who funds them, what they are a member of, who they share premises or work with.")))
 	}
 	for i, s := range sides {
 		r := s.Relation
-		label := widget.NewLabel(lines[i])
-		label.Wrapping = fyne.TextWrapWord
+		label := wrapped(lines[i])
 		change := widget.NewButtonWithIcon(T("Change…"), theme.DocumentCreateIcon(), func() { ed.editRelation(r) })
 		box.Add(container.NewBorder(nil, nil, nil, change, label))
 	}

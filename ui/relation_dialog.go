@@ -63,8 +63,7 @@ func (rd *relationDialog) show(problems string) {
 			rd.choice = choices[i]
 		}
 	}
-	with := widget.NewLabel(rd.otherName())
-	with.Wrapping = fyne.TextWrapWord
+	with := wrapped(rd.otherName())
 	choose := widget.NewButton(T("Choose a partner…"), func() {
 		pickPartner(rd.store, rd.win, func(p *data.Partner) {
 			rd.other = data.PartnerEnd(p.ID)
@@ -84,8 +83,7 @@ func (rd *relationDialog) show(problems string) {
 		row(T("Note"), b.longText(&rd.r.Note, T("For example: a yearly grant for the summer scheme"))),
 	)
 	if problems != "" {
-		p := widget.NewLabel(problems)
-		p.Wrapping = fyne.TextWrapWord
+		p := wrapped(problems)
 		p.Importance = widget.DangerImportance
 		content.Objects = slices.Insert(content.Objects, 0, fyne.CanvasObject(p))
 	}
