@@ -25,9 +25,12 @@ type mapsScreen struct {
 	chosen   []*data.Partner
 	unjudged *widget.Label
 	res      *fyne.Container
+	network  *networkScreen
 }
 
-func newMapsScreen(s *store.Store, sh *shell) *mapsScreen { return &mapsScreen{store: s, shell: sh} }
+func newMapsScreen(s *store.Store, sh *shell) *mapsScreen {
+	return &mapsScreen{store: s, shell: sh, network: newNetworkScreen(s, sh)}
+}
 
 func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	ms.grid = container.NewGridWithColumns(5)
@@ -46,12 +49,16 @@ func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem(T("Stakeholder map"), container.NewVScroll(stakeholders)), // scrolls with large text
 		container.NewTabItem(T("Resource map"), container.NewVScroll(container.NewPadded(ms.res))),
+		container.NewTabItem(T("Network"), ms.network.buildUI()),
 	)
 	ms.refresh()
 	return tabs
 }
 
 func (ms *mapsScreen) refresh() {
+	if ms.network.view != nil {
+		ms.network.refresh()
+	}
 	background(func() {
 		grid, unjudged := data.StakeholderGrid(ms.store)
 		resources, total := ms.resources()
