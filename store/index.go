@@ -29,6 +29,7 @@ func (s *Store) index(e indexEntry) {
 		s.records[k] = map[string]data.Record{}
 	}
 	s.records[k][id] = e.record
+	s.mended(k, id)
 	s.text[id] = e.text
 	s.titles[id] = e.title
 	delete(s.sorted, k)

@@ -15,44 +15,57 @@ import (
 	"accord/data"
 )
 
-func TestUpgradeFromSchema4AddsTheRelationBuckets(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, FileName)
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, k := range []string{bucketMeta, bucketAttachments, bucketTombstones, bucketConflicts, "organisation", "partners",
-			"needs", "agreements", "evaluations", "activities", "prints"} {
-			if _, err := tx.CreateBucket([]byte(k)); err != nil {
-				return err
+// An Accord from before relations (schema 4, or 6 with sealed records) upgrades its file: the relation
+// buckets are made, after a backup, and a relation can be saved with the partners already there.
+func TestUpgradeAddsTheRelationBuckets(t *testing.T) {
+	for _, from := range []int{4, 6} {
+		t.Run(fmt.Sprintf("from schema %d", from), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			db, err := bolt.Open(path, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		meta := tx.Bucket([]byte(bucketMeta))
-		return errors.Join(putUint(meta, keySchema, 4), putUint(meta, keyRev, 1),
-			tx.Bucket([]byte("partners")).Put([]byte("p1"), []byte(`{"id":"p1","rev":1,"name":"Library","kind":"non-profit","stage":"active"}`)))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.db.View(func(tx *bolt.Tx) error {
-		if v, _ := schemaOf(tx); v != 5 || tx.Bucket([]byte(data.KindRelation)) == nil || tx.Bucket([]byte(data.KindRelationType)) == nil {
-			t.Errorf("schema %d, or no bucket for relations", v)
-		}
-		return nil
-	})
-	if backups, _ := ListBackups(dir); len(backups) != 1 || !strings.Contains(backups[0].Path, "before-upgrade-from-v4") {
-		t.Fatalf("backups %v", backups)
-	}
-	if err := s.Save(&data.Relation{From: data.Us, To: data.PartnerEnd("p1"), Type: data.RelationMemberOf, Status: data.RelationCurrent}); err != nil {
-		t.Fatalf("a relation cannot be saved after the upgrade: %v", err)
+			partner := []byte(`{"id":"p1","rev":1,"name":"Library","kind":"non-profit","stage":"active"}`)
+			if from >= 6 {
+				partner = seal(partner)
+			}
+			err = db.Update(func(tx *bolt.Tx) error {
+				for _, k := range []string{bucketMeta, bucketAttachments, bucketTombstones, bucketConflicts, "organisation", "partners",
+					"needs", "agreements", "evaluations", "activities", "prints"} {
+					if _, err := tx.CreateBucket([]byte(k)); err != nil {
+						return err
+					}
+				}
+				meta := tx.Bucket([]byte(bucketMeta))
+				return errors.Join(putUint(meta, keySchema, uint64(from)), putUint(meta, keyRev, 1),
+					tx.Bucket([]byte("partners")).Put([]byte("p1"), partner))
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			s, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			s.db.View(func(tx *bolt.Tx) error {
+				if v, _ := schemaOf(tx); v != SchemaVersion || tx.Bucket([]byte(data.KindRelation)) == nil || tx.Bucket([]byte(data.KindRelationType)) == nil {
+					t.Errorf("schema %d, or no bucket for relations", v)
+				}
+				return nil
+			})
+			if backups, _ := ListBackups(dir); len(backups) != 1 || !strings.Contains(backups[0].Path, fmt.Sprintf("before-upgrade-from-v%d", from)) {
+				t.Fatalf("backups %v", backups)
+			}
+			if s.Count(data.KindPartner) != 1 {
+				t.Fatal("the partner was lost in the upgrade")
+			}
+			if err := s.Save(&data.Relation{From: data.Us, To: data.PartnerEnd("p1"), Type: data.RelationMemberOf, Status: data.RelationCurrent}); err != nil {
+				t.Fatalf("a relation cannot be saved after the upgrade: %v", err)
+			}
+		})
 	}
 }
 

@@ -42,6 +42,7 @@ type Store struct {
 	Now func() time.Time
 
 	mu      sync.RWMutex
+	damaged map[string]*DamagedRecord // kind/ID -> a record set aside: see DamagedRecord
 	records map[data.Kind]map[string]data.Record
 	sorted  map[data.Kind][]data.Record // live records by title, rebuilt after a write to the kind
 	text    map[string]string           // ID -> folded search text
@@ -230,7 +231,7 @@ func (s *Store) put(rs []data.Record, encoded [][]byte, rev uint64, extra func(t
 		for i, r := range rs {
 			b := tx.Bucket([]byte(r.Kind()))
 			b.FillPercent = fillPercent
-			if err := b.Put([]byte(r.Common().ID), encoded[i]); err != nil {
+			if err := b.Put([]byte(r.Common().ID), seal(encoded[i])); err != nil {
 				return err
 			}
 		}
@@ -298,7 +299,11 @@ func (s *Store) get(k data.Kind, id string) (data.Record, error) {
 		if b == nil {
 			return ErrNotFound
 		}
-		return json.Unmarshal(b, r)
+		record, err := unseal(k, []byte(id), b)
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(record, r)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("get %s %s: %w", k, id, err)
