@@ -232,3 +232,53 @@ func BenchmarkLayout10000PartnersClusteredByKind(b *testing.B) {
 		Layout(n.ClusterByKind(), 1, nil)
 	}
 }
+
+// bigMemory is a group of n partners, each with three relations and a third of them tied to us.
+func bigMemory(n int) *Memory {
+	var rs []Record
+	ids := make([]string, n)
+	for i := range n {
+		p := partner(fmt.Sprintf("Partner %05d", i))
+		p.ID, p.PartnerKind = fmt.Sprintf("p%05d", i), PartnerKinds[i%len(PartnerKinds)]
+		p.FocusAreas = []string{[]string{"youth", "food", "housing"}[i%3]}
+		ids[i] = p.ID
+		rs = append(rs, p)
+		if i%3 == 0 {
+			rs = append(rs, &Relation{From: Us, To: PartnerEnd(p.ID), Type: RelationFunds, Status: RelationCurrent})
+		}
+	}
+	for i := range 3 * n {
+		if a, b := ids[i%n], ids[(i*7919+13)%n]; a != b {
+			rs = append(rs, &Relation{From: PartnerEnd(a), To: PartnerEnd(b), Type: RelationWorksWith, Status: RelationCurrent})
+		}
+	}
+	return NewMemory(rs...)
+}
+
+// mapWork is what the network map works out off the UI goroutine each time it is drawn: the network,
+// clustered by kind past most partners, its layout from the places kept, and what it shows.
+func mapWork(v View, today Date, placed map[string]Point, most int) map[string]Point {
+	n := BuildNetwork(v, today, NetworkFilter{})
+	if n.Partners() > most {
+		n = n.ClusterByKind()
+	}
+	Insights(v, today)
+	return Layout(n, 1, placed)
+}
+
+// BenchmarkMapRevisitAt500Partners: a later visit to the map of 500 partners, every node where it was put.
+func BenchmarkMapRevisitAt500Partners(b *testing.B) {
+	v, today := bigMemory(500), networkDay
+	placed := mapWork(v, today, nil, 1000)
+	for b.Loop() {
+		mapWork(v, today, placed, 1000)
+	}
+}
+
+// BenchmarkMapAt10000PartnersByKind: the map of 10,000 partners and 30,000 relations, drawn by kind.
+func BenchmarkMapAt10000PartnersByKind(b *testing.B) {
+	v, today := bigMemory(10_000), networkDay
+	for b.Loop() {
+		mapWork(v, today, nil, 1000)
+	}
+}
