@@ -57,6 +57,9 @@ func TestRelationsImportedListedSyncedAndPrinted(t *testing.T) {
 	if code, out, _ := run(t, ana, "import", "relations", sheet); code != 0 || !strings.HasPrefix(out, "Nothing new was added.\nSkipped 2 relations already in Accord.") {
 		t.Fatalf("the same file again: exit %d, %q", code, out)
 	}
+	if _, cards, _ := run(t, ana, "export", "vcard"); !strings.Contains(cards, "\r\nRELATED;VALUE=text:Riverside Council funds Northside Food Bank\r\n") {
+		t.Errorf("the address book does not carry the relation:\n%s", cards)
+	}
 	for _, l := range []string{ana, ben} {
 		if code, _, stderr := run(t, l, "sync", "--folder", shared); code != 0 {
 			t.Fatalf("sync: %s", stderr)

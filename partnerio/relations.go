@@ -347,3 +347,21 @@ func WriteRelationsCSV(w io.Writer, v data.View, lang string, t data.Translate) 
 	}
 	return nil
 }
+
+// RelatedInWords is, by partner ID, the relations in force on today that each partner is part of, as
+// sentences in the language lang ("Riverside Council funds Riverside Food Bank"): for the vCard export.
+func RelatedInWords(v data.View, lang string, t data.Translate, today data.Date) map[string][]string {
+	out := map[string][]string{}
+	for _, r := range data.List[data.Relation](v) {
+		if r.EndedOn(today) {
+			continue
+		}
+		sentence := r.Sentence(v, lang, t)
+		for _, end := range []data.RelationEnd{r.From, r.To} {
+			if end.PartnerID != "" {
+				out[end.PartnerID] = append(out[end.PartnerID], sentence)
+			}
+		}
+	}
+	return out
+}

@@ -188,3 +188,36 @@ func TestAKumuElementSheetImportsItsOrganisations(t *testing.T) {
 		t.Fatalf("mapped %q, %v", m, err)
 	}
 }
+
+// Each partner's relations in force, in words, for its cards in the address book: both partners of a
+// relation carry it; an ended one and one with us on the far side say nothing about a partner they lack.
+func TestRelatedInWordsGivesEachPartnerItsRelationsInForce(t *testing.T) {
+	s := withPartners(t, "Riverside Council", "Riverside Food Bank", "Old Mill Trust")
+	byName := map[string]string{}
+	for _, p := range data.List[data.Partner](s) {
+		byName[p.Name] = p.ID
+	}
+	today := data.DateOf(s.Now())
+	err := s.SaveAll([]data.Record{
+		&data.Relation{From: data.PartnerEnd(byName["Riverside Council"]), To: data.PartnerEnd(byName["Riverside Food Bank"]), Type: data.RelationFunds, Status: data.RelationCurrent},
+		&data.Relation{From: data.PartnerEnd(byName["Old Mill Trust"]), To: data.PartnerEnd(byName["Riverside Food Bank"]), Type: data.RelationSharesPremises, Status: data.RelationEnded},
+		&data.Relation{From: data.Us, To: data.PartnerEnd(byName["Old Mill Trust"]), Type: data.RelationMemberOf, Status: data.RelationCurrent},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	related := RelatedInWords(s, "en", func(f string, args ...any) string { return fmt.Sprintf(f, args...) }, today)
+	want := map[string][]string{
+		byName["Riverside Council"]:   {"Riverside Council funds Riverside Food Bank"},
+		byName["Riverside Food Bank"]: {"Riverside Council funds Riverside Food Bank"},
+		byName["Old Mill Trust"]:      {"Riverside Residents is a member of Old Mill Trust"},
+	}
+	if len(related) != len(want) {
+		t.Fatalf("related %q", related)
+	}
+	for id, w := range want {
+		if !slices.Equal(related[id], w) {
+			t.Errorf("%s: %q, want %q", id, related[id], w)
+		}
+	}
+}
