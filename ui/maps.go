@@ -19,13 +19,15 @@ type mapsScreen struct {
 	store *store.Store
 	shell *shell
 
-	grid     *fyne.Container
-	cell     *widget.List
-	cellHead *widget.Label
-	chosen   []*data.Partner
-	unjudged *widget.Label
-	res      *fyne.Container
-	network  *networkScreen
+	grid       *fyne.Container
+	cell       *widget.List
+	cellHead   *widget.Label
+	chosen     []*data.Partner
+	unjudged   *widget.Label
+	res        *fyne.Container
+	network    *networkScreen
+	tabs       *container.AppTabs
+	networkTab *container.TabItem
 }
 
 func newMapsScreen(s *store.Store, sh *shell) *mapsScreen {
@@ -46,13 +48,20 @@ func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	side := container.NewBorder(ms.cellHead, nil, nil, nil, ms.cell)
 	stakeholders := container.NewBorder(ms.unjudged, nil, nil, nil, container.NewHSplit(axes, side))
 	ms.res = container.NewVBox()
-	tabs := container.NewAppTabs(
+	ms.networkTab = container.NewTabItem(T("Network"), ms.network.buildUI())
+	ms.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Stakeholder map"), container.NewVScroll(stakeholders)), // scrolls with large text
 		container.NewTabItem(T("Resource map"), container.NewVScroll(container.NewPadded(ms.res))),
-		container.NewTabItem(T("Network"), ms.network.buildUI()),
+		ms.networkTab,
 	)
 	ms.refresh()
-	return tabs
+	return ms.tabs
+}
+
+// selectID shows the network around a partner: the partner in the middle, with its ties.
+func (ms *mapsScreen) selectID(id string) {
+	ms.tabs.Select(ms.networkTab)
+	ms.network.showAround(id)
 }
 
 func (ms *mapsScreen) refresh() {

@@ -46,6 +46,7 @@ type networkScreen struct {
 	// touches them.
 	places     map[string]data.Point
 	found      string // the partner the search found, which the neighbourhood is around
+	centreOn   string // the partner to put in the middle once the map is drawn
 	generation int
 	drawn      *drawnNetwork
 	insights   map[string]data.Insight
@@ -176,6 +177,11 @@ func (ns *networkScreen) draw() {
 			ns.drawn, ns.insights = drawn, insights
 			ns.view.show(drawn)
 			ns.showSide(n, clustered)
+			if i, ok := n.Index(ns.centreOn); ok {
+				ns.view.centre(i)
+				ns.onHover(i)
+			}
+			ns.centreOn = ""
 		})
 	})
 }
@@ -425,6 +431,15 @@ func (ns *networkScreen) onFind() {
 	if ns.around.SelectedIndex() > 0 {
 		ns.draw()
 	}
+}
+
+// showAround shows a partner and its ties, in the middle of the map, as finding it would.
+func (ns *networkScreen) showAround(id string) {
+	if p := data.Lookup[data.Partner](ns.store, id); p != nil {
+		ns.find.SetText(p.Name)
+	}
+	ns.found, ns.centreOn = id, id
+	ns.around.SetSelectedIndex(1) // which draws the map
 }
 
 func (ns *networkScreen) onOpenFound() {

@@ -296,3 +296,31 @@ func TestAGroupAddsItsOwnKindOfRelation(t *testing.T) {
 		return slices.Contains(ns.ties.Options, "lends equipment to")
 	})
 }
+
+// From the café's screen, "Show on the network map" opens the map on the café and its ties, the café in
+// the middle.
+func TestAPartnerIsShownOnTheNetworkMapFromItsScreen(t *testing.T) {
+	f := newFixture(t)
+	f.withRelations(t)
+	f.save(t, &data.Partner{Name: "Distant Trust", PartnerKind: data.PartnerFunder, Stage: data.StageProspect})
+	sh, _ := showShell(t, f.store)
+	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
+	eventually(t, "the café's relations", func() bool { return strings.Contains(relationsText(sh.partners), "Northside Library") })
+	test.Tap(button(t, sh.partners.editor.relations, "Show on the network map"))
+	settle(t)
+	if sh.current.id != mapsID {
+		t.Fatalf("showing on the map went to screen %v", sh.current.id)
+	}
+	ns := sh.maps.network
+	eventually(t, "the café's neighbourhood, without the trust", func() bool {
+		return ns.drawn != nil && ns.found == f.cafe.ID && len(ns.drawn.net.Nodes) == 4
+	})
+	cafe := nodeNamed(t, ns, "Café Solidaire")
+	if p := screenPos(ns, cafe); abs(p.X-ns.view.Size().Width/2) > 1 || abs(p.Y-ns.view.Size().Height/2) > 1 {
+		t.Errorf("the café is at %v, not in the middle of %v", p, ns.view.Size())
+	}
+	if ns.find.Text != "Café Solidaire" {
+		t.Errorf("the search box says %q", ns.find.Text)
+	}
+}

@@ -48,6 +48,9 @@ type networkView struct {
 	hovered  int
 	// fitted is true until the user pans or zooms: till then the map fits the widget as it is resized.
 	fitted bool
+	// centred is the node a search put in the middle, kept there as the widget is resized until the user
+	// pans or zooms; -1 for none.
+	centred int
 
 	onTap   func(i int)
 	onHover func(i int) // -1 when the pointer leaves every node
@@ -63,7 +66,7 @@ var (
 )
 
 func newNetworkView() *networkView {
-	v := &networkView{scale: 1, dragging: -1, hovered: -1, world: container.NewWithoutLayout()}
+	v := &networkView{scale: 1, dragging: -1, hovered: -1, centred: -1, world: container.NewWithoutLayout()}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -95,7 +98,7 @@ func (v *networkView) show(d *drawnNetwork) {
 		objects = append(objects, t)
 	}
 	v.world.Objects = objects
-	v.fitted = true
+	v.fitted, v.centred = true, -1
 	v.fit()
 }
 
@@ -121,7 +124,7 @@ func (v *networkView) fit() {
 // centre pans the map so the node is in the middle of it.
 func (v *networkView) centre(i int) {
 	size, p := v.Size(), v.drawn.at[i]
-	v.fitted = false
+	v.fitted, v.centred = false, i
 	v.pan = fyne.NewPos(size.Width/2-float32(p.X)*v.scale, size.Height/2-float32(p.Y)*v.scale)
 	v.world.Move(v.pan)
 }
@@ -188,7 +191,7 @@ func (v *networkView) Dragged(ev *fyne.DragEvent) {
 		v.dragging = v.nodeAt(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
 	}
 	if v.dragging < 0 {
-		v.fitted = false
+		v.fitted, v.centred = false, -1
 		v.pan = v.pan.AddXY(ev.Dragged.DX, ev.Dragged.DY)
 		v.world.Move(v.pan)
 		return
@@ -224,7 +227,7 @@ func (v *networkView) Scrolled(ev *fyne.ScrollEvent) {
 
 // zoom scales the map by factor, keeping the point at pos where it is.
 func (v *networkView) zoom(factor float32, pos fyne.Position) {
-	v.fitted = false
+	v.fitted, v.centred = false, -1
 	scale := min(max(v.scale*factor, 0.02), 8)
 	factor = scale / v.scale
 	v.pan = fyne.NewPos(pos.X-(pos.X-v.pan.X)*factor, pos.Y-(pos.Y-v.pan.Y)*factor)
@@ -255,8 +258,11 @@ func (v *networkView) MouseOut() {
 func (v *networkView) Resize(size fyne.Size) {
 	changed := v.Size() != size
 	v.BaseWidget.Resize(size)
-	if changed && v.fitted {
+	switch {
+	case changed && v.fitted:
 		v.fit()
+	case changed && v.centred >= 0:
+		v.centre(v.centred)
 	}
 }
 

@@ -24,6 +24,8 @@ type partnerEditor struct {
 	// relations holds the partner's relations; moveRelation, when set, moves one to the Trash.
 	relations    *fyne.Container
 	moveRelation func(r *data.Relation)
+	// showOnMap, when set, shows a partner on the network map.
+	showOnMap func(id string)
 }
 
 func newPartnerEditor(s *store.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
