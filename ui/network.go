@@ -80,14 +80,13 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	ns.sizeBy = filterSelect(T(sizeChoices[0]), translated(sizeChoices[1:]), ns.draw)
 	ns.find = newSearchBox(T("Find a partner on the map"))
 	ns.find.enter = ns.onFind
-	ns.find.OnSubmitted = func(string) { ns.onFind() }
 	open := widget.NewButtonWithIcon(T("Open the partner found"), theme.AccountIcon(), ns.onOpenFound)
 	rearrange := widget.NewButtonWithIcon(T("Lay out again"), theme.ViewRefreshIcon(), ns.onRearrange)
 	kinds := widget.NewButtonWithIcon(T("Kinds of relation…"), theme.ListIcon(), ns.onKinds)
-	print := widget.NewButtonWithIcon(T("Open to print"), theme.DocumentPrintIcon(), ns.onPrint)
+	printMap := widget.NewButtonWithIcon(T("Open to print"), theme.DocumentPrintIcon(), ns.onPrint)
 	ns.status = wrapped(T("Drag a partner to move it, or the background to move the map; scroll to zoom; click a partner to open it."))
 	ns.side = container.NewVBox()
-	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(open, rearrange, kinds, print), ns.find)
+	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(open, rearrange, kinds, printMap), ns.find)
 	filters := flowRow(ns.kind, ns.focus, ns.stage, ns.ties, ns.current, ns.around, ns.look, ns.sizeBy)
 	clip := container.NewScroll(ns.view) // clips what is panned off the map
 	clip.Direction = container.ScrollNone

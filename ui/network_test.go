@@ -116,7 +116,7 @@ func TestTheNetworkMapDrawsKeepsPlacesAndMoves(t *testing.T) {
 	}
 	// The search centres the café; its neighbourhood is the café and its ties.
 	test.Type(ns.find, "cafe")
-	ns.onFind()
+	ns.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Return in the search box finds
 	settle(t)
 	if ns.found != f.cafe.ID {
 		t.Fatalf("the search found %q", ns.found)
@@ -142,6 +142,12 @@ func TestTheNetworkMapDrawsKeepsPlacesAndMoves(t *testing.T) {
 	ns.ties.SetSelected("funds")
 	settle(t)
 	eventually(t, "the funding ties only", func() bool { return len(ns.drawn.net.Edges) == 1 })
+	// The map prints as it is drawn, for the PDF viewer.
+	test.Tap(button(t, ns.shell.current.view, "Open to print"))
+	eventually(t, "the network printed", func() bool {
+		b, err := os.ReadFile(filepath.Join(f.store.Dir(), "printed", "Partnership network.pdf"))
+		return err == nil && strings.HasPrefix(string(b), "%PDF")
+	})
 	// Clicking the library opens it on the Partners screen.
 	ns.view.Tapped(&fyne.PointEvent{Position: screenPos(ns, nodeNamed(t, ns, "Northside Library"))})
 	settle(t)
