@@ -330,3 +330,18 @@ func TestAPartnerIsShownOnTheNetworkMapFromItsScreen(t *testing.T) {
 		t.Errorf("the search box says %q", ns.find.Text)
 	}
 }
+
+// BenchmarkDrawingTheMapAt500Partners: what a drawing of the map of 500 partners and 1,500 relations costs
+// once the network is laid out: how each node and tie looks, then the lines, circles and labels made and
+// placed.
+func BenchmarkDrawingTheMapAt500Partners(b *testing.B) {
+	s := bigStore(b, 500)
+	today := data.DateOf(now())
+	n := data.BuildNetwork(s, today, data.NetworkFilter{})
+	at, insights := data.Layout(n, layoutSeed, nil), data.Insights(s, today)
+	v := newNetworkView()
+	v.Resize(fyne.NewSize(900, 700))
+	for b.Loop() {
+		v.show(drawNetwork(s, n, at, insights, mapLook{ink: inkColour()}))
+	}
+}
