@@ -345,3 +345,23 @@ func BenchmarkDrawingTheMapAt500Partners(b *testing.B) {
 		v.show(drawNetwork(s, n, at, insights, mapLook{ink: inkColour()}))
 	}
 }
+
+// Names never cover each other: of two partners drawn in one place, the larger one's name shows; moved
+// apart, both do.
+func TestNamesOnTheMapNeverCoverEachOther(t *testing.T) {
+	small := &data.Partner{Name: "Small Group", PartnerKind: data.PartnerCommunityOrg}
+	big := &data.Partner{Name: "Big Trust", PartnerKind: data.PartnerFunder}
+	net := &data.Network{Nodes: []data.NetworkNode{{ID: "small", Name: small.Name, Partner: small}, {ID: "big", Name: big.Name, Partner: big, Agreements: 4}}}
+	d := drawNetwork(data.NewMemory(), net, map[string]data.Point{"small": {X: 0, Y: 0}, "big": {X: 1, Y: 1}}, nil, mapLook{ink: inkColour()})
+	v := newNetworkView()
+	v.Resize(fyne.NewSize(600, 400))
+	v.show(d)
+	if v.labels[0].Visible() || !v.labels[1].Visible() {
+		t.Fatalf("in one place, the small group's name shows: %v, the big trust's: %v", v.labels[0].Visible(), v.labels[1].Visible())
+	}
+	v.drawn.at[0] = data.Point{X: 0, Y: 300}
+	v.place()
+	if !v.labels[0].Visible() || !v.labels[1].Visible() {
+		t.Fatalf("apart, the small group's name shows: %v, the big trust's: %v", v.labels[0].Visible(), v.labels[1].Visible())
+	}
+}

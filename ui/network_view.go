@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"image/color"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -91,7 +93,6 @@ func (v *networkView) show(d *drawnNetwork) {
 		objects = append(objects, c)
 		t := canvas.NewText(node.Name, theme.Color(theme.ColorNameForeground))
 		t.TextSize = theme.CaptionTextSize()
-		t.Hidden = !d.labeled[i]
 		v.labels[i] = t
 	}
 	for _, t := range v.labels {
@@ -137,8 +138,45 @@ func (v *networkView) place() {
 	for j := range v.lines {
 		v.placeTie(j)
 	}
+	v.declutter()
 	v.world.Move(v.pan)
 	v.world.Refresh()
+}
+
+// declutter shows the names that fit at this zoom: us first, then the partners drawn largest, each name
+// hidden where it would cover one already shown, so no name is written over another.
+func (v *networkView) declutter() {
+	var order []int
+	for i, t := range v.labels {
+		t.Hidden = true
+		if v.drawn.labeled[i] {
+			order = append(order, i)
+		}
+	}
+	us := func(i int) bool { return v.drawn.net.Nodes[i].Us() }
+	slices.SortStableFunc(order, func(a, b int) int {
+		if us(a) != us(b) {
+			if us(a) {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(v.drawn.radius[b], v.drawn.radius[a])
+	})
+	var shown []*canvas.Text
+	for _, i := range order {
+		t := v.labels[i]
+		if !slices.ContainsFunc(shown, func(o *canvas.Text) bool { return overlap(t, o) }) {
+			t.Hidden = false
+			shown = append(shown, t)
+		}
+	}
+}
+
+// overlap is true when two texts cover some of the same place.
+func overlap(a, b fyne.CanvasObject) bool {
+	pa, sa, pb, sb := a.Position(), a.Size(), b.Position(), b.Size()
+	return pa.X < pb.X+sb.Width && pb.X < pa.X+sa.Width && pa.Y < pb.Y+sb.Height && pb.Y < pa.Y+sa.Height
 }
 
 func (v *networkView) onScreen(p data.Point) fyne.Position {
@@ -209,10 +247,14 @@ func (v *networkView) Dragged(ev *fyne.DragEvent) {
 	}
 }
 
-// DragEnd keeps the node where it was put.
+// DragEnd keeps the node where it was put, and shows the names that fit around it now.
 func (v *networkView) DragEnd() {
-	if v.dragging >= 0 && v.onMoved != nil {
-		v.onMoved(v.dragging, v.drawn.at[v.dragging])
+	if v.dragging >= 0 {
+		v.declutter()
+		v.world.Refresh()
+		if v.onMoved != nil {
+			v.onMoved(v.dragging, v.drawn.at[v.dragging])
+		}
 	}
 	v.dragged, v.dragging = false, -1
 }
