@@ -37,10 +37,10 @@ type command struct {
 var commands = map[string]command{
 	"backup":  {[]string{"backup [-o FILE]"}, runBackup},
 	"restore": {[]string{"restore FILE"}, runRestore},
-	"export":  {[]string{"export json|vcard [-o FILE]", "export csv [partners|activities] [-o FILE]"}, runExport},
-	"import":  {[]string{"import json|csv FILE"}, runImport},
+	"export":  {[]string{"export json|vcard|relations [-o FILE]", "export csv [partners|activities] [-o FILE]"}, runExport},
+	"import":  {[]string{"import json|csv|relations FILE"}, runImport},
 	"check":   {[]string{"check [--repair]"}, runCheck},
-	"list":    {[]string{"list partners|agreements|evaluations|activities|needs|trash"}, runList},
+	"list":    {[]string{"list partners|agreements|evaluations|activities|needs|relations|trash"}, runList},
 	"demo":    {[]string{"demo [--partners N] [--seed S]"}, runDemo},
 	"print":   {[]string{"print mou ID -o FILE [--language es | --language fr,es]"}, runPrint},
 	"report": {[]string{
@@ -50,6 +50,7 @@ var commands = map[string]command{
 		"report annual YEAR -o FILE",
 		"report register -o FILE",
 		"report directory -o FILE [--all]",
+		"report network -o FILE [--focus AREA] [--paper A3]",
 	}, runReport},
 	"calendar": {[]string{"calendar -o FILE.ics"}, runCalendar},
 	"sync":     {[]string{"sync [--folder DIR]"}, runSync},

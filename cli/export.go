@@ -7,17 +7,18 @@ import (
 	"accord/i18n"
 )
 
-// exporters are the formats `accord export` writes: everything as JSON, or the partners and their
-// contacts for a spreadsheet or an address book.
+// exporters are the formats `accord export` writes: everything as JSON, the partners and their contacts
+// for a spreadsheet or an address book, or the relations between partners for a spreadsheet.
 var exporters = map[string]func(e env, out string) error{
-	"json":  runExportJSON,
-	"csv":   runExportCSV,
-	"vcard": runExportVCard,
+	"json":      runExportJSON,
+	"csv":       runExportCSV,
+	"vcard":     runExportVCard,
+	"relations": runExportRelations,
 }
 
 func runExport(e env, args []string) error {
 	if len(args) == 0 || exporters[args[0]] == nil {
-		return usageError{i18n.T("Say what to export to: json, csv or vcard.")}
+		return usageError{i18n.T("Say what to export to: json, csv, vcard or relations.")}
 	}
 	format, out := args[0], ""
 	var rest []string

@@ -30,6 +30,9 @@ func runList(e env, args []string) error {
 		rows = records(data.List[data.Activity](s))
 	case "needs":
 		rows = records(data.List[data.Need](s))
+	case "relations":
+		listRelations(e, s)
+		return nil
 	case "trash":
 		listTrash(e, s)
 		return nil

@@ -65,7 +65,11 @@ func columnsUsed(headers []string, m partnerio.Mapping) string {
 
 // runExportCSV writes every partner with its contacts as a CSV file Excel opens (to the standard output
 // when out is empty).
-func runExportCSV(e env, out string) error { return exportPartners(e, out, partnerio.WriteCSV) }
+func runExportCSV(e env, out string) error {
+	return exportPartners(e, out, func(w io.Writer, _ *store.Store, partners []*data.Partner) error {
+		return partnerio.WriteCSV(w, partners)
+	})
+}
 
 // runExportActivities writes every activity with who took part as a CSV file Excel opens (to the standard
 // output when out is empty).
@@ -85,10 +89,16 @@ func runExportActivities(e env, out string) error {
 	return nil
 }
 
-// runExportVCard writes every contact as a vCard, for a phone or an e-mail program.
-func runExportVCard(e env, out string) error { return exportPartners(e, out, partnerio.WriteVCard) }
+// runExportVCard writes every contact as a vCard, for a phone or an e-mail program, with its
+// organisation's relations in force, in the language in use.
+func runExportVCard(e env, out string) error {
+	return exportPartners(e, out, func(w io.Writer, s *store.Store, partners []*data.Partner) error {
+		related := partnerio.RelatedInWords(s, i18n.Current().Code(), i18n.T, data.DateOf(s.Now()))
+		return partnerio.WriteVCard(w, partners, related)
+	})
+}
 
-func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) error) error {
+func exportPartners(e env, out string, write func(io.Writer, *store.Store, []*data.Partner) error) error {
 	s, err := openStore(e)
 	if err != nil {
 		return err
@@ -96,9 +106,9 @@ func exportPartners(e env, out string, write func(io.Writer, []*data.Partner) er
 	defer s.Close()
 	partners := data.List[data.Partner](s)
 	if out == "" {
-		return write(e.out, partners)
+		return write(e.out, s, partners)
 	}
-	if err := store.WriteAtomically(out, func(w io.Writer) error { return write(w, partners) }); err != nil {
+	if err := store.WriteAtomically(out, func(w io.Writer) error { return write(w, s, partners) }); err != nil {
 		return exportFailed(out, err)
 	}
 	contacts := 0

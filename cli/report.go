@@ -28,14 +28,19 @@ func runReport(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(words) > 0 && slices.Contains(wholeReports, words[0]) {
+	switch {
+	case len(words) > 0 && words[0] == "network":
+		return runNetworkReport(e, words, o.out, o.network)
+	case o.network.Focus != "" || o.network.Paper != "":
+		return usageError{i18n.T("Only the network report takes --focus and --paper.")}
+	case len(words) > 0 && slices.Contains(wholeReports, words[0]):
 		return runWholeReport(e, words, o)
 	}
 	switch {
 	case len(words) == 0 || len(words) > 2:
 		return usageError{i18n.T("Say which report to write and the record's ID.")}
 	case !slices.Contains(recordReports, words[0]):
-		return usageError{i18n.T("Accord cannot report on %s; it reports on: %s.", words[0], strings.Join(append(slices.Clone(recordReports), wholeReports...), ", "))}
+		return usageError{i18n.T("Accord cannot report on %s; it reports on: %s.", words[0], strings.Join(append(append(slices.Clone(recordReports), wholeReports...), "network"), ", "))} // i18n:same: the words of the command
 	case len(words) == 1:
 		return usageError{i18n.T("Say which %s to report on: its ID, as list shows it.", words[0])}
 	case o.out == "":
@@ -144,9 +149,10 @@ func reportOn[R any, P interface {
 
 // reportOptions are what `accord report` takes beside its words.
 type reportOptions struct {
-	out   string
-	all   bool // the directory lists former partners too
-	names bool // the evaluation report names the respondents
+	out     string
+	all     bool // the directory lists former partners too
+	names   bool // the evaluation report names the respondents
+	network pdf.NetworkOptions
 }
 
 // reportArgs reads the report's words and its options, with the options before, between or after the
@@ -157,6 +163,8 @@ func reportArgs(args []string) (words []string, o reportOptions, err error) {
 			fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
 			fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
 			fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
+			fs.StringVar(&o.network.Focus, "focus", o.network.Focus, "only the partners of this focus area")
+			fs.StringVar(&o.network.Paper, "paper", o.network.Paper, "A4, A3 or Letter")
 		})
 		if err != nil {
 			return nil, o, err

@@ -94,7 +94,7 @@ func TestSafetyCommandsSayWhatWentWrong(t *testing.T) {
 		want string
 	}{
 		{[]string{"export"}, 2, "Say what to export to"},
-		{[]string{"export", "pdf"}, 2, "Say what to export to: json, csv or vcard."},
+		{[]string{"export", "pdf"}, 2, "Say what to export to: json, csv, vcard or relations."},
 		{[]string{"import", "csv"}, 2, "import csv FILE"},
 		{[]string{"import", "json"}, 2, "import json FILE"},
 		{[]string{"restore"}, 2, "Say which backup"},

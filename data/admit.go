@@ -20,6 +20,8 @@ func IDProblems(k Kind, id string) []Problem {
 	switch {
 	case k == KindOrganisation && id != OrganisationID:
 		ps.add("id", "The organisation's id must be %s.", OrganisationID)
+	case k == KindRelationType && BuiltInRelation(id) != nil:
+		ps.add("id", "The id %s is that of one of Accord's own kinds of relation: give this one another id.", id)
 	case strings.TrimSpace(id) == "":
 		ps.add("id", "The record has no id.")
 	case len(id) > MaxIDLength:

@@ -9,12 +9,14 @@ type Counts map[Kind]int
 // Count); our organisation is one record, never counted.
 // i18n:keys: shown translated, so each string here is a translation key.
 var countWords = map[Kind][2]string{
-	KindPartner:    {"%d partner", "%d partners"},
-	KindNeed:       {"%d need", "%d needs"},
-	KindAgreement:  {"%d agreement", "%d agreements"},
-	KindEvaluation: {"%d evaluation", "%d evaluations"},
-	KindActivity:   {"%d activity", "%d activities"},
-	KindPrint:      {"%d printed copy", "%d printed copies"},
+	KindPartner:      {"%d partner", "%d partners"},
+	KindNeed:         {"%d need", "%d needs"},
+	KindAgreement:    {"%d agreement", "%d agreements"},
+	KindEvaluation:   {"%d evaluation", "%d evaluations"},
+	KindActivity:     {"%d activity", "%d activities"},
+	KindPrint:        {"%d printed copy", "%d printed copies"},
+	KindRelationType: {"%d kind of relation", "%d kinds of relation"},
+	KindRelation:     {"%d relation", "%d relations"},
 }
 
 // Phrase lists the counts that are not zero, in the order of RecordKinds ("3 partners, 1 agreement"),
@@ -47,7 +49,8 @@ func (c Counts) Total() int {
 // kindNouns name one record of each kind (translation keys).
 // i18n:keys: shown translated, so each string here is a translation key.
 var kindNouns = map[Kind]string{KindOrganisation: "organisation", KindPartner: "partner", KindNeed: "need",
-	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity", KindPrint: "printed copy"}
+	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity", KindPrint: "printed copy",
+	KindRelationType: "kind of relation", KindRelation: "relation"}
 
 // KindNoun names one record of a kind, in English (a translation key): "partner", "agreement"…
 func KindNoun(k Kind) string { return kindNouns[k] }

@@ -143,3 +143,11 @@ func DiskFull(err error) bool {
 	const errorHandleDiskFull, errorDiskFull = 39, 112 // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
 	return runtime.GOOS == "windows" && errors.As(err, &errno) && (errno == errorHandleDiskFull || errno == errorDiskFull)
 }
+
+// english is the Translate that leaves each sentence in English, as written.
+func english(key string, args ...any) string {
+	if len(args) == 0 {
+		return key
+	}
+	return fmt.Sprintf(key, args...)
+}

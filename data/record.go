@@ -22,10 +22,14 @@ const (
 	KindEvaluation   Kind = "evaluations"
 	KindActivity     Kind = "activities"
 	KindPrint        Kind = "prints"
+	KindRelationType Kind = "relation_types"
+	KindRelation     Kind = "relations"
 )
 
 // RecordKinds lists every kind kept in the store, in the order checks and exports walk them.
-var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity, KindPrint}
+// A kind comes after the kinds its records link to: relation types before the relations of those types.
+var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity, KindPrint,
+	KindRelationType, KindRelation}
 
 // Meta is what every record carries: identity, times, the revision used by backups, export and sync, and
 // the soft-delete mark that puts it in the Trash.
@@ -85,6 +89,10 @@ func NewRecord(k Kind) Record {
 		return &Activity{}
 	case KindPrint:
 		return &Print{}
+	case KindRelationType:
+		return &RelationType{}
+	case KindRelation:
+		return &Relation{}
 	}
 	return nil
 }

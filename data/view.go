@@ -50,8 +50,12 @@ func Typed[T any, P RecordPtr[T]](rs []Record) []P {
 	return out
 }
 
-// Describe names a record for a list line: its title, and for an evaluation what it evaluates.
+// Describe names a record for a list line: its title, for an evaluation what it evaluates, and for a
+// relation the two organisations it joins, from one to the other.
 func Describe(v View, r Record) string {
+	if rel, ok := r.(*Relation); ok {
+		return EndName(v, rel.From, english) + " → " + EndName(v, rel.To, english)
+	}
 	e, ok := r.(*Evaluation)
 	if !ok {
 		return r.Title()
@@ -81,9 +85,15 @@ func NewMemory(rs ...Record) *Memory {
 	return m
 }
 
-// Add puts records in, replacing one with the same kind and ID; our own organisation becomes the one.
+// Add puts records in, replacing one with the same kind and ID (the last one given wins); our own
+// organisation becomes the one. Each kind is sorted once, so tens of thousands of records go in quickly.
 func (m *Memory) Add(rs ...Record) {
-	for _, r := range rs {
+	type key struct {
+		kind Kind
+		id   string
+	}
+	last := make(map[key]int, len(rs))
+	for i, r := range rs {
 		meta := r.Common()
 		if meta.ID == "" {
 			meta.ID = NewID()
@@ -91,9 +101,24 @@ func (m *Memory) Add(rs ...Record) {
 		if o, ok := r.(*Organisation); ok {
 			m.org = o
 		}
-		k := r.Kind()
-		m.records[k] = slices.DeleteFunc(m.records[k], func(x Record) bool { return x.Common().ID == meta.ID })
-		m.records[k] = append(m.records[k], r)
+		last[key{r.Kind(), meta.ID}] = i
+	}
+	kinds := map[Kind]bool{}
+	for k := range last {
+		kinds[k.kind] = true
+	}
+	for k := range kinds {
+		m.records[k] = slices.DeleteFunc(m.records[k], func(x Record) bool {
+			_, replaced := last[key{k, x.Common().ID}]
+			return replaced
+		})
+	}
+	for i, r := range rs {
+		if last[key{r.Kind(), r.Common().ID}] == i {
+			m.records[r.Kind()] = append(m.records[r.Kind()], r)
+		}
+	}
+	for k := range kinds {
 		slices.SortStableFunc(m.records[k], func(a, b Record) int { return strings.Compare(Fold(a.Title()), Fold(b.Title())) })
 	}
 }

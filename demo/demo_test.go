@@ -41,45 +41,16 @@ func generate(t testing.TB, partners int, seed int64) (*store.Store, Summary) {
 // all returns every live record in the store, kind by kind.
 func all(s *store.Store) []data.Record {
 	var out []data.Record
-	add := func(rs ...data.Record) { out = append(out, rs...) }
 	if o := data.Lookup[data.Organisation](s, data.OrganisationID); o != nil {
-		add(o)
+		out = append(out, o)
 	}
-	for _, r := range data.List[data.Partner](s) {
-		add(r)
-	}
-	for _, r := range data.List[data.Need](s) {
-		add(r)
-	}
-	for _, r := range data.List[data.Agreement](s) {
-		add(r)
-	}
-	for _, r := range data.List[data.Evaluation](s) {
-		add(r)
-	}
-	for _, r := range data.List[data.Activity](s) {
-		add(r)
+	for _, k := range data.RecordKinds[1:] {
+		out = append(out, s.Records(k)...)
 	}
 	return out
 }
 
-func exists(s *store.Store, ref data.Ref) bool {
-	switch ref.Kind {
-	case data.KindOrganisation:
-		return data.Lookup[data.Organisation](s, ref.ID) != nil
-	case data.KindPartner:
-		return data.Lookup[data.Partner](s, ref.ID) != nil
-	case data.KindNeed:
-		return data.Lookup[data.Need](s, ref.ID) != nil
-	case data.KindAgreement:
-		return data.Lookup[data.Agreement](s, ref.ID) != nil
-	case data.KindEvaluation:
-		return data.Lookup[data.Evaluation](s, ref.ID) != nil
-	case data.KindActivity:
-		return data.Lookup[data.Activity](s, ref.ID) != nil
-	}
-	return false
-}
+func exists(s *store.Store, ref data.Ref) bool { return s.Record(ref.Kind, ref.ID) != nil }
 
 // checkLinks fails the test for every reference that points nowhere, and for links the generic check
 // cannot see: goal progress against the agreement's goals, respondents and signatories from its parties.
@@ -342,9 +313,12 @@ func fingerprint(s *store.Store) []string {
 	})
 	out := make([]string, len(rs))
 	for i, r := range rs {
-		out[i] = string(r.Kind()) + ": " + r.Title()
+		out[i] = string(r.Kind()) + ": " + data.Describe(s, r)
 		if p, ok := r.(*data.Partner); ok && len(p.Contacts) > 0 {
 			out[i] += " / " + p.Contacts[0].Name + " / " + p.Email
+		}
+		if rel, ok := r.(*data.Relation); ok { // its type by name: a group's own type has an ID of its own
+			out[i] += " / " + data.RelationTypeOf(s, rel.Type).Name
 		}
 	}
 	return out
@@ -544,4 +518,49 @@ func TestDataHasAPast(t *testing.T) {
 	if len(last) >= len(this) || len(data.WorkedWith(s, data.Span{From: data.NewDate(2024, 1, 1), To: data.NewDate(2024, 12, 31)})) == 0 {
 		t.Errorf("%d partners at the end of 2025 and %d today: the years do not differ", len(last), len(this))
 	}
+}
+
+// The demo's web of relations is worth looking at on first try: funders funding local groups and us,
+// umbrella bodies with members (us among them), shared premises, referrals, a kind of relation of the
+// group's own, some ties ended, and partners that connect us to others.
+func TestTheDemoHasARealisticWebOfRelations(t *testing.T) {
+	s, sum := generate(t, 120, 5)
+	if n := sum[data.KindRelation]; n < 120 || n > 3*120 {
+		t.Errorf("%d relations for 120 partners", n)
+	}
+	types, withUs, ended := map[string]int{}, map[string]int{}, 0
+	for _, r := range data.List[data.Relation](s) {
+		types[r.Type]++
+		if r.From.Us || r.To.Us {
+			withUs[r.Type]++
+		}
+		if r.EndedOn(today) {
+			ended++
+		}
+	}
+	for _, k := range []string{data.RelationFunds, data.RelationMemberOf, data.RelationSharesPremises, data.RelationRefersTo, data.RelationWorksWith} {
+		if types[k] == 0 {
+			t.Errorf("no relation of the kind %q", k)
+		}
+	}
+	if withUs[data.RelationFunds] == 0 || withUs[data.RelationMemberOf] == 0 {
+		t.Errorf("no funder funds us, or we belong to no umbrella body: %v", withUs)
+	}
+	own := data.List[data.RelationType](s)
+	if len(own) != 1 || types[own[0].ID] == 0 || own[0].Names["es"].Name == "" || own[0].Names["fr"].Reverse == "" {
+		t.Errorf("the group's own kind of relation: %+v, %d relations", own, types[own[0].ID])
+	}
+	if ended == 0 || ended > sum[data.KindRelation]/4 {
+		t.Errorf("%d of %d relations ended", ended, sum[data.KindRelation])
+	}
+	brokers := 0
+	for _, in := range data.Insights(s, today) {
+		if in.Broker() {
+			brokers++
+		}
+	}
+	if brokers < 5 {
+		t.Errorf("%d partners connect us to others", brokers)
+	}
+	checkLinks(t, s)
 }

@@ -32,10 +32,12 @@ type gen struct {
 	byFocus     map[string][]int
 	names       map[string]bool
 
-	agreements  []*agreementInfo
-	evaluations []*data.Evaluation
-	activities  []*data.Activity
-	needs       []*data.Need
+	agreements    []*agreementInfo
+	evaluations   []*data.Evaluation
+	activities    []*data.Activity
+	needs         []*data.Need
+	relationTypes []*data.RelationType
+	relations     []*data.Relation
 }
 
 type person struct{ name, role string }
@@ -74,8 +76,10 @@ func (g *gen) build(n int) []data.Record {
 	g.makeActivities(min(2*n, 5000))
 	g.makeNeeds(min(max(n/5, 3), 500))
 	g.history()
+	g.makeRelations()
 
-	out := make([]data.Record, 0, 1+len(g.partners)+len(g.agreements)+len(g.evaluations)+len(g.activities)+len(g.needs))
+	out := make([]data.Record, 0, 1+len(g.partners)+len(g.agreements)+len(g.evaluations)+len(g.activities)+len(g.needs)+
+		len(g.relationTypes)+len(g.relations))
 	if g.keep == nil {
 		out = append(out, g.org)
 	}
@@ -93,6 +97,12 @@ func (g *gen) build(n int) []data.Record {
 	}
 	for _, nd := range g.needs {
 		out = append(out, nd)
+	}
+	for _, t := range g.relationTypes {
+		out = append(out, t)
+	}
+	for _, r := range g.relations {
+		out = append(out, r)
 	}
 	return out
 }

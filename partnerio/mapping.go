@@ -43,14 +43,14 @@ type Mapping []Field
 // Spanish and German, already normalised (see normalise). Several columns may share a field: Outlook splits
 // the address into street, city and code, and has three phone columns. A column about a person ("Contact
 // person", "Personne à contacter", "Ansprechpartner") must be found, or its people are dropped and their
-// e-mail addresses land on the organisation.
+// e-mail addresses land on the organisation. Kumu's element sheets name each organisation under "Label".
 var synonyms = map[Field][]string{
 	Organisation: {"organisation", "organization", "organisation name", "organization name", "company",
 		"company name", "org", "partner", "partner name", "partner organisation", "partner organization",
 		"entreprise", "societe", "organisme", "nom de l organisme", "nom de l organisation", "structure",
 		"association", "partenaire", "organizacion", "nombre de la organizacion", "empresa", "entidad",
 		"institucion", "socio", "firma", "unternehmen", "verein", "einrichtung", "institution", "trager",
-		"name der organisation", "partnerorganisation"},
+		"name der organisation", "partnerorganisation", "label"},
 	ContactName: {"name", "full name", "contact", "contact name", "contact person", "contact full name",
 		"key contact", "main contact", "primary contact", "display name", "person", "nom complet", "nom et prenom",
 		"personne", "contact principal", "nom du contact", "personne a contacter", "personne de contact",
@@ -120,19 +120,7 @@ func (m Mapping) Check() error {
 // Unused names the columns of t that hold something in some row but that the mapping leaves out, in the
 // order of the file, so an import can say what it did not take.
 func (m Mapping) Unused(t *Table) []string {
-	filled := make([]bool, len(t.Headers))
-	for _, row := range t.Rows {
-		for i, c := range row.Cells {
-			filled[i] = filled[i] || c != ""
-		}
-	}
-	var out []string
-	for i, h := range t.Headers {
-		if filled[i] && (i >= len(m) || m[i] == Ignore) {
-			out = append(out, h)
-		}
-	}
-	return out
+	return unusedColumns(t, func(i int) bool { return i < len(m) && m[i] != Ignore })
 }
 
 // normalise folds case and accents, turns punctuation into spaces and drops numbers, so "E-mail 1 - Value"

@@ -106,17 +106,19 @@ func writeSheet(w io.Writer, headers []string, rows func(row func(cells ...strin
 }
 
 // WriteVCard writes a vCard 3.0 for every contact, with its partner as the organisation, and one for each
-// partner without contacts, so a phone or an e-mail program can take the whole address book.
-func WriteVCard(w io.Writer, partners []*data.Partner) error {
+// partner without contacts, so a phone or an e-mail program can take the whole address book. related
+// holds, by partner ID, the partner's relations with other organisations in words (see RelatedInWords):
+// each goes on every card of the partner, since a partner with people has no card of its own.
+func WriteVCard(w io.Writer, partners []*data.Partner, related map[string][]string) error {
 	bw := bufio.NewWriter(w)
 	for _, p := range partners {
 		if len(p.Contacts) == 0 {
 			writeCard(bw, card{uid: p.ID, name: p.Name, org: p.Name, email: p.Email, phone: p.Phone,
-				notes: p.Notes, address: p.Address, website: p.Website, isOrg: true})
+				notes: p.Notes, address: p.Address, website: p.Website, related: related[p.ID], isOrg: true})
 		}
 		for _, c := range p.Contacts {
 			writeCard(bw, card{uid: c.ID, name: c.Name, org: p.Name, role: c.Role, email: c.Email, phone: c.Phone,
-				notes: c.Notes, address: p.Address, website: p.Website})
+				notes: c.Notes, address: p.Address, website: p.Website, related: related[p.ID]})
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -127,6 +129,7 @@ func WriteVCard(w io.Writer, partners []*data.Partner) error {
 
 type card struct {
 	uid, name, org, role, email, phone, notes, address, website string
+	related                                                     []string
 	isOrg                                                       bool
 }
 
@@ -148,6 +151,11 @@ func writeCard(w *bufio.Writer, c card) {
 		if o.value != "" {
 			lines = append(lines, o.prop+escape(o.value)+o.after)
 		}
+	}
+	// RELATED is vCard 4.0's property for a tie to someone else (RFC 6350, 6.6.6), here with a text value;
+	// vCard 3.0 has none, and an address book that does not know it skips it.
+	for _, r := range c.related {
+		lines = append(lines, "RELATED;VALUE=text:"+escape(r))
 	}
 	if c.isOrg {
 		lines = append(lines, "X-ABSHOWAS:COMPANY") // Apple's address book then files it under the organisation

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -87,7 +88,10 @@ func TestCSVExportImportsBackTheSame(t *testing.T) {
 
 func TestVCardParsesBackWithAnotherParser(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteVCard(&buf, awkward()); err != nil {
+	partners := awkward()
+	partners[0].ID = "ecole"
+	related := map[string][]string{"ecole": {"École Saint-Michel; annexe is a member of Paris Schools, Arts & Sport", "Mairie du 1er funds École Saint-Michel; annexe"}}
+	if err := WriteVCard(&buf, partners, related); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -140,6 +144,19 @@ func TestVCardParsesBackWithAnotherParser(t *testing.T) {
 		if c[0] != c[1] {
 			t.Errorf("%s: %q, want %q", what, c[0], c[1])
 		}
+	}
+	// Both of the school's people carry its relations; the food bank, with none, carries none.
+	for _, c := range cards[:2] {
+		var got []string
+		for _, v := range c.Values(vcard.FieldRelated) {
+			got = append(got, strings.ReplaceAll(v, `\;`, ";"))
+		}
+		if !slices.Equal(got, related["ecole"]) {
+			t.Errorf("%s's card relates %q, want %q", c.Value(vcard.FieldFormattedName), got, related["ecole"])
+		}
+	}
+	if got := cards[2].Values(vcard.FieldRelated); len(got) != 0 {
+		t.Errorf("the food bank's card relates %q", got)
 	}
 }
 

@@ -65,6 +65,7 @@ func (r *annual) write(d *document) {
 		{T("Partnership health"), r.health()},
 		{T("Community needs"), r.needs()},
 		{T("Stakeholder map"), r.stakeholders()},
+		{T("Our network"), r.network()},
 		{T("With thanks"), r.thanks()},
 	})
 }

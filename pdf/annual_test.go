@@ -75,7 +75,7 @@ func TestAnnualReportReadsBack(t *testing.T) {
 		}
 	}
 	wantHeadings(t, strings.Join(pages(t, b), "\n"), "1 Our partners", "2 Agreements", "3 Resources contributed", "4 Impact",
-		"5 Partnership health", "6 Community needs", "7 Stakeholder map", "8 With thanks")
+		"5 Partnership health", "6 Community needs", "7 Stakeholder map", "8 Our network", "9 With thanks")
 	if strings.Contains(text, "figures as of") {
 		t.Error("a year printed after its end says its figures are as of the printed day")
 	}

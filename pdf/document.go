@@ -46,6 +46,10 @@ type docInfo struct {
 	watermark, notice []string
 	// compact sets the sections closer together, for a document meant to fit on a page or two.
 	compact bool
+	// landscape turns the pages; paper, when set, is the paper size instead of the organisation's ("A3"
+	// for a network map to pin on a wall).
+	landscape bool
+	paper     string
 }
 
 // lang is the document's first language: that of its dates and numbers.
@@ -117,11 +121,17 @@ func render(org *data.Organisation, info docInfo, build func(d *document)) ([]by
 
 // newDocument starts a document for the organisation, on its first page.
 func newDocument(org *data.Organisation, info docInfo, pages int) (*document, error) {
-	size := "A4"
+	size, orientation := "A4", "P"
 	if org.PaperSize == data.PaperLetter {
 		size = "Letter"
 	}
-	f := fpdf.New("P", "mm", size, "")
+	if info.paper != "" {
+		size = info.paper
+	}
+	if info.landscape {
+		orientation = "L"
+	}
+	f := fpdf.New(orientation, "mm", size, "")
 	d := &document{f: f, org: org, info: info, pages: pages}
 	faces, err := fonts()
 	if err != nil {

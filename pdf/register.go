@@ -14,7 +14,7 @@ var registerOrder = []data.AgreementStatus{data.StatusActive, data.StatusSigned,
 
 // AgreementRegister prints every live agreement as one table — title, kind, parties, term and status on
 // the printed day — sorted by status, then by end date, soonest first, so what needs renewing stands out.
-// It stays portrait, as every Accord document is: the shared frame has one orientation.
+// It stays portrait, as every Accord document but the network map does.
 func AgreementRegister(s data.View, printed data.Date) ([]byte, error) {
 	org := s.Organisation()
 	as := data.List[data.Agreement](s)

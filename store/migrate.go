@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -22,7 +22,8 @@ type migration struct {
 // Schema 3 adds the tombstones and conflicts buckets of sync, which upgrade makes for every file, and the
 // hlc and prev fields of every record, which a record saved before simply lacks (see Meta.Stamp): it needs
 // no migration of its own, only the new number, so that an older Accord, which would save without clock
-// stamps and refuse the new buckets as damage, refuses the file as newer instead.
+// stamps and refuse the new buckets as damage, refuses the file as newer instead. Schema 7 adds the
+// relation_types and relations buckets, made the same way and for the same reason.
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 	{to: 4, run: separatePrints},

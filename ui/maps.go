@@ -19,15 +19,20 @@ type mapsScreen struct {
 	store *store.Store
 	shell *shell
 
-	grid     *fyne.Container
-	cell     *widget.List
-	cellHead *widget.Label
-	chosen   []*data.Partner
-	unjudged *widget.Label
-	res      *fyne.Container
+	grid       *fyne.Container
+	cell       *widget.List
+	cellHead   *widget.Label
+	chosen     []*data.Partner
+	unjudged   *widget.Label
+	res        *fyne.Container
+	network    *networkScreen
+	tabs       *container.AppTabs
+	networkTab *container.TabItem
 }
 
-func newMapsScreen(s *store.Store, sh *shell) *mapsScreen { return &mapsScreen{store: s, shell: sh} }
+func newMapsScreen(s *store.Store, sh *shell) *mapsScreen {
+	return &mapsScreen{store: s, shell: sh, network: newNetworkScreen(s, sh)}
+}
 
 func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	ms.grid = container.NewGridWithColumns(5)
@@ -46,15 +51,26 @@ func (ms *mapsScreen) buildUI() fyne.CanvasObject {
 	side := container.NewBorder(ms.cellHead, nil, nil, nil, ms.cell)
 	stakeholders := container.NewBorder(ms.unjudged, nil, nil, nil, container.NewHSplit(axes, side))
 	ms.res = container.NewVBox()
-	tabs := container.NewAppTabs(
+	ms.networkTab = container.NewTabItem(T("Network"), ms.network.buildUI())
+	ms.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Stakeholder map"), container.NewVScroll(stakeholders)), // scrolls with large text
 		container.NewTabItem(T("Resource map"), container.NewVScroll(container.NewPadded(ms.res))),
+		ms.networkTab,
 	)
 	ms.refresh()
-	return tabs
+	return ms.tabs
+}
+
+// selectID shows the network around a partner: the partner in the middle, with its ties.
+func (ms *mapsScreen) selectID(id string) {
+	ms.tabs.Select(ms.networkTab)
+	ms.network.showAround(id)
 }
 
 func (ms *mapsScreen) refresh() {
+	if ms.network.view != nil {
+		ms.network.refresh()
+	}
 	background(func() {
 		grid, unjudged := data.StakeholderGrid(ms.store)
 		resources, total := ms.resources()

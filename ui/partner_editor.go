@@ -22,6 +22,11 @@ type partnerEditor struct {
 	*form
 	p     *data.Partner
 	title *widget.Label
+	// relations holds the partner's relations; moveRelation, when set, moves one to the Trash.
+	relations    *fyne.Container
+	moveRelation func(r *data.Relation)
+	// showOnMap, when set, shows a partner on the network map.
+	showOnMap func(id string)
 }
 
 func newPartnerEditor(s *store.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
@@ -38,6 +43,7 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 		widget.NewAccordionItem(T("People"), ed.contactsSection()),
 		widget.NewAccordionItem(T("What they offer"), ed.offersSection()),
 		widget.NewAccordionItem(T("Influence, interest and notes"), ed.stakeholderSection()),
+		widget.NewAccordionItem(T("Relations with other organisations"), ed.relationsSection()),
 		widget.NewAccordionItem(T("Linked records"), ed.linkedSection()),
 	)
 	sections.MultiOpen = true

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/store"
 )
 
@@ -19,11 +20,19 @@ type partnersScreen struct {
 
 	kind, stage, focus *dropDown
 	newest             *widget.Check
+	// showOnMap, when set, shows a partner on the network map.
+	showOnMap func(id string)
 }
 
 func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
-	ps := &partnersScreen{records: newRecords[data.Partner](s, w, func(p *data.Partner, onSaved func(string)) *partnerEditor {
-		return newPartnerEditor(s, w, p, onSaved)
+	var ps *partnersScreen
+	ps = &partnersScreen{records: newRecords[data.Partner](s, w, func(p *data.Partner, onSaved func(string)) *partnerEditor {
+		ed := newPartnerEditor(s, w, p, onSaved)
+		ed.showOnMap = ps.showOnMap
+		ed.moveRelation = func(r *data.Relation) {
+			ps.trash(data.KindRelation, r.ID, r.Sentence(s, i18n.Current().Code(), T), ed.fillRelations, ed.fillRelations)
+		}
+		return ed
 	})}
 	ps.browser = &browser[*data.Partner]{
 		search:  func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
@@ -36,8 +45,17 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		order:   ps.order,
 		leave:   ps.leave,
 		unsaved: ps.unsaved,
+		also:    ps.refreshRelations,
 	}
 	return ps
+}
+
+// refreshRelations shows the open partner's relations afresh: a sync or another screen may have changed
+// them, and they are records of their own, not part of the partner.
+func (ps *partnersScreen) refreshRelations() {
+	if ps.open() && ps.editor.relations != nil {
+		ps.editor.fillRelations()
+	}
 }
 
 func (ps *partnersScreen) buildUI() fyne.CanvasObject {

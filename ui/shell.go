@@ -55,6 +55,7 @@ type shell struct {
 
 	partners   *partnersScreen
 	agreements *agreementsScreen
+	maps       *mapsScreen
 	sync       *syncer
 }
 
@@ -68,6 +69,8 @@ func newShell(s *store.Store, w fyne.Window) *shell {
 	}
 	sh.partners = newPartnersScreen(s, w)
 	sh.agreements = newAgreementsScreen(s, w)
+	sh.maps = newMapsScreen(s, sh)
+	sh.partners.showOnMap = func(id string) { sh.open(sh.maps, id) }
 	sh.entries = []*navEntry{
 		{id: dashboardID, label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
 		{id: partnersID, label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
@@ -75,7 +78,7 @@ func newShell(s *store.Store, w fyne.Window) *shell {
 		{id: evaluationsID, label: "Evaluations", icon: theme.ConfirmIcon(), screen: newEvaluationsScreen(s, w)},
 		{id: activitiesID, label: "Activities", icon: theme.CalendarIcon(), screen: newActivitiesScreen(s, w)},
 		{id: needsID, label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
-		{id: mapsID, label: "Maps", icon: theme.GridIcon(), screen: newMapsScreen(s, sh)},
+		{id: mapsID, label: "Maps", icon: theme.GridIcon(), screen: sh.maps},
 		{id: trashID, label: "Trash", icon: theme.DeleteIcon(), screen: newTrashScreen(s, w)},
 		{id: backupsID, label: "Backups", icon: theme.HistoryIcon(), screen: newBackupsScreen(s, w)},
 		{id: settingsID, label: "Settings", icon: theme.SettingsIcon(), screen: newSettingsScreen(s, sh)},

@@ -1,0 +1,71 @@
+package data
+
+// Colour is a colour of the network map. The map on the screen and the map on paper take their colours
+// from here, so a printed map's legend reads like the screen's.
+type Colour struct{ R, G, B uint8 }
+
+// UsColour is our own organisation's node: the teal of the letterhead.
+var UsColour = Colour{0x1f, 0x6f, 0x78}
+
+// AgreementColour is the colour of a tie made by an agreement.
+var AgreementColour = Colour{0x21, 0x25, 0x29}
+
+// kindColours tell the kinds of partner apart (Tableau's ten, and one more), distinct enough for most
+// colour-blind readers beside the legend's words.
+var kindColours = map[PartnerKind]Colour{
+	PartnerCommunityOrg: {0x4e, 0x79, 0xa7},
+	PartnerGovernment:   {0xf2, 0x8e, 0x2b},
+	PartnerEducation:    {0xe1, 0x57, 0x59},
+	PartnerBusiness:     {0x76, 0xb7, 0xb2},
+	PartnerResidents:    {0x59, 0xa1, 0x4f},
+	PartnerSocial:       {0xed, 0xc9, 0x48},
+	PartnerNonProfit:    {0xb0, 0x7a, 0xa1},
+	PartnerFaith:        {0xff, 0x9d, 0xa7},
+	PartnerFunder:       {0x9c, 0x75, 0x5f},
+	PartnerMedia:        {0xba, 0xb0, 0xac},
+	PartnerOther:        {0xd4, 0xa6, 0xc8},
+}
+
+// KindColour is the colour of a kind of partner.
+func KindColour(k PartnerKind) Colour { return kindColours[k] }
+
+// quadrantColours are the stakeholder map's four parts, as the Maps screen tints them; grey for a partner
+// not judged yet.
+var quadrantColours = map[Quadrant]Colour{
+	ManageClosely: {0xd9, 0x53, 0x4f},
+	KeepSatisfied: {0xf0, 0xad, 0x4e},
+	KeepInformed:  {0x1f, 0x9f, 0xa8},
+	Monitor:       {0x99, 0x99, 0x99},
+	"":            {0xd0, 0xd0, 0xd0},
+}
+
+// QuadrantColour is the colour of a part of the stakeholder map.
+func QuadrantColour(q Quadrant) Colour { return quadrantColours[q] }
+
+// tieColours are the built-in kinds of relation; the group's own take otherColours in turn.
+var (
+	tieColours = map[string]Colour{
+		RelationFunds:          {0x2e, 0x7d, 0x32},
+		RelationMemberOf:       {0x15, 0x65, 0xc0},
+		RelationPartOf:         {0x6a, 0x1b, 0x9a},
+		RelationRefersTo:       {0xef, 0x6c, 0x00},
+		RelationSharesPremises: {0x8d, 0x6e, 0x63},
+		RelationWorksWith:      {0x5c, 0x6b, 0xc0},
+		AgreementTies:          AgreementColour,
+	}
+	otherColours = []Colour{{0x00, 0x83, 0x8f}, {0xad, 0x14, 0x57}, {0x9e, 0x9d, 0x24}, {0x45, 0x27, 0xa0}, {0x00, 0x69, 0x5c}}
+)
+
+// TieColour is the colour of a tie: an agreement, a built-in kind of relation, or the group's own kind,
+// by its place among the group's kinds.
+func TieColour(v View, key string) Colour {
+	if c, ok := tieColours[key]; ok {
+		return c
+	}
+	for i, t := range List[RelationType](v) {
+		if t.ID == key {
+			return otherColours[i%len(otherColours)]
+		}
+	}
+	return otherColours[0]
+}
