@@ -135,7 +135,7 @@ func TestExportActivitiesCarriesParticipation(t *testing.T) {
 		t.Errorf("export csv activities wrote\n%q\nwant\n%q", out, want)
 	}
 	file := filepath.Join(t.TempDir(), "activities.csv")
-	if code, out, _ := run(t, folder, "export", "csv", "activities", "-o", file); code != 0 || !strings.Contains(out, "Exported 1 activities to "+file) {
+	if code, out, _ := run(t, folder, "export", "csv", "activities", "-o", file); code != 0 || !strings.Contains(out, "Exported 1 activity to "+file) {
 		t.Errorf("exit %d: %q", code, out)
 	}
 }
