@@ -21,6 +21,9 @@ type CheckReport struct {
 // decoded when the store opened.)
 func (s *Store) Check() CheckReport {
 	rep := CheckReport{Counts: map[data.Kind]int{}}
+	if err := s.indexed(); err != nil {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("The records could not be read: %v.", err))
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("The database file is inconsistent: %v.", err))

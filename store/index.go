@@ -22,8 +22,12 @@ func entryOf(r data.Record) indexEntry {
 	return indexEntry{r, data.Fold(strings.Join(append(r.SearchText(), r.Title()), "\n")), data.Fold(r.Title())}
 }
 
-// index puts a record (a private copy) into the in-memory index. The caller holds s.mu for writing.
+// index puts a record (a private copy) into the in-memory index, if it is loaded. The caller holds s.mu for
+// writing.
 func (s *Store) index(e indexEntry) {
+	if s.records == nil {
+		return
+	}
 	k, id := e.record.Kind(), e.record.Common().ID
 	if s.records[k] == nil {
 		s.records[k] = map[string]data.Record{}

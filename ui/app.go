@@ -71,6 +71,11 @@ func loadingView(text string) fyne.CanvasObject {
 // clean-up run in the background.
 func openInBackground(w fyne.Window, folder string, then func()) {
 	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
+	if err == nil {
+		if err = s.LoadIndex(); err != nil { // here, so that no list waits for it on the UI goroutine
+			s.Close()
+		}
+	}
 	trace("store open")
 	onUI(func() {
 		if err != nil {
