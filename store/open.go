@@ -273,6 +273,7 @@ func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 				if err != nil {
 					return err
 				}
+				forgetPages(tx) // after each kind, so the pages of no more than one count at a time
 			}
 			return nil
 		})
