@@ -66,22 +66,16 @@ screenshots: build deps-test
 	$(GO) run ./internal/screenshots -bin ./$(BIN) -out docs/screenshots
 
 # accord.exe for Windows 10, cross-compiled with mingw-w64 (no Docker) by Fyne's packaging tool, which adds
-# the icon, version information and manifest: a GUI program, no console window.
-# The packaging tool counts its runs in FyneApp.toml's Build; the file is put back, so building leaves the
-# working tree as it was.
+# the icon, version information and manifest: a GUI program, no console window. The tool works on a copy of
+# the source in .build/ (scripts/package.sh), so building leaves the working tree as it was.
 windows: $(FYNE)
 	@./scripts/install-deps.sh windows
-	cp FyneApp.toml .FyneApp.toml.kept
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release; \
-		status=$$?; mv -f .FyneApp.toml.kept FyneApp.toml; exit $$status
-	mv -f Accord.exe accord.exe
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 ./scripts/package.sh $(FYNE) windows
 
 # dist/accord-linux-amd64.tar.xz: the program with its desktop entry and icon; inside it, `make user-install`
 # (or `sudo make install`) puts Accord in the applications menu.
 package: deps-build $(FYNE)
-	cp FyneApp.toml .FyneApp.toml.kept
-	$(FYNE) package -os linux --release; status=$$?; mv -f .FyneApp.toml.kept FyneApp.toml; exit $$status
-	mkdir -p dist && mv -f Accord.tar.xz dist/accord-linux-amd64.tar.xz
+	./scripts/package.sh $(FYNE) linux
 
 $(FYNE):
 	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)

@@ -40,8 +40,6 @@ type docInfo struct {
 	// watermark is printed large and light across every page, behind the text ("DRAFT"); notice, in the
 	// footer, says the same in words ("Draft — not for signature").
 	watermark, notice []string
-	// outline lists the numbered sections as the PDF's bookmarks.
-	outline bool
 }
 
 // lang is the document's first language: that of its dates and numbers.

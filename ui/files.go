@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"accord/data"
 	"accord/store"
 )
 
@@ -17,34 +18,49 @@ import (
 // whole and readable by its owner only, like the database (see store.WriteAtomically), even where an
 // earlier copy of the same name was not: os.WriteFile keeps the permissions of a file it overwrites.
 func openFile(w fyne.Window, path string, content []byte) {
-	err := os.MkdirAll(filepath.Dir(path), 0o700)
-	if err == nil {
-		err = store.WriteAtomically(path, func(w io.Writer) error {
-			_, err := w.Write(content)
-			return err
+	background(func() {
+		err := os.MkdirAll(filepath.Dir(path), 0o700)
+		if err == nil {
+			err = store.WriteAtomically(path, func(w io.Writer) error {
+				_, err := w.Write(content)
+				return err
+			})
+		}
+		onUI(func() {
+			if err != nil {
+				showError(w, "write "+path, data.FileProblem("The file", path, err))
+				return
+			}
+			u, _ := url.Parse(storage.NewFileURI(path).String())
+			if err := fyne.CurrentApp().OpenURL(u); err != nil {
+				dialog.ShowInformation(T("File ready"), T("The file is saved at %s. Open it from there.", path), w)
+			}
 		})
-	}
-	if err != nil {
-		showError(w, "write file to open", err)
-		return
-	}
-	u, _ := url.Parse(storage.NewFileURI(path).String())
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
-		dialog.ShowInformation(T("File ready"), T("The file is saved at %s. Open it from there.", path), w)
-	}
+	})
 }
 
-// saveAs lets the user choose where a copy goes, starting in their Documents folder. The file takes the
-// permissions that folder gives new files: the user chose to put it there.
+// saveAs lets the user choose where a copy goes, starting in their Documents folder, writes it off the UI
+// goroutine and says where it went. The file takes the permissions that folder gives new files: the user
+// chose to put it there.
 func saveAs(w fyne.Window, name string, content []byte) {
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 		if err != nil || out == nil {
 			return
 		}
-		defer out.Close()
-		if _, err := out.Write(content); err != nil {
-			showError(w, "save file", err)
-		}
+		background(func() {
+			_, err := out.Write(content)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+			where := out.URI().Path()
+			onUI(func() {
+				if err != nil {
+					showError(w, "save "+where, data.FileProblem("The file", where, err))
+					return
+				}
+				dialog.ShowInformation(T("Saved"), T("Saved as %s.", where), w)
+			})
+		})
 	}, w)
 	d.SetFileName(name)
 	startIn(d, documentsFolder())
