@@ -295,10 +295,14 @@ func measureWindows(bin, folder string, runs int) error {
 			return fmt.Errorf("empty window: %w", err)
 		}
 		a, err := wb.accord(bin, folder)
-		if err != nil {
-			return fmt.Errorf("Accord's window: %w", err)
+		if err != nil { // a loaded machine can drop an input: the other starts still count
+			fmt.Printf("  (start %d of Accord's window left out: %v)\n", i+1, err)
+			continue
 		}
 		empties, accords = append(empties, e), append(accords, a)
+	}
+	if len(accords) == 0 {
+		return errors.New("no start of Accord's window could be measured")
 	}
 	pick := func(fs []windowFigures, get func(windowFigures) []timing) []timing {
 		var all []timing
@@ -310,7 +314,7 @@ func measureWindows(bin, folder string, runs int) error {
 	one := func(get func(windowFigures) timing) func(windowFigures) []timing {
 		return func(f windowFigures) []timing { return []timing{get(f)} }
 	}
-	fmt.Printf("the window, measured from outside (input to the last change on screen), medians of %d starts:\n", runs)
+	fmt.Printf("the window, measured from outside (input to the last change on screen), medians of %d starts:\n", len(accords))
 	af, ef := medianTiming(pick(accords, one(func(f windowFigures) timing { return f.firstFrame }))),
 		medianTiming(pick(empties, one(func(f windowFigures) timing { return f.firstFrame })))
 	fmt.Printf("  first frame drawn:      %s; empty Fyne window %s: %.2f× (goal ≤1.3×)\n", af, ef, ratio(af.wall, ef.wall))
