@@ -35,7 +35,8 @@ var (
 // windowFigures are one start of a window, measured.
 type windowFigures struct {
 	firstFrame, dataShown timing
-	peakKiB               int64
+	peakKiB               int64    // after everything below
+	shownKiB              int64    // peak when the data was first shown
 	screenSwitch          []timing // Ctrl+2, from the dashboard
 	keystroke             []timing // one key typed in the partner search, or one taken back
 	openPartner           []timing // a click on a partner in the list
@@ -191,6 +192,7 @@ func (wb *windowBench) accord(bin, folder string) (f windowFigures, err error) {
 		return f, errors.New("nothing changed on screen after the data was shown")
 	}
 	f.dataShown.cpu = processorTimeOf(r.cmd.Process.Pid)
+	f.shownKiB = peakKiB(r.cmd.Process.Pid)
 	keys := func(syms ...uint32) func() error { return func() error { return wb.x.Keys(syms...) } }
 	for i := 0; i < 3; i++ {
 		t, err := wb.input(r, keys(xcapture.KeyControl, '2'))
@@ -320,7 +322,8 @@ func measureWindows(bin, folder string, runs int) error {
 	fmt.Printf("  first frame drawn:      %s; empty Fyne window %s: %.2f× (goal ≤1.3×)\n", af, ef, ratio(af.wall, ef.wall))
 	am, em := medianInt(accords, func(f windowFigures) int64 { return f.peakKiB }), medianInt(empties, func(f windowFigures) int64 { return f.peakKiB })
 	fmt.Printf("  peak memory:            %d MiB; empty Fyne window %d MiB: %.2f× (goal ≤1.6×)\n", am>>10, em>>10, float64(am)/float64(em))
-	fmt.Printf("  data shown:             %s\n", medianTiming(pick(accords, one(func(f windowFigures) timing { return f.dataShown }))))
+	fmt.Printf("  data shown:             %s, peak memory by then %d MiB\n", medianTiming(pick(accords, one(func(f windowFigures) timing { return f.dataShown }))),
+		medianInt(accords, func(f windowFigures) int64 { return f.shownKiB })>>10)
 	fmt.Printf("  screen switch (Ctrl+2): %s (goal ≤150 ms)\n", spread(pick(accords, func(f windowFigures) []timing { return f.screenSwitch })))
 	fmt.Printf("  a key in the partner search → list settled: %s (goal ≤50 ms)\n", spread(pick(accords, func(f windowFigures) []timing { return f.keystroke })))
 	fmt.Printf("  a click on a partner → its editor drawn:    %s (goal ≤100 ms)\n", spread(pick(accords, func(f windowFigures) []timing { return f.openPartner })))
