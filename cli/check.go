@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 
 	"accord/data"
@@ -8,7 +9,14 @@ import (
 )
 
 func runCheck(e env, args []string) error {
-	if len(args) > 0 {
+	var repair bool
+	rest, err := flags("check", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&repair, "repair", false, "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
 		return usageError{i18n.T("check takes no arguments.")}
 	}
 	s, err := openStore(e)
@@ -16,6 +24,15 @@ func runCheck(e env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if repair {
+		repaired, err := s.Repair()
+		for _, r := range repaired {
+			fmt.Fprintln(e.out, r.Describe(i18n.T))
+		}
+		if err != nil {
+			return err
+		}
+	}
 	rep := s.Check()
 	for _, k := range data.RecordKinds {
 		fmt.Fprintf(e.out, "%-13s %d\n", k, rep.Counts[k])

@@ -39,7 +39,7 @@ var commands = map[string]command{
 	"restore":  {"restore FILE", runRestore},
 	"export":   {"export json|csv|vcard [-o FILE]", runExport},
 	"import":   {"import json|csv FILE", runImport},
-	"check":    {"check", runCheck},
+	"check":    {"check [--repair]", runCheck},
 	"list":     {"list partners|agreements|evaluations|activities|needs|trash", runList},
 	"demo":     {"demo [--partners N] [--seed S]", runDemo},
 	"print":    {"print mou ID -o FILE [--language es | --language fr,es]", runPrint},

@@ -17,6 +17,7 @@ import (
 
 	"accord/data"
 	"accord/store"
+	"accord/store/sealed"
 )
 
 // demoAgreement fills a folder with demo data and returns the ID of one of its agreements.
@@ -162,12 +163,13 @@ func TestPrintInvalidAgreementStillPrints(t *testing.T) {
 	err = db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(data.KindAgreement))
 		var record map[string]any
-		if err := json.Unmarshal(b.Get([]byte(id)), &record); err != nil {
+		stored, _ := sealed.Unseal(b.Get([]byte(id)))
+		if err := json.Unmarshal(stored, &record); err != nil {
 			return err
 		}
 		record["review_every_months"] = 500
 		v, _ := json.Marshal(record)
-		return b.Put([]byte(id), v)
+		return b.Put([]byte(id), sealed.Seal(v))
 	})
 	db.Close()
 	if err != nil {

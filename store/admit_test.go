@@ -18,7 +18,7 @@ func TestARestoreNamesRecordsThatBreakARule(t *testing.T) {
 	s.Save(partner("Fine"))
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(data.KindPartner))
-		return b.Put([]byte("a/b"), []byte(`{"id":"a/b","name":"Slashed","kind":"business","stage":"active","rev":1}`))
+		return b.Put([]byte("a/b"), seal([]byte(`{"id":"a/b","name":"Slashed","kind":"business","stage":"active","rev":1}`)))
 	})
 	if err != nil {
 		t.Fatal(err)

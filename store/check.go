@@ -16,13 +16,19 @@ type CheckReport struct {
 	Problems []string          // English sentences, one per problem
 }
 
-// Check runs bbolt's consistency check on the open file, checks every record by the rules every entrance
-// keeps, and makes sure every reference from one record points at a record that exists. (Every record was
-// decoded when the store opened.)
+// Check runs bbolt's consistency check on the open file, reads every record again against its checksum,
+// checks every record by the rules every entrance keeps, and makes sure every reference from one record
+// points at a record that exists.
 func (s *Store) Check() CheckReport {
 	rep := CheckReport{Counts: map[data.Kind]int{}}
 	if err := s.indexed(); err != nil {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("The records could not be read: %v.", err))
+	}
+	if err := s.recheck(); err != nil {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("The records could not all be read again: %v.", err))
+	}
+	for _, d := range s.Damaged() {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("%s is damaged on disk: its bytes no longer match their checksum. \"accord check --repair\" takes it back from a backup.", d.Key()))
 	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -32,8 +33,11 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.export(w, false) }
 // which is how the sync tests compare them. It is for comparing, not importing: import wants revisions.
 func (s *Store) ExportJSONComparable(w io.Writer) error { return s.export(w, true) }
 
+// A record damaged on disk is left out, as it is of every list, and named by Damaged.
 func (s *Store) export(w io.Writer, comparable bool) error {
 	out := bufio.NewWriterSize(w, 1<<20)
+	var aside []*DamagedRecord
+	defer func() { s.setAsideAll(aside) }()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		rev, err := getUint(tx.Bucket([]byte(bucketMeta)), keyRev)
 		if err != nil {
@@ -46,7 +50,11 @@ func (s *Store) export(w io.Writer, comparable bool) error {
 			fmt.Fprintf(out, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"exported_at\": %s,\n  \"schema\": %d,\n  \"rev\": %d,\n",
 				ExportFormat, ExportVersion, exportedAt, SchemaVersion, rev)
 		}
-		record := func(v []byte) ([]byte, error) {
+		record := func(k data.Kind, id, stored []byte) ([]byte, error) {
+			v, err := unseal(k, id, stored)
+			if err != nil {
+				return nil, err
+			}
 			if comparable {
 				return withoutRev(v)
 			}
@@ -54,10 +62,16 @@ func (s *Store) export(w io.Writer, comparable bool) error {
 		}
 		var buf bytes.Buffer
 		org := tx.Bucket([]byte(data.KindOrganisation)).Get([]byte(data.OrganisationID))
+		if org != nil {
+			org, err = record(data.KindOrganisation, []byte(data.OrganisationID), org)
+			if d := (*DamagedRecord)(nil); errors.As(err, &d) {
+				aside, org, err = append(aside, d), nil, nil
+			} else if err != nil {
+				return fmt.Errorf("organisation: %w", err)
+			}
+		}
 		if org == nil {
 			org = []byte("null")
-		} else if org, err = record(org); err != nil {
-			return fmt.Errorf("organisation: %w", err)
 		}
 		if err := json.Indent(&buf, org, "  ", "  "); err != nil {
 			return fmt.Errorf("organisation: %w", err)
@@ -68,7 +82,11 @@ func (s *Store) export(w io.Writer, comparable bool) error {
 			n := 0
 			err := tx.Bucket([]byte(k)).ForEach(func(key, v []byte) error {
 				buf.Reset()
-				v, err := record(v)
+				v, err := record(k, key, v)
+				if d := (*DamagedRecord)(nil); errors.As(err, &d) {
+					aside = append(aside, d) // what the index holds: see Damaged
+					return nil
+				}
 				if err == nil {
 					err = json.Indent(&buf, v, "    ", "  ")
 				}

@@ -25,10 +25,11 @@ func entryOf(r data.Record) indexEntry {
 // index puts a record (a private copy) into the in-memory index, if it is loaded. The caller holds s.mu for
 // writing.
 func (s *Store) index(e indexEntry) {
+	k, id := e.record.Kind(), e.record.Common().ID
+	s.mended(k, id) // a sound version of it is stored now, whether or not the index is loaded
 	if s.records == nil {
 		return
 	}
-	k, id := e.record.Kind(), e.record.Common().ID
 	if s.records[k] == nil {
 		s.records[k] = map[string]data.Record{}
 	}

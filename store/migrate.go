@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 4
+const SchemaVersion = 6
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -26,6 +26,7 @@ type migration struct {
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 	{to: 4, run: separatePrints},
+	{to: 6, run: sealRecords},
 }
 
 // prepare makes the buckets of a new file, or upgrades an older one after backing it up, and indexes the

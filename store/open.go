@@ -243,6 +243,8 @@ func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 	jobs, done := make(chan job, 256), make(chan indexEntry, 256)
 	errs := make(chan error, runtime.GOMAXPROCS(0)+1)
 	var workers sync.WaitGroup
+	var asideMu sync.Mutex
+	var aside []*DamagedRecord
 	for range runtime.GOMAXPROCS(0) {
 		workers.Go(func() {
 			var failed error
@@ -251,8 +253,16 @@ func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 					continue // keep draining, so the reader never blocks
 				}
 				failed = safely(func() error {
+					value, err := unseal(j.kind, j.key, j.value)
+					var d *DamagedRecord
+					if errors.As(err, &d) {
+						asideMu.Lock()
+						aside = append(aside, d)
+						asideMu.Unlock()
+						return nil
+					}
 					r := data.NewRecord(j.kind)
-					if err := json.Unmarshal(j.value, r); err != nil {
+					if err := json.Unmarshal(value, r); err != nil {
 						return fmt.Errorf("%s %s: %w", j.kind, j.key, err)
 					}
 					done <- entryOf(r)
@@ -284,6 +294,9 @@ func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 		s.index(e)
 	}
 	close(errs)
+	for _, d := range aside {
+		s.setAside(d)
+	}
 	for e := range errs {
 		err = cmp.Or(err, e)
 	}

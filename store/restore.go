@@ -112,8 +112,7 @@ func examineBackup(path, name string, opt Options) (info BackupInfo, current boo
 		return info, false, &data.PlainError{Message: "This backup was made by a newer version of Accord.",
 			Advice: "Install the newest Accord to restore it. Your data has not been changed.", Err: err}
 	case data.CodeOf(err) == data.CodeDamaged:
-		return info, false, &data.PlainError{Message: "This backup is damaged, so it cannot be restored.",
-			Advice: "Your data has not been changed. Choose another backup.", Err: err}
+		return info, false, damagedBackup(err)
 	case err != nil:
 		return info, false, unreadableBackup(name, err)
 	case seen.version == 0:
@@ -121,6 +120,9 @@ func examineBackup(path, name string, opt Options) (info BackupInfo, current boo
 			Advice: "Your data has not been changed. Choose a backup made by Accord: its name ends in .db."}
 	}
 	info = BackupInfo{Path: name, Schema: seen.version}
+	if damaged := probe.Damaged(); len(damaged) > 0 {
+		return info, false, damagedBackup(damaged[0])
+	}
 	if seen.indexed {
 		info.Contents = probe.Contents()
 	}
@@ -131,11 +133,17 @@ func examineBackup(path, name string, opt Options) (info BackupInfo, current boo
 func upgradeBackup(path, name string, opt Options) (BackupInfo, error) {
 	s, err := Open(path, opt)
 	if err != nil {
-		return BackupInfo{}, &data.PlainError{Message: "This backup is damaged, so it cannot be restored.",
-			Advice: "Your data has not been changed. Choose another backup.", Err: err}
+		return BackupInfo{}, damagedBackup(err)
 	}
 	defer s.Close()
 	return BackupInfo{Contents: s.Contents(), Path: name, Schema: SchemaVersion}, nil
+}
+
+// damagedBackup refuses a backup holding a record whose bytes no longer match their checksum: restoring it
+// would bring back a file with a record missing.
+func damagedBackup(err error) error {
+	return &data.PlainError{Message: "This backup is damaged, so it cannot be restored.",
+		Advice: "Your data has not been changed. Choose another backup.", Err: err}
 }
 
 func unreadableBackup(name string, err error) error {

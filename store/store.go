@@ -43,7 +43,8 @@ type Store struct {
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
-	mu sync.RWMutex
+	mu      sync.RWMutex
+	damaged map[string]*DamagedRecord // kind/ID -> a record set aside: see DamagedRecord
 	// records and the maps below are the index; records is nil until the index is loaded (see indexed).
 	records map[data.Kind]map[string]data.Record
 	sorted  map[data.Kind][]data.Record // live records by title, rebuilt after a write to the kind
@@ -57,7 +58,8 @@ type Store struct {
 	// notedTx is bbolt's last transaction when Open found the file as its note says (see checkedBefore),
 	// -1 otherwise: if no write followed, Close need not note the file again.
 	notedTx int
-	// unsound is set when records of a file Open trusted did not load: Close then forgets its note.
+	// unsound is set when records of a file Open trusted did not load: Close then forgets its note, as it
+	// does for a file with a record set aside, so that the next Open reads every record again.
 	unsound bool
 }
 
@@ -79,7 +81,10 @@ func (s *Store) Close() error {
 // this Accord wrote everything since — unless it is unchanged since Open found it as noted. It holds
 // bbolt's writer lock meanwhile (in a transaction it then rolls back), so no write is halfway.
 func (s *Store) noteSound() {
-	if s.unsound {
+	s.mu.RLock()
+	unsound := s.unsound || len(s.damaged) > 0
+	s.mu.RUnlock()
+	if unsound {
 		os.Remove(s.path + checkedSuffix)
 		return
 	}
@@ -302,7 +307,7 @@ func (s *Store) put(rs []data.Record, encoded [][]byte, rev uint64, extra func(t
 		for i, r := range rs {
 			b := tx.Bucket([]byte(r.Kind()))
 			b.FillPercent = fillPercent
-			if err := b.Put([]byte(r.Common().ID), encoded[i]); err != nil {
+			if err := b.Put([]byte(r.Common().ID), seal(encoded[i])); err != nil {
 				return err
 			}
 		}
@@ -370,7 +375,11 @@ func (s *Store) get(k data.Kind, id string) (data.Record, error) {
 		if b == nil {
 			return ErrNotFound
 		}
-		return json.Unmarshal(b, r)
+		record, err := unseal(k, []byte(id), b)
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(record, r)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("get %s %s: %w", k, id, err)

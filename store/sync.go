@@ -289,9 +289,12 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 				if raw == nil {
 					return fmt.Errorf("%s %s: %w", k, id, ErrNotFound)
 				}
+				raw, err := unseal(k, []byte(id), raw)
+				if err != nil {
+					return err
+				}
 				m := r.Common()
 				v := Version{Kind: k, ID: id, HLC: m.Stamp(), Prev: m.Prev, JSON: bytes.Clone(raw)} // with its rev: see Version
-				var err error
 				if c.Versions, err = appendWithLosers(tx, c.Versions, v); err != nil {
 					return err
 				}
@@ -417,7 +420,13 @@ func (s *Store) ApplySync(plan func(v SyncView) (SyncBatch, error)) (backup stri
 func held(tx *bolt.Tx, k data.Kind, id string) (Held, error) {
 	var h Held
 	key := []byte(string(k) + "/" + id)
-	if raw := tx.Bucket([]byte(k)).Get([]byte(id)); raw != nil {
+	if stored := tx.Bucket([]byte(k)).Get([]byte(id)); stored != nil {
+		raw, err := unseal(k, []byte(id), stored)
+		var d *DamagedRecord
+		if errors.As(err, &d) {
+			// Held as nothing: a version from another laptop takes the damaged one's place.
+			return h, nil
+		}
 		v, err := ParseVersion(k, raw)
 		if err != nil {
 			return h, err
@@ -540,7 +549,7 @@ func putSettled(tx *bolt.Tx, set Settled, rev uint64) (indexEntry, error) {
 			}
 		}
 		r.Common().Rev = rev
-		if err := errors.Join(records.Put([]byte(w.ID), raw), tombs.Delete(key)); err != nil {
+		if err := errors.Join(records.Put([]byte(w.ID), seal(raw)), tombs.Delete(key)); err != nil {
 			return e, err
 		}
 		e = entryOf(r)

@@ -137,7 +137,11 @@ func TestSyncKeepsFieldsFromANewerAccord(t *testing.T) {
 	}
 	s.db.View(func(tx *bolt.Tx) error {
 		var stored map[string]any
-		json.Unmarshal(tx.Bucket([]byte(data.KindPartner)).Get([]byte("p1")), &stored)
+		raw, err := unseal(data.KindPartner, []byte("p1"), tx.Bucket([]byte(data.KindPartner)).Get([]byte("p1")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal(raw, &stored)
 		if stored["mood"] != "sunny" || stored["rev"] != float64(s.Rev()) {
 			t.Errorf("stored %v", stored)
 		}

@@ -19,6 +19,7 @@ import (
 
 	"accord/data"
 	"accord/store"
+	"accord/store/sealed"
 )
 
 // device is the laptop's device ID.
@@ -240,14 +241,14 @@ func TestACrashAfterWritingASegmentMakesNoConflict(t *testing.T) {
 }
 
 // plant writes a record's JSON straight into the laptop's database, as an older Accord, with looser rules,
-// could have stored it; the laptop then opens its data again.
+// could have stored it (sealed, as the upgrade leaves it); the laptop then opens its data again.
 func (l *laptop) plant(k data.Kind, id, raw string) {
 	l.t.Helper()
 	path := l.s.Path()
 	l.s.Close()
 	db, err := bolt.Open(path, 0o600, nil)
 	if err == nil {
-		err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(k)).Put([]byte(id), []byte(raw)) })
+		err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(k)).Put([]byte(id), sealed.Seal([]byte(raw))) })
 		err = errors.Join(err, db.Close())
 	}
 	if err != nil {

@@ -23,7 +23,7 @@ func TestFilesForTheViewerAreTheOwnersOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	openFile(w, path, []byte("%PDF-1.4 the new print"))
-	settle(t) // the file is written off the UI goroutine
+	settle(t)
 	info, err := os.Stat(path)
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("the print: %v, %v", info.Mode(), err)

@@ -46,6 +46,7 @@ func showData(w fyne.Window, s *store.Store, landing screenID) *shell {
 	sh.goTo(landing)
 	w.SetCloseIntercept(sh.onClose)
 	sh.offerDrafts()
+	sh.offerRepair()
 	root := w.Content()
 	sh.sync.start(func() bool { return w.Content() == root })
 	return sh
