@@ -27,20 +27,21 @@ func Fold(s string) string {
 
 // foldTable holds the folded form of every Latin, Greek and Cyrillic letter, and foldedRunes caches the
 // rest as they are met: decomposing each rune of each record with x/text at start-up took longer than
-// decoding the records.
+// decoding the records. The table is made at the first text to fold that is not plain ASCII, not as the
+// program starts: a command that never folds such text does not wait for it.
 var (
-	foldTable   [0x530]string
-	foldedRunes sync.Map // rune -> string
+	foldTable     [0x530]string
+	foldTableOnce sync.Once
+	foldedRunes   sync.Map // rune -> string
 )
-
-func init() {
-	for r := range foldTable {
-		foldTable[r] = foldSlow(rune(r))
-	}
-}
 
 func foldRune(r rune) string {
 	if int(r) < len(foldTable) {
+		foldTableOnce.Do(func() {
+			for r := range foldTable {
+				foldTable[r] = foldSlow(rune(r))
+			}
+		})
 		return foldTable[r]
 	}
 	if f, ok := foldedRunes.Load(r); ok {

@@ -265,6 +265,9 @@ func (s *Store) DailyCare() (CareReport, error) {
 // BackupBeforeImport backs up the data before an import writes to it, as every import does, and returns
 // the backup's path; "" when the data folder holds no record yet, so there is nothing to keep.
 func (s *Store) BackupBeforeImport() (string, error) {
+	if err := s.indexed(); err != nil {
+		return "", err
+	}
 	s.mu.RLock()
 	held := s.holdsRecords()
 	s.mu.RUnlock()

@@ -18,9 +18,12 @@ type CheckReport struct {
 
 // Check runs bbolt's consistency check on the open file, reads every record again against its checksum,
 // checks every record by the rules every entrance keeps, and makes sure every reference from one record
-// points at a record that exists. (Every record was decoded when the store opened.)
+// points at a record that exists.
 func (s *Store) Check() CheckReport {
 	rep := CheckReport{Counts: map[data.Kind]int{}}
+	if err := s.indexed(); err != nil {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("The records could not be read: %v.", err))
+	}
 	if err := s.recheck(); err != nil {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("The records could not all be read again: %v.", err))
 	}

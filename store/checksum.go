@@ -94,7 +94,14 @@ func (s *Store) setAsideAll(found []*DamagedRecord) {
 func (s *Store) mended(k data.Kind, id string) { delete(s.damaged, string(k)+"/"+id) }
 
 // Damaged lists the records set aside because their bytes no longer match their checksum, by kind and ID.
+// A record is set aside as it is read, so an open store loads its index first if Open left it for later
+// (a file as its note says); a failure to load it is reported where the records themselves are needed.
+// A backup being examined has no database open: examine read its records, or left them to the upgrade of
+// a copy.
 func (s *Store) Damaged() []*DamagedRecord {
+	if s.db != nil {
+		_ = s.indexed()
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]*DamagedRecord, 0, len(s.damaged))

@@ -138,5 +138,5 @@ func mergeAncestry(a, b []string) []string {
 func (s *Store) lookup(k data.Kind, id string) data.Record {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.records[k][id]
+	return s.current(k, id)
 }

@@ -41,15 +41,7 @@ func checkLength(path string, size int64) error {
 	if _, err := f.ReadAt(second, pageSize); err != nil {
 		second = nil
 	}
-	var newest []byte
-	for _, m := range [][]byte{first, second} {
-		if m == nil || !validMeta(m[pageHeaderSize:]) {
-			continue
-		}
-		if newest == nil || txid(m) > txid(newest) {
-			newest = m
-		}
-	}
+	newest := newestMeta(first, second)
 	if newest == nil {
 		return errors.New("no valid meta page")
 	}
@@ -115,6 +107,20 @@ func checkFreelistCount(f *os.File, header []byte, pageSize int64, overflow uint
 		return fmt.Errorf("the freelist counts %d pages but has room for %d", count, room)
 	}
 	return nil
+}
+
+// newestMeta is the valid meta page (each with its page header) with the higher transaction number, or nil.
+func newestMeta(pages ...[]byte) []byte {
+	var newest []byte
+	for _, m := range pages {
+		if len(m) < pageHeaderSize+metaSize || !validMeta(m[pageHeaderSize:]) {
+			continue
+		}
+		if newest == nil || txid(m) > txid(newest) {
+			newest = m
+		}
+	}
+	return newest
 }
 
 func validMeta(m []byte) bool {

@@ -134,6 +134,9 @@ func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
 	if err != nil {
 		return ImportSummary{}, err
 	}
+	if err := s.indexed(); err != nil {
+		return ImportSummary{}, err
+	}
 	s.mu.RLock()
 	plan, err := s.planImport(f)
 	s.mu.RUnlock()

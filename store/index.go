@@ -22,14 +22,18 @@ func entryOf(r data.Record) indexEntry {
 	return indexEntry{r, data.Fold(strings.Join(append(r.SearchText(), r.Title()), "\n")), data.Fold(r.Title())}
 }
 
-// index puts a record (a private copy) into the in-memory index. The caller holds s.mu for writing.
+// index puts a record (a private copy) into the in-memory index, if it is loaded. The caller holds s.mu for
+// writing.
 func (s *Store) index(e indexEntry) {
 	k, id := e.record.Kind(), e.record.Common().ID
+	s.mended(k, id) // a sound version of it is stored now, whether or not the index is loaded
+	if s.records == nil {
+		return
+	}
 	if s.records[k] == nil {
 		s.records[k] = map[string]data.Record{}
 	}
 	s.records[k][id] = e.record
-	s.mended(k, id)
 	s.text[id] = e.text
 	s.titles[id] = e.title
 	delete(s.sorted, k)

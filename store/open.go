@@ -40,12 +40,15 @@ func (o Options) withDefaults() Options {
 }
 
 // Open opens (or creates) the database at path. An existing file is first read in full with bbolt in
-// read-only mode — so locked, damaged, unreadable or newer files are refused with a *data.PlainError that says why (see openFailure) and left
-// exactly as they were — and indexed in the same pass. Only then is it opened for writing, and upgraded
-// (after a backup) if an older Accord wrote it.
+// read-only mode — so locked, damaged, unreadable or newer files are refused with a *data.PlainError that
+// says why (see openFailure) and left exactly as they were — and indexed in the same pass; a file that is,
+// byte for byte, one this Accord knew to be sound (see checkedBefore) is not read again, and its records
+// are indexed when something first needs them (see indexed): a one-shot command that prints one MOU never
+// decodes the other records. Only then is it opened for writing, and upgraded (after a backup) if an
+// older Accord wrote it.
 func Open(path string, opt Options) (*Store, error) {
 	opt = opt.withDefaults()
-	s := &Store{path: path, Now: opt.Now}
+	s := &Store{path: path, Now: opt.Now, notedTx: -1}
 	seen, err := s.examine(opt.LockTimeout)
 	if err != nil {
 		return nil, err
@@ -59,7 +62,14 @@ func Open(path string, opt Options) (*Store, error) {
 	// Holding the database now, tidy what an Accord stopped halfway may have left.
 	removeLeftovers(path, opt.Now())
 	s.giveBackSpace()
-	if seen.indexed && seen.txid == lastTx(db) {
+	if seen.txid == lastTx(db) && (seen.indexed || seen.sound) {
+		if seen.sound {
+			s.notedTx = seen.txid
+		}
+		if err := db.View(s.readMeta); err != nil {
+			db.Close()
+			return nil, openFailure(data.CodeDamaged, path, err)
+		}
 		return s, nil
 	}
 	// A new or older file, or (rarely) one another Accord wrote between the two opens: set up and index now.
@@ -91,6 +101,7 @@ const growStep = 1 << 20
 type examined struct {
 	version int  // schema version; 0 for a new or empty file
 	indexed bool // the records were loaded into the index
+	sound   bool // the file is one known to be sound, not read again (see checkedBefore)
 	txid    int  // bbolt's last transaction when they were
 }
 
@@ -108,6 +119,9 @@ func (s *Store) examine(timeout time.Duration) (examined, error) {
 	case info.Size() == 0:
 		// bbolt would quietly make an empty file a new database; an Accord file is never empty.
 		return examined{}, openFailure(data.CodeDamaged, s.path, errors.New("file is empty"))
+	}
+	if txid, ok := checkedBefore(s.path); ok {
+		return examined{version: SchemaVersion, sound: true, txid: txid}, nil
 	}
 	if err := checkLength(s.path, info.Size()); err != nil {
 		return examined{}, openError(s.path, err) // damaged, or not ours to read
@@ -192,20 +206,36 @@ func schemaOf(tx *bolt.Tx) (int, error) {
 	return int(v), nil
 }
 
-// load decodes every record into the in-memory index, on every core. A low GC target while it runs keeps
-// the peak memory of a large file's start-up close to what the index really holds.
+// readMeta reads the store's revision, its clock and the shared revision.
+func (s *Store) readMeta(tx *bolt.Tx) (err error) {
+	if s.rev, err = getUint(tx.Bucket([]byte(bucketMeta)), keyRev); err != nil {
+		return err
+	}
+	return s.loadSync(tx)
+}
+
+// load reads the store's revision and decodes every record into the in-memory index, on every core. A low
+// GC target while it runs keeps the peak memory of a large file's start-up close to what the index really
+// holds.
 func (s *Store) load(tx *bolt.Tx) (err error) {
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	if err := s.readMeta(tx); err != nil {
+		return err
+	}
+	return s.loadRecords(tx)
+}
+
+// loadRecords decodes every record into the in-memory index, on every core.
+func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 	s.records = map[data.Kind]map[string]data.Record{}
 	s.sorted = map[data.Kind][]data.Record{}
 	s.text = map[string]string{}
 	s.titles = map[string]string{}
-	if s.rev, err = getUint(tx.Bucket([]byte(bucketMeta)), keyRev); err != nil {
-		return err
-	}
-	if err := s.loadSync(tx); err != nil {
-		return err
-	}
+	defer func() {
+		if err != nil {
+			s.records = nil // not loaded: the next need tries again
+		}
+	}()
 	type job struct {
 		kind       data.Kind
 		key, value []byte
@@ -253,6 +283,7 @@ func (s *Store) load(tx *bolt.Tx) (err error) {
 				if err != nil {
 					return err
 				}
+				forgetPages(tx) // after each kind, so the pages of no more than one count at a time
 			}
 			return nil
 		})

@@ -24,6 +24,7 @@ type Contents struct {
 
 // Contents counts what the store holds.
 func (s *Store) Contents() Contents {
+	s.indexed()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	c := Contents{Live: data.Counts{}}

@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"time"
@@ -43,6 +45,7 @@ type Store struct {
 
 	mu      sync.RWMutex
 	damaged map[string]*DamagedRecord // kind/ID -> a record set aside: see DamagedRecord
+	// records and the maps below are the index; records is nil until the index is loaded (see indexed).
 	records map[data.Kind]map[string]data.Record
 	sorted  map[data.Kind][]data.Record // live records by title, rebuilt after a write to the kind
 	text    map[string]string           // ID -> folded search text
@@ -52,6 +55,12 @@ type Store struct {
 	sentRev uint64     // SyncState.SentRev: versions up to this revision have been shared
 
 	draftOrder draftOrder // orders the background writes of forms' drafts
+	// notedTx is bbolt's last transaction when Open found the file as its note says (see checkedBefore),
+	// -1 otherwise: if no write followed, Close need not note the file again.
+	notedTx int
+	// unsound is set when records of a file Open trusted did not load: Close then forgets its note, as it
+	// does for a file with a record set aside, so that the next Open reads every record again.
+	unsound bool
 }
 
 // Path is the database file.
@@ -60,12 +69,62 @@ func (s *Store) Path() string { return s.path }
 // Dir is the data folder holding the database and its backups.
 func (s *Store) Dir() string { return filepath.Dir(s.path) }
 
-// Close gives back the room bbolt keeps past the data for the next writes (see giveBackSpace), and
-// releases the file so another Accord can open it.
+// Close gives back the room bbolt keeps past the data for the next writes (see giveBackSpace), notes the
+// file as sound for the next Open (see checkedBefore), and releases the file so another Accord can open it.
 func (s *Store) Close() error {
 	s.giveBackSpace()
+	s.noteSound()
 	return s.db.Close()
 }
+
+// noteSound notes the file as it is now as sound — it passed the full check, or was as a note said, and
+// this Accord wrote everything since — unless it is unchanged since Open found it as noted. It holds
+// bbolt's writer lock meanwhile (in a transaction it then rolls back), so no write is halfway.
+func (s *Store) noteSound() {
+	s.mu.RLock()
+	unsound := s.unsound || len(s.damaged) > 0
+	s.mu.RUnlock()
+	if unsound {
+		os.Remove(s.path + checkedSuffix)
+		return
+	}
+	s.db.Update(func(tx *bolt.Tx) error {
+		if tx.ID()-1 != s.notedTx {
+			if err := noteChecked(s.path); err != nil {
+				os.Remove(s.path + checkedSuffix) // no note is better than one that may not match
+			}
+		}
+		return errWriteNothing
+	})
+}
+
+// indexed loads every record into the index if it is not loaded yet: Open leaves that to the first
+// need when it trusted the file's note. What needs the index calls this before it takes s.mu. A failure
+// is returned to callers that can return one; the others see no records.
+func (s *Store) indexed() error {
+	s.mu.RLock()
+	loaded := s.records != nil
+	s.mu.RUnlock()
+	if loaded {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.records != nil {
+		return nil
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(25)) // as in load
+	if err := s.db.View(s.loadRecords); err != nil {
+		s.unsound = true
+		return openFailure(data.CodeDamaged, s.path, err)
+	}
+	return nil
+}
+
+// LoadIndex loads every record into the index now, if it is not loaded yet (see Open): the window does
+// it before it shows the data, so that lists never wait for it, and a file that fails is explained as
+// Open explains one.
+func (s *Store) LoadIndex() error { return s.indexed() }
 
 // Rev is the store's latest revision: every save raises it by one.
 func (s *Store) Rev() uint64 {
@@ -91,9 +150,22 @@ func (s *Store) Save(r data.Record) error {
 func (s *Store) Rebase(r data.Record) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if current, ok := s.records[r.Kind()][r.Common().ID]; ok {
+	if current := s.current(r.Kind(), r.Common().ID); current != nil {
 		r.Common().Rev = current.Common().Rev
 	}
+}
+
+// current is the record as stored now, or nil: from the index, or, before the index is loaded, decoded
+// from the file. The caller holds s.mu, and reads the record only.
+func (s *Store) current(k data.Kind, id string) data.Record {
+	if s.records != nil {
+		return s.records[k][id]
+	}
+	r, err := s.get(k, id)
+	if err != nil {
+		return nil
+	}
+	return r
 }
 
 // SaveAll is Save for many records — demo data, imports, sync — in one transaction, so one fsync however
@@ -185,8 +257,9 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 	if _, err := s.deviceID(); err != nil {
 		return err
 	}
-	for _, r := range rs {
-		if old, ok := s.records[r.Kind()][r.Common().ID]; ok && old.Common().Rev > r.Common().Rev {
+	olds := make([]data.Record, len(rs))
+	for i, r := range rs {
+		if olds[i] = s.current(r.Kind(), r.Common().ID); olds[i] != nil && olds[i].Common().Rev > r.Common().Rev {
 			return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), ErrChangedElsewhere)
 		}
 	}
@@ -195,7 +268,7 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 	for i, r := range rs {
 		m := r.Common()
 		m.Rev = s.rev + uint64(i) + 1
-		old := s.records[r.Kind()][m.ID]
+		old := olds[i]
 		s.stamp(m, old, now)
 		from := old
 		if e.notedFrom != nil {
@@ -219,7 +292,10 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 		}
 		return fmt.Errorf("save %d records, first %s %q: %w", len(rs), rs[0].Kind(), rs[0].Title(), err)
 	}
-	if e.handedOver {
+	switch {
+	case s.records == nil: // the index, when it loads, reads what was written
+		return nil
+	case e.handedOver:
 		for _, r := range rs {
 			s.index(entryOf(r))
 		}
@@ -332,17 +408,17 @@ func (s *Store) GetRecord(k data.Kind, id string) (data.Record, error) { return 
 func (s *Store) Records(k data.Kind) []data.Record { return s.list(k) }
 
 // Record returns the indexed record of a kind with an ID (deleted ones too), or nil. Like Records, it is
-// read-only.
+// read-only. Before the index is loaded, it is decoded from the file at each call.
 func (s *Store) Record(k data.Kind, id string) data.Record {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if r, ok := s.records[k][id]; ok {
-		return r
-	}
-	return nil
+	return s.current(k, id)
 }
 
 func (s *Store) list(k data.Kind) []data.Record {
+	if s.indexed() != nil {
+		return nil
+	}
 	s.mu.RLock()
 	if cached, ok := s.sorted[k]; ok {
 		s.mu.RUnlock()
@@ -373,6 +449,9 @@ func (s *Store) Count(k data.Kind) int { return len(s.list(k)) }
 
 // Trash lists deleted records of every kind, most recently deleted first.
 func (s *Store) Trash() []data.Record {
+	if s.indexed() != nil {
+		return nil
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var out []data.Record

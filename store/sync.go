@@ -264,6 +264,9 @@ type Changes struct {
 // looked at again whatever their revision: named each round while they break a rule, sent once they keep
 // them all.
 func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
+	if err := s.indexed(); err != nil {
+		return Changes{}, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	c := Changes{Upto: s.rev}
@@ -388,6 +391,9 @@ type SyncView struct {
 // this store. When nothing had changed here since the last outgoing segment, the new revisions count as
 // shared too, so the next round does not send them back.
 func (s *Store) ApplySync(plan func(v SyncView) (SyncBatch, error)) (backup string, err error) {
+	if err := s.indexed(); err != nil {
+		return "", err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.deviceID(); err != nil {

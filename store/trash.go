@@ -68,6 +68,7 @@ func (s *Store) purgeable(now time.Time) map[data.Ref]bool {
 // TrashLinks gives, for each record in the Trash that other records link to, those records (in the Trash
 // or not; prints left out, since they go with their agreement): what keeps it from being removed for good.
 func (s *Store) TrashLinks() map[data.Ref][]data.Record {
+	s.indexed()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	links := map[data.Ref][]data.Record{}
@@ -113,6 +114,9 @@ func (s *Store) DeletePermanently(k data.Kind, id string) error {
 // each so that sync deletes it on other laptops too, and raises the store's revision so the change is
 // visible to whatever compares revisions.
 func (s *Store) remove(pick func() map[data.Ref]bool) (int, error) {
+	if err := s.indexed(); err != nil {
+		return 0, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.deviceID(); err != nil {

@@ -19,6 +19,7 @@ type agreementEditor struct {
 	status  *widget.Label
 	actions *fyne.Container
 	signing *fyne.Container
+	linked  *fyne.Container // what other records say of it: see fillLinked
 	// translations are the fields for the texts' translations, shown while there is a second language.
 	translations []fyne.CanvasObject
 	// onOpen shows another agreement (a renewal) in the editor.

@@ -21,9 +21,12 @@ import (
 )
 
 // signingSection shows who has signed, when it was sent and ended, every printed version and the signed
-// copies kept with the agreement. It is filled again after every change.
+// copies kept with the agreement. What the form holds is drawn again after every change; what other records
+// say of the agreement (new versions, prints, health checks) is read once, off the UI goroutine, when the
+// editor opens and after a print.
 func (ed *agreementEditor) signingSection() fyne.CanvasObject {
-	ed.signing = container.NewVBox()
+	ed.signing, ed.linked = container.NewVBox(), container.NewVBox()
+	ed.fillLinked()
 	ed.fillSigning()
 	return ed.signing
 }
@@ -49,21 +52,39 @@ func (ed *agreementEditor) fillSigning() {
 	if old := data.Lookup[data.Agreement](ed.store, ed.a.Replaces); old != nil {
 		d.field(T("A new version of"), T("%s, as signed (it stays in force until this version is signed)", old.Name))
 	}
-	for _, next := range data.NewVersionsOf(ed.store, ed.a.ID) {
-		d.field(T("New version"), joinNonEmpty(" · ", next.Name, T(string(next.StatusOn(data.DateOf(now()))))))
+	ed.signing.Objects = []fyne.CanvasObject{d.build(), ed.linked, ed.signedCopies()}
+	ed.signing.Refresh()
+}
+
+// fillLinked shows the agreement's new versions, its printed copies and its health over time. Each is
+// found by reading every agreement, print or evaluation, so it is done off the UI goroutine.
+func (ed *agreementEditor) fillLinked() {
+	id, today := ed.a.ID, data.DateOf(now())
+	if id == "" { // not saved yet: nothing can name it
+		ed.linked.Objects = agreementLinks(nil, nil, nil, today)
+		return
 	}
-	if prints := data.PrintsOf(ed.store, ed.a.ID); len(prints) > 0 {
+	background(func() {
+		next, prints, history := data.NewVersionsOf(ed.store, id), data.PrintsOf(ed.store, id), data.History(ed.store, data.KindAgreement, id)
+		onUI(func() {
+			ed.linked.Objects = agreementLinks(next, prints, history, today)
+			ed.linked.Refresh()
+		})
+	})
+}
+
+// agreementLinks draws an agreement's new versions, printed copies and health over time.
+func agreementLinks(next []*data.Agreement, prints []*data.Print, history []*data.Evaluation, today data.Date) []fyne.CanvasObject {
+	var d detailDoc
+	for _, n := range next {
+		d.field(T("New version"), joinNonEmpty(" · ", n.Name, T(string(n.StatusOn(today)))))
+	}
+	if len(prints) > 0 {
 		d.section(T("Printed copies"))
-		var lines []string
-		for _, p := range prints {
-			lines = append(lines, printLine(p))
-		}
-		d.bullets(lines)
+		d.bullets(mapped(prints, printLine))
 	}
 	heading := widget.NewLabelWithStyle(T("Health over time"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	trend := healthTrend(data.History(ed.store, data.KindAgreement, ed.a.ID))
-	ed.signing.Objects = []fyne.CanvasObject{d.build(), heading, trend, ed.signedCopies()}
-	ed.signing.Refresh()
+	return []fyne.CanvasObject{d.build(), heading, healthTrend(history)}
 }
 
 // signedCopies lists the scans kept with the agreement, each to open or save out, and offers to add one.
@@ -294,7 +315,7 @@ func (ed *agreementEditor) print(chooseWhere bool) {
 			}
 		}
 		return b, err
-	}, func([]byte) { ed.fillSigning() })
+	}, func([]byte) { ed.fillLinked() })
 }
 
 // printLine says when a copy was printed, of which wording version, with the start of its file's SHA-256.

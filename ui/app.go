@@ -4,12 +4,15 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -57,8 +60,8 @@ func Run(a fyne.App, folder string) {
 	applyLook(a)
 	w := a.NewWindow("Accord") // i18n:same
 	w.Resize(fyne.NewSize(1100, 720))
-	w.SetContent(loadingView(T("Opening your data…")))
-	background(func() { openInBackground(w, folder, nil) })
+	loading := loadingView(T("Opening your data…"))
+	w.SetContent(container.NewStack(loading, onFirstPaint(func() { background(func() { openInBackground(w, folder, nil) }) })))
 	go followFocus(w)
 	trace("window shown")
 	w.ShowAndRun()
@@ -69,11 +72,32 @@ func loadingView(text string) fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(widget.NewLabel(text), bar))
 }
 
+// firstPaintWait is how long onFirstPaint waits for the window to be painted before it goes on anyway (a
+// window that starts hidden or minimised is not painted).
+const firstPaintWait = 2 * time.Second
+
+// onFirstPaint is an invisible object that runs start once the window is first painted, or after
+// firstPaintWait. The data opens then: on a laptop with two cores, opening it beside the start of the
+// window delayed the first frame by a third.
+func onFirstPaint(start func()) fyne.CanvasObject {
+	var once sync.Once
+	time.AfterFunc(firstPaintWait, func() { once.Do(start) })
+	return canvas.NewRaster(func(w, h int) image.Image {
+		once.Do(start)
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // one transparent pixel, stretched
+	})
+}
+
 // openInBackground opens the store off the UI goroutine, then shows the app or explains why it cannot; then,
 // if given, runs on the UI goroutine after either. Once the data shows, the day's backup and the Trash's
 // clean-up run in the background.
 func openInBackground(w fyne.Window, folder string, then func()) {
 	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
+	if err == nil {
+		if err = s.LoadIndex(); err != nil { // here, so that no list waits for it on the UI goroutine
+			s.Close()
+		}
+	}
 	trace("store open")
 	onUI(func() {
 		if err != nil {

@@ -53,11 +53,15 @@ type browser[P data.Record] struct {
 	shownRev   uint64        // the revision of it the pane shows
 	pending    string        // a record to open once the list has it
 	reverting  bool          // set while the list is made to show the selection, not a user's choice
+	// marked is the row the list shows chosen, when the browser knows it; -1 when it may not be the one
+	// the pane shows (the rows changed, or nothing is marked).
+	marked widget.ListItemID
 }
 
 // buildUI is the list with the detail pane beside it.
 func (b *browser[P]) buildUI() fyne.CanvasObject {
 	b.pane = container.NewStack(emptyPane(b.empty))
+	b.marked = -1
 	split := container.NewHSplit(b.listUI(), b.pane)
 	split.Offset = 0.36
 	return split
@@ -132,6 +136,7 @@ func (b *browser[P]) onSelected(id widget.ListItemID) {
 	if b.reverting {
 		return
 	}
+	b.marked = id // the user chose it where they saw it: the list needs no scrolling or redrawing to show it
 	p := b.items[id]
 	switch {
 	case b.onPick != nil:
@@ -210,7 +215,7 @@ func (b *browser[P]) filterNow() {
 }
 
 func (b *browser[P]) show(items []P) {
-	b.items = items
+	b.items, b.marked = items, -1
 	b.counter.SetText(b.count(len(items)))
 	b.list.Refresh()
 	if b.pending != "" {
@@ -242,13 +247,23 @@ func (b *browser[P]) reopenChanged() {
 func (b *browser[P]) markSelected() {
 	for i, it := range b.items {
 		if data.MetaOf(it).ID == b.selected {
+			if i == b.marked {
+				return // redrawing the list's rows again takes longer than drawing the editor
+			}
 			b.reverting = true
 			b.list.Select(i)
 			b.reverting = false
 			b.list.ScrollTo(i)
+			b.marked = i
 			return
 		}
 	}
+	b.unselect()
+}
+
+// unselect shows no row chosen in the list.
+func (b *browser[P]) unselect() {
+	b.marked = -1
 	b.list.UnselectAll()
 }
 

@@ -120,15 +120,33 @@ func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
 	)
 }
 
-// linkedSection shows the agreements, evaluations, activities and needs that name this partner.
+// linkedSection shows the agreements, evaluations, activities and needs that name this partner. Finding
+// them reads every agreement, evaluation, activity and need, which at thousands of partners would hold the
+// editor's first frame back: it is done off the UI goroutine, and the section filled when it is ready.
 func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	if ed.p.ID == "" {
 		return wrapped(T("Save the partner first; what is linked to it will show here."))
 	}
-	l := data.LinkedTo(ed.store, ed.p.ID, data.DateOf(now()))
+	box := container.NewVBox()
+	id, today, stages := ed.p.ID, data.DateOf(now()), ed.p.StageHistory()
+	background(func() {
+		l := data.LinkedTo(ed.store, id, today)
+		history := partnerHistory(ed.store, id, l)
+		turnout := data.PartnerTurnoutByYear(ed.store, id, today)
+		onUI(func() {
+			box.Objects = linkedRecords(l, history, turnout, stages, today)
+			box.Refresh()
+		})
+	})
+	return box
+}
+
+// linkedRecords draws what is linked to a partner, who took part year by year, its stages and its health
+// over time.
+func linkedRecords(l data.Links, history []*data.Evaluation, turnout []data.YearTurnout, stages []data.StageChange, today data.Date) []fyne.CanvasObject {
 	var d detailDoc
 	d.section(T("Agreements"))
-	d.bullets(mapped(l.Agreements, func(a *data.Agreement) string { return a.Name + " — " + T(string(a.StatusOn(data.DateOf(now())))) }))
+	d.bullets(mapped(l.Agreements, func(a *data.Agreement) string { return a.Name + " — " + T(string(a.StatusOn(today))) }))
 	d.section(T("Latest health check"))
 	if l.LatestEvaluation != nil {
 		overall := l.LatestEvaluation.Overall()
@@ -139,19 +157,18 @@ func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	d.section(T("Community needs"))
 	d.bullets(mapped(l.Needs, func(n *data.Need) string { return n.Name + " — " + T(string(n.Status)) }))
 	d.section(T("People taking part"))
-	d.bullets(mapped(data.PartnerTurnoutByYear(ed.store, ed.p.ID, data.DateOf(now())), func(y data.YearTurnout) string {
+	d.bullets(mapped(turnout, func(y data.YearTurnout) string {
 		return fmt.Sprintf("%d: %s", y.Year, N(y.Activities, "%d activity, %s people", "%d activities, %s people", i18n.Amount(fmt.Sprint(y.People), "")))
 	}))
 	d.section(T("Stages"))
-	d.bullets(mapped(ed.p.StageHistory(), func(c data.StageChange) string {
+	d.bullets(mapped(stages, func(c data.StageChange) string {
 		if c.From.IsZero() {
 			return capitalFirst(T(string(c.Stage)))
 		}
 		return T("%s from %s", capitalFirst(T(string(c.Stage))), longDate(c.From))
 	}))
-	trend := healthTrend(partnerHistory(ed.store, ed.p.ID, l))
 	heading := widget.NewLabelWithStyle(T("Health over time"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(d.build(), heading, trend)
+	return []fyne.CanvasObject{d.build(), heading, healthTrend(history)}
 }
 
 func oneDecimal(v float64) string {
@@ -169,11 +186,18 @@ func mapped[X any](xs []X, f func(X) string) []string {
 	return out
 }
 
-// partnerHistory is every evaluation of the partner and of its agreements, oldest first.
+// partnerHistory is every evaluation of the partner and of its agreements, oldest first. It reads the
+// evaluations once, not once for each agreement.
 func partnerHistory(s *store.Store, id string, l data.Links) []*data.Evaluation {
-	out := data.History(s, data.KindPartner, id)
+	subjects := map[data.Ref]bool{{Kind: data.KindPartner, ID: id}: true}
 	for _, a := range l.Agreements {
-		out = append(out, data.History(s, data.KindAgreement, a.ID)...)
+		subjects[data.Ref{Kind: data.KindAgreement, ID: a.ID}] = true
+	}
+	var out []*data.Evaluation
+	for _, e := range data.List[data.Evaluation](s) {
+		if kind, id := e.SubjectOf(); subjects[data.Ref{Kind: kind, ID: id}] {
+			out = append(out, e)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b *data.Evaluation) int { return a.Date.Time().Compare(b.Date.Time()) })
 	return out

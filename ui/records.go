@@ -64,7 +64,7 @@ func (rs *records[R, P, E]) edit(r P) fyne.CanvasObject {
 func (rs *records[R, P, E]) openNew(r P) {
 	rs.leave(func() {
 		rs.selected = ""
-		rs.list.UnselectAll()
+		rs.unselect()
 		rs.showPane(rs.edit(r))
 		if first := rs.editor.formOf().bind.first; first != nil {
 			focusSoon(first) // the keyboard starts in the new record's first field
@@ -80,7 +80,7 @@ func (rs *records[R, P, E]) restoreDraft(d store.Draft) {
 	}
 	rs.leave(func() {
 		rs.selected = ""
-		rs.list.UnselectAll()
+		rs.unselect()
 		rs.showPane(rs.edit(r))
 		rs.editor.formOf().takeDraft(d)
 	})

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -20,18 +19,22 @@ import (
 
 	"accord/data"
 	"accord/demo"
-	"accord/internal/xcapture"
 	"accord/pdf"
 	"accord/store"
 	"accord/syncfolder"
 )
 
 func main() {
+	if len(os.Args) > 2 && os.Args[1] == starterFlag {
+		starter(os.Args[2:])
+	}
 	bin := flag.String("bin", "./accord", "the built program")
 	partners := flag.Int("partners", 10000, "demo partners")
 	cache := flag.String("cache", filepath.Join(os.TempDir(), "accord-bench"), "folder for the demo databases")
 	csvRows := flag.Int("csv-rows", 0, "also time importing a CSV file of this many rows")
 	pages := flag.String("pages", "", "instead, count the pages of the documents of demo data of these many partners: 300,1000")
+	runs := flag.Int("runs", 5, "starts of the window to take medians of")
+	only := flag.String("only", "", "measure only these parts, separated by commas: store, commands, sync, window, import")
 	flag.Parse()
 	if *pages != "" {
 		for _, n := range strings.Split(*pages, ",") {
@@ -43,19 +46,32 @@ func main() {
 		}
 		return
 	}
+	part := func(name string) bool { return *only == "" || slices.Contains(strings.Split(*only, ","), name) }
 	folder := filepath.Join(*cache, fmt.Sprint(*partners))
 	if err := ensureDemo(*bin, folder, *partners); err != nil {
 		fail(err)
 	}
 	info, _ := os.Stat(filepath.Join(folder, store.FileName))
 	fmt.Printf("demo database: %d partners, %.1f MB\n", *partners, float64(info.Size())/1e6)
-	measureStore(folder)
-	measureSync(folder)
-	if err := measureWindow(*bin, folder); err != nil {
-		fail(err)
+	if part("store") {
+		measureStore(folder)
 	}
-	if *csvRows > 0 {
-		measureCSVImport(*bin, *cache, *csvRows)
+	if part("commands") {
+		measureCommands(*bin, folder)
+	}
+	if part("sync") {
+		measureSync(folder)
+	}
+	if part("window") {
+		if err := measureWindows(*bin, folder, *runs); err != nil {
+			fail(err)
+		}
+	}
+	if part("import") {
+		if *csvRows > 0 {
+			measureCSVImport(*bin, *cache, *csvRows)
+		}
+		measureJSONImport(*bin, folder)
 	}
 }
 
@@ -78,17 +94,25 @@ func ensureDemo(bin, folder string, n int) error {
 	return nil
 }
 
-// measureStore opens the store five times and runs typical searches, printing medians.
+// measureStore opens the store five times, and loads its index, and runs typical searches, printing
+// medians. A file Accord left sound opens without the full check (see store/checked.go); the full check is
+// timed on the same file with its note set aside.
 func measureStore(folder string) {
-	var opens []time.Duration
+	path := filepath.Join(folder, store.FileName)
+	var opens, loads []time.Duration
 	var s *store.Store
 	for i := 0; i < 5; i++ {
 		start := time.Now()
-		st, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
+		st, err := store.Open(path, store.Options{})
 		if err != nil {
 			fail(err)
 		}
 		opens = append(opens, time.Since(start))
+		start = time.Now()
+		if err := st.LoadIndex(); err != nil {
+			fail(err)
+		}
+		loads = append(loads, time.Since(start))
 		if i < 4 {
 			st.Close()
 		} else {
@@ -96,7 +120,8 @@ func measureStore(folder string) {
 		}
 	}
 	defer s.Close()
-	fmt.Printf("store open (verify, index): median %s\n", median(opens))
+	fmt.Printf("store open, file known sound: median %s; index loaded: median %s\n", median(opens), median(loads))
+	fmt.Printf("store open, full check (a file changed behind Accord's back): %s\n", fullCheck(path))
 	for _, q := range []string{"a", "café", "youth housing", "ελένη", "no such partner anywhere"} {
 		var runs []time.Duration
 		var found int
@@ -142,6 +167,31 @@ func measureSync(folder string) {
 	}
 	fmt.Printf("first full sync out: %s (%d versions, %.1f MB in the folder)\n", out, out.n, float64(size)/1e6)
 	fmt.Printf("first full sync in:  %s (%d records)\n", in, in.n)
+}
+
+// fullCheck times opening a copy of the database without the note that it is sound, as Open does a file
+// changed behind Accord's back: every page read and every record decoded.
+func fullCheck(path string) time.Duration {
+	dir, err := os.MkdirTemp("", "accord-bench-check-")
+	if err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(dir)
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, store.FileName), b, 0o600)
+	}
+	if err != nil {
+		fail(err)
+	}
+	start := time.Now()
+	s, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
+	if err != nil {
+		fail(err)
+	}
+	took := time.Since(start)
+	s.Close()
+	return took
 }
 
 // openCopy opens a copy of the database at from, made at to.
@@ -269,65 +319,10 @@ func countPages(n int) {
 // pageCount counts a PDF's pages: fpdf writes each page object as "<</Type /Page" on a line of its own.
 func pageCount(doc []byte) int { return bytes.Count(doc, []byte("/Type /Page\n")) }
 
-// measureWindow starts the program under Xvfb and times the first drawn frame and the ready screen.
-func measureWindow(bin, folder string) error {
-	display, err := xcapture.Start(1280, 800)
-	if err != nil {
-		return err
-	}
-	defer display.Stop()
-	app := exec.Command(bin, "--data", folder)
-	app.Env = append(display.Env(), "ACCORD_TRACE=1")
-	stderr, _ := app.StderrPipe()
-	start := time.Now()
-	if err := app.Start(); err != nil {
-		return err
-	}
-	defer func() { app.Process.Kill(); app.Wait() }()
-	ready := make(chan time.Duration, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), "trace: ready") {
-				ready <- time.Since(start)
-			}
-		}
-	}()
-	var firstFrame time.Duration
-	for firstFrame == 0 && time.Since(start) < time.Minute {
-		if img, err := display.Capture(); err == nil {
-			if n, _ := xcapture.Colours(img); n > 2 {
-				firstFrame = time.Since(start)
-			}
-		}
-	}
-	select {
-	case r := <-ready:
-		fmt.Printf("process start to first frame drawn: %s\n", firstFrame.Round(time.Millisecond))
-		fmt.Printf("process start to data shown:        %s\n", r.Round(time.Millisecond))
-	case <-time.After(time.Minute):
-		return fmt.Errorf("the window did not get ready within a minute")
-	}
-	time.Sleep(2 * time.Second)
-	fmt.Printf("peak RSS: %s\n", peakRSS(app.Process.Pid))
-	return nil
-}
-
-func peakRSS(pid int) string {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return "unknown"
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			return strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:"))
-		}
-	}
-	return "unknown"
-}
-
 func median(ds []time.Duration) time.Duration {
 	sorted := append([]time.Duration(nil), ds...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
 	return sorted[len(sorted)/2]
 }
+
+func sortTimings(ts []timing) { sort.Slice(ts, func(i, j int) bool { return ts[i].wall < ts[j].wall }) }
