@@ -86,7 +86,8 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	printMap := widget.NewButtonWithIcon(T("Open to print"), theme.DocumentPrintIcon(), ns.onPrint)
 	ns.status = wrapped(T("Drag a partner to move it, or the background to move the map; scroll to zoom; click a partner to open it."))
 	ns.side = container.NewVBox()
-	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(open, rearrange, kinds, printMap), ns.find)
+	// The buttons flow onto a second line rather than widening the window, in long languages and large text.
+	findRow := container.NewVBox(ns.find, flowRow(open, rearrange, kinds, printMap))
 	filters := flowRow(ns.kind, ns.focus, ns.stage, ns.ties, ns.current, ns.around, ns.look, ns.sizeBy)
 	clip := container.NewScroll(ns.view) // clips what is panned off the map
 	clip.Direction = container.ScrollNone

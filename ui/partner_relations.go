@@ -58,7 +58,7 @@ func (ed *partnerEditor) showRelations(sides []data.RelationSide, lines, insight
 		d.bullets(insight)
 		box.Add(d.build())
 	}
-	buttons := container.NewHBox(widget.NewButtonWithIcon(T("Add a relation…"), theme.ContentAddIcon(), ed.addRelation))
+	buttons := flowRow(widget.NewButtonWithIcon(T("Add a relation…"), theme.ContentAddIcon(), ed.addRelation))
 	if ed.showOnMap != nil {
 		id := ed.p.ID
 		buttons.Add(widget.NewButtonWithIcon(T("Show on the network map"), theme.GridIcon(), func() { ed.showOnMap(id) }))
