@@ -17,13 +17,7 @@ import (
 // their headings and the partners already in Accord skipped; it says what it added, skipped and left out.
 // The file is read and understood before the data is opened, so a wrong file changes nothing.
 func runImportCSV(e env, file string) error {
-	f, err := os.Open(file)
-	if err != nil {
-		return &data.PlainError{Message: "Accord cannot read the file %s.", Args: []any{file},
-			Advice: "Check the file's name and that it is there, then try again. Nothing was imported.", Err: err}
-	}
-	defer f.Close()
-	t, err := partnerio.Read(f)
+	t, err := readCSV(file)
 	if err != nil {
 		return err
 	}
@@ -124,4 +118,15 @@ func exportPartners(e env, out string, write func(io.Writer, *store.Store, []*da
 func exportFailed(out string, err error) error {
 	return &data.PlainError{Message: "The export could not be written to %s.", Args: []any{out},
 		Advice: "Check that the folder is there, not read-only and not full, or choose another place, then try again.", Err: err}
+}
+
+// readCSV reads a spreadsheet's CSV file whole, before any data is opened, so a wrong file changes nothing.
+func readCSV(file string) (*partnerio.Table, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, &data.PlainError{Message: "Accord cannot read the file %s.", Args: []any{file},
+			Advice: "Check the file's name and that it is there, then try again. Nothing was imported.", Err: err}
+	}
+	defer f.Close()
+	return partnerio.Read(f)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"accord/data"
@@ -40,13 +39,7 @@ func listRelations(e env, s *store.Store) {
 // already in Accord; it says what it added, skipped and left out. The file is read before the data is
 // opened, so a wrong file changes nothing.
 func runImportRelations(e env, file string) error {
-	f, err := os.Open(file)
-	if err != nil {
-		return &data.PlainError{Message: "Accord cannot read the file %s.", Args: []any{file},
-			Advice: "Check the file's name and that it is there, then try again. Nothing was imported.", Err: err}
-	}
-	defer f.Close()
-	t, err := partnerio.Read(f)
+	t, err := readCSV(file)
 	if err != nil {
 		return err
 	}

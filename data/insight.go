@@ -127,3 +127,62 @@ func someNames(count Count, ps []*Partner) string {
 	}
 	return text
 }
+
+// Findings are what a network shows that no list does, partner by partner.
+type Findings struct {
+	// Brokers connect us to partners we have no tie with ourselves, those who connect us to most first.
+	Brokers []Broker
+	// Bridges bring together partners with no tie of their own, working on the fields named.
+	Bridges []Bridge
+	// Alone are reached through one person, or no one.
+	Alone []string
+}
+
+// Broker is a partner that connects us to others.
+type Broker struct {
+	Name    string
+	Reaches int // how many partners it connects us to
+}
+
+// Bridge is a partner that brings fields together.
+type Bridge struct {
+	Name   string
+	Fields []string
+}
+
+// FindingsOf gathers, for the partners of a network, what their insights show.
+func FindingsOf(n *Network, insights map[string]Insight) Findings {
+	var f Findings
+	for _, node := range n.Nodes {
+		in, ok := insights[node.ID]
+		if !ok {
+			continue
+		}
+		if in.Broker() {
+			f.Brokers = append(f.Brokers, Broker{node.Name, len(in.ConnectsUsTo)})
+		}
+		if len(in.Bridges) > 0 {
+			f.Bridges = append(f.Bridges, Bridge{node.Name, in.Bridges})
+		}
+		if in.Alone {
+			f.Alone = append(f.Alone, node.Name)
+		}
+	}
+	slices.SortStableFunc(f.Brokers, func(a, b Broker) int { return b.Reaches - a.Reaches })
+	return f
+}
+
+// Empty is true when the network shows nothing of the kind.
+func (f Findings) Empty() bool { return len(f.Brokers)+len(f.Bridges)+len(f.Alone) == 0 }
+
+// Lines says each finding in a line, translated with t: "Riverside Council connects you to 4", "Food bank
+// (food, youth)".
+func (f Findings) Lines(t Translate) (brokers, bridges, alone []string) {
+	for _, b := range f.Brokers {
+		brokers = append(brokers, t("%s connects you to %d", b.Name, b.Reaches))
+	}
+	for _, b := range f.Bridges {
+		bridges = append(bridges, t("%s (%s)", b.Name, strings.Join(b.Fields, ", ")))
+	}
+	return brokers, bridges, f.Alone
+}

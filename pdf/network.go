@@ -304,31 +304,7 @@ func relationList(s data.View, n *data.Network) []block {
 // insightList says, for the network's partners, which connect us to others, which bring fields together
 // and which hang on one person.
 func insightList(n *data.Network, insights map[string]data.Insight) []block {
-	var brokers, bridges, alone []string
-	type broker struct {
-		name string
-		n    int
-	}
-	var ranked []broker
-	for _, node := range n.Nodes {
-		in, ok := insights[node.ID]
-		if !ok {
-			continue
-		}
-		if in.Broker() {
-			ranked = append(ranked, broker{node.Name, len(in.ConnectsUsTo)})
-		}
-		if len(in.Bridges) > 0 {
-			bridges = append(bridges, T("%s (%s)", node.Name, strings.Join(in.Bridges, ", ")))
-		}
-		if in.Alone {
-			alone = append(alone, node.Name)
-		}
-	}
-	slices.SortStableFunc(ranked, func(a, b broker) int { return b.n - a.n })
-	for _, b := range ranked {
-		brokers = append(brokers, T("%s connects you to %d", b.name, b.n))
-	}
+	brokers, bridges, alone := data.FindingsOf(n, insights).Lines(T)
 	var out fields
 	out = append(out,
 		field{T("Connect you to others"), shortList(brokers)},

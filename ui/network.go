@@ -334,28 +334,8 @@ func (ns *networkScreen) showSide(n *data.Network, clustered bool) {
 // findings lists, for the partners on the map, those that connect us to others, those that bring fields
 // together and those reached through one person.
 func (ns *networkScreen) findings(n *data.Network) fyne.CanvasObject {
-	var brokers, bridges, alone []string
-	type broker struct {
-		name string
-		n    int
-	}
-	var ranked []broker
-	for _, node := range n.Nodes {
-		in := ns.insights[node.ID]
-		if in.Broker() {
-			ranked = append(ranked, broker{node.Name, len(in.ConnectsUsTo)})
-		}
-		if len(in.Bridges) > 0 {
-			bridges = append(bridges, T("%s (%s)", node.Name, strings.Join(in.Bridges, ", ")))
-		}
-		if in.Alone {
-			alone = append(alone, node.Name)
-		}
-	}
-	slices.SortStableFunc(ranked, func(a, b broker) int { return b.n - a.n })
-	for _, b := range ranked {
-		brokers = append(brokers, T("%s connects you to %d", b.name, b.n))
-	}
+	f := data.FindingsOf(n, ns.insights)
+	brokers, bridges, alone := f.Lines(T)
 	var d detailDoc
 	d.section(T("What the network shows"))
 	for _, part := range []struct {
@@ -370,7 +350,7 @@ func (ns *networkScreen) findings(n *data.Network) fyne.CanvasObject {
 			}
 		}
 	}
-	if len(brokers)+len(bridges)+len(alone) == 0 {
+	if f.Empty() {
 		d.para(T("Add relations between partners to see who connects you to whom."))
 	}
 	return d.build()
