@@ -252,7 +252,7 @@ func (wb *windowBench) quit(r *running) error {
 	case err := <-ended:
 		return err
 	case <-time.After(time.Minute):
-		return errors.New("Accord did not close within a minute of Ctrl+Q")
+		return errors.New("the program did not close within a minute of Ctrl+Q")
 	}
 }
 

@@ -60,11 +60,11 @@ func (x *Conn) setup() error {
 	}
 	head := make([]byte, 8)
 	if _, err := io.ReadFull(x.r, head); err != nil {
-		return fmt.Errorf("X setup: %w", err)
+		return fmt.Errorf("set up the X connection: %w", err)
 	}
 	rest := make([]byte, 4*int(binary.LittleEndian.Uint16(head[6:])))
 	if _, err := io.ReadFull(x.r, rest); err != nil {
-		return fmt.Errorf("X setup: %w", err)
+		return fmt.Errorf("set up the X connection: %w", err)
 	}
 	if head[0] != 1 {
 		return fmt.Errorf("the X server refused the connection: %s", rest[:min(int(head[1]), len(rest))])
@@ -95,7 +95,7 @@ func (x *Conn) request(req []byte, reply bool) (head, body []byte, err error) {
 		}
 		switch head[0] {
 		case 0:
-			return nil, nil, fmt.Errorf("X error %d on request %d", head[1], head[10])
+			return nil, nil, fmt.Errorf("the X server answered error %d to request %d", head[1], head[10])
 		case 1:
 			n := 4 * int(binary.LittleEndian.Uint32(head[4:]))
 			if cap(x.buf) < n {
