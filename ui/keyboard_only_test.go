@@ -117,8 +117,9 @@ func TestAVolunteerWithoutAMouse(t *testing.T) {
 	k.key(fyne.KeySpace)
 	signed := dateAsTyped(today.AddDays(-1))
 	first := k.focused()
-	k.write(signed)                                                                                       // our signature, the keyboard starting in the first date
-	k.tabUntil("the second date", func(f fyne.Focusable) bool { return f != first && entryOf(f) != nil }) // past the calendar button
+	k.write(signed) // our signature: the keyboard starts in the first date
+	// then past its calendar button to the partner's date
+	k.tabUntil("the second date", func(f fyne.Focusable) bool { return f != first && entryOf(f) != nil })
 	k.write(signed)
 	k.key(fyne.KeyReturn) // Save
 	a = data.Lookup[data.Agreement](f.store, ed.a.ID)
