@@ -58,8 +58,12 @@ func backupClosed(folder, dbPath string, reason BackupReason, opt Options) (stri
 
 // WriteAtomically writes a file under a temporary name beside it (the name with ".partial" added), syncs
 // it to the disk and only then renames it into place, so a half-written file (a pulled plug, a full disk)
-// never looks like a good one.
+// never looks like a good one. A path that is there and is not a file — /dev/null, a pipe — is written
+// into as it is: renaming over it would put a file in a device's place.
 func WriteAtomically(path string, write func(w io.Writer) error) error {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return writeInto(path, write)
+	}
 	tmp := path + ".partial"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -85,6 +89,20 @@ func WriteAtomically(path string, write func(w io.Writer) error) error {
 	}
 	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// writeInto writes to what is already at path, a device or a pipe.
+func writeInto(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	buf := bufio.NewWriter(f)
+	err = write(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	return errors.Join(err, f.Close())
 }
 
 // copyFile copies a file that nothing is writing to, atomically (see WriteAtomically).

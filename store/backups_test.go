@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -148,5 +149,20 @@ func TestBackUpToAFolderThatHasGoneSaysPlugItBackIn(t *testing.T) {
 	}
 	if exists(stick) {
 		t.Fatal("the backup made the vanished folder on the laptop's own disk")
+	}
+}
+
+// Writing to /dev/null (as `accord export json -o /dev/null` does) writes into the device: renaming a
+// finished file over it would leave a plain file where the device was.
+func TestWritingToADeviceLeavesTheDevice(t *testing.T) {
+	info, err := os.Stat(os.DevNull)
+	if err != nil || info.Mode()&os.ModeDevice == 0 {
+		t.Skip("no null device here")
+	}
+	if err := WriteAtomically(os.DevNull, func(w io.Writer) error { _, err := w.Write([]byte("gone")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := os.Stat(os.DevNull); err != nil || after.Mode()&os.ModeDevice == 0 {
+		t.Fatalf("%s is no longer a device: %v, %v", os.DevNull, after.Mode(), err)
 	}
 }
