@@ -28,13 +28,14 @@ deps-test:
 	@./scripts/install-deps.sh test windows
 
 # Everything CI checks, in two chains side by side. The Linux chain checks formatting, vet, staticcheck and
-# the trimmed OpenGL bindings, then runs every test under the race detector and with Fyne's thread checks
-# on (no migrated_fynedo tag), so one compilation of Fyne serves them all: the UI tests twice (background
-# work in place, then on goroutines of its own), the smoke test and a keyboard-only close of the real
-# window under Xvfb. The documents (pdf) and the commands (cli) run their tests without the race detector:
-# single-threaded rendering it slows five times over, while the store and sync they call are raced in
-# their own packages. The Windows chain builds accord.exe, which the last step checks is a GUI program with
-# its resources.
+# the trimmed OpenGL bindings, then runs the tests under the race detector and with Fyne's thread checks on
+# (no migrated_fynedo tag), so one compilation of Fyne serves them all: the UI tests with background work on
+# goroutines of its own (ACCORD_UI_ASYNC, the stricter of the two ways they run; `go test ./ui` runs it in
+# place), the smoke test and a keyboard-only close of the real window under Xvfb. Beside them, the
+# documents (pdf) and the commands (cli) run their tests without the race detector: single-threaded
+# rendering and whole processes it only slows, while the store and sync they call are raced in their own
+# packages. The Windows chain builds accord.exe, which the last step checks is a GUI program with its
+# resources.
 test: deps-test
 	@$(MAKE) --no-print-directory -j2 --output-sync=line test-linux windows
 	ACCORD_EXE=$(CURDIR)/accord.exe $(GO) test -race -count=1 -run '^TestWindowsProgram' .
@@ -42,10 +43,12 @@ test: deps-test
 test-linux: vet
 	GOFLAGS=-race $(GO) run $(STATICCHECK) ./...
 	$(GO) build -race -o $(BIN)-checked .
-	ACCORD_UI_ASYNC=1 $(GO) test -race -count=1 ./ui/
-	ACCORD_BIN=$(CURDIR)/$(BIN)-checked $(GO) test -race -count=1 -skip '^TestWindowsProgram' $$($(GO) list ./... | grep -v -e '/pdf$$' -e '/cli$$')
-	ACCORD_BIN=$(CURDIR)/$(BIN)-checked $(GO) test -count=1 ./pdf/ ./cli/
-	rm -f $(BIN)-checked
+	@log=$$(mktemp); export ACCORD_BIN=$(CURDIR)/$(BIN)-checked; \
+	echo "go test -count=1 ./pdf/ ./cli/ (beside the next)"; \
+	$(GO) test -count=1 ./pdf/ ./cli/ >$$log 2>&1 & documents=$$!; \
+	echo "ACCORD_UI_ASYNC=1 go test -race -count=1 -skip '^TestWindowsProgram' (every package but pdf and cli)"; \
+	ACCORD_UI_ASYNC=1 $(GO) test -race -count=1 -skip '^TestWindowsProgram' $$($(GO) list ./... | grep -v -e '/pdf$$' -e '/cli$$'); \
+	raced=$$?; wait $$documents; plain=$$?; cat $$log; rm -f $$log $(BIN)-checked; test $$raced = 0 && test $$plain = 0
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }

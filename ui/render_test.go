@@ -46,9 +46,6 @@ var sizings = []sizing{
 // window would have to grow to hold it or a word is cut short. With -update it keeps what each screen
 // looks like at Normal and Largest as a picture under testdata/renders, for reviewers to look at.
 func TestEveryScreenFitsAndNothingIsCut(t *testing.T) {
-	if asyncUI {
-		t.Skip("layouts do not depend on where background work runs: the other run of the UI tests checks them")
-	}
 	for _, lang := range i18n.Languages() {
 		for _, sz := range sizings {
 			t.Run(lang+"-"+sz.name, func(t *testing.T) {
