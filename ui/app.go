@@ -56,6 +56,7 @@ func trace(what string) {
 // driver: its bindings alone take minutes to build.
 func Run(a fyne.App, folder string) {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
+	keepWholeFiles()
 	applyLanguage(a)
 	applyLook(a)
 	w := a.NewWindow("Accord") // i18n:same

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"io"
 	"net/url"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/storage/repository"
 
 	"accord/data"
 	"accord/store"
@@ -40,8 +42,8 @@ func openFile(w fyne.Window, path string, content []byte) {
 }
 
 // saveAs lets the user choose where a copy goes, starting in their Documents folder, writes it off the UI
-// goroutine and says where it went. The file takes the permissions that folder gives new files: the user
-// chose to put it there.
+// goroutine and says where it went. The file is written whole or not at all (see keepWholeFiles), readable
+// by its owner only, like every file Accord writes.
 func saveAs(w fyne.Window, name string, content []byte) {
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 		if err != nil || out == nil {
@@ -85,5 +87,56 @@ func printDocument(w fyne.Window, dataDir, name string, chooseWhere bool, render
 				openFile(w, filepath.Join(dataDir, store.PrintedFolder, name), b)
 			}
 		})
+	})
+}
+
+// fileRepository is what Fyne's file dialogs ask of the "file" scheme.
+type fileRepository interface {
+	repository.Repository
+	repository.WritableRepository
+	repository.AppendableRepository
+	repository.HierarchicalRepository
+	repository.ListableRepository
+	repository.CopyableRepository
+	repository.MovableRepository
+}
+
+// wholeFiles is Fyne's file repository with one change: a writer holds what is written and puts it in
+// place on Close through store.WriteAtomically. Fyne's Save dialog opens (and so empties) the chosen file
+// before Accord has written a byte, so a full disk or a pulled USB stick used to leave a cut-off file where
+// the earlier one had been.
+type wholeFiles struct{ fileRepository }
+
+// keepWholeFiles puts wholeFiles in front of the app's file repository; Run calls it once the driver has
+// registered its own.
+func keepWholeFiles() {
+	if r, err := repository.ForScheme("file"); err == nil {
+		if _, done := r.(wholeFiles); done {
+			return
+		}
+		if fr, ok := r.(fileRepository); ok {
+			repository.Register("file", wholeFiles{fr})
+		}
+	}
+}
+
+func (wholeFiles) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
+	return &wholeFile{uri: u}, nil
+}
+
+// wholeFile collects a file's bytes and writes them on Close: until then the earlier file is as it was.
+type wholeFile struct {
+	uri fyne.URI
+	buf bytes.Buffer
+}
+
+func (f *wholeFile) URI() fyne.URI { return f.uri }
+
+func (f *wholeFile) Write(p []byte) (int, error) { return f.buf.Write(p) }
+
+func (f *wholeFile) Close() error {
+	return store.WriteAtomically(f.uri.Path(), func(w io.Writer) error {
+		_, err := w.Write(f.buf.Bytes())
+		return err
 	})
 }

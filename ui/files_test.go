@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"fyne.io/fyne/v2/storage"
 )
 
 // A PDF written into the data folder for the viewer is readable by its owner only, like the database, even
@@ -30,5 +32,37 @@ func TestFilesForTheViewerAreTheOwnersOnly(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "%PDF-1.4 the new print" {
 		t.Fatalf("the print holds %q", b)
+	}
+}
+
+// Fyne's Save dialog opens the chosen file for writing before Accord writes a byte. Through Accord's file
+// repository that opening leaves the earlier file as it was until the new one is complete, so a failure part
+// way (a full disk, a pulled USB stick) cannot leave a cut-off PDF where a good one was.
+func TestSavingOverAFileKeepsItUntilTheNewOneIsWhole(t *testing.T) {
+	newFixture(t)
+	keepWholeFiles()
+	path := filepath.Join(t.TempDir(), "MOU.pdf")
+	if err := os.WriteFile(path, []byte("%PDF-1.4 the signed copy"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := out.Write([]byte("%PDF-1.4 half of")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "%PDF-1.4 the signed copy" {
+		t.Fatalf("while the new file is written, the earlier one holds %q", b)
+	}
+	out.Write([]byte(" the new print"))
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "%PDF-1.4 half of the new print" {
+		t.Fatalf("the saved file holds %q", b)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Fatalf("the folder holds %d files, want the saved one only", len(entries))
 	}
 }
