@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,17 +169,28 @@ func checkTemplates(t *testing.T, lang string) {
 		t.Fatalf("%d templates, %v", len(templates), err)
 	}
 	english, _ := data.LoadTemplates(assets.Templates("en"))
+	before := &data.Agreement{Meta: data.Meta{ID: "old"}, Name: "Earlier", GoverningLaw: "the law of Ireland", Start: data.NewDate(2025, 1, 1)}
 	for i, tpl := range templates {
 		en := english[i]
-		if tpl.Kind != en.Kind || tpl.DurationMonths != en.DurationMonths || len(tpl.Clauses) != len(en.Clauses) {
-			t.Errorf("%s template %d differs from the English one in kind, term or clauses", lang, i+1)
+		if tpl.Kind != en.Kind || tpl.DurationMonths != en.DurationMonths || len(tpl.Clauses) != len(en.Clauses) ||
+			!slices.Equal(tpl.BindingSections, en.BindingSections) || !slices.Equal(tpl.StandardClauses, en.StandardClauses) ||
+			len(tpl.Annexes) != len(en.Annexes) {
+			t.Errorf("%s template %d differs from the English one in kind, term, clauses or legal options", lang, i+1)
 		}
 		if lang != "en" && tpl.Purpose == en.Purpose {
 			t.Errorf("%s template %d is not translated", lang, i+1)
 		}
-		a := tpl.NewAgreement("partner-1", data.NewDate(2026, 3, 31))
+		if a := tpl.NewAgreement("partner-1", data.NewDate(2026, 3, 31), data.NewMemory()); a.Binds() {
+			if err := a.Validate(); err == nil || !strings.Contains(err.Error(), "which law governs") {
+				t.Errorf("%s binds in part, with no law used before: %v, want the governing law asked for", tpl.Name, err)
+			}
+		}
+		a := tpl.NewAgreement("partner-1", data.NewDate(2026, 3, 31), data.NewMemory(before))
 		if err := a.Validate(); err != nil {
 			t.Errorf("%s: %v", tpl.Name, err)
+		}
+		if a.Binds() != (a.GoverningLaw == "the law of Ireland") {
+			t.Errorf("%s: binds %v under %q", tpl.Name, a.Binds(), a.GoverningLaw)
 		}
 		if a.Purpose == "" || a.Governance == "" || a.ConflictResolution == "" || a.TerminationNotice == "" || len(a.Clauses) == 0 {
 			t.Errorf("%s: a section is empty", tpl.Name)
@@ -186,7 +199,7 @@ func checkTemplates(t *testing.T, lang string) {
 			t.Errorf("%s: term %s – %s", tpl.Name, a.Start, a.End)
 		}
 	}
-	if a := templates[1].NewAgreement("p", data.NewDate(2026, 1, 31)); a.End != data.NewDate(2027, 1, 30) {
+	if a := templates[1].NewAgreement("p", data.NewDate(2026, 1, 31), data.NewMemory()); a.End != data.NewDate(2027, 1, 30) {
 		t.Errorf("a 12-month term from 31 January ends %s", a.End)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 )
 
@@ -27,8 +28,12 @@ type Template struct {
 	TerminationNotice       string        `json:"termination_notice"`
 	RenewalTerms            string        `json:"renewal_terms"`
 	LegallyBinding          bool          `json:"legally_binding"`
-	MoneyChangesHands       bool          `json:"money_changes_hands"`
-	Clauses                 []Clause      `json:"clauses"`
+	// BindingSections bind although the rest does not, as in most MOUs that touch people's data.
+	BindingSections   []BindingSection `json:"binding_sections,omitempty"`
+	StandardClauses   []StandardClause `json:"standard_clauses,omitempty"`
+	MoneyChangesHands bool             `json:"money_changes_hands"`
+	Clauses           []Clause         `json:"clauses"`
+	Annexes           []Annex          `json:"annexes,omitempty"`
 }
 
 // LoadTemplates reads every *.json template in a folder, in file-name order.
@@ -54,8 +59,10 @@ func LoadTemplates(fsys fs.FS) ([]Template, error) {
 }
 
 // NewAgreement starts a draft from the template: our organisation and one partner as parties (each with
-// the template's responsibilities), starting today and lasting the template's usual term.
-func (t Template) NewAgreement(partnerID string, today Date) *Agreement {
+// the template's responsibilities), starting today and lasting the template's usual term. When anything in
+// it binds, the governing law is the one the group's agreements used last (a template cannot know the
+// group's country); the editor asks for it when there is none.
+func (t Template) NewAgreement(partnerID string, today Date, v View) *Agreement {
 	a := &Agreement{
 		Name: t.Title, AgreementKind: t.Kind, Status: StatusDraft,
 		Purpose: t.Purpose, Background: t.Background,
@@ -64,7 +71,8 @@ func (t Template) NewAgreement(partnerID string, today Date) *Agreement {
 		Communication:      CommunicationPlan{Frequency: t.CommunicationFrequency, Channels: append([]string(nil), t.CommunicationChannels...)},
 		ConflictResolution: t.ConflictResolution, Confidentiality: t.Confidentiality,
 		TerminationNotice: t.TerminationNotice, LegallyBinding: t.LegallyBinding, MoneyChangesHands: t.MoneyChangesHands,
-		Clauses: append([]Clause(nil), t.Clauses...),
+		BindingSections: slices.Clone(t.BindingSections), StandardClauses: slices.Clone(t.StandardClauses),
+		Clauses: slices.Clone(t.Clauses), Annexes: slices.Clone(t.Annexes),
 		Parties: []Party{
 			{Us: true, Responsibilities: t.OurResponsibilities},
 			{PartnerID: partnerID, Responsibilities: t.PartnerResponsibilities},
@@ -73,5 +81,20 @@ func (t Template) NewAgreement(partnerID string, today Date) *Agreement {
 	if t.DurationMonths > 0 {
 		a.End = today.AddMonths(t.DurationMonths).AddDays(-1)
 	}
+	if a.Binds() {
+		a.GoverningLaw = LawUsedLast(v)
+	}
 	return a
+}
+
+// LawUsedLast is the governing law of the most recently started agreement that names one, or "".
+func LawUsedLast(v View) string {
+	var law string
+	var started Date
+	for _, a := range List[Agreement](v) {
+		if a.GoverningLaw != "" && (law == "" || started.Before(a.Start)) {
+			law, started = a.GoverningLaw, a.Start
+		}
+	}
+	return law
 }

@@ -153,7 +153,7 @@ func (as *agreementsScreen) onNew() {
 }
 
 func (as *agreementsScreen) startFrom(t data.Template) {
-	a := t.NewAgreement("", data.DateOf(now()))
+	a := t.NewAgreement("", data.DateOf(now()), as.store)
 	org := as.store.Organisation()
 	a.Parties[0].Signatory = data.Signatory{Name: org.SignatoryName, Title: org.SignatoryTitle}
 	as.openNew(a)
