@@ -134,8 +134,7 @@ func (ed *agreementEditor) clausesSection() fyne.CanvasObject {
 	b := ed.bind
 	clauses := listEditor(&ed.a.Clauses, T("Add a clause"), func() data.Clause { return data.Clause{} },
 		func(c *data.Clause) fyne.CanvasObject {
-			get, set := translatedText(&c.Translation)
-			return container.NewVBox(row(T("Heading"), b.text(&c.Heading, "")), ed.withTranslation(row(T("Text"), b.longText(&c.Text, "")), get, set))
+			return ed.translatedSection(row(T("Heading"), b.text(&c.Heading, "")), row(T("Text"), b.longText(&c.Text, "")), &c.Translation)
 		}, ed.changed)
 	amendments := listEditor(&ed.a.Amendments, T("Record a change agreed in writing"),
 		func() data.Amendment { return data.Amendment{Date: data.DateOf(now())} },

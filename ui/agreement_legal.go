@@ -48,9 +48,24 @@ func (ed *agreementEditor) languageRows() fyne.CanvasObject {
 func (ed *agreementEditor) withTranslation(original fyne.CanvasObject, get func() string, set func(string)) fyne.CanvasObject {
 	value := get()
 	entry := ed.bind.longText(&value, T("The same text in the second language"))
-	bound := entry.OnChanged
-	entry.OnChanged = func(s string) { set(s); bound(s) }
+	entry.OnChanged = alsoSet(entry.OnChanged, set)
 	entry.SetMinRowsVisible(3)
+	return ed.translated(original, entry)
+}
+
+// withHeadingTranslation is withTranslation for a one-line heading or title.
+func (ed *agreementEditor) withHeadingTranslation(original fyne.CanvasObject, get func() string, set func(string)) fyne.CanvasObject {
+	value := get()
+	entry := ed.bind.text(&value, T("The same heading in the second language"))
+	entry.OnChanged = alsoSet(entry.OnChanged, set)
+	return ed.translated(original, entry)
+}
+
+func alsoSet(bound func(string), set func(string)) func(string) {
+	return func(s string) { set(s); bound(s) }
+}
+
+func (ed *agreementEditor) translated(original, entry fyne.CanvasObject) fyne.CanvasObject {
 	translation := row(T("Translation"), entry)
 	ed.translations = append(ed.translations, translation)
 	showIf(translation, ed.a.SecondLanguage != "")
@@ -88,22 +103,33 @@ func (ed *agreementEditor) own(label, key string, p *string, placeholder string)
 		})
 }
 
-// translatedText reaches the text of a clause's or annex's translation, kept only once something is typed.
-func translatedText(t **data.Translation) (get func() string, set func(string)) {
+// translatedPart reaches one part (heading or text) of a clause's or annex's translation, which is kept
+// only while something is typed in it.
+func translatedPart(t **data.Translation, part func(*data.Translation) *string) (get func() string, set func(string)) {
 	return func() string {
 			if *t == nil {
 				return ""
 			}
-			return (*t).Text
+			return *part(*t)
 		}, func(s string) {
 			if *t == nil {
 				*t = &data.Translation{}
 			}
-			(*t).Text = s
+			*part(*t) = s
 			if **t == (data.Translation{}) {
 				*t = nil
 			}
 		}
+}
+
+func translationHeading(t *data.Translation) *string { return &t.Heading }
+func translationText(t *data.Translation) *string    { return &t.Text }
+
+// translatedSection is a heading (or title) and a text, each with its translation under it.
+func (ed *agreementEditor) translatedSection(heading, text fyne.CanvasObject, t **data.Translation) fyne.CanvasObject {
+	hget, hset := translatedPart(t, translationHeading)
+	get, set := translatedPart(t, translationText)
+	return container.NewVBox(ed.withHeadingTranslation(heading, hget, hset), ed.withTranslation(text, get, set))
 }
 
 // legalSection sets what binds the parties and under which law, the standard clauses, and the annexes.
@@ -162,11 +188,10 @@ func (ed *agreementEditor) annexesEditor() fyne.CanvasObject {
 	b := ed.bind
 	return listEditor(&ed.a.Annexes, T("Add an annex"), func() data.Annex { return data.Annex{} },
 		func(x *data.Annex) fyne.CanvasObject {
-			get, set := translatedText(&x.Translation)
 			file := widget.NewLabel(ed.annexFileName(x.File))
 			attach := widget.NewButton(T("Attach a PDF file…"), func() { ed.onAttachAnnex(x, file) })
-			return container.NewVBox(row(T("Title"), b.text(&x.Title, T("For example: Data-sharing schedule"))),
-				ed.withTranslation(row(T("Text"), b.longText(&x.Text, T("The annex's text, or attach a PDF file below"))), get, set),
+			return container.NewVBox(ed.translatedSection(row(T("Title"), b.text(&x.Title, T("For example: Data-sharing schedule"))),
+				row(T("Text"), b.longText(&x.Text, T("The annex's text, or attach a PDF file below"))), &x.Translation),
 				container.NewHBox(attach, file))
 		}, ed.changed)
 }

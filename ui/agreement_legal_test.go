@@ -66,6 +66,41 @@ func TestLegalTermsAndTranslations(t *testing.T) {
 	}
 }
 
+// A bilingual edition prints each clause's heading and each annex's title in both languages: the editor
+// asks for them under the heading and the title, and keeps them with the clause and annex.
+func TestHeadingsAreTranslatedInTheEditor(t *testing.T) {
+	f := newFixture(t)
+	sh, w, draft := openDraftWith(t, f, func(a *data.Agreement) {
+		a.SecondLanguage = "es"
+		a.Clauses = []data.Clause{{Heading: "Meeting place", Text: "The café's back room."}}
+		a.Annexes = []data.Annex{{Title: "Reading list", Text: "Ten books a term."}}
+	})
+	pane := sh.agreements.pane
+	sections := find[*widget.Accordion](pane)[0]
+	for i := range sections.Items {
+		sections.Open(i)
+	}
+	settle(t)
+	var headings []*widget.Entry
+	for _, e := range find[*widget.Entry](pane) {
+		if e.PlaceHolder == "The same heading in the second language" && shownIn(pane, e) {
+			headings = append(headings, e)
+		}
+	}
+	if len(headings) != 2 {
+		t.Fatalf("%d heading translations shown, want the clause's and the annex's", len(headings))
+	}
+	test.Type(headings[0], "Lugar de reunión")
+	test.Type(headings[1], "Lista de lecturas")
+	press(t, w, fyne.KeyS)
+	settle(t)
+	saved := data.Lookup[data.Agreement](f.store, draft.ID)
+	c, x := saved.Clauses[0].Translation, saved.Annexes[0].Translation
+	if c == nil || c.Heading != "Lugar de reunión" || c.Text != "" || x == nil || x.Heading != "Lista de lecturas" {
+		t.Fatalf("saved translations: clause %+v, annex %+v (problems %q)", c, x, sh.agreements.editor.problems.Text)
+	}
+}
+
 // shownIn says whether o is on screen in root: it and every container around it are visible.
 func shownIn(root, o fyne.CanvasObject) bool {
 	found := false

@@ -156,11 +156,18 @@ func TestDraftAnMOUFromATemplateWithTwoPartnersSaveAndPrint(t *testing.T) {
 // openDraft saves a draft agreement with the café and opens it in the window.
 func openDraft(t *testing.T, f *fixture) (*shell, fyne.Window, *data.Agreement) {
 	t.Helper()
+	return openDraftWith(t, f, func(*data.Agreement) {})
+}
+
+// openDraftWith is openDraft with something more written into the draft before it is saved.
+func openDraftWith(t *testing.T, f *fixture, also func(*data.Agreement)) (*shell, fyne.Window, *data.Agreement) {
+	t.Helper()
 	draft := f.agreement("Reading circle", f.cafe.ID, today.AddDays(200))
 	draft.Status = data.StatusDraft
 	for i := range draft.Parties {
 		draft.Parties[i].Signatory.SignedOn = data.Date{}
 	}
+	also(draft)
 	f.save(t, draft)
 	settle(t)
 	sh, w := showShell(t, f.store)

@@ -107,15 +107,17 @@ type fileRepository interface {
 // the earlier one had been.
 type wholeFiles struct{ fileRepository }
 
+const fileScheme = "file" // i18n:same
+
 // keepWholeFiles puts wholeFiles in front of the app's file repository; Run calls it once the driver has
 // registered its own.
 func keepWholeFiles() {
-	if r, err := repository.ForScheme("file"); err == nil {
+	if r, err := repository.ForScheme(fileScheme); err == nil {
 		if _, done := r.(wholeFiles); done {
 			return
 		}
 		if fr, ok := r.(fileRepository); ok {
-			repository.Register("file", wholeFiles{fr})
+			repository.Register(fileScheme, wholeFiles{fr})
 		}
 	}
 }
