@@ -35,6 +35,8 @@ require (
 	github.com/kr/text v0.2.0 // indirect
 	github.com/nfnt/resize v0.0.0-20180221191011-83c6a9932646 // indirect
 	github.com/nicksnyder/go-i18n/v2 v2.5.1 // indirect
+	github.com/phpdave11/gofpdi v1.0.14 // indirect
+	github.com/pkg/errors v0.9.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/rymdport/portal v0.4.2 // indirect
 	github.com/srwiley/oksvg v0.0.0-20221011165216-be6e8873101c // indirect
@@ -48,3 +50,9 @@ require (
 )
 // Only the OpenGL functions Fyne calls, so cgo does not spend minutes on 2,832 others: see internal/gltrim.
 replace github.com/go-gl/gl => ./internal/third_party/gl
+
+// go-pdf/fpdf and phpdave11/gofpdi are archived upstream; Accord carries copies with the patches that let
+// an MOU with a PDF annex print the same bytes every time (see internal/third_party/README.md).
+replace github.com/go-pdf/fpdf => ./internal/third_party/fpdf
+
+replace github.com/phpdave11/gofpdi => ./internal/third_party/gofpdi

@@ -35,7 +35,7 @@ func runPrint(e env, args []string) error {
 	case a.Deleted:
 		return &data.PlainError{Message: "The agreement %s is in the Trash: restore it before printing it.", Args: []any{a.Name}}
 	}
-	b, err := pdf.MOU(s, a, pdf.Edition{Languages: langs, Today: data.DateOf(s.Now())})
+	b, err := pdf.MOU(s, a, pdf.Edition{Languages: langs, Today: data.DateOf(s.Now()), Files: s.Attachment})
 	if err != nil {
 		return fmt.Errorf("print %s: %w", a.Name, err)
 	}

@@ -233,3 +233,35 @@ func pdfText(t *testing.T, pdf []byte) string {
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
 }
+
+// An annex that is a PDF file prints page by page at the end of the MOU, the same bytes each time.
+func TestPrintAppendsAPDFAnnex(t *testing.T) {
+	folder, id := demoAgreement(t)
+	annex := printTo(t, folder, id) // any PDF will do: this agreement's own MOU
+	s, err := store.Open(filepath.Join(folder, store.FileName), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := store.Get[data.Agreement](s, id)
+	if err == nil {
+		var att data.Attachment
+		att, err = s.KeepSignedCopy("partner's schedule.pdf", annex, a.UpdatedAt)
+		a.Attachments = append(a.Attachments, att)
+		a.Annexes = append(a.Annexes, data.Annex{Title: "Schedule", File: att.SHA256})
+	}
+	if err == nil {
+		err = s.Save(a)
+	}
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := printTo(t, folder, id)
+	text := pdfText(t, first)
+	if !strings.Contains(text, "Schedule") || !strings.Contains(text, "The file “partner's schedule.pdf”, page 1 of") {
+		t.Fatalf("the MOU does not print the annex file's pages:\n%s", text)
+	}
+	if again := printTo(t, folder, id); !bytes.Equal(again, first) {
+		t.Fatal("the MOU with a PDF annex printed different bytes the second time")
+	}
+}

@@ -262,6 +262,15 @@ func (d *document) heading(title string, numbered bool, keep float64) {
 	d.f.SetY(d.f.GetY() + headingAfter)
 }
 
+// captionLine prints one short line in small grey type, such as what a page of an annex is.
+func (d *document) captionLine(text string) {
+	d.colour(muted)
+	d.f.SetX(margin)
+	d.f.CellFormat(d.width(), lineHeight, d.shrunk(clean(text), "", smallSize, d.width()), "", 1, "L", false, 0, "")
+	d.colour(ink)
+	d.font("", bodySize)
+}
+
 // subheading starts a numbered part of the current section ("4.2  Riverside Tenants' Association").
 func (d *document) subheading(title string, keep float64) {
 	d.sub++

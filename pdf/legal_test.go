@@ -1,11 +1,15 @@
 package pdf
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-pdf/fpdf"
 
 	"accord/data"
 )
@@ -108,11 +112,83 @@ func TestAnnexesFollowTheSignatures(t *testing.T) {
 		if !strings.Contains(one, want[0]+" Names and phone numbers of residents who asked to be called.") {
 			t.Errorf("%s: the second last page is not annex 1:\n%s", lang, one)
 		}
-		if !strings.Contains(two, want[1]) || !strings.Contains(two, "schedule.pdf") || !strings.Contains(two, "SHA-256 "+sha) {
+		if !strings.Contains(two, want[1]) || !strings.Contains(two, "schedule.pdf") || !strings.Contains(two, "SHA-256 "+inGroups(sha)) {
 			t.Errorf("%s: the last page does not name annex 2's file and its SHA-256:\n%s", lang, two)
 		}
 		if strings.Contains(one, "Signed for and on behalf of") {
 			t.Errorf("%s: an annex shares a page with the signatures", lang)
 		}
+	}
+}
+
+// scheduleFile is a two-page PDF such as a partner sends as an annex, made here with fpdf.
+func scheduleFile(t *testing.T) []byte {
+	t.Helper()
+	f := fpdf.New("P", "mm", "Letter", "")
+	f.SetFont("Helvetica", "", 14)
+	for _, line := range []string{"Schedule page one: names and phone numbers", "Schedule page two: kept for two years"} {
+		f.AddPage()
+		f.Text(20, 30, line)
+	}
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestAPDFAnnexPrintsItsPages prints an annex that is a PDF file page by page into the MOU, each page
+// captioned with the annex and the file, and the same agreement always prints the same bytes. A file
+// that cannot be read does not stop the print: its page names the file and says to add it by hand.
+func TestAPDFAnnexPrintsItsPages(t *testing.T) {
+	s, a := fixture(t)
+	a.Amendments = nil
+	schedule := scheduleFile(t)
+	sum := sha256.Sum256(schedule)
+	sha := hex.EncodeToString(sum[:])
+	a.Attachments = []data.Attachment{{Name: "schedule.pdf", MIME: "application/pdf", Size: int64(len(schedule)), SHA256: sha, AddedAt: time.Now()}}
+	a.Annexes = []data.Annex{{Title: "Data-sharing schedule", File: sha}}
+	if n, err := CheckAnnex(schedule); n != 2 || err != nil {
+		t.Fatalf("CheckAnnex: %d pages, %v", n, err)
+	}
+	files := func(content []byte) func(string) ([]byte, error) {
+		return func(want string) ([]byte, error) {
+			if want != sha {
+				t.Fatalf("asked for file %s", want)
+			}
+			return content, nil
+		}
+	}
+	print := func(content []byte) []byte {
+		b, err := MOU(s, a, Edition{Today: printedOn, Files: files(content)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	first := print(schedule)
+	ps := pages(t, first)
+	one, two := words(ps[len(ps)-2]), words(ps[len(ps)-1])
+	if !strings.Contains(one, "Annex 1 — Data-sharing schedule") || !strings.Contains(one, "The file “schedule.pdf”, page 1 of 2") ||
+		!strings.Contains(one, "Schedule page one: names and phone numbers") {
+		t.Errorf("the annex's first page:\n%s", one)
+	}
+	if !strings.Contains(two, "Annex 1 — Data-sharing schedule · The file “schedule.pdf”, page 2 of 2") ||
+		!strings.Contains(two, "Schedule page two: kept for two years") || !strings.Contains(two, "Fingerprint") {
+		t.Errorf("the annex's second page:\n%s", two)
+	}
+	run(t, first, "qpdf", "--check")
+	for range 3 {
+		if !bytes.Equal(print(schedule), first) {
+			t.Fatal("the same agreement with a PDF annex printed different bytes")
+		}
+	}
+	cut := schedule[:len(schedule)/2]
+	if _, err := CheckAnnex(cut); !errors.Is(err, ErrAnnexUnreadable) {
+		t.Fatalf("CheckAnnex of half a file: %v", err)
+	}
+	ps = pages(t, print(cut))
+	if last := words(ps[len(ps)-1]); !strings.Contains(last, "Its pages cannot be printed here") || !strings.Contains(last, "SHA-256 "+inGroups(sha)) {
+		t.Errorf("a damaged annex file's page:\n%s", last)
 	}
 }

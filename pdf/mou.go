@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -18,6 +19,9 @@ type Edition struct {
 	// Today is the day the PDF is made: an agreement whose end date has passed by then says it has ended.
 	// The document's date stays that of its wording, so the same words print the same bytes on a day.
 	Today data.Date
+	// Files reads a file kept with the agreement, by its SHA-256: the pages of an annex that is a PDF file
+	// print from it. nil prints such an annex as a page naming the file.
+	Files func(sha256 string) ([]byte, error)
 }
 
 // MOU prints an agreement — an MOU or one of its kin — as the document the parties sign: a title block
@@ -36,6 +40,9 @@ func MOU(s data.View, a *data.Agreement, e Edition) ([]byte, error) {
 		codes = own
 	}
 	m := &mou{a: a, org: org, parties: parties, view: s, edition: e}
+	if err := m.readAnnexes(); err != nil {
+		return nil, err
+	}
 	for _, c := range codes {
 		m.langs = append(m.langs, i18n.In(c))
 	}
@@ -106,6 +113,8 @@ type mou struct {
 	langs       []i18n.Lang // the first for dates and amounts; a second prints a bilingual edition
 	printed     []string    // what the fingerprint covers beyond the agreement (see shown)
 	fingerprint string
+	annexPDFs   map[string]*annexPDF // by SHA-256: the annexes' PDF files that print page by page
+	unreadable  map[string]bool      // annexes' PDF files that cannot print (see CheckAnnex)
 }
 
 // party is one side of the agreement with what the document prints about it.
@@ -904,8 +913,8 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// annexes prints each annex from a new page, numbered "Annex 1", "Annex 2"…: its text, or its attached
-// PDF file (see annexFile).
+// annexes prints each annex from a new page, numbered "Annex 1", "Annex 2"…: its text, or the pages of
+// its attached PDF file (see annexFile).
 func (m *mou) annexes(d *document) {
 	for i, x := range m.a.Annexes {
 		d.f.AddPage()
@@ -915,7 +924,7 @@ func (m *mou) annexes(d *document) {
 		}
 		if x.File != "" {
 			d.heading(title, false, 0)
-			m.annexFile(d, x)
+			m.annexFile(d, title, x)
 			continue
 		}
 		body := m.typed(x.Text, translated(x.Translation).Text, false)
@@ -929,19 +938,60 @@ func (m *mou) annexes(d *document) {
 	}
 }
 
-// annexFile names an annex's attached file — its name and SHA-256 — so that the copy attached to the
-// signed paper can be checked against the one Accord keeps. Its pages are not printed into the MOU:
-// importing them (gofpdi) writes objects in map order, so the same words would no longer print the same
-// bytes, and a damaged file would stop the print.
-func (m *mou) annexFile(d *document, x data.Annex) {
+// inGroups writes a SHA-256 in groups of eight characters, the way people compare it by eye; a line
+// breaks only between groups, never inside one with a hyphen that is not part of it.
+func inGroups(sha string) string {
+	var groups []string
+	for len(sha) > 8 {
+		groups, sha = append(groups, sha[:8]), sha[8:]
+	}
+	return strings.Join(append(groups, sha), " ")
+}
+
+// readAnnexes reads the annexes' PDF files through the edition's Files.
+func (m *mou) readAnnexes() error {
+	m.annexPDFs, m.unreadable = map[string]*annexPDF{}, map[string]bool{}
+	for i, x := range m.a.Annexes {
+		if x.File == "" || m.edition.Files == nil {
+			continue
+		}
+		content, err := m.edition.Files(x.File)
+		if err != nil {
+			return fmt.Errorf("read the file of annex %d: %w", i+1, err)
+		}
+		if file, err := readAnnex(content); err == nil {
+			m.annexPDFs[x.File] = file
+		} else {
+			m.unreadable[x.File] = true
+		}
+	}
+	return nil
+}
+
+// annexFile prints the pages of an annex's attached PDF file, each captioned with the annex, the file's
+// name and the page. A file Accord cannot read or no longer holds prints as a page naming it and its
+// SHA-256, so the copy attached to the signed paper can be checked against the one Accord keeps.
+func (m *mou) annexFile(d *document, title string, x data.Annex) {
 	name := x.File
 	for _, f := range m.a.Attachments {
 		if f.SHA256 == x.File {
 			name = f.Name
 		}
 	}
-	body := append(m.said("This annex is the file “%s”, attached to this document and kept with the agreement in Accord.", name),
-		labelled(field{m.say("File"), name}, field{"SHA-256", x.File})...)
+	if file, ok := m.annexPDFs[x.File]; ok {
+		file.drawPages(d, func(page, of int) string {
+			if page == 1 {
+				return m.say("The file “%s”, page %d of %d", name, page, of)
+			}
+			return title + " · " + m.say("The file “%s”, page %d of %d", name, page, of)
+		})
+		return
+	}
+	body := m.said("This annex is the file “%s”, attached to this document and kept with the agreement in Accord.", name)
+	if m.unreadable[x.File] {
+		body = append(body, m.said("Its pages cannot be printed here: the file is damaged or protected by a password. Print it from the file and add it to this document.")...)
+	}
+	body = append(body, labelled(field{m.say("File"), name}, field{"SHA-256", inGroups(x.File)})...)
 	for i, b := range body {
 		if i > 0 {
 			d.gap(paraGap)

@@ -208,7 +208,7 @@ func (ed *agreementEditor) annexFileName(sha string) string {
 
 // onAttachAnnex keeps a PDF file with the agreement as an annex's content.
 func (ed *agreementEditor) onAttachAnnex(x *data.Annex, name *widget.Label) {
-	ed.keepFile([]string{".pdf", ".PDF"}, func(att data.Attachment, err error) {
+	ed.keepFile([]string{".pdf", ".PDF"}, printableAnnex, func(att data.Attachment, err error) {
 		if err == nil && att.MIME != "application/pdf" {
 			err = data.Plain("An annex file must be a PDF: save it as PDF, then attach it again.")
 		}
@@ -221,6 +221,15 @@ func (ed *agreementEditor) onAttachAnnex(x *data.Annex, name *widget.Label) {
 		name.SetText(att.Name)
 		ed.changed()
 	})
+}
+
+// printableAnnex refuses a file whose pages the MOU could not print, before it is kept.
+func printableAnnex(content []byte) error {
+	if _, err := pdf.CheckAnnex(content); err != nil {
+		fyne.LogError("check an annex file", err)
+		return data.Plain("This file cannot be printed as an annex: it is not a PDF, or it is damaged or protected by a password. Save it again as a PDF without a password, then attach it.")
+	}
+	return nil
 }
 
 // capitalFirst puts a label's first letter in upper case: "confidentiality" reads "Confidentiality".

@@ -109,12 +109,12 @@ func sizeText(n int64) string {
 }
 
 func (ed *agreementEditor) onAttach() {
-	ed.keepFile([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}, ed.attach)
+	ed.keepFile([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".png", ".PNG"}, nil, ed.attach)
 }
 
 // keepFile lets the user choose a file of one of the extensions, keeps it in the data folder (off the UI
 // goroutine) and hands the attachment, or what went wrong, to kept.
-func (ed *agreementEditor) keepFile(extensions []string, kept func(data.Attachment, error)) {
+func (ed *agreementEditor) keepFile(extensions []string, check func([]byte) error, kept func(data.Attachment, error)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -123,6 +123,9 @@ func (ed *agreementEditor) keepFile(extensions []string, kept func(data.Attachme
 			defer r.Close()
 			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentBytes+1))
 			att := data.Attachment{}
+			if err == nil && check != nil {
+				err = check(content)
+			}
 			if err == nil {
 				att, err = ed.store.KeepSignedCopy(r.URI().Name(), content, now())
 			}
@@ -308,7 +311,7 @@ func (ed *agreementEditor) print(chooseWhere bool) {
 		if err != nil {
 			return nil, err
 		}
-		b, err := pdf.MOU(ed.store, a, pdf.Edition{Today: data.DateOf(ed.store.Now())})
+		b, err := pdf.MOU(ed.store, a, pdf.Edition{Today: data.DateOf(ed.store.Now()), Files: ed.store.Attachment})
 		if err == nil {
 			if err := ed.store.RecordPrint(a, b); err != nil {
 				fyne.LogError("record the print of "+id, err) // the paper still prints; the log misses one line
