@@ -61,11 +61,33 @@ func backupClosed(folder, dbPath string, reason BackupReason, opt Options) (stri
 // never looks like a good one. A path that is there and is not a file — /dev/null, a pipe — is written
 // into as it is: renaming over it would put a file in a device's place.
 func WriteAtomically(path string, write func(w io.Writer) error) error {
+	return writeWhole(path, 0o600, false, write)
+}
+
+// WriteAsTheFolderDoes is WriteAtomically for a document the user saves where they choose: a new file
+// takes the permissions that folder gives new files (the process's umask applied to 0666), and a file it
+// replaces keeps its own.
+func WriteAsTheFolderDoes(path string, write func(w io.Writer) error) error {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		return writeWhole(path, info.Mode().Perm(), true, write)
+	}
+	return writeWhole(path, 0o666, false, write)
+}
+
+// writeWhole writes path whole under perm, less the umask unless exact.
+func writeWhole(path string, perm os.FileMode, exact bool, write func(w io.Writer) error) error {
 	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
 		return writeInto(path, write)
 	}
 	tmp := path + ".partial"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	os.Remove(tmp) // a leftover would keep its own permissions
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, perm)
+	if err == nil && exact {
+		if err = f.Chmod(perm); err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -42,8 +42,9 @@ func openFile(w fyne.Window, path string, content []byte) {
 }
 
 // saveAs lets the user choose where a copy goes, starting in their Documents folder, writes it off the UI
-// goroutine and says where it went. The file is written whole or not at all (see keepWholeFiles), readable
-// by its owner only, like every file Accord writes.
+// goroutine and says where it went. The file is written whole or not at all (see keepWholeFiles); it takes
+// the permissions that folder gives new files, or keeps those of the file it replaces: the user chose where
+// it goes, unlike the files Accord keeps in its data folder, which only their owner can read.
 func saveAs(w fyne.Window, name string, content []byte) {
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 		if err != nil || out == nil {
@@ -102,7 +103,7 @@ type fileRepository interface {
 }
 
 // wholeFiles is Fyne's file repository with one change: a writer holds what is written and puts it in
-// place on Close through store.WriteAtomically. Fyne's Save dialog opens (and so empties) the chosen file
+// place on Close through store.WriteAsTheFolderDoes. Fyne's Save dialog opens (and so empties) the chosen file
 // before Accord has written a byte, so a full disk or a pulled USB stick used to leave a cut-off file where
 // the earlier one had been.
 type wholeFiles struct{ fileRepository }
@@ -137,7 +138,7 @@ func (f *wholeFile) URI() fyne.URI { return f.uri }
 func (f *wholeFile) Write(p []byte) (int, error) { return f.buf.Write(p) }
 
 func (f *wholeFile) Close() error {
-	return store.WriteAtomically(f.uri.Path(), func(w io.Writer) error {
+	return store.WriteAsTheFolderDoes(f.uri.Path(), func(w io.Writer) error {
 		_, err := w.Write(f.buf.Bytes())
 		return err
 	})

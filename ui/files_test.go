@@ -65,4 +65,10 @@ func TestSavingOverAFileKeepsItUntilTheNewOneIsWhole(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
 		t.Fatalf("the folder holds %d files, want the saved one only", len(entries))
 	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
+		t.Errorf("the replaced file is %v, want the 0644 it had", info.Mode().Perm())
+	}
 }
