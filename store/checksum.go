@@ -40,21 +40,48 @@ func (d *DamagedRecord) Error() string {
 // Explain says it for a user, naming the record.
 func (d *DamagedRecord) Explain(t data.Translate) string { return d.plain().Explain(t) }
 
+// history is true for a tombstone or a list of versions kept from a conflict, named by the record's key.
+func (d *DamagedRecord) history() bool { return slices.Contains(historyBuckets, d.Kind) }
+
 func (d *DamagedRecord) plain() *data.PlainError {
+	if d.history() {
+		message := damagedLosers
+		if d.Kind == bucketTombstones {
+			message = damagedTombstone
+		}
+		return &data.PlainError{Message: message, Args: []any{d.ID}, Advice: takeBack, Err: d}
+	}
 	return &data.PlainError{
 		Message: "A record (%s %s) is damaged on disk: what is stored no longer matches its checksum, so Accord has set it aside.",
 		Args:    []any{d.Kind, d.ID},
-		Advice:  "Take it back from a backup: press “Take them back” when the window offers it, or run “accord check --repair”.",
+		Advice:  takeBack,
 		Err:     d,
 	}
 }
+
+// i18n:keys: shown translated, so each string here is a translation key.
+const (
+	damagedLosers    = "The versions of a record (%s) that lost a conflict are damaged on disk, so Accord has set them aside."
+	damagedTombstone = "Accord's note that a record (%s) was deleted for good is damaged on disk, so Accord has set it aside."
+)
+
+const takeBack = "Take it back from a backup: press “Take them back” when the window offers it, or run “accord check --repair”."
 
 // Key names the record as sync and the Trash do: kind/ID.
 func (d *DamagedRecord) Key() string { return string(d.Kind) + "/" + d.ID }
 
 // sealRecords is the migration to schema 6: every record stored sealed.
-func sealRecords(tx *bolt.Tx) error {
-	for _, k := range data.RecordKinds {
+func sealRecords(tx *bolt.Tx) error { return sealAll(tx, data.RecordKinds) }
+
+// sealHistory is the migration to schema 8: the tombstones and the versions kept from conflicts stored
+// sealed too, so that every value in the file is checked.
+func sealHistory(tx *bolt.Tx) error { return sealAll(tx, historyBuckets) }
+
+// historyBuckets hold what sync keeps beside the records: tombstones and the versions that lost conflicts.
+var historyBuckets = []data.Kind{bucketTombstones, bucketConflicts}
+
+func sealAll(tx *bolt.Tx, buckets []data.Kind) error {
+	for _, k := range buckets {
 		b := tx.Bucket([]byte(k))
 		sealed := map[string][]byte{}
 		err := b.ForEach(func(id, v []byte) error {
@@ -112,12 +139,13 @@ func (s *Store) Damaged() []*DamagedRecord {
 	return out
 }
 
-// recheck reads every stored record again and checks it against its checksum, noting what is damaged now
-// (the disk may have changed since the file was opened).
+// recheck reads every stored value again — records, tombstones, versions kept from conflicts — and checks
+// it against its checksum, noting what is damaged now (the disk may have changed since the file was
+// opened). Damaged sync history is noted afresh each time: sync may have written it anew since.
 func (s *Store) recheck() error {
 	var found []*DamagedRecord
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, k := range data.RecordKinds {
+		for _, k := range append(slices.Clone(data.RecordKinds), historyBuckets...) {
 			err := tx.Bucket([]byte(k)).ForEach(func(id, v []byte) error {
 				var d *DamagedRecord
 				if _, err := unseal(k, id, v); errors.As(err, &d) {
@@ -131,6 +159,13 @@ func (s *Store) recheck() error {
 		}
 		return nil
 	})
+	s.mu.Lock()
+	for key, d := range s.damaged {
+		if d.history() {
+			delete(s.damaged, key)
+		}
+	}
+	s.mu.Unlock()
 	s.setAsideAll(found)
 	return err
 }

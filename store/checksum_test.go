@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,7 +220,9 @@ func TestAnOlderFileIsSealedWhenUpgraded(t *testing.T) {
 		}
 		putUint(tx.Bucket([]byte(bucketMeta)), keySchema, 4)
 		putUint(tx.Bucket([]byte(bucketMeta)), keyRev, 3)
-		return tx.Bucket([]byte("partners")).Put([]byte("p1"), []byte(`{"id":"p1","rev":3,"name":"Old","kind":"non-profit","stage":"active"}`))
+		tomb := `{"kind":"partners","id":"p0","hlc":"2025-01-01T00:00:00.000Z-0000-aaaaaaaaaaaaaaaa","rev":2}`
+		return errors.Join(tx.Bucket([]byte("partners")).Put([]byte("p1"), []byte(`{"id":"p1","rev":3,"name":"Old","kind":"non-profit","stage":"active"}`)),
+			tx.Bucket([]byte(bucketTombstones)).Put([]byte("partners/p0"), []byte(tomb)))
 	})
 	db.Close()
 	if err != nil {
@@ -235,6 +238,81 @@ func TestAnOlderFileIsSealedWhenUpgraded(t *testing.T) {
 		if err != nil || !bytes.Contains(raw, []byte(`"Old"`)) {
 			t.Fatalf("after the upgrade: %s, %v", raw, err)
 		}
+		if tomb, err := decodeTombstone([]byte("partners/p0"), tx.Bucket([]byte(bucketTombstones)).Get([]byte("partners/p0"))); err != nil || tomb.ID != "p0" {
+			t.Fatalf("the tombstone after the upgrade: %+v, %v", tomb, err)
+		}
 		return nil
 	})
+}
+
+// Sync's history is checked like the records: a tombstone or a list of losing versions whose bytes no
+// longer match is named by check, read as nothing (sync goes on without it) and taken back from the newest
+// backup that holds it intact, or dropped when none does, so the check is clean again.
+func TestDamagedSyncHistoryIsNamedAndTakenBack(t *testing.T) {
+	s := openTemp(t)
+	ids := saved(t, s, "Gone for good", "Disputed")
+	gone, disputed := ids[0], ids[1]
+	if err := s.DeletePermanently(data.KindPartner, gone); err != nil {
+		t.Fatal(err)
+	}
+	version := func(name, hlc string) Version {
+		v, err := ParseVersion(data.KindPartner, []byte(`{"id":"`+disputed+`","name":"`+name+`","kind":"non-profit","stage":"active","hlc":"`+hlc+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	winner, loser := version("Disputed (office)", "2030-01-02T00:00:00.000Z-0000-bbbbbbbbbbbbbbbb"), version("Disputed (hall)", "2030-01-01T00:00:00.000Z-0000-cccccccccccccccc")
+	if _, err := s.ApplySync(func(SyncView) (SyncBatch, error) {
+		return SyncBatch{Records: []Settled{{Winner: winner, Losers: []Version{loser}}}}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := s.Backup(ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inBackup, err := bolt.Open(backup, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damageStored(t, inBackup, bucketConflicts, "partners/"+disputed)
+	inBackup.Close()
+	damageStored(t, s.db, bucketTombstones, "partners/"+gone)
+	damageStored(t, s.db, bucketConflicts, "partners/"+disputed)
+	s = reopen(t, s, Options{})
+
+	rep := s.Check()
+	if problems := strings.Join(rep.Problems, "\n"); !strings.Contains(problems, "tombstones/partners/"+gone) || !strings.Contains(problems, "conflicts/partners/"+disputed) {
+		t.Fatalf("check names %q", rep.Problems)
+	}
+	changes, err := s.LocalChanges(0, nil)
+	if err != nil {
+		t.Fatalf("sync out with damaged history: %v", err)
+	}
+	for _, v := range changes.Versions {
+		if v.Gone {
+			t.Fatalf("a damaged tombstone was shared: %+v", v)
+		}
+	}
+	if cs, err := s.Conflicts(); err != nil || len(cs) != 0 {
+		t.Fatalf("conflicts with the list damaged: %d, %v", len(cs), err)
+	}
+
+	repaired, err := s.Repair()
+	if err != nil || len(repaired) != 2 {
+		t.Fatalf("repair: %+v, %v", repaired, err)
+	}
+	for _, r := range repaired {
+		if !r.Found() || (r.Record.Kind == bucketTombstones) != (r.Backup.Path != "") {
+			t.Errorf("%s: taken back from %q", r.Record.Key(), r.Backup.Path)
+		}
+	}
+	if rep := s.Check(); len(rep.Problems) != 0 {
+		t.Fatalf("check after repair: %q", rep.Problems)
+	}
+	changes, _ = s.LocalChanges(0, nil)
+	if !slices.ContainsFunc(changes.Versions, func(v Version) bool { return v.Gone && v.ID == gone }) {
+		t.Fatal("the tombstone taken back is not shared")
+	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -28,6 +28,7 @@ var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 	{to: 4, run: separatePrints},
 	{to: 6, run: sealRecords},
+	{to: 8, run: sealHistory},
 }
 
 // prepare makes the buckets of a new file, or upgrades an older one after backing it up, and indexes the

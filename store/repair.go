@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,12 +26,20 @@ type Repaired struct {
 	Backup BackupFile
 }
 
-// Found is false when nothing held the record intact.
-func (r Repaired) Found() bool { return r.Opened || r.Backup.Path != "" }
+// Found is false when nothing held the record intact and it stays set aside (sync history never does: see
+// repairHistory).
+func (r Repaired) Found() bool { return r.Opened || r.Backup.Path != "" || r.Record.history() }
 
 // Describe says in one line, translated with t, what became of the record.
 func (r Repaired) Describe(t func(string, ...any) string) string {
 	switch {
+	case r.Record.history() && r.Backup.Path != "":
+		return t("%s: what sync keeps about it was taken back from the backup of %s (%s).",
+			r.Record.ID, r.Backup.Made.Local().Format("2006-01-02 15:04"), filepath.Base(r.Backup.Path))
+	case r.Record.Kind == bucketTombstones:
+		return t("%s: no backup holds sync's note that it was deleted, so the note is gone. It stays deleted here; if another laptop still has it, the next sync brings it back, and you can delete it again.", r.Record.ID)
+	case r.Record.Kind == bucketConflicts:
+		return t("%s: no backup holds the versions of it that lost a conflict, so they are gone. The record itself is as it was.", r.Record.ID)
 	case r.Opened:
 		return t("%s: written again as Accord read it when the file was opened.", r.Record.Key())
 	case r.Found():
@@ -69,6 +78,9 @@ func (s *Store) Repair() ([]Repaired, error) {
 }
 
 func (s *Store) repair(d *DamagedRecord, backups []BackupFile) (Repaired, error) {
+	if d.history() {
+		return s.repairHistory(d, backups)
+	}
 	s.mu.RLock()
 	read, opened := s.records[d.Kind][d.ID]
 	s.mu.RUnlock()
@@ -138,4 +150,69 @@ func recordInBackup(path string, k data.Kind, id string) (data.Record, error) {
 		return nil, fmt.Errorf("%s in backup %s: %w", id, path, err)
 	}
 	return r, nil
+}
+
+// sealedHistorySince is the first schema whose tombstones and conflicts are stored sealed.
+const sealedHistorySince = 8
+
+// repairHistory takes a damaged tombstone or list of losing versions back from the newest backup that holds
+// it intact, as it was there. When none does it is dropped, so the file is sound again: the record itself
+// is as it was (deleted, or holding the version that won), and what is lost is sync's note of the deletion,
+// which a laptop that still has the record could undo, or the losing versions, which nobody chose to keep.
+func (s *Store) repairHistory(d *DamagedRecord, backups []BackupFile) (Repaired, error) {
+	var found []byte
+	var from BackupFile
+	for _, b := range backups {
+		if raw, err := historyInBackup(b.Path, d.Kind, d.ID); err == nil {
+			found, from = raw, b
+			break
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(d.Kind))
+		if found == nil {
+			return b.Delete([]byte(d.ID))
+		}
+		return b.Put([]byte(d.ID), seal(found))
+	})
+	if err == nil {
+		s.mended(d.Kind, d.ID)
+	}
+	return Repaired{Record: d, Backup: from}, err
+}
+
+// historyInBackup reads one tombstone or conflict list from a backup without changing it.
+func historyInBackup(path string, bucket data.Kind, key string) ([]byte, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var out []byte
+	err = safely(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			schema, err := schemaOf(tx)
+			if err != nil {
+				return err
+			}
+			b := tx.Bucket([]byte(bucket))
+			if b == nil || b.Get([]byte(key)) == nil {
+				return errNotInBackup
+			}
+			raw := b.Get([]byte(key))
+			if schema >= sealedHistorySince {
+				if raw, err = unseal(bucket, []byte(key), raw); err != nil {
+					return err
+				}
+			}
+			if !json.Valid(raw) {
+				return fmt.Errorf("%s %s is not JSON", bucket, key)
+			}
+			out = bytes.Clone(raw)
+			return nil
+		})
+	})
+	return out, err
 }

@@ -300,8 +300,11 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 				}
 			}
 		}
-		return tx.Bucket([]byte(bucketTombstones)).ForEach(func(_, raw []byte) error {
-			t, err := decodeTombstone(raw)
+		return tx.Bucket([]byte(bucketTombstones)).ForEach(func(key, raw []byte) error {
+			t, err := decodeTombstone(key, raw)
+			if errors.As(err, new(*DamagedRecord)) {
+				return nil // not shared: check names it, and repair takes it back
+			}
 			if err != nil || t.Rev <= since {
 				return err
 			}
@@ -340,8 +343,14 @@ func appendWithLosers(tx *bolt.Tx, vs []Version, v Version) ([]Version, error) {
 	return vs, nil
 }
 
-func decodeTombstone(raw []byte) (tombstone, error) {
+// decodeTombstone reads the tombstone stored under key, or returns a *DamagedRecord naming it when its
+// bytes no longer match their checksum.
+func decodeTombstone(key, stored []byte) (tombstone, error) {
 	var t tombstone
+	raw, err := unseal(bucketTombstones, key, stored)
+	if err != nil {
+		return t, err
+	}
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return t, fmt.Errorf("tombstone: %w", err)
 	}
@@ -433,11 +442,15 @@ func held(tx *bolt.Tx, k data.Kind, id string) (Held, error) {
 		}
 		h.Current, h.OK = v, true
 	} else if raw := tx.Bucket([]byte(bucketTombstones)).Get(key); raw != nil {
-		t, err := decodeTombstone(raw)
-		if err != nil {
+		t, err := decodeTombstone(key, raw)
+		switch {
+		case errors.As(err, new(*DamagedRecord)):
+			// Held as nothing, like a damaged record: the deletion may come again from another laptop.
+		case err != nil:
 			return h, err
+		default:
+			h.Current, h.OK = t.version(), true
 		}
-		h.Current, h.OK = t.version(), true
 	}
 	losers, err := conflictsOf(tx, k, key)
 	h.Losers = losers
@@ -451,9 +464,15 @@ type keptVersion struct {
 	Gone   *tombstone      `json:"gone,omitempty"`
 }
 
+// conflictsOf reads the versions that lost a conflict over the record under key. Damaged ones read as
+// none: check names them, and repair takes them back.
 func conflictsOf(tx *bolt.Tx, k data.Kind, key []byte) ([]Version, error) {
-	raw := tx.Bucket([]byte(bucketConflicts)).Get(key)
-	if raw == nil {
+	stored := tx.Bucket([]byte(bucketConflicts)).Get(key)
+	if stored == nil {
+		return nil, nil
+	}
+	raw, err := unseal(bucketConflicts, key, stored)
+	if err != nil {
 		return nil, nil
 	}
 	var list []keptVersion
@@ -536,7 +555,7 @@ func putSettled(tx *bolt.Tx, set Settled, rev uint64) (indexEntry, error) {
 	var e indexEntry
 	if w.Gone {
 		t, _ := json.Marshal(tombstone{w.Kind, w.ID, w.HLC.String(), w.Prev, rev})
-		if err := errors.Join(records.Delete([]byte(w.ID)), tombs.Put(key, t)); err != nil {
+		if err := errors.Join(records.Delete([]byte(w.ID)), tombs.Put(key, seal(t))); err != nil {
 			return e, err
 		}
 	} else {
@@ -574,7 +593,7 @@ func putConflicts(tx *bolt.Tx, key []byte, losers []Version) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(key, raw)
+	return b.Put(key, seal(raw))
 }
 
 // unindex takes a record out of the in-memory index. The caller holds s.mu for writing.

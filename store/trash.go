@@ -190,7 +190,7 @@ func (s *Store) putTombstone(tx *bolt.Tx, r data.Record, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket([]byte(bucketTombstones)).Put([]byte(string(r.Kind())+"/"+m.ID), raw)
+	return tx.Bucket([]byte(bucketTombstones)).Put([]byte(string(r.Kind())+"/"+m.ID), seal(raw))
 }
 
 // keptAttachments marks the attachments that versions kept in conflicts use: the user may still keep one.
