@@ -90,9 +90,12 @@ func ParseVersion(k data.Kind, raw []byte) (Version, error) {
 		refusal := data.RefusalOf(r, &data.ValidationError{Problems: ps})
 		return Version{}, &refusal
 	}
-	stripped, err := withoutRev(raw)
-	if err != nil {
-		return Version{}, fmt.Errorf("%s %s: %w", k, m.ID, err)
+	stripped, ok := quickWithoutRev(raw)
+	if !ok {
+		var err error
+		if stripped, err = withoutRev(raw); err != nil {
+			return Version{}, fmt.Errorf("%s %s: %w", k, m.ID, err)
+		}
 	}
 	return Version{Kind: k, ID: m.ID, HLC: m.Stamp(), Prev: m.Prev, JSON: stripped, decoded: r}, nil
 }

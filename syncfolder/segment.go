@@ -200,6 +200,23 @@ func writeRecordLine(w *bufio.Writer, v store.Version) error {
 	return err
 }
 
+// recordLine reads a line as writeRecordLine writes it without decoding the record, which ParseVersion
+// decodes and checks anyway (on every core: see versionsOf); false for any other line, which is decoded
+// in full. A record that is not JSON is then refused as unreadable, on its own.
+func recordLine(line []byte) (entry, bool) {
+	const start, middle = `{"kind":"`, `","record":{`
+	rest, ok := bytes.CutPrefix(line, []byte(start))
+	if !ok || !bytes.HasSuffix(rest, []byte("}}")) {
+		return entry{}, false
+	}
+	kind, record, ok := bytes.Cut(rest, []byte(middle))
+	if !ok || !slices.Contains(data.RecordKinds, data.Kind(kind)) {
+		return entry{}, false
+	}
+	record = append([]byte{'{'}, record[:len(record)-1]...) // a copy: the line is read over next
+	return entry{Kind: data.Kind(kind), Record: record}, true
+}
+
 // writeSegment writes this laptop's next segment: under a temporary name, synced, then renamed, so that
 // no one ever reads half of it under its real name; and under a new number, so no segment is ever
 // rewritten.
@@ -285,9 +302,11 @@ func readEntries(lines *lines) (header, []entry, error) {
 		} else if err != nil {
 			return h, nil, err
 		}
-		var e entry
-		if err := json.Unmarshal(line, &e); err != nil {
-			return h, nil, fmt.Errorf("entry %d: %w", len(entries)+1, err)
+		e, ok := recordLine(line)
+		if !ok {
+			if err := json.Unmarshal(line, &e); err != nil {
+				return h, nil, fmt.Errorf("entry %d: %w", len(entries)+1, err)
+			}
 		}
 		entries = append(entries, e)
 	}
