@@ -29,6 +29,21 @@ func damageStored(t *testing.T, db *bolt.DB, k data.Kind, id string) {
 	}
 }
 
+// backUpDamaged makes a backup with one value damaged in it.
+func backUpDamaged(t *testing.T, s *Store, k data.Kind, key string) {
+	t.Helper()
+	path, err := s.Backup(ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	damageStored(t, db, k, key)
+}
+
 func saved(t *testing.T, s *Store, names ...string) []string {
 	t.Helper()
 	var ids []string
@@ -114,16 +129,7 @@ func TestRepairTakesARecordBackFromTheNewestBackupThatHoldsItIntact(t *testing.T
 	if err := s.Save(p); err != nil {
 		t.Fatal(err)
 	}
-	newest, err := s.Backup(ReasonManual)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inBackup, err := bolt.Open(newest, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	damageStored(t, inBackup, data.KindPartner, id)
-	inBackup.Close()
+	backUpDamaged(t, s, data.KindPartner, id)
 	damageStored(t, s.db, data.KindPartner, id)
 	c.t = c.t.Add(time.Hour)
 	s = reopen(t, s, Options{Now: c.now})
@@ -268,16 +274,7 @@ func TestDamagedSyncHistoryIsNamedAndTakenBack(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	backup, err := s.Backup(ReasonManual)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inBackup, err := bolt.Open(backup, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	damageStored(t, inBackup, bucketConflicts, "partners/"+disputed)
-	inBackup.Close()
+	backUpDamaged(t, s, bucketConflicts, "partners/"+disputed)
 	damageStored(t, s.db, bucketTombstones, "partners/"+gone)
 	damageStored(t, s.db, bucketConflicts, "partners/"+disputed)
 	s = reopen(t, s, Options{})

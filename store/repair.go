@@ -121,70 +121,20 @@ var errNotInBackup = errors.New("not in this backup")
 // recordInBackup reads one record from a backup without changing it: checked against its checksum when the
 // backup's Accord sealed records, decoded as a record of its kind in any case.
 func recordInBackup(path string, k data.Kind, id string) (data.Record, error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
+	raw, err := valueInBackup(path, k, id, sealedSince)
 	r := data.NewRecord(k)
-	err = safely(func() error {
-		return db.View(func(tx *bolt.Tx) error {
-			schema, err := schemaOf(tx)
-			if err != nil {
-				return err
-			}
-			b := tx.Bucket([]byte(k))
-			if b == nil || b.Get([]byte(id)) == nil {
-				return errNotInBackup
-			}
-			raw := b.Get([]byte(id))
-			if schema >= sealedSince {
-				if raw, err = unseal(k, []byte(id), raw); err != nil {
-					return err
-				}
-			}
-			return json.Unmarshal(raw, r)
-		})
-	})
+	if err == nil {
+		err = json.Unmarshal(raw, r)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s in backup %s: %w", id, path, err)
 	}
 	return r, nil
 }
 
-// sealedHistorySince is the first schema whose tombstones and conflicts are stored sealed.
-const sealedHistorySince = 8
-
-// repairHistory takes a damaged tombstone or list of losing versions back from the newest backup that holds
-// it intact, as it was there. When none does it is dropped, so the file is sound again: the record itself
-// is as it was (deleted, or holding the version that won), and what is lost is sync's note of the deletion,
-// which a laptop that still has the record could undo, or the losing versions, which nobody chose to keep.
-func (s *Store) repairHistory(d *DamagedRecord, backups []BackupFile) (Repaired, error) {
-	var found []byte
-	var from BackupFile
-	for _, b := range backups {
-		if raw, err := historyInBackup(b.Path, d.Kind, d.ID); err == nil {
-			found, from = raw, b
-			break
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte(d.Kind))
-		if found == nil {
-			return b.Delete([]byte(d.ID))
-		}
-		return b.Put([]byte(d.ID), seal(found))
-	})
-	if err == nil {
-		s.mended(d.Kind, d.ID)
-	}
-	return Repaired{Record: d, Backup: from}, err
-}
-
-// historyInBackup reads one tombstone or conflict list from a backup without changing it.
-func historyInBackup(path string, bucket data.Kind, key string) ([]byte, error) {
+// valueInBackup reads one value from a bucket of a backup without changing it, checked against its
+// checksum when the backup's schema is sealed (from sealedFrom on), and as JSON in any case.
+func valueInBackup(path string, bucket data.Kind, key string, sealedFrom int) ([]byte, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return nil, err
@@ -202,7 +152,7 @@ func historyInBackup(path string, bucket data.Kind, key string) ([]byte, error) 
 				return errNotInBackup
 			}
 			raw := b.Get([]byte(key))
-			if schema >= sealedHistorySince {
+			if schema >= sealedFrom {
 				if raw, err = unseal(bucket, []byte(key), raw); err != nil {
 					return err
 				}
@@ -215,4 +165,35 @@ func historyInBackup(path string, bucket data.Kind, key string) ([]byte, error) 
 		})
 	})
 	return out, err
+}
+
+// sealedHistorySince is the first schema whose tombstones and conflicts are stored sealed.
+const sealedHistorySince = 8
+
+// repairHistory takes a damaged tombstone or list of losing versions back from the newest backup that holds
+// it intact, as it was there. When none does it is dropped, so the file is sound again: the record itself
+// is as it was (deleted, or holding the version that won), and what is lost is sync's note of the deletion,
+// which a laptop that still has the record could undo, or the losing versions, which nobody chose to keep.
+func (s *Store) repairHistory(d *DamagedRecord, backups []BackupFile) (Repaired, error) {
+	var found []byte
+	var from BackupFile
+	for _, b := range backups {
+		if raw, err := valueInBackup(b.Path, d.Kind, d.ID, sealedHistorySince); err == nil {
+			found, from = raw, b
+			break
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(d.Kind))
+		if found == nil {
+			return b.Delete([]byte(d.ID))
+		}
+		return b.Put([]byte(d.ID), seal(found))
+	})
+	if err == nil {
+		s.mended(d.Kind, d.ID)
+	}
+	return Repaired{Record: d, Backup: from}, err
 }
