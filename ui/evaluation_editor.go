@@ -68,15 +68,7 @@ func (ed *evaluationEditor) aboutSection() fyne.CanvasObject {
 
 // sides are who a respondent can speak for: our organisation and each partner of the agreement.
 func (ed *evaluationEditor) sides() (labels []string, parties []data.Party) {
-	parties = []data.Party{{Us: true}}
-	if ed.a != nil {
-		parties = nil
-		for _, p := range ed.a.Parties {
-			parties = append(parties, data.Party{Us: p.Us, PartnerID: p.PartnerID})
-		}
-	} else if ed.e.PartnerID != "" {
-		parties = append(parties, data.Party{PartnerID: ed.e.PartnerID})
-	}
+	parties = ed.e.Sides(ed.store)
 	for _, p := range parties {
 		labels = append(labels, partyName(ed.store, p))
 	}
