@@ -127,8 +127,8 @@ func (e *Evaluation) Validate() error {
 			ps.add(field, "This evaluation is anonymous: respondent %d is known by organisation and role, without a name.", i+1)
 		case e.Anonymous && strings.TrimSpace(r.Role) == "":
 			ps.add(field, "Respondent %d needs a role: this evaluation is anonymous.", i+1)
-		case !e.Anonymous && strings.TrimSpace(r.Name) == "":
-			ps.add(field, "Respondent %d needs a name.", i+1)
+		case !e.Anonymous && strings.TrimSpace(r.Name) == "" && strings.TrimSpace(r.Role) == "":
+			ps.add(field, "Respondent %d needs a name or a role.", i+1)
 		}
 		if !r.scoresValid() {
 			ps.add(field, "Scores go from 1 to 5 (respondent %d).", i+1)
@@ -148,15 +148,16 @@ func (e *Evaluation) Validate() error {
 	return ps.err()
 }
 
-// scoresValid is true when every score is 1 to 5, on a known dimension.
+// scoresValid is true when every score is 1 to 5, on a known dimension; 0 is a question skipped with
+// a comment.
 func (r Respondent) scoresValid() bool {
 	for d, s := range r.Scores {
-		if _, known := DimensionNames[d]; !known || s.Value < 1 || s.Value > 5 {
+		if _, known := DimensionNames[d]; !known || s.Value < 0 || s.Value > 5 {
 			return false
 		}
 	}
 	for _, s := range r.Goals {
-		if s.Value < 1 || s.Value > 5 {
+		if s.Value < 0 || s.Value > 5 {
 			return false
 		}
 	}

@@ -226,3 +226,4 @@ func Sign(key []byte, content string) string {
 	m.Write([]byte(content))
 	return hex.EncodeToString(m.Sum(nil))
 }
+
