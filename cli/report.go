@@ -158,19 +158,26 @@ type reportOptions struct {
 // reportArgs reads the report's words and its options, with the options before, between or after the
 // words, as people type them.
 func reportArgs(args []string) (words []string, o reportOptions, err error) {
+	words, err = interspersed("report", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
+		fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
+		fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
+		fs.StringVar(&o.network.Focus, "focus", o.network.Focus, "only the partners of this focus area")
+		fs.StringVar(&o.network.Paper, "paper", o.network.Paper, "A4, A3 or Letter")
+	})
+	return words, o, err
+}
+
+// interspersed reads a command's words and its options, with the options before, between or after the
+// words; define binds each option to the value it has so far, so a later pass keeps what an earlier one read.
+func interspersed(name string, args []string, define func(fs *flag.FlagSet)) (words []string, err error) {
 	for {
-		rest, err := flags("report", args, func(fs *flag.FlagSet) {
-			fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
-			fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
-			fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
-			fs.StringVar(&o.network.Focus, "focus", o.network.Focus, "only the partners of this focus area")
-			fs.StringVar(&o.network.Paper, "paper", o.network.Paper, "A4, A3 or Letter")
-		})
+		rest, err := flags(name, args, define)
 		if err != nil {
-			return nil, o, err
+			return nil, err
 		}
 		if len(rest) == 0 {
-			return words, o, nil
+			return words, nil
 		}
 		words, args = append(words, rest[0]), rest[1:]
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 )
 
@@ -227,3 +228,38 @@ func Sign(key []byte, content string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
+
+// Describe says whose answers these are, for which evaluation, and what taking them changes.
+func (a Arrival) Describe(v View, t Translate, count Count) string {
+	r := Respondent{Name: a.Answers.Name, Us: a.Answers.Us, PartnerID: a.Answers.PartnerID, Role: a.Answers.Role}
+	if a.Index >= 0 {
+		r = a.Evaluation.Respondents[a.Index]
+	}
+	if a.Evaluation.Anonymous {
+		r.Name = ""
+	}
+	side := v.Organisation().Name
+	if p := Lookup[Partner](v, r.PartnerID); !r.Us && p != nil {
+		side = p.Name
+	}
+	scores, comments := 0, 0
+	for _, s := range a.Answers.Scores {
+		if s.Value > 0 {
+			scores++
+		}
+		if strings.TrimSpace(s.Comment) != "" {
+			comments++
+		}
+	}
+	who := slices.DeleteFunc([]string{r.Name, r.Role, side}, func(s string) bool { return s == "" })
+	line := t("%s answered for the evaluation %s: %s, %s, %s.", strings.Join(who, ", "),
+		Describe(v, a.Evaluation), count(scores, "%d score", "%d scores"), count(comments, "%d comment", "%d comments"),
+		count(len(a.Answers.Goals), "%d goal rated", "%d goals rated"))
+	switch {
+	case a.Replaces():
+		line += " " + t("They replace the answers already entered for this person.")
+	case a.Index < 0:
+		line += " " + t("They add a respondent from a blank questionnaire.")
+	}
+	return line
+}
