@@ -263,3 +263,67 @@ func (a Arrival) Describe(v View, t Translate, count Count) string {
 	}
 	return line
 }
+
+// SideAnswers is who, of the respondents one side was asked for, has answered and who has not.
+type SideAnswers struct {
+	Side     Party
+	Answered int
+	Waiting  []Respondent
+}
+
+// Expected is how many respondents the side was asked for.
+func (t SideAnswers) Expected() int { return t.Answered + len(t.Waiting) }
+
+// AnsweredBySide is, for each side of the evaluation in turn, how many of its respondents have
+// answered, so the review meeting knows whose voice is missing.
+func (e *Evaluation) AnsweredBySide(v View) []SideAnswers {
+	var out []SideAnswers
+	for _, p := range e.Sides(v) {
+		out = append(out, SideAnswers{Side: p})
+	}
+	for _, r := range e.Respondents {
+		side := Party{Us: r.Us, PartnerID: r.PartnerID}
+		i := slices.IndexFunc(out, func(t SideAnswers) bool { return t.Side.Us == side.Us && t.Side.PartnerID == side.PartnerID })
+		if i < 0 { // a side no longer on the agreement still shows
+			out, i = append(out, SideAnswers{Side: side}), len(out)
+		}
+		if r.HasAnswered() {
+			out[i].Answered++
+		} else {
+			out[i].Waiting = append(out[i].Waiting, r)
+		}
+	}
+	return out
+}
+
+// AskContacts adds, as respondents awaited, the contacts of each partner the evaluation is about who
+// are not asked yet, and says how many it added. In an anonymous evaluation they are known by role
+// and language, never by name or contact, so a contact counts as asked when someone of the same
+// partner, role and language is.
+func (e *Evaluation) AskContacts(v View) int {
+	added := 0
+	for _, side := range e.Sides(v) {
+		p := Lookup[Partner](v, side.PartnerID)
+		if side.Us || p == nil {
+			continue
+		}
+		for _, c := range p.Contacts {
+			asked := func(r Respondent) bool {
+				if e.Anonymous {
+					return r.PartnerID == p.ID && r.Role == c.Role && r.Lang == c.Language
+				}
+				return r.ContactID == c.ID
+			}
+			if slices.ContainsFunc(e.Respondents, asked) {
+				continue
+			}
+			r := Respondent{ID: NewID(), PartnerID: p.ID, Role: c.Role, Name: c.Name, ContactID: c.ID}
+			if e.Anonymous {
+				r.Name, r.ContactID, r.Lang = "", "", c.Language
+			}
+			e.Respondents = append(e.Respondents, r)
+			added++
+		}
+	}
+	return added
+}
