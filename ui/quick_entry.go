@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -156,7 +157,9 @@ func (q *quickEntry) question(title, key string) {
 	q.ticks, q.comments, q.keys = append(q.ticks, t), append(q.comments, comment), append(q.keys, key)
 	label := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	label.Wrapping = fyne.TextWrapWord
-	q.form.Add(container.NewBorder(nil, nil, t, nil, container.NewVBox(label, comment)))
+	// The tick before its comment, so Tab goes from a tick to its comment and Shift+Tab from the next tick
+	// back to it.
+	q.form.Add(container.New(layout.NewBorderLayout(nil, nil, t, nil), t, container.NewVBox(label, comment)))
 }
 
 // answers are what was typed, as the questionnaire's answers.

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"accord/data"
+	"accord/store"
+)
+
+// awaitingEleni is the homework club's evaluation, with a goal to rate, awaiting the answers of the
+// library's branch manager, its questionnaire codes given.
+func awaitingEleni(t *testing.T, f *fixture) *data.Evaluation {
+	t.Helper()
+	a, _ := store.Get[data.Agreement](f.store, f.soon.ID)
+	a.Goals = []data.Goal{{ID: "g1", Text: "Pupils attending each week", Target: 20, Unit: "pupils"}}
+	f.save(t, a)
+	settle(t)
+	e := data.NewEvaluationOf(f.store, a, today)
+	if e.AskContacts(f.store) != 1 || !e.PrepareQuestionnaires(f.store) {
+		t.Fatal("the library's contact is not asked")
+	}
+	f.save(t, e)
+	settle(t)
+	return e
+}
+
+// The test: a paper questionnaire typed in from the keyboard alone, tick by tick, with a
+// comment, lands in the evaluation.
+func TestQuickEntryTypesAPaperQuestionnaireFromTheKeyboard(t *testing.T) {
+	f := newFixture(t)
+	e := awaitingEleni(t, f)
+	sh, w := showShell(t, f.store)
+	showScreen[*evaluationsScreen](t, sh)
+	test.Tap(button(t, w.Content(), "Enter answers from paper…"))
+	settle(t)
+	k := keyboard{t, w}
+
+	k.write("XXXX-0000")
+	k.key(fyne.KeyReturn)
+	if q := k.focused(); !strings.Contains(textOf(w.Canvas().Overlays().Top()), "not one Accord printed") || q == nil {
+		t.Fatalf("a mistyped code is not refused:\n%s", textOf(w.Canvas().Overlays().Top()))
+	}
+	code := e.QuestionnaireCode(e.Respondents[0].Code)
+	k.focused().(*field).SetText("")
+	k.write(strings.ToLower(code))
+	k.key(fyne.KeyReturn)
+	if _, ok := k.focused().(*tickField); !ok {
+		t.Fatalf("after the code, the keyboard is on %T, not the first tick", k.focused())
+	}
+	k.write("4")               // trust
+	w.Canvas().FocusPrevious() // Shift+Tab: the comment of the question just typed
+	k.write("Nos tratan de igual a igual")
+	k.tab()              // back to the ticks: decisions
+	k.write("3")         // decisions
+	k.write("0")         // communication, left blank
+	typeTicks(k, "5214") // benefit, inclusion, resources, progress
+	k.write("2")         // the goal
+	if b := asButton(k.focused().(fyne.CanvasObject)); b == nil || b.Text != "Save these answers" {
+		t.Fatalf("after the last tick the keyboard is on %T, not Save", k.focused())
+	}
+	k.key(fyne.KeyReturn)
+	settle(t)
+
+	saved, _ := store.Get[data.Evaluation](f.store, e.ID)
+	eleni := saved.Respondents[0]
+	want := map[data.Dimension]data.Score{data.DimTrust: {Value: 4, Comment: "Nos tratan de igual a igual"}, data.DimDecisions: {Value: 3},
+		data.DimBenefit: {Value: 5}, data.DimInclusion: {Value: 2}, data.DimResources: {Value: 1}, data.DimProgress: {Value: 4}}
+	if len(eleni.Scores) != len(want) || eleni.Goals["g1"].Value != 2 || eleni.Answered != today {
+		t.Fatalf("Eleni's answers in the evaluation: %+v", eleni)
+	}
+	for d, s := range want {
+		if eleni.Scores[d] != s {
+			t.Errorf("%s: %+v, want %+v", d, eleni.Scores[d], s)
+		}
+	}
+	if _, ok := k.focused().(*field); !ok || !strings.Contains(textOf(w.Canvas().Overlays().Top()), "1 questionnaire entered") {
+		t.Fatal("after saving, the keyboard is not back on the code for the next paper")
+	}
+
+	// A blank copy, from the library, by its volunteer coordinator.
+	k.write(e.QuestionnaireCode(data.BlankCode))
+	k.key(fyne.KeyReturn)
+	k.write("2") // the second organisation listed: the library
+	k.write("Volunteer coordinator")
+	k.tab() // the name, left out
+	k.tab()
+	typeTicks(k, "3333333") // the seven dimensions
+	k.write("3")            // the goal
+	k.key(fyne.KeyReturn)
+	settle(t)
+	saved, _ = store.Get[data.Evaluation](f.store, e.ID)
+	if len(saved.Respondents) != 2 || saved.Respondents[1].PartnerID != f.library.ID || saved.Respondents[1].Role != "Volunteer coordinator" ||
+		saved.Summarise(data.DimTrust).Count != 2 {
+		t.Fatalf("the blank copy's answers: %+v", saved.Respondents)
+	}
+}
+
+// typeTicks types each tick as its own key press, to whatever has the keyboard after the one before.
+func typeTicks(k keyboard, digits string) {
+	for _, d := range digits {
+		k.write(string(d))
+	}
+}
