@@ -54,3 +54,42 @@ func TestQuestionnaireReadsBackInThreeLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestEvaluationReportSaysWhoAnsweredFromEachSide(t *testing.T) {
+	s, e := questionnaires(t)
+	penalara := data.Lookup[data.Agreement](s, e.AgreementID).PartnerIDs()[2]
+	e.Respondents = append(e.Respondents, data.Respondent{ID: "r3", Name: "Lucía Gómez", Role: "Secretaria", PartnerID: penalara})
+	e.Anonymous = false
+	for _, c := range []struct {
+		anonymous, names bool
+		want, never     string
+	}{
+		{false, true, "Asociación Vecinal Peñalara 0 of 1 Lucía Gómez, Secretaria", ""},
+		{true, true, "Asociación Vecinal Peñalara 0 of 1 Secretaria", "Lucía Gómez"},
+	} {
+		e.Anonymous = c.anonymous
+		if c.anonymous {
+			for i := range e.Respondents {
+				e.Respondents[i].Name, e.Respondents[i].ContactID = "", ""
+				if e.Respondents[i].Role == "" {
+					e.Respondents[i].Role = "Директор" // an anonymous evaluation knows everyone by role
+				}
+			}
+		}
+		save(t, s, e)
+		b, err := EvaluationReport(s, e, printedOn, c.names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := words(run(t, b, "pdftotext", "-raw"))
+		for _, want := range []string{"Who answered", "Organisation Answered Not answered yet", "Σύλλογος Γειτονιάς Αθήνας 1 of 1 —",
+			"Общественный центр «Рассвет» 1 of 1 —", c.want, "Respondents 2 from 2 organisations"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("anonymous %v: the report does not say %q:\n%s", c.anonymous, want, text)
+			}
+		}
+		if c.never != "" && strings.Contains(text, c.never) {
+			t.Errorf("the anonymous evaluation's report names %s", c.never)
+		}
+	}
+}
