@@ -18,7 +18,7 @@ import (
 // or an HTML file to send. An evaluation sending its first questionnaire gets its codes, and is saved.
 func runQuestionnaire(e env, args []string) error {
 	respondent, format, out := "", "pdf", ""
-	words, err := interspersed("questionnaire", args, func(fs *flag.FlagSet) {
+	words, err := interspersed("questionnaire", args, func(fs *flag.FlagSet) { // i18n:same: the command's name
 		fs.StringVar(&respondent, "respondent", respondent, "the respondent's ID; none: a blank copy")
 		fs.StringVar(&format, "format", format, "pdf or html")
 		fs.StringVar(&out, "o", out, "the file to write")
@@ -78,7 +78,7 @@ func runQuestionnaire(e env, args []string) error {
 // entered are replaced only with --replace.
 func runImportAnswers(e env, args []string) error {
 	var replace bool
-	files, err := interspersed("import answers", args, func(fs *flag.FlagSet) {
+	files, err := interspersed("import answers", args, func(fs *flag.FlagSet) { // i18n:same: the command's name
 		fs.BoolVar(&replace, "replace", replace, "replace answers already entered")
 	})
 	if err != nil {

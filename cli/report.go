@@ -158,7 +158,7 @@ type reportOptions struct {
 // reportArgs reads the report's words and its options, with the options before, between or after the
 // words, as people type them.
 func reportArgs(args []string) (words []string, o reportOptions, err error) {
-	words, err = interspersed("report", args, func(fs *flag.FlagSet) {
+	words, err = interspersed("report", args, func(fs *flag.FlagSet) { // i18n:same: the command's name
 		fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
 		fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
 		fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
