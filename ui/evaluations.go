@@ -81,9 +81,17 @@ func (es *evaluationsScreen) refreshDue() {
 
 func (es *evaluationsScreen) row(e *data.Evaluation) (string, string) {
 	overall := e.Overall()
-	return named(es.store, e), joinNonEmpty(" · ",
-		T("health %s", oneDecimal(overall)), T(string(data.BandOf(overall))),
-		N(len(e.Respondents), "%d respondent", "%d respondents"))
+	answered := 0
+	for _, r := range e.Respondents {
+		if r.HasAnswered() {
+			answered++
+		}
+	}
+	respondents := N(len(e.Respondents), "%d respondent", "%d respondents")
+	if answered < len(e.Respondents) { // questionnaires are out: say how many came back
+		respondents = T("%d of %d answered", answered, len(e.Respondents))
+	}
+	return named(es.store, e), joinNonEmpty(" · ", T("health %s", oneDecimal(overall)), T(string(data.BandOf(overall))), respondents)
 }
 
 // print is Ctrl+P: the chosen evaluation's report, opened to print.

@@ -25,6 +25,7 @@ type quickEntry struct {
 	code    *field
 	status  *widget.Label
 	form    *fyne.Container
+	scroll  *container.Scroll
 	save    *keyButton
 	d       *dialog.CustomDialog
 	saved   func() // after each questionnaire is saved, so lists show it
@@ -56,7 +57,8 @@ func (q *quickEntry) show() {
 	help := wrapped(T("For each question type the ticked box: 1 to 5, or 0 when it was left blank; the next question follows. Tab goes to a question's comment, Shift+Tab back to the comment of the question just typed."))
 	help.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(row(T("Questionnaire code"), q.code), q.status, help)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(q.form))
+	q.scroll = container.NewVScroll(q.form)
+	content := container.NewBorder(top, nil, nil, nil, q.scroll)
 	closeButton := newKeyButton(T("Close"), theme.CancelIcon(), func() { q.d.Hide() })
 	q.d = dialog.NewCustomWithoutButtons(T("Enter answers from paper"), content, q.win)
 	q.d.SetButtons([]fyne.CanvasObject{closeButton, q.save})
@@ -154,12 +156,31 @@ func (q *quickEntry) layOut() {
 func (q *quickEntry) question(title, key string) {
 	t := newTickField(5, true, func(v int) string { return fmt.Sprint(v) })
 	comment := newField(T("Comment, if one was written"))
+	block := container.NewVBox()
+	t.focused = func() { q.reveal(block) }
 	q.ticks, q.comments, q.keys = append(q.ticks, t), append(q.comments, comment), append(q.keys, key)
 	label := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	label.Wrapping = fyne.TextWrapWord
 	// The tick before its comment, so Tab goes from a tick to its comment and Shift+Tab from the next tick
 	// back to it.
-	q.form.Add(container.New(layout.NewBorderLayout(nil, nil, t, nil), t, container.NewVBox(label, comment)))
+	block.Add(container.New(layout.NewBorderLayout(nil, nil, t, nil), t, container.NewVBox(label, comment)))
+	q.form.Add(block)
+}
+
+// reveal scrolls the questions so that the block with the keyboard is in sight: Fyne's scroll does not
+// follow the keyboard, and the eye must not lose the question being typed.
+func (q *quickEntry) reveal(block fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(block).Y - d.AbsolutePositionForObject(q.form).Y
+	switch view := q.scroll.Size().Height; {
+	case y < q.scroll.Offset.Y:
+		q.scroll.Offset.Y = y
+	case y+block.Size().Height > q.scroll.Offset.Y+view:
+		q.scroll.Offset.Y = y + block.Size().Height - view
+	default:
+		return
+	}
+	q.scroll.Refresh()
 }
 
 // answers are what was typed, as the questionnaire's answers.
@@ -252,7 +273,8 @@ type tickField struct {
 	value   int // -1: nothing typed yet; 0: left blank
 	show    func(v int) string
 	done    func()
-	focused bool
+	focused func() // when it takes the keyboard
+	hasKeys bool
 	text    *widget.Label
 	box     *canvas.Rectangle
 }
@@ -285,9 +307,9 @@ func (t *tickField) refreshText() {
 	default:
 		t.text.SetText(t.show(t.value))
 	}
-	t.box.StrokeColor = theme.Color(theme.ColorNameInputBorder)
-	if t.focused {
-		t.box.StrokeColor = theme.Color(theme.ColorNameFocus)
+	t.box.StrokeColor, t.box.FillColor = theme.Color(theme.ColorNameInputBorder), theme.Color(theme.ColorNameInputBackground)
+	if t.hasKeys {
+		t.box.StrokeColor, t.box.FillColor = theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameFocus)
 	}
 	t.box.Refresh()
 }
@@ -298,8 +320,15 @@ func (t *tickField) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (t *tickField) FocusGained() { t.focused = true; t.refreshText() }
-func (t *tickField) FocusLost()   { t.focused = false; t.refreshText() }
+func (t *tickField) FocusGained() {
+	t.hasKeys = true
+	t.refreshText()
+	if t.focused != nil {
+		t.focused()
+	}
+}
+
+func (t *tickField) FocusLost() { t.hasKeys = false; t.refreshText() }
 
 func (t *tickField) TypedRune(r rune) {
 	v := int(r - '0')
