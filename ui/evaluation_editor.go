@@ -88,7 +88,7 @@ func (ed *evaluationEditor) sides() (labels []string, parties []data.Party) {
 // partner's contacts at once, and blank ones on paper or as a file.
 func (ed *evaluationEditor) questionnairesSection() fyne.CanvasObject {
 	ed.answered = container.NewVBox()
-	ask := widget.NewButtonWithIcon(T("Ask every partner's contacts"), theme.ContentAddIcon(), ed.onAskContacts)
+	ask := widget.NewButtonWithIcon(T("Ask the partners' contacts"), theme.ContentAddIcon(), ed.onAskContacts)
 	blankPaper := widget.NewButtonWithIcon(T("Print a blank questionnaire"), theme.DocumentPrintIcon(), func() { ed.onQuestionnaire("", false) })
 	blankFile := widget.NewButtonWithIcon(T("Save a blank questionnaire file…"), theme.DownloadIcon(), func() { ed.onQuestionnaire("", true) })
 	ed.refreshAnswered()
@@ -128,7 +128,7 @@ func (ed *evaluationEditor) refreshAnswered() {
 // onAskContacts adds every partner's contacts not asked yet as respondents awaited.
 func (ed *evaluationEditor) onAskContacts() {
 	if ed.e.AskContacts(ed.store) == 0 {
-		dialog.ShowInformation(T("Ask every partner's contacts"), T("Every contact of the partners is asked already."), ed.win)
+		dialog.ShowInformation(T("Ask the partners' contacts"), T("Every contact of the partners is asked already."), ed.win)
 		return
 	}
 	ed.respondents.Objects = []fyne.CanvasObject{ed.respondentList()}
