@@ -228,7 +228,6 @@ func Sign(key []byte, content string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-
 // Describe says whose answers these are, for which evaluation, and what taking them changes.
 func (a Arrival) Describe(v View, t Translate, count Count) string {
 	r := Respondent{Name: a.Answers.Name, Us: a.Answers.Us, PartnerID: a.Answers.PartnerID, Role: a.Answers.Role}

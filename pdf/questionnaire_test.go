@@ -62,7 +62,7 @@ func TestEvaluationReportSaysWhoAnsweredFromEachSide(t *testing.T) {
 	e.Anonymous = false
 	for _, c := range []struct {
 		anonymous, names bool
-		want, never     string
+		want, never      string
 	}{
 		{false, true, "Asociación Vecinal Peñalara 0 of 1 Lucía Gómez, Secretaria", ""},
 		{true, true, "Asociación Vecinal Peñalara 0 of 1 Secretaria", "Lucía Gómez"},
