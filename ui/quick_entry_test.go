@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -103,5 +104,45 @@ func TestQuickEntryTypesAPaperQuestionnaireFromTheKeyboard(t *testing.T) {
 func typeTicks(k keyboard, digits string) {
 	for _, d := range digits {
 		k.write(string(d))
+	}
+}
+
+// An answers file a partner sent back is shown before it is taken in, and answers already in are
+// replaced only once the user says so.
+func TestAnswersFileIsShownThenTakenInAndReplacesOnlyWhenAsked(t *testing.T) {
+	f := newFixture(t)
+	e := awaitingEleni(t, f)
+	sh, w := showShell(t, f.store)
+	es := showScreen[*evaluationsScreen](t, sh)
+	file := func(trust int) []byte {
+		code := e.QuestionnaireCode(e.Respondents[0].Code)
+		content, _ := json.Marshal(data.Answers{Code: code, Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: trust}}})
+		b, _ := json.Marshal(data.AnswersFile{Format: data.AnswersFormat, Code: code, Content: string(content),
+			Signature: data.Sign(e.SigningKey(code), string(content))})
+		return b
+	}
+	take := func(b []byte, yes string) {
+		t.Helper()
+		in, err := data.ReadAnswers(f.store, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es.confirmAnswers(in, b)
+		settle(t)
+		shown := textOf(w.Canvas().Overlays().Top())
+		if !strings.Contains(shown, "Ελένη Παπαδοπούλου, Branch manager, Northside Library answered") || !strings.Contains(shown, yes) {
+			t.Fatalf("before taking the answers in, the window shows:\n%s", shown)
+		}
+		test.Tap(button(t, w.Canvas().Overlays().Top(), yes))
+		settle(t)
+		w.Canvas().Overlays().Top().Hide() // "Answers taken in"
+	}
+	take(file(2), "Take them in")
+	if saved, _ := store.Get[data.Evaluation](f.store, e.ID); saved.Respondents[0].Scores[data.DimTrust].Value != 2 {
+		t.Fatalf("the answers file was not taken in: %+v", saved.Respondents[0])
+	}
+	take(file(5), "Replace")
+	if saved, _ := store.Get[data.Evaluation](f.store, e.ID); saved.Respondents[0].Scores[data.DimTrust].Value != 5 {
+		t.Fatalf("the answers were not replaced: %+v", saved.Respondents[0])
 	}
 }
