@@ -102,7 +102,7 @@ func runImportAnswers(e env, args []string) error {
 		}
 	}
 	if refused > 0 {
-		return errors.New(i18n.N(refused, "%d answers file was not taken in.", "%d answers files were not taken in.", refused))
+		return &data.PlainError{Message: "%d of the %d answers files were not taken in: each one's reason is above.", Args: []any{refused, len(files)}}
 	}
 	return nil
 }

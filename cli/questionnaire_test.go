@@ -70,12 +70,15 @@ func TestQuestionnaireThenImportAnswers(t *testing.T) {
 	foreign.Secret = "another group's"
 	forged := answersFile(t, &foreign, partners[1].Code, 1)
 	code, out, stderr := run(t, folder, "import", "answers", first, forged, second)
-	if code != exitFail || !strings.Contains(out, "changed after it was saved") || !strings.Contains(stderr, "1 answers file was not taken in") {
+	if code != exitFail || !strings.Contains(out, "changed after it was saved") || !strings.Contains(stderr, "1 of the 3 answers files were not taken in") {
 		t.Fatalf("import of two good files and a forged one: exit %d\n%s%s", code, out, stderr)
 	}
 	got := awaiting(t, folder)
 	if got.Respondents[len(got.Respondents)-2].Scores[data.DimTrust].Value != 2 || got.Respondents[len(got.Respondents)-1].Scores[data.DimTrust].Value != 5 {
 		t.Fatalf("the answers in the evaluation: %+v", got.Respondents)
+	}
+	if got.Rev <= e.Rev || got.HLC == e.HLC || !got.UpdatedAt.After(e.UpdatedAt) {
+		t.Fatal("answers taken in are not stamped as an edit made on this laptop")
 	}
 	again := answersFile(t, e, partners[0].Code, 4)
 	if code, out, _ := run(t, folder, "import", "answers", again); code != exitFail || !strings.Contains(out, "--replace") {
