@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -14,67 +15,96 @@ import (
 // refused by data.ReadAnswers, not read whole.
 const maxAnswersRead = 1 << 20
 
-// onImportAnswers takes in an answers file a partner sent back (or the e-mail text holding one): it is
-// checked and matched by its code, what it changes is shown, and it is saved only once the user agrees;
-// answers already entered are replaced only when the user says so.
+// answersFile is an answers file a partner sent back (or the e-mail text holding one), as read.
+type answersFile struct {
+	name    string
+	content []byte
+}
+
+// onImportAnswers is the "Import answers files…" button: the file chosen is checked and shown before
+// it is taken in. (Fyne's file dialog chooses one file; several are dropped on the window at once.)
 func (es *evaluationsScreen) onImportAnswers() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
-		background(func() {
-			defer r.Close()
-			b, err := io.ReadAll(io.LimitReader(r, maxAnswersRead))
-			var in data.Arrival
-			if err == nil {
-				in, err = data.ReadAnswers(es.store, b)
-			}
-			onUI(func() {
-				if err != nil {
-					showError(es.win, "read answers file "+r.URI().Name(), err)
-					return
-				}
-				es.confirmAnswers(in, b)
-			})
-		})
+		r.Close()
+		es.importAnswers([]fyne.URI{r.URI()})
 	}, es.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{data.AnswersExtension, ".txt", ".eml"}))
 	startIn(d, documentsFolder())
 	d.Show()
 }
 
-// confirmAnswers shows what the answers change and takes them in when the user agrees.
-func (es *evaluationsScreen) confirmAnswers(in data.Arrival, file []byte) {
-	title, yes := T("Take in these answers?"), T("Take them in")
-	if in.Replaces() {
-		title, yes = T("Replace their answers?"), T("Replace")
-	}
-	ask(es.win, title, yes, T("Cancel"), wrapped(in.Describe(es.store, T, N)), func() { es.takeAnswers(file, in.Replaces()) })
+// importAnswers reads answers files off the UI goroutine, checks each and matches it by its code, then
+// shows what each would change — whose answers, for which evaluation, whether they replace answers
+// already in — and why any is refused, and takes them in once the user agrees.
+func (es *evaluationsScreen) importAnswers(uris []fyne.URI) {
+	background(func() {
+		var files []answersFile
+		var lines, refused []string
+		for _, u := range uris {
+			b, err := readAnswers(u)
+			var in data.Arrival
+			if err == nil {
+				in, err = data.ReadAnswers(es.store, b)
+			}
+			if err != nil {
+				refused = append(refused, u.Name()+": "+data.Explain(err, T))
+				continue
+			}
+			files = append(files, answersFile{u.Name(), b})
+			lines = append(lines, u.Name()+": "+in.Describe(es.store, T, N))
+		}
+		onUI(func() {
+			if len(files) == 0 {
+				dialog.ShowInformation(T("No answers taken in"), strings.Join(refused, "\n\n"), es.win)
+				return
+			}
+			if len(refused) > 0 {
+				lines = append(lines, T("Refused:"))
+				lines = append(lines, refused...)
+			}
+			ask(es.win, T("Take in these answers?"), T("Take them in"), T("Cancel"),
+				wrapped(strings.Join(lines, "\n\n")), func() { es.takeAnswers(files) })
+		})
+	})
 }
 
-// takeAnswers saves the answers into their evaluation, read afresh so that answers taken in since count.
-func (es *evaluationsScreen) takeAnswers(file []byte, replace bool) {
+func readAnswers(u fyne.URI) ([]byte, error) {
+	r, err := storage.Reader(u)
+	if err != nil {
+		return nil, &data.PlainError{Message: "Accord cannot read the file %s.", Args: []any{u.Name()},
+			Advice: "Check the file's name and that it is there, then try again.", Err: err}
+	}
+	defer r.Close()
+	return io.ReadAll(io.LimitReader(r, maxAnswersRead))
+}
+
+// takeAnswers saves each file's answers into its evaluation, read afresh so that several answers for one
+// evaluation all count, and says what it did.
+func (es *evaluationsScreen) takeAnswers(files []answersFile) {
 	today := data.DateOf(now())
 	background(func() {
-		in, err := data.ReadAnswers(es.store, file)
-		line := ""
-		switch {
-		case err != nil:
-		case in.Replaces() && !replace:
-			err = data.Plain("Answers for this person came in meanwhile: import the file again to see what would change.")
-		default:
-			line = in.Describe(es.store, T, N)
-			if err = in.Apply(today); err == nil {
+		var lines []string
+		for _, f := range files {
+			in, err := data.ReadAnswers(es.store, f.content)
+			if err == nil {
+				err = in.Apply(today)
+			}
+			if err == nil {
 				err = es.store.Save(in.Evaluation)
+			}
+			if err != nil {
+				fyne.LogError("take in answers "+f.name, err)
+				lines = append(lines, f.name+": "+T("Not taken in: %s", data.Explain(err, T)))
 			}
 		}
 		onUI(func() {
-			if err != nil {
-				showError(es.win, "take in answers", err)
-				return
-			}
 			es.browser.refresh()
-			dialog.ShowInformation(T("Answers taken in"), line, es.win)
+			taken := len(files) - len(lines)
+			lines = append([]string{N(taken, "%d answers file taken in.", "%d answers files taken in.")}, lines...)
+			dialog.ShowInformation(T("Answers taken in"), strings.Join(lines, "\n"), es.win)
 		})
 	})
 }

@@ -2,10 +2,13 @@ package ui
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"accord/data"
@@ -107,41 +110,42 @@ func typeTicks(k keyboard, digits string) {
 	}
 }
 
-// An answers file a partner sent back is shown before it is taken in, and answers already in are
-// replaced only once the user says so.
-func TestAnswersFileIsShownThenTakenInAndReplacesOnlyWhenAsked(t *testing.T) {
+// Answers files dropped on the window are shown before they are taken in — whose answers, and that
+// they replace answers already in — and a forged one is refused with its reason.
+func TestDroppedAnswersFilesAreShownThenTakenIn(t *testing.T) {
 	f := newFixture(t)
 	e := awaitingEleni(t, f)
 	sh, w := showShell(t, f.store)
-	es := showScreen[*evaluationsScreen](t, sh)
-	file := func(trust int) []byte {
-		code := e.QuestionnaireCode(e.Respondents[0].Code)
+	code := e.QuestionnaireCode(e.Respondents[0].Code)
+	file := func(name, secret string, trust int) fyne.URI {
+		signer := *e
+		signer.Secret = secret
 		content, _ := json.Marshal(data.Answers{Code: code, Scores: map[data.Dimension]data.Score{data.DimTrust: {Value: trust}}})
 		b, _ := json.Marshal(data.AnswersFile{Format: data.AnswersFormat, Code: code, Content: string(content),
-			Signature: data.Sign(e.SigningKey(code), string(content))})
-		return b
-	}
-	take := func(b []byte, yes string) {
-		t.Helper()
-		in, err := data.ReadAnswers(f.store, b)
-		if err != nil {
+			Signature: data.Sign(signer.SigningKey(code), string(content))})
+		path := filepath.Join(t.TempDir(), name+data.AnswersExtension)
+		if err := os.WriteFile(path, b, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		es.confirmAnswers(in, b)
+		return storage.NewFileURI(path)
+	}
+	drop := func(yes, says string, uris ...fyne.URI) {
+		t.Helper()
+		sh.onDropped(fyne.Position{}, uris)
 		settle(t)
 		shown := textOf(w.Canvas().Overlays().Top())
-		if !strings.Contains(shown, "Ελένη Παπαδοπούλου, Branch manager, Northside Library answered") || !strings.Contains(shown, yes) {
+		if !strings.Contains(shown, "Ελένη Παπαδοπούλου, Branch manager, Northside Library answered") || !strings.Contains(shown, says) {
 			t.Fatalf("before taking the answers in, the window shows:\n%s", shown)
 		}
 		test.Tap(button(t, w.Canvas().Overlays().Top(), yes))
 		settle(t)
 		w.Canvas().Overlays().Top().Hide() // "Answers taken in"
 	}
-	take(file(2), "Take them in")
+	drop("Take them in", "changed after it was saved", file("eleni", e.Secret, 2), file("forged", "not ours", 1))
 	if saved, _ := store.Get[data.Evaluation](f.store, e.ID); saved.Respondents[0].Scores[data.DimTrust].Value != 2 {
 		t.Fatalf("the answers file was not taken in: %+v", saved.Respondents[0])
 	}
-	take(file(5), "Replace")
+	drop("Take them in", "They replace the answers already entered", file("again", e.Secret, 5))
 	if saved, _ := store.Get[data.Evaluation](f.store, e.ID); saved.Respondents[0].Scores[data.DimTrust].Value != 5 {
 		t.Fatalf("the answers were not replaced: %+v", saved.Respondents[0])
 	}
