@@ -102,7 +102,7 @@ func runImportAnswers(e env, args []string) error {
 		}
 	}
 	if refused > 0 {
-		return &data.PlainError{Message: "%d of the %d answers files were not taken in: each one's reason is above.", Args: []any{refused, len(files)}}
+		return data.Plain("Not every answers file was taken in: each one's reason is above.")
 	}
 	return nil
 }

@@ -70,7 +70,7 @@ func TestQuestionnaireThenImportAnswers(t *testing.T) {
 	foreign.Secret = "another group's"
 	forged := answersFile(t, &foreign, partners[1].Code, 1)
 	code, out, stderr := run(t, folder, "import", "answers", first, forged, second)
-	if code != exitFail || !strings.Contains(out, "changed after it was saved") || !strings.Contains(stderr, "1 of the 3 answers files were not taken in") {
+	if code != exitFail || !strings.Contains(out, "changed after it was saved") || !strings.Contains(stderr, "Not every answers file was taken in") {
 		t.Fatalf("import of two good files and a forged one: exit %d\n%s%s", code, out, stderr)
 	}
 	got := awaiting(t, folder)
