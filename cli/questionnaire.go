@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"accord/data"
@@ -41,7 +42,7 @@ func runQuestionnaire(e env, args []string) error {
 	ev, err := store.Get[data.Evaluation](s, words[0])
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return errors.New(i18n.T("There is no evaluation with the ID %s.", words[0]))
+		return &data.PlainError{Message: "There is no evaluation with the ID %s.", Args: []any{words[0]}}
 	case err != nil:
 		return fmt.Errorf("read %s: %w", words[0], err)
 	}
@@ -49,7 +50,7 @@ func runQuestionnaire(e env, args []string) error {
 	if respondent != "" {
 		index = slices.IndexFunc(ev.Respondents, func(r data.Respondent) bool { return r.ID == respondent })
 		if index < 0 {
-			return errors.New(i18n.T("The evaluation has no respondent with the ID %s.", respondent))
+			return &data.PlainError{Message: "The evaluation has no respondent with the ID %s.", Args: []any{respondent}}
 		}
 	}
 	if ev.PrepareQuestionnaires(s) {
@@ -65,6 +66,9 @@ func runQuestionnaire(e env, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if abs, err := filepath.Abs(out); err == nil {
+		out = abs
 	}
 	if err := writeFile(out, b); err != nil {
 		return fmt.Errorf("write the questionnaire: %w", err)
