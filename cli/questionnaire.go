@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"accord/data"
@@ -67,14 +66,7 @@ func runQuestionnaire(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if abs, err := filepath.Abs(out); err == nil {
-		out = abs
-	}
-	if err := writeFile(out, b); err != nil {
-		return fmt.Errorf("write the questionnaire: %w", err)
-	}
-	fmt.Fprintln(e.out, out)
-	return nil
+	return writeDocument(e, out, b)
 }
 
 // runImportAnswers takes in answers files (or e-mail text holding one), each matched by its code to its

@@ -75,7 +75,7 @@ func renderPDF(e env, out string, render func(s *store.Store, printed data.Date)
 	if err != nil {
 		return err
 	}
-	return writePDF(e, out, b)
+	return writeDocument(e, out, b)
 }
 
 // runWholeReport writes a report on the whole data folder: annual YEAR, register or directory.
@@ -114,13 +114,13 @@ func runWholeReport(e env, words []string, o reportOptions) error {
 	})
 }
 
-// writePDF writes the document and says where it is.
-func writePDF(e env, out string, b []byte) error {
+// writeDocument writes a document a command makes (a PDF, a questionnaire's HTML page) and says where it is.
+func writeDocument(e env, out string, b []byte) error {
 	if abs, err := filepath.Abs(out); err == nil {
 		out = abs
 	}
 	if err := writeFile(out, b); err != nil {
-		return fmt.Errorf("write the PDF: %w", err)
+		return fmt.Errorf("write %s: %w", out, err)
 	}
 	fmt.Fprintln(e.out, out)
 	return nil
