@@ -257,6 +257,9 @@ func (r *evalReport) bySide() *table {
 	var sides []string
 	groups := map[string]*data.Evaluation{} // each side's respondents, to average with Summarise
 	for _, p := range r.e.Respondents {
+		if !p.HasAnswered() {
+			continue
+		}
 		side := r.side(p)
 		if groups[side] == nil {
 			sides = append(sides, side)

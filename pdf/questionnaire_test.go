@@ -93,3 +93,18 @@ func TestEvaluationReportSaysWhoAnsweredFromEachSide(t *testing.T) {
 		}
 	}
 }
+
+func TestASideStillAwaitedHasNoColumnInTheSpreadBetweenOrganisations(t *testing.T) {
+	s, e := questionnaires(t)
+	penalara := data.Lookup[data.Agreement](s, e.AgreementID).PartnerIDs()[2]
+	e.Respondents = append(e.Respondents, data.Respondent{ID: "r3", Name: "Lucía Gómez", PartnerID: penalara})
+	save(t, s, e)
+	b, err := EvaluationReport(s, e, printedOn, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := words(run(t, b, "pdftotext", "-raw"))
+	if !strings.Contains(text, "Dimension Σύλλογος Γειτονιάς Αθήνας Общественный центр «Рассвет» Gap") {
+		t.Fatalf("the spread between organisations shows a side that has not answered:\n%s", text)
+	}
+}
