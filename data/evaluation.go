@@ -208,7 +208,7 @@ func BandOf(avg float64) Band {
 	return BandConcern
 }
 
-// DimensionSummary is how the respondents scored one dimension.
+// DimensionSummary is how the respondents scored one dimension (or rated one goal).
 type DimensionSummary struct {
 	Dimension Dimension
 	Mean      float64 // NaN when nobody scored it
@@ -221,10 +221,21 @@ func (s DimensionSummary) Spread() int { return s.Max - s.Min }
 
 // Summarise averages one dimension over the respondents who scored it; skipped scores do not count as zero.
 func (e *Evaluation) Summarise(d Dimension) DimensionSummary {
-	s := DimensionSummary{Dimension: d, Mean: math.NaN()}
+	s := e.summarise(func(r Respondent) Score { return r.Scores[d] })
+	s.Dimension = d
+	return s
+}
+
+// SummariseGoal averages how the respondents rated progress on one of the agreement's goals, 1 to 5.
+func (e *Evaluation) SummariseGoal(goalID string) DimensionSummary {
+	return e.summarise(func(r Respondent) Score { return r.Goals[goalID] })
+}
+
+func (e *Evaluation) summarise(score func(Respondent) Score) DimensionSummary {
+	s := DimensionSummary{Mean: math.NaN()}
 	sum := 0
 	for _, r := range e.Respondents {
-		v := r.Scores[d].Value
+		v := score(r).Value
 		if v < 1 {
 			continue
 		}

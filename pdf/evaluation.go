@@ -390,13 +390,27 @@ func (r *evalReport) comments() []block {
 	return []block{t}
 }
 
-// goalProgress sets each measured goal's actual figure against its target, with a drawn bar.
+// goalProgress sets each measured goal's actual figure against its target, with a drawn bar, and how
+// the respondents rated progress on each goal in their questionnaires.
 func (r *evalReport) goalProgress() []block {
-	t := goalTable(i18n.Current(), r.goals, r.e.GoalProgress, false)
-	if len(t.rows) == 0 {
-		return nil
+	var out []block
+	if t := goalTable(i18n.Current(), r.goals, r.e.GoalProgress, false); len(t.rows) > 0 {
+		out = append(out, t)
 	}
-	return []block{t}
+	rated := table{cols: []column{
+		{title: T("Goal"), share: 0.52},
+		{title: T("Respondents' rating, 1 to 5"), share: 0.28, right: true},
+		{title: T("Lowest–highest"), share: 0.2, right: true},
+	}}
+	for _, g := range r.goals {
+		if s := r.e.SummariseGoal(g.ID); s.Count > 0 {
+			rated.rows = append(rated.rows, []string{g.Text, score(s.Mean), fmt.Sprintf("%d–%d", s.Min, s.Max)})
+		}
+	}
+	if len(rated.rows) > 0 {
+		out = append(out, whole{rated})
+	}
+	return out
 }
 
 // goalTable sets the figures reached against the goals' targets, in a language, with a drawn bar; progress

@@ -108,3 +108,17 @@ func TestASideStillAwaitedHasNoColumnInTheSpreadBetweenOrganisations(t *testing.
 		t.Fatalf("the spread between organisations shows a side that has not answered:\n%s", text)
 	}
 }
+
+func TestEvaluationReportShowsHowRespondentsRatedTheGoals(t *testing.T) {
+	s, e := questionnaires(t)
+	e.Respondents[0].Goals = map[string]data.Score{"g1": {Value: 2}}
+	e.Respondents[1].Goals = map[string]data.Score{"g1": {Value: 5}, "g3": {Value: 4}}
+	save(t, s, e)
+	text := words(run(t, report(t, s, e), "pdftotext", "-raw"))
+	for _, want := range []string{"Goal Respondents' rating, 1 to 5 Lowest–highest", "Serve a hot community meal every week 3.5 2–5",
+		"Run cooking evenings in Spanish 4.0 4–4"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report does not say %q:\n%s", want, text)
+		}
+	}
+}

@@ -296,6 +296,9 @@ func (ed *evaluationEditor) goalsSection() fyne.CanvasObject {
 		pct := widget.NewLabel("")
 		ed.goals = append(ed.goals, pct)
 		about := wrapped(joinNonEmpty(" — ", goal.Text, T("target %s", joinNonEmpty(" ", fmt.Sprintf("%g", goal.Target), goal.Unit))))
+		if rated := ed.e.SummariseGoal(gp.GoalID); rated.Count > 0 {
+			about.SetText(about.Text + "\n" + N(rated.Count, "Respondents' rating: %[2]s out of 5 (%[1]d answer)", "Respondents' rating: %[2]s out of 5 (%[1]d answers)", oneDecimal(rated.Mean)))
+		}
 		box.Add(widget.NewCard("", "", container.NewVBox(about,
 			columns(3, row(T("Actual"), ed.bind.number(&gp.Actual)), row(T("Reached"), pct),
 				row(T("Note"), ed.bind.text(&gp.Note, ""))))))

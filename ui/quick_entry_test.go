@@ -101,6 +101,13 @@ func TestQuickEntryTypesAPaperQuestionnaireFromTheKeyboard(t *testing.T) {
 		saved.Summarise(data.DimTrust).Count != 2 {
 		t.Fatalf("the blank copy's answers: %+v", saved.Respondents)
 	}
+	w.Canvas().Overlays().Top().Hide()
+	sh.open(sh.evaluations, e.ID)
+	settle(t)
+	if shown := textOf(sh.evaluations.pane); !strings.Contains(shown, "Respondents' rating: 2.5 out of 5 (2 answers)") ||
+		!strings.Contains(shown, "Northside Library: 2 of 2 answered") {
+		t.Fatalf("the evaluation does not show the answers typed in:\n%s", shown)
+	}
 }
 
 // typeTicks types each tick as its own key press, to whatever has the keyboard after the one before.
