@@ -38,7 +38,7 @@ var commands = map[string]command{
 	"backup":  {[]string{"backup [-o FILE]"}, runBackup},
 	"restore": {[]string{"restore FILE"}, runRestore},
 	"export":  {[]string{"export json|vcard|relations [-o FILE]", "export csv [partners|activities] [-o FILE]"}, runExport},
-	"import":  {[]string{"import json|csv|relations FILE"}, runImport},
+	"import":  {[]string{"import json|csv|relations FILE", "import answers FILE… [--replace]"}, runImport},
 	"check":   {[]string{"check [--repair]"}, runCheck},
 	"list":    {[]string{"list partners|agreements|evaluations|activities|needs|relations|trash"}, runList},
 	"demo":    {[]string{"demo [--partners N] [--seed S]"}, runDemo},
@@ -52,8 +52,9 @@ var commands = map[string]command{
 		"report directory -o FILE [--all]",
 		"report network -o FILE [--focus AREA] [--paper A3]",
 	}, runReport},
-	"calendar": {[]string{"calendar -o FILE.ics"}, runCalendar},
-	"sync":     {[]string{"sync [--folder DIR]"}, runSync},
+	"calendar":      {[]string{"calendar -o FILE.ics"}, runCalendar},
+	"sync":          {[]string{"sync [--folder DIR]"}, runSync},
+	"questionnaire": {[]string{"questionnaire EVALUATION_ID [--respondent ID] --format pdf|html -o FILE"}, runQuestionnaire},
 }
 
 // usageError marks a mistake in how the command was called (exit 2).

@@ -12,11 +12,14 @@ func runImport(e env, args []string) error {
 	if len(args) == 2 && args[0] == "csv" {
 		return runImportCSV(e, args[1])
 	}
+	if len(args) > 0 && args[0] == "answers" {
+		return runImportAnswers(e, args[1:])
+	}
 	if len(args) == 2 && args[0] == "relations" {
 		return runImportRelations(e, args[1])
 	}
 	if len(args) != 2 || args[0] != "json" {
-		return usageError{i18n.T("Say what to import: import json FILE, import csv FILE or import relations FILE.")}
+		return usageError{i18n.T("Say what to import: import json FILE, import csv FILE, import relations FILE or import answers FILE…")}
 	}
 	f, err := os.Open(args[1])
 	if err != nil {

@@ -75,7 +75,7 @@ func renderPDF(e env, out string, render func(s *store.Store, printed data.Date)
 	if err != nil {
 		return err
 	}
-	return writePDF(e, out, b)
+	return writeDocument(e, out, b)
 }
 
 // runWholeReport writes a report on the whole data folder: annual YEAR, register or directory.
@@ -114,13 +114,13 @@ func runWholeReport(e env, words []string, o reportOptions) error {
 	})
 }
 
-// writePDF writes the document and says where it is.
-func writePDF(e env, out string, b []byte) error {
+// writeDocument writes a document a command makes (a PDF, a questionnaire's HTML page) and says where it is.
+func writeDocument(e env, out string, b []byte) error {
 	if abs, err := filepath.Abs(out); err == nil {
 		out = abs
 	}
 	if err := writeFile(out, b); err != nil {
-		return fmt.Errorf("write the PDF: %w", err)
+		return fmt.Errorf("write %s: %w", out, err)
 	}
 	fmt.Fprintln(e.out, out)
 	return nil
@@ -158,19 +158,26 @@ type reportOptions struct {
 // reportArgs reads the report's words and its options, with the options before, between or after the
 // words, as people type them.
 func reportArgs(args []string) (words []string, o reportOptions, err error) {
+	words, err = interspersed("report", args, func(fs *flag.FlagSet) { // i18n:same: the command's name
+		fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
+		fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
+		fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
+		fs.StringVar(&o.network.Focus, "focus", o.network.Focus, "only the partners of this focus area")
+		fs.StringVar(&o.network.Paper, "paper", o.network.Paper, "A4, A3 or Letter")
+	})
+	return words, o, err
+}
+
+// interspersed reads a command's words and its options, with the options before, between or after the
+// words; define binds each option to the value it has so far, so a later pass keeps what an earlier one read.
+func interspersed(name string, args []string, define func(fs *flag.FlagSet)) (words []string, err error) {
 	for {
-		rest, err := flags("report", args, func(fs *flag.FlagSet) {
-			fs.StringVar(&o.out, "o", o.out, "the PDF file to write")
-			fs.BoolVar(&o.all, "all", o.all, "list former partners in the directory too")
-			fs.BoolVar(&o.names, "names", o.names, "name the respondents in an evaluation report")
-			fs.StringVar(&o.network.Focus, "focus", o.network.Focus, "only the partners of this focus area")
-			fs.StringVar(&o.network.Paper, "paper", o.network.Paper, "A4, A3 or Letter")
-		})
+		rest, err := flags(name, args, define)
 		if err != nil {
-			return nil, o, err
+			return nil, err
 		}
 		if len(rest) == 0 {
-			return words, o, nil
+			return words, nil
 		}
 		words, args = append(words, rest[0]), rest[1:]
 	}

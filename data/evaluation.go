@@ -47,6 +47,12 @@ type Evaluation struct {
 	Strengths    string         `json:"strengths,omitempty"`
 	Challenges   string         `json:"challenges,omitempty"`
 	Actions      []ActionItem   `json:"actions,omitempty"`
+	// Anonymous evaluations know respondents only by organisation and role: no name is kept or shown.
+	Anonymous bool `json:"anonymous,omitempty"`
+	// Code is the evaluation's part of every questionnaire code; Secret signs the answers files its
+	// questionnaires save. Both are set when its first questionnaire goes out (PrepareQuestionnaires).
+	Code   string `json:"code,omitempty"`
+	Secret string `json:"secret,omitempty"`
 }
 
 // Respondent is one person's health self-assessment. A dimension left out of Scores was skipped.
@@ -58,6 +64,16 @@ type Respondent struct {
 	PartnerID string              `json:"partner_id,omitempty"`
 	Role      string              `json:"role,omitempty"`
 	Scores    map[Dimension]Score `json:"scores,omitempty"`
+	// ContactID is the partner's contact asked to answer, whose language their questionnaire speaks.
+	ContactID string `json:"contact_id,omitempty"`
+	// Lang is the questionnaire's language for someone who is no contact (BCP 47, as "es").
+	Lang string `json:"lang,omitempty"`
+	// Code is the respondent's part of their questionnaire code (see QuestionnaireCode).
+	Code string `json:"code,omitempty"`
+	// Answered is when their answers came back from a questionnaire; zero while they are awaited.
+	Answered Date `json:"answered,omitzero"`
+	// Goals is how far they see each of the agreement's goals come, 1 to 5, by goal ID.
+	Goals map[string]Score `json:"goals,omitempty"`
 }
 
 // Score is a 1–5 rating with a comment.
@@ -106,14 +122,22 @@ func (e *Evaluation) Validate() error {
 	ps.dateOrder("period_end", e.PeriodStart, e.PeriodEnd)
 	for i, r := range e.Respondents {
 		field := itemField("respondents", i)
-		if strings.TrimSpace(r.Name) == "" {
-			ps.add(field, "Respondent %d needs a name.", i+1)
+		switch {
+		case e.Anonymous && (r.Name != "" || r.ContactID != ""):
+			ps.add(field, "This evaluation is anonymous: respondent %d is known by organisation and role, without a name.", i+1)
+		case e.Anonymous && strings.TrimSpace(r.Role) == "":
+			ps.add(field, "Respondent %d needs a role: this evaluation is anonymous.", i+1)
+		case !e.Anonymous && strings.TrimSpace(r.Name) == "" && strings.TrimSpace(r.Role) == "":
+			ps.add(field, "Respondent %d needs a name or a role.", i+1)
 		}
-		for d, s := range r.Scores {
-			if _, known := DimensionNames[d]; !known || s.Value < 1 || s.Value > 5 {
-				ps.add(field, "Scores go from 1 to 5 (respondent %d).", i+1)
-				break
-			}
+		if !r.scoresValid() {
+			ps.add(field, "Scores go from 1 to 5 (respondent %d).", i+1)
+		}
+		for _, s := range r.Scores {
+			ps.long(field, s.Comment, "A comment")
+		}
+		for _, s := range r.Goals {
+			ps.long(field, s.Comment, "A comment")
 		}
 	}
 	ps.amount("funds_leveraged", e.Impact.FundsLeveraged, "Funds leveraged")
@@ -122,6 +146,22 @@ func (e *Evaluation) Validate() error {
 	ps.long("challenges", e.Challenges, "Challenges")
 	validateActions(&ps, e.Actions)
 	return ps.err()
+}
+
+// scoresValid is true when every score is 1 to 5, on a known dimension; 0 is a question skipped with
+// a comment.
+func (r Respondent) scoresValid() bool {
+	for d, s := range r.Scores {
+		if _, known := DimensionNames[d]; !known || s.Value < 0 || s.Value > 5 {
+			return false
+		}
+	}
+	for _, s := range r.Goals {
+		if s.Value < 0 || s.Value > 5 {
+			return false
+		}
+	}
+	return true
 }
 
 func (e *Evaluation) SearchText() []string {
@@ -168,7 +208,7 @@ func BandOf(avg float64) Band {
 	return BandConcern
 }
 
-// DimensionSummary is how the respondents scored one dimension.
+// DimensionSummary is how the respondents scored one dimension (or rated one goal).
 type DimensionSummary struct {
 	Dimension Dimension
 	Mean      float64 // NaN when nobody scored it
@@ -181,10 +221,21 @@ func (s DimensionSummary) Spread() int { return s.Max - s.Min }
 
 // Summarise averages one dimension over the respondents who scored it; skipped scores do not count as zero.
 func (e *Evaluation) Summarise(d Dimension) DimensionSummary {
-	s := DimensionSummary{Dimension: d, Mean: math.NaN()}
+	s := e.summarise(func(r Respondent) Score { return r.Scores[d] })
+	s.Dimension = d
+	return s
+}
+
+// SummariseGoal averages how the respondents rated progress on one of the agreement's goals, 1 to 5.
+func (e *Evaluation) SummariseGoal(goalID string) DimensionSummary {
+	return e.summarise(func(r Respondent) Score { return r.Goals[goalID] })
+}
+
+func (e *Evaluation) summarise(score func(Respondent) Score) DimensionSummary {
+	s := DimensionSummary{Mean: math.NaN()}
 	sum := 0
 	for _, r := range e.Respondents {
-		v := r.Scores[d].Value
+		v := score(r).Value
 		if v < 1 {
 			continue
 		}

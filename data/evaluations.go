@@ -23,6 +23,23 @@ func (e *Evaluation) SubjectOf() (kind Kind, id string) {
 	return KindPartner, e.PartnerID
 }
 
+// Sides are whom a respondent can speak for: each party to the agreement, or our organisation and the
+// partner evaluated.
+func (e *Evaluation) Sides(v View) []Party {
+	if a := Lookup[Agreement](v, e.AgreementID); a != nil {
+		out := make([]Party, len(a.Parties))
+		for i, p := range a.Parties {
+			out[i] = Party{Us: p.Us, PartnerID: p.PartnerID}
+		}
+		return out
+	}
+	out := []Party{{Us: true}}
+	if e.PartnerID != "" {
+		out = append(out, Party{PartnerID: e.PartnerID})
+	}
+	return out
+}
+
 // History lists the live evaluations of the same agreement (or partner), oldest first.
 func History(v View, kind Kind, id string) []*Evaluation {
 	return histories(v)[Ref{kind, id}]

@@ -52,6 +52,40 @@ func (g *gen) makeEvaluations() {
 			health += trend
 		}
 	}
+	g.awaitAnswers()
+}
+
+// awaitAnswers starts this year's evaluation of the running agreement with the most partners (two or
+// more but in the smallest demos): our chair has answered, and questionnaires have gone to a contact of
+// each of two partners, whose answers are still awaited.
+func (g *gen) awaitAnswers() {
+	var running []*agreementInfo
+	for _, a := range g.agreements {
+		if a.Status == data.StatusSigned && a.StatusOn(g.today) == data.StatusActive {
+			running = append(running, a)
+		}
+	}
+	slices.SortStableFunc(running, func(a, b *agreementInfo) int { return len(b.partners) - len(a.partners) })
+	for _, a := range running[:min(len(running), 1)] {
+		e := data.NewEvaluationOf(data.NewMemory(), a.Agreement, g.today)
+		e.ID, e.CreatedAt = data.NewID(), g.at(g.today)
+		chair := data.Respondent{ID: data.NewID(), Us: true, Name: g.staff[0].name, Role: g.staff[0].role, Answered: g.today,
+			Scores: map[data.Dimension]data.Score{}}
+		for _, dim := range data.Dimensions {
+			chair.Scores[dim] = data.Score{Value: g.between(3, 5)}
+		}
+		e.Respondents = append(e.Respondents, chair)
+		for _, i := range a.partners[:min(len(a.partners), 2)] {
+			p := g.partners[i]
+			if len(p.Contacts) == 0 {
+				continue
+			}
+			c := p.Contacts[0]
+			e.Respondents = append(e.Respondents, data.Respondent{ID: data.NewID(), PartnerID: p.ID, ContactID: c.ID, Name: c.Name, Role: c.Role})
+		}
+		e.PrepareQuestionnaires(data.NewMemory()) // the only evaluation with codes, so any code is free
+		g.evaluations = append(g.evaluations, e)
+	}
 }
 
 func (g *gen) evaluation(a *agreementInfo, period [2]data.Date, health float64, bias []float64, pace float64) *data.Evaluation {

@@ -26,7 +26,7 @@ func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date, names 
 	} else {
 		return nil, data.Plain("This evaluation is about an agreement or partner that is no longer in the data folder, so its report cannot say what it evaluates.")
 	}
-	r := &evalReport{s: s, org: org, e: e, prev: data.Previous(s, e), subject: subject, goals: goals, printed: printed, names: names}
+	r := &evalReport{s: s, org: org, e: e, prev: data.Previous(s, e), subject: subject, goals: goals, printed: printed, names: names && !e.Anonymous}
 	info := docInfo{title: T("Partnership evaluation: %s", subject), subject: T("Partnership evaluation"), date: printed}
 	return render(org, info, r.write)
 }
@@ -50,6 +50,7 @@ func (r *evalReport) write(d *document) {
 	d.reportTitle(T("Partnership evaluation"), r.subject, strings.Join(details, "  ·  "))
 	d.sections([]section{
 		{T("Summary"), r.summary()},
+		{T("Who answered"), r.answered()},
 		{T("Health by dimension"), r.health()},
 		{T("What respondents said"), r.comments()},
 		{T("Goal progress"), r.goalProgress()},
@@ -81,8 +82,8 @@ func (r *evalReport) summary() []block {
 	if !math.IsNaN(overall) {
 		ts = append(ts, tile{T("Overall health"), score(overall), bandLabel(data.BandOf(overall)), bandColour(data.BandOf(overall))})
 	}
-	if len(e.Respondents) > 0 {
-		ts = append(ts, tile{T("Respondents"), fmt.Sprint(len(e.Respondents)), r.sidesNote(), accent})
+	if n := r.answeredCount(); n > 0 {
+		ts = append(ts, tile{T("Respondents"), fmt.Sprint(n), r.sidesNote(), accent})
 	}
 	if r.prev != nil && !math.IsNaN(overall) && !math.IsNaN(r.prev.Overall()) {
 		// Green, amber and red mean the bands: a change is neither, and a small drop is no concern.
@@ -94,11 +95,59 @@ func (r *evalReport) summary() []block {
 	return []block{ts, prose{text: T("Scores run from 1 to 5. An average of 4.0 or more is a strength, 3.0 to 3.9 is worth discussing, and below 3.0 is a concern.")}}
 }
 
-// sidesNote says whom the respondents speak for: one organisation by name, or how many.
+// answeredCount is how many respondents have answered; those still awaited are not counted.
+func (r *evalReport) answeredCount() int {
+	n := 0
+	for _, p := range r.e.Respondents {
+		if p.HasAnswered() {
+			n++
+		}
+	}
+	return n
+}
+
+// answered says, for each organisation, how many of those asked answered and whose answers are still
+// awaited (by role, or by name too in the group's own copy), so the review knows whose voice is missing.
+// An evaluation that sent no questionnaires and awaits nobody has only the answers typed in: it says
+// nothing here.
+func (r *evalReport) answered() []block {
+	if r.e.Code == "" && r.answeredCount() == len(r.e.Respondents) {
+		return nil
+	}
+	t := table{cols: []column{
+		{title: T("Organisation"), share: 0.36},
+		{title: T("Answered"), share: 0.2, right: true},
+		{title: T("Not answered yet"), share: 0.44},
+	}}
+	for _, side := range r.e.AnsweredBySide(r.s) {
+		if side.Expected() == 0 {
+			continue
+		}
+		var waiting []string
+		for _, p := range side.Waiting {
+			name := ""
+			if r.names {
+				name = p.Name
+			}
+			waiting = append(waiting, orDash(joinNonEmpty(", ", name, p.Role)))
+		}
+		t.rows = append(t.rows, []string{r.side(data.Respondent{Us: side.Side.Us, PartnerID: side.Side.PartnerID}),
+			T("%d of %d", side.Answered, side.Expected()), orDash(strings.Join(waiting, "; "))})
+	}
+	if len(t.rows) == 0 {
+		return nil
+	}
+	return []block{whole{t}}
+}
+
+// sidesNote says whom the respondents who answered speak for: one organisation by name, or how many.
 func (r *evalReport) sidesNote() string {
 	sides := map[string]bool{}
 	name := ""
 	for _, p := range r.e.Respondents {
+		if !p.HasAnswered() {
+			continue
+		}
 		name = r.side(p)
 		sides[name] = true
 	}
@@ -208,6 +257,9 @@ func (r *evalReport) bySide() *table {
 	var sides []string
 	groups := map[string]*data.Evaluation{} // each side's respondents, to average with Summarise
 	for _, p := range r.e.Respondents {
+		if !p.HasAnswered() {
+			continue
+		}
 		side := r.side(p)
 		if groups[side] == nil {
 			sides = append(sides, side)
@@ -338,13 +390,27 @@ func (r *evalReport) comments() []block {
 	return []block{t}
 }
 
-// goalProgress sets each measured goal's actual figure against its target, with a drawn bar.
+// goalProgress sets each measured goal's actual figure against its target, with a drawn bar, and how
+// the respondents rated progress on each goal in their questionnaires.
 func (r *evalReport) goalProgress() []block {
-	t := goalTable(i18n.Current(), r.goals, r.e.GoalProgress, false)
-	if len(t.rows) == 0 {
-		return nil
+	var out []block
+	if t := goalTable(i18n.Current(), r.goals, r.e.GoalProgress, false); len(t.rows) > 0 {
+		out = append(out, t)
 	}
-	return []block{t}
+	rated := table{cols: []column{
+		{title: T("Goal"), share: 0.52},
+		{title: T("Respondents' rating, 1 to 5"), share: 0.28, right: true},
+		{title: T("Lowest–highest"), share: 0.2, right: true},
+	}}
+	for _, g := range r.goals {
+		if s := r.e.SummariseGoal(g.ID); s.Count > 0 {
+			rated.rows = append(rated.rows, []string{g.Text, score(s.Mean), fmt.Sprintf("%d–%d", s.Min, s.Max)})
+		}
+	}
+	if len(rated.rows) > 0 {
+		out = append(out, whole{rated})
+	}
+	return out
 }
 
 // goalTable sets the figures reached against the goals' targets, in a language, with a drawn bar; progress

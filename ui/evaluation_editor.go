@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,6 +25,10 @@ type evaluationEditor struct {
 	summary *fyne.Container
 	goals   []*widget.Label // each goal's percentage, updated as actual figures are typed
 	names   bool            // the report names the respondents, for the group's own copy
+	// respondents holds the respondents' blocks, built again when contacts are asked all at once;
+	// answered says who has answered and who has not, by organisation.
+	respondents *fyne.Container
+	answered    *fyne.Container
 }
 
 func newEvaluationEditor(s *store.Store, w fyne.Window, e *data.Evaluation, onSaved func(string)) *evaluationEditor {
@@ -35,6 +41,7 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	ed.summary = container.NewVBox()
 	sections := widget.NewAccordion(
 		widget.NewAccordionItem(T("About this evaluation"), ed.aboutSection()),
+		widget.NewAccordionItem(T("Questionnaires and answers"), ed.questionnairesSection()),
 		widget.NewAccordionItem(T("Respondents and their scores"), ed.respondentsSection()),
 		widget.NewAccordionItem(T("Health summary"), ed.summary),
 		widget.NewAccordionItem(T("Progress on shared goals"), ed.goalsSection()),
@@ -44,6 +51,7 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	sections.MultiOpen = true
 	sections.Open(1)
 	sections.Open(2)
+	sections.Open(3)
 	ed.refreshSummary()
 	ed.showProblems()
 	title := widget.NewLabelWithStyle(named(ed.store, ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -60,30 +68,111 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 
 func (ed *evaluationEditor) aboutSection() fyne.CanvasObject {
 	b := ed.bind
-	return columns(3,
+	return container.NewVBox(columns(3,
 		row(T("Date of the evaluation"), b.date(&ed.e.Date)),
 		row(T("Period from"), b.date(&ed.e.PeriodStart)),
-		row(T("Period to"), b.date(&ed.e.PeriodEnd)))
+		row(T("Period to"), b.date(&ed.e.PeriodEnd))),
+		b.check(T("Anonymous: respondents are known only by organisation and role, and no report shows a name"), &ed.e.Anonymous))
 }
 
 // sides are who a respondent can speak for: our organisation and each partner of the agreement.
 func (ed *evaluationEditor) sides() (labels []string, parties []data.Party) {
-	parties = []data.Party{{Us: true}}
-	if ed.a != nil {
-		parties = nil
-		for _, p := range ed.a.Parties {
-			parties = append(parties, data.Party{Us: p.Us, PartnerID: p.PartnerID})
-		}
-	} else if ed.e.PartnerID != "" {
-		parties = append(parties, data.Party{PartnerID: ed.e.PartnerID})
-	}
+	parties = ed.e.Sides(ed.store)
 	for _, p := range parties {
 		labels = append(labels, partyName(ed.store, p))
 	}
 	return labels, parties
 }
 
+// questionnairesSection says who has answered, by organisation, and sends questionnaires out: to every
+// partner's contacts at once, and blank ones on paper or as a file.
+func (ed *evaluationEditor) questionnairesSection() fyne.CanvasObject {
+	ed.answered = container.NewVBox()
+	ask := widget.NewButtonWithIcon(T("Ask the partners' contacts"), theme.ContentAddIcon(), ed.onAskContacts)
+	blankPaper := widget.NewButtonWithIcon(T("Print a blank questionnaire"), theme.DocumentPrintIcon(), func() { ed.onQuestionnaire("", false) })
+	blankFile := widget.NewButtonWithIcon(T("Save a blank questionnaire file…"), theme.DownloadIcon(), func() { ed.onQuestionnaire("", true) })
+	ed.refreshAnswered()
+	return container.NewVBox(ed.answered, flowRow(ask, blankPaper, blankFile))
+}
+
+// refreshAnswered says, for each organisation, how many of those asked have answered and who is awaited.
+func (ed *evaluationEditor) refreshAnswered() {
+	if ed.answered == nil {
+		return
+	}
+	var lines []string
+	for _, side := range ed.e.AnsweredBySide(ed.store) {
+		line := T("%s: %d of %d answered", partyName(ed.store, side.Side), side.Answered, side.Expected())
+		if side.Expected() == 0 {
+			line = T("%s: nobody asked yet", partyName(ed.store, side.Side))
+		}
+		var waiting []string
+		for _, r := range side.Waiting {
+			name := r.Name
+			if ed.e.Anonymous {
+				name = ""
+			}
+			waiting = append(waiting, joinNonEmpty(", ", name, r.Role))
+		}
+		if len(waiting) > 0 {
+			line += " — " + T("waiting for %s", joinNonEmpty("; ", waiting...))
+		}
+		lines = append(lines, line)
+	}
+	var d detailDoc
+	d.bullets(lines)
+	ed.answered.Objects = []fyne.CanvasObject{d.build()}
+	ed.answered.Refresh()
+}
+
+// onAskContacts adds every partner's contacts not asked yet as respondents awaited.
+func (ed *evaluationEditor) onAskContacts() {
+	if ed.e.AskContacts(ed.store) == 0 {
+		dialog.ShowInformation(T("Ask the partners' contacts"), T("Every contact of the partners is asked already."), ed.win)
+		return
+	}
+	ed.respondents.Objects = []fyne.CanvasObject{ed.respondentList()}
+	ed.respondents.Refresh()
+	ed.changed()
+}
+
+// onQuestionnaire saves the evaluation, with its questionnaire codes, then prints the questionnaire of
+// one respondent (by ID; none: a blank one), or saves it as an HTML file to send where the user chooses.
+func (ed *evaluationEditor) onQuestionnaire(respondentID string, html bool) {
+	if ed.e.PrepareQuestionnaires(ed.store) {
+		ed.changed()
+	}
+	id, today := ed.e.ID, data.DateOf(now())
+	name := T("Questionnaire %s", data.Describe(ed.store, ed.e))
+	if i := slices.IndexFunc(ed.e.Respondents, func(r data.Respondent) bool { return r.ID == respondentID }); i >= 0 {
+		name = T("Questionnaire %s", respondentLabel(ed.store, ed.e, ed.e.Respondents[i]))
+	}
+	if html {
+		name = safeFileName(name + ".html")
+	} else {
+		name = safeFileName(name + ".pdf")
+	}
+	ed.saveFirst(func() {
+		printDocument(ed.win, ed.store.Dir(), name, html, func() ([]byte, error) {
+			e, err := store.Get[data.Evaluation](ed.store, id) // the saved one: the form may change while this renders
+			if err != nil {
+				return nil, err
+			}
+			index := slices.IndexFunc(e.Respondents, func(r data.Respondent) bool { return r.ID == respondentID })
+			if html {
+				return pdf.QuestionnaireHTML(ed.store, e, index)
+			}
+			return pdf.Questionnaire(ed.store, e, index, today)
+		}, func([]byte) {})
+	})
+}
+
 func (ed *evaluationEditor) respondentsSection() fyne.CanvasObject {
+	ed.respondents = container.NewStack(ed.respondentList())
+	return ed.respondents
+}
+
+func (ed *evaluationEditor) respondentList() fyne.CanvasObject {
 	b := ed.bind
 	return listEditor(&ed.e.Respondents, T("Add a respondent"), func() data.Respondent {
 		return data.Respondent{ID: data.NewID(), Us: true, Scores: map[data.Dimension]data.Score{}}
@@ -91,8 +180,19 @@ func (ed *evaluationEditor) respondentsSection() fyne.CanvasObject {
 		if r.Scores == nil {
 			r.Scores = map[data.Dimension]data.Score{}
 		}
+		id := r.ID
+		status := T("Answers awaited")
+		if r.HasAnswered() {
+			status = T("Answered")
+			if !r.Answered.IsZero() {
+				status = T("Answered on %s", longDate(r.Answered))
+			}
+		}
+		paper := widget.NewButtonWithIcon(T("Print questionnaire"), theme.DocumentPrintIcon(), func() { ed.onQuestionnaire(id, false) })
+		file := widget.NewButtonWithIcon(T("Save questionnaire file…"), theme.DownloadIcon(), func() { ed.onQuestionnaire(id, true) })
 		box := container.NewVBox(columns(3,
-			row(T("Name"), b.text(&r.Name, "")), row(T("Speaks for"), ed.sideSelect(r)), row(T("Role"), b.text(&r.Role, ""))))
+			row(T("Name"), b.text(&r.Name, "")), row(T("Speaks for"), ed.sideSelect(r)), row(T("Role"), b.text(&r.Role, ""))),
+			flowRow(widget.NewLabel(status), paper, file))
 		for _, d := range data.Dimensions {
 			box.Add(ed.dimensionRow(r, d))
 		}
@@ -149,6 +249,7 @@ func (ed *evaluationEditor) refreshSummary() {
 	if ed.summary == nil {
 		return
 	}
+	ed.refreshAnswered()
 	prev := data.Previous(ed.store, ed.e)
 	var d detailDoc
 	overall := ed.e.Overall()
@@ -195,6 +296,9 @@ func (ed *evaluationEditor) goalsSection() fyne.CanvasObject {
 		pct := widget.NewLabel("")
 		ed.goals = append(ed.goals, pct)
 		about := wrapped(joinNonEmpty(" — ", goal.Text, T("target %s", joinNonEmpty(" ", fmt.Sprintf("%g", goal.Target), goal.Unit))))
+		if rated := ed.e.SummariseGoal(gp.GoalID); rated.Count > 0 {
+			about.SetText(about.Text + "\n" + N(rated.Count, "Respondents' rating: %[2]s out of 5 (%[1]d answer)", "Respondents' rating: %[2]s out of 5 (%[1]d answers)", oneDecimal(rated.Mean)))
+		}
 		box.Add(widget.NewCard("", "", container.NewVBox(about,
 			columns(3, row(T("Actual"), ed.bind.number(&gp.Actual)), row(T("Reached"), pct),
 				row(T("Note"), ed.bind.text(&gp.Note, ""))))))

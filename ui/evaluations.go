@@ -50,7 +50,9 @@ func (es *evaluationsScreen) buildUI() fyne.CanvasObject {
 	add := newKeyButton(T("New evaluation of an agreement…"), theme.ContentAddIcon(), es.create)
 	add.Importance = widget.HighImportance
 	ofPartner := widget.NewButtonWithIcon(T("New evaluation of a partner…"), theme.ContentAddIcon(), es.createForPartner)
-	top := container.NewVBox(flowRow(add, ofPartner), es.due, es.undo)
+	paper := widget.NewButtonWithIcon(T("Enter answers from paper…"), theme.DocumentCreateIcon(), es.onQuickEntry)
+	files := widget.NewButtonWithIcon(T("Import answers files…"), theme.FolderOpenIcon(), es.onImportAnswers)
+	top := container.NewVBox(flowRow(add, ofPartner, paper, files), es.due, es.undo)
 	es.refreshDue()
 	return container.NewBorder(top, nil, nil, nil, es.browser.buildUI())
 }
@@ -79,9 +81,17 @@ func (es *evaluationsScreen) refreshDue() {
 
 func (es *evaluationsScreen) row(e *data.Evaluation) (string, string) {
 	overall := e.Overall()
-	return named(es.store, e), joinNonEmpty(" · ",
-		T("health %s", oneDecimal(overall)), T(string(data.BandOf(overall))),
-		N(len(e.Respondents), "%d respondent", "%d respondents"))
+	answered := 0
+	for _, r := range e.Respondents {
+		if r.HasAnswered() {
+			answered++
+		}
+	}
+	respondents := N(len(e.Respondents), "%d respondent", "%d respondents")
+	if answered < len(e.Respondents) { // questionnaires are out: say how many came back
+		respondents = T("%d of %d answered", answered, len(e.Respondents))
+	}
+	return named(es.store, e), joinNonEmpty(" · ", T("health %s", oneDecimal(overall)), T(string(data.BandOf(overall))), respondents)
 }
 
 // print is Ctrl+P: the chosen evaluation's report, opened to print.
@@ -106,4 +116,9 @@ func (es *evaluationsScreen) createForPartner() {
 // startFor opens a new evaluation of an agreement, with its goals ready for their progress.
 func (es *evaluationsScreen) startFor(a *data.Agreement) {
 	es.openNew(data.NewEvaluationOf(es.store, a, data.DateOf(now())))
+}
+
+// onQuickEntry opens the view that types in paper questionnaires, code by code.
+func (es *evaluationsScreen) onQuickEntry() {
+	newQuickEntry(es.store, es.win, es.browser.refresh).show()
 }

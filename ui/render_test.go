@@ -114,6 +114,7 @@ func (r *renderer) furnish() {
 	need := &data.Need{Name: "A warm space for older residents in winter", Priority: data.PriorityHigh, Status: data.NeedOpen,
 		Area: "Riverside estate", PartnerIDs: []string{vecinos.ID}, AgreementIDs: []string{f.soon.ID}}
 	gone := &data.Partner{Name: "Old Bowls Club", PartnerKind: data.PartnerCommunityOrg, Stage: data.StageProspect}
+	evaluation.PrepareQuestionnaires(f.store)
 	f.save(t, r.mou, evaluation, activity, need, gone)
 	settle(t)
 	if err := f.store.Delete(data.KindPartner, gone.ID); err != nil {
@@ -214,6 +215,13 @@ func (r *renderer) everyDialog() {
 	as.editor.discard()
 	es := on(evaluationsID).(*evaluationsScreen)
 	r.dialog("agreement picker", es.create)
+	r.dialog("enter answers from paper", func() {
+		q := newQuickEntry(r.f.store, r.w, func() {})
+		q.show()
+		e := data.Lookup[data.Evaluation](r.f.store, r.open[data.KindEvaluation])
+		q.code.SetText(e.QuestionnaireCode(data.BlankCode)) // a blank copy asks the most: whom it answers for too
+		q.lookUp()
+	})
 	ts := on(trashID).(*trashScreen)
 	ts.list.Select(0)
 	settle(r.t)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"accord/store"
 
 	"fyne.io/fyne/v2"
@@ -53,10 +55,11 @@ type shell struct {
 	// reverting is set while the navigation is made to show the current screen, not a user's choice.
 	reverting bool
 
-	partners   *partnersScreen
-	agreements *agreementsScreen
-	maps       *mapsScreen
-	sync       *syncer
+	partners    *partnersScreen
+	agreements  *agreementsScreen
+	evaluations *evaluationsScreen
+	maps        *mapsScreen
+	sync        *syncer
 }
 
 // i18n:keys: shown translated, so each string here is a translation key.
@@ -69,13 +72,14 @@ func newShell(s *store.Store, w fyne.Window) *shell {
 	}
 	sh.partners = newPartnersScreen(s, w)
 	sh.agreements = newAgreementsScreen(s, w)
+	sh.evaluations = newEvaluationsScreen(s, w)
 	sh.maps = newMapsScreen(s, sh)
 	sh.partners.showOnMap = func(id string) { sh.open(sh.maps, id) }
 	sh.entries = []*navEntry{
 		{id: dashboardID, label: "Dashboard", icon: theme.HomeIcon(), screen: newDashboardScreen(s, sh)},
 		{id: partnersID, label: "Partners", icon: theme.AccountIcon(), screen: sh.partners},
 		{id: agreementsID, label: "Agreements", icon: theme.DocumentIcon(), screen: sh.agreements},
-		{id: evaluationsID, label: "Evaluations", icon: theme.ConfirmIcon(), screen: newEvaluationsScreen(s, w)},
+		{id: evaluationsID, label: "Evaluations", icon: theme.ConfirmIcon(), screen: sh.evaluations},
 		{id: activitiesID, label: "Activities", icon: theme.CalendarIcon(), screen: newActivitiesScreen(s, w)},
 		{id: needsID, label: "Needs", icon: theme.WarningIcon(), screen: newNeedsScreen(s, w)},
 		{id: mapsID, label: "Maps", icon: theme.GridIcon(), screen: sh.maps},
@@ -109,9 +113,25 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 	sh.nav.Select(0)
 	sh.win.SetMainMenu(sh.menu())
 	sh.win.Canvas().SetOnTypedKey(closeDialogOnEscape(sh.win))
+	sh.win.SetOnDropped(sh.onDropped)
 	split := container.NewHSplit(container.NewBorder(nil, container.NewPadded(sh.sync.statusUI()), nil, nil, sh.nav), sh.content)
 	split.Offset = 0.16
 	return split
+}
+
+// onDropped takes in the answers files dropped on the window, on the Evaluations screen, after showing
+// what they change; other files are left alone.
+func (sh *shell) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var answers []fyne.URI
+	for _, u := range uris {
+		if strings.EqualFold(u.Extension(), data.AnswersExtension) {
+			answers = append(answers, u)
+		}
+	}
+	if len(answers) > 0 {
+		sh.goTo(evaluationsID)
+		sh.evaluations.importAnswers(answers)
+	}
 }
 
 // show switches to a screen, building it the first time and refreshing it after. A screen with unsaved
