@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # install-deps.sh [build] [test] [windows] — installs the Debian/Ubuntu packages Accord needs that this machine lacks.
-# build: what the cgo build of Fyne needs. test: also Xvfb and the tools the tests and benchmarks use.
+# build: what the cgo build of Fyne needs. test: also Xvfb and the tools the tests and benchmarks use
+# (chromium runs the questionnaire page's script, as a partner's browser would).
 # windows: also the mingw-w64 cross compiler for accord.exe.
 # Runs apt-get only when something is missing; uses sudo when not root; never asks under CI=true.
 set -euo pipefail
@@ -8,7 +9,7 @@ need=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev lib
       libxxf86vm-dev libxkbcommon-dev)
 for what in "${@:-build}"; do
   case "$what" in
-    test) need+=(xvfb x11-apps xdotool libgl1-mesa-dri poppler-utils qpdf) ;;
+    test) need+=(xvfb x11-apps xdotool libgl1-mesa-dri poppler-utils qpdf chromium) ;;
     windows) need+=(gcc-mingw-w64-x86-64) ;;
   esac
 done
