@@ -168,7 +168,7 @@ func (ed *agreementEditor) annexesEditor() fyne.CanvasObject {
 			return container.NewVBox(row(T("Title"), b.text(&x.Title, T("For example: Data-sharing schedule"))),
 				ed.withTranslation(row(T("Text"), b.longText(&x.Text, T("The annex's text, or attach a PDF file below"))), get, set),
 				container.NewHBox(attach, file))
-		}, ed.changed)
+		}, ed.bind)
 }
 
 // annexFileName names the file attached as an annex.
