@@ -66,9 +66,35 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 func (ed *partnerEditor) refill(p *data.Partner) {
 	*ed.p = *p
 	ed.form.refill()
-	ed.fillRelations()
-	ed.fillLinked()
+	ed.relations.Objects = nil // not the last partner's meanwhile
+	ed.relations.Refresh()
+	ed.fill(ed.findRelations(), ed.findLinked()) // in one frame, not one each
 	ed.page.ScrollToTop()
+}
+
+// fill runs finders' work off the UI goroutine, together, and shows what they found at once; what was
+// found for a partner the editor no longer holds is dropped. A finder reads what it needs on the UI
+// goroutine and returns its work (nil when there is none), which returns how to show what it found.
+func (ed *partnerEditor) fill(finders ...func() func()) {
+	id := ed.p.ID
+	finders = slices.DeleteFunc(finders, func(f func() func()) bool { return f == nil })
+	if len(finders) == 0 {
+		return
+	}
+	background(func() {
+		shows := make([]func(), len(finders))
+		for i, find := range finders {
+			shows[i] = find()
+		}
+		onUI(func() {
+			if ed.p.ID != id {
+				return
+			}
+			for _, show := range shows {
+				show()
+			}
+		})
+	})
 }
 
 func (ed *partnerEditor) refreshTitle() {
@@ -140,34 +166,30 @@ func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
 // editor's first frame back: it is done off the UI goroutine, and the section filled when it is ready.
 func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
 	ed.linked = container.NewVBox()
-	ed.fillLinked()
+	ed.fill(ed.findLinked())
 	return ed.linked
 }
 
-// fillLinked shows what is linked to the partner the editor holds; what is found for a partner the editor
-// no longer holds is dropped.
-func (ed *partnerEditor) fillLinked() {
+// findLinked is the work of showing what is linked to the partner: see fill.
+func (ed *partnerEditor) findLinked() func() func() {
 	box := ed.linked
 	if ed.p.ID == "" {
 		box.Objects = []fyne.CanvasObject{wrapped(T("Save the partner first; what is linked to it will show here."))}
 		box.Refresh()
-		return
+		return nil
 	}
 	box.Objects = nil
 	box.Refresh()
 	id, today, stages := ed.p.ID, data.DateOf(now()), ed.p.StageHistory()
-	background(func() {
+	return func() func() {
 		l := data.LinkedTo(ed.store, id, today)
 		history := partnerHistory(ed.store, id, l)
 		turnout := data.PartnerTurnoutByYear(ed.store, id, today)
-		onUI(func() {
-			if ed.p.ID != id {
-				return
-			}
+		return func() {
 			box.Objects = linkedRecords(l, history, turnout, stages, today)
 			box.Refresh()
-		})
-	})
+		}
+	}
 }
 
 // linkedRecords draws what is linked to a partner, who took part year by year, its stages and its health

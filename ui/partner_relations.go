@@ -24,27 +24,26 @@ func (ed *partnerEditor) relationsSection() fyne.CanvasObject {
 }
 
 // fillRelations shows the partner's relations and insight as stored now, worked out off the UI goroutine.
-func (ed *partnerEditor) fillRelations() {
+func (ed *partnerEditor) fillRelations() { ed.fill(ed.findRelations()) }
+
+// findRelations is fillRelations' work: see fill.
+func (ed *partnerEditor) findRelations() func() func() {
 	id := ed.p.ID
 	if id == "" {
 		ed.relations.Objects = []fyne.CanvasObject{wrapped(T("Save the partner first; then you can record its relations with other organisations."))}
 		ed.relations.Refresh()
-		return
+		return nil
 	}
 	here, lang, today := data.PartnerEnd(id), i18n.Current().Code(), data.DateOf(now())
-	background(func() {
+	return func() func() {
 		sides := data.RelationsOf(ed.store, here)
 		lines := make([]string, len(sides))
 		for i, s := range sides {
 			lines[i] = relationLine(ed.store, s, lang, today)
 		}
 		insight := ed.network.insightOf(ed.store, today, id).Sentences(T, N)
-		onUI(func() {
-			if ed.p.ID == id { // not another partner opened in this editor meanwhile
-				ed.showRelations(sides, lines, insight)
-			}
-		})
-	})
+		return func() { ed.showRelations(sides, lines, insight) }
+	}
 }
 
 func (ed *partnerEditor) showRelations(sides []data.RelationSide, lines, insight []string) {

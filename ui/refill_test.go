@@ -136,3 +136,26 @@ func TestAPartnerShownAgainSaysWhatItsNewRelationsMean(t *testing.T) {
 		t.Fatal("the library is still said to be reached through one person alone, after a relation was saved")
 	}
 }
+
+// While what is linked to the partner now shown is being found, nothing linked to the last one shows.
+func TestARefilledEditorShowsNothingOfTheLastPartnerMeanwhile(t *testing.T) {
+	f := newFixture(t)
+	f.save(t, &data.Relation{From: data.PartnerEnd(f.library.ID), To: data.PartnerEnd(f.cafe.ID), Type: data.RelationFunds, Status: data.RelationCurrent})
+	sh, _ := showShell(t, f.store)
+	sh.nav.Select(1)
+	settle(t)
+	ps := sh.partners
+	sh.open(ps, f.library.ID)
+	settle(t)
+	if text := textOf(ps.pane); !strings.Contains(text, "Homework club at the library") || !strings.Contains(text, "funds Café Solidaire") {
+		t.Fatalf("the library's links and relations did not show:\n%s", text)
+	}
+	held := clickHeld(t, &ps.records, f.cafe.ID)
+	if text := textOf(ps.pane); strings.Contains(text, "Homework club at the library") || strings.Contains(text, "funds Café Solidaire") {
+		t.Fatalf("the café's editor shows the library's links or relations:\n%s", text)
+	}
+	release(t, held)
+	if text := textOf(ps.pane); !strings.Contains(text, "Community fridge") || !strings.Contains(text, "is funded by Northside Library") {
+		t.Fatalf("the café's links and relations did not show:\n%s", text)
+	}
+}
