@@ -1,8 +1,11 @@
 # Accord — the two commands a new machine needs are `make run` and `make test`.
 GO      ?= go
 # Accord keeps Fyne's threading rules (widgets only on the UI goroutine, via fyne.Do), so it builds without
-# Fyne's run-time thread checks, which slow widget.Table down (fyne issue 5689).
-TAGS    := migrated_fynedo
+# Fyne's run-time thread checks, which slow widget.Table down (fyne issue 5689). It builds without Fyne's
+# animations: each frame of one repaints the whole window, which software graphics (an old laptop) do on the
+# processor — a field's fading cursor alone repainted it a dozen times a second while the field had the
+# keyboard, five times the processor time of a click on a partner at 10,000 partners.
+TAGS    := migrated_fynedo,no_animations
 BIN     := accord
 export GOTOOLCHAIN ?= auto
 
@@ -77,12 +80,12 @@ screenshots: build deps-test
 # the source in .build/ (scripts/package.sh), so building leaves the working tree as it was.
 windows: $(FYNE)
 	@./scripts/install-deps.sh windows
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 ./scripts/package.sh $(FYNE) windows
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 ./scripts/package.sh $(FYNE) windows --tags $(TAGS)
 
 # dist/accord-linux-amd64.tar.xz: the program with its desktop entry and icon; inside it, `make user-install`
 # (or `sudo make install`) puts Accord in the applications menu.
 package: deps-build $(FYNE)
-	./scripts/package.sh $(FYNE) linux
+	./scripts/package.sh $(FYNE) linux --tags $(TAGS)
 
 $(FYNE):
 	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)

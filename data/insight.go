@@ -36,7 +36,13 @@ func Insights(v View, today Date) map[string]Insight {
 
 // InsightOf is the insight of one partner: what its screen shows.
 func InsightOf(v View, today Date, partnerID string) Insight {
-	n := BuildNetwork(v, today, NetworkFilter{CurrentOnly: true})
+	return BuildNetwork(v, today, NetworkFilter{CurrentOnly: true}).InsightOf(partnerID)
+}
+
+// InsightOf is the insight of one partner in a network built from the ties current on a day, so that the
+// screens of several partners can share one network. It is not safe to call from several goroutines at
+// once.
+func (n *Network) InsightOf(partnerID string) Insight {
 	if i, ok := n.Index(partnerID); ok && n.Nodes[i].Partner != nil {
 		return n.insight(i)
 	}

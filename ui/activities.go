@@ -117,7 +117,7 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 		func(x *data.ActionItem) fyne.CanvasObject {
 			return container.NewVBox(row(T("Action"), b.text(&x.Text, "")),
 				columns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)), b.check(T("Done"), &x.Done)))
-		}, ed.changed)
+		}, ed.bind)
 	form := container.NewVBox(
 		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
 		columns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),

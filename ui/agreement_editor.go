@@ -97,7 +97,7 @@ func (ed *agreementEditor) goalsSection() fyne.CanvasObject {
 					row(T("Target"), b.number(&g.Target)),
 					row(T("Unit"), b.text(&g.Unit, T("people"))),
 					row(T("By"), b.date(&g.Due))))
-		}, ed.changed)
+		}, ed.bind)
 }
 
 func (ed *agreementEditor) datesSection() fyne.CanvasObject {
@@ -135,12 +135,12 @@ func (ed *agreementEditor) clausesSection() fyne.CanvasObject {
 	clauses := listEditor(&ed.a.Clauses, T("Add a clause"), func() data.Clause { return data.Clause{} },
 		func(c *data.Clause) fyne.CanvasObject {
 			return ed.translatedSection(row(T("Heading"), b.text(&c.Heading, "")), row(T("Text"), b.longText(&c.Text, "")), &c.Translation)
-		}, ed.changed)
+		}, ed.bind)
 	amendments := listEditor(&ed.a.Amendments, T("Record a change agreed in writing"),
 		func() data.Amendment { return data.Amendment{Date: data.DateOf(now())} },
 		func(m *data.Amendment) fyne.CanvasObject {
 			return container.NewVBox(row(T("Agreed on"), b.date(&m.Date)), row(T("What changed"), b.longText(&m.Text, "")))
-		}, ed.changed)
+		}, ed.bind)
 	return container.NewVBox(clauses, widget.NewSeparator(), widget.NewLabel(T("Changes agreed in writing")), amendments)
 }
 

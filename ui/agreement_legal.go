@@ -193,7 +193,7 @@ func (ed *agreementEditor) annexesEditor() fyne.CanvasObject {
 			return container.NewVBox(ed.translatedSection(row(T("Title"), b.text(&x.Title, T("For example: Data-sharing schedule"))),
 				row(T("Text"), b.longText(&x.Text, T("The annex's text, or attach a PDF file below"))), &x.Translation),
 				container.NewHBox(attach, file))
-		}, ed.changed)
+		}, ed.bind)
 }
 
 // annexFileName names the file attached as an annex.

@@ -62,7 +62,7 @@ func (ed *agreementEditor) partyCard(i int, rebuild func()) fyne.CanvasObject {
 				row(T("Kind"), choice(b, data.ResourceKinds, &c.Kind)),
 				row(T("What"), b.text(&c.Description, T("For example: two volunteers each week"))),
 				row(T("Estimated value"), b.money(&c.Value)))
-		}, ed.changed)
+		}, ed.bind)
 	body := container.NewVBox(
 		flowRow(buttons...),
 		ed.withTranslation(row(T("Responsibilities"), b.longText(&p.Responsibilities, T("What this party will do, one point per line"))),

@@ -161,6 +161,11 @@ func (b *browser[P]) showDetail(p P) {
 }
 
 func (b *browser[P]) showPane(o fyne.CanvasObject) {
+	if len(b.pane.Objects) == 1 && b.pane.Objects[0] == o {
+		// An editor refilled in place, whose inputs showed their new values themselves: refreshing the
+		// pane would refresh every widget in it again.
+		return
+	}
 	b.pane.Objects = []fyne.CanvasObject{o}
 	b.pane.Refresh()
 }

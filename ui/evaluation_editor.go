@@ -197,7 +197,7 @@ func (ed *evaluationEditor) respondentList() fyne.CanvasObject {
 			box.Add(ed.dimensionRow(r, d))
 		}
 		return box
-	}, ed.changed)
+	}, ed.bind)
 }
 
 func (ed *evaluationEditor) sideSelect(r *data.Respondent) *dropDown {
@@ -329,7 +329,7 @@ func (ed *evaluationEditor) impactSection() fyne.CanvasObject {
 		func(f *data.Figure) fyne.CanvasObject {
 			return columns(3, row(T("What"), b.text(&f.Label, T("meals served"))),
 				row(T("How many"), b.number(&f.Value)), row(T("Unit"), b.text(&f.Unit, "")))
-		}, ed.changed)
+		}, ed.bind)
 	return container.NewVBox(
 		columns(3,
 			row(T("People reached"), b.whole(&im.PeopleReached)),
@@ -348,7 +348,7 @@ func (ed *evaluationEditor) reflectionSection() fyne.CanvasObject {
 			return container.NewVBox(row(T("Action"), b.text(&x.Text, "")),
 				columns(3, row(T("Who"), b.text(&x.Owner, "")), row(T("By"), b.date(&x.Due)),
 					b.check(T("Done"), &x.Done)))
-		}, ed.changed)
+		}, ed.bind)
 	return container.NewVBox(
 		row(T("Strengths"), b.longText(&ed.e.Strengths, T("What works well"))),
 		row(T("Challenges"), b.longText(&ed.e.Challenges, T("What gets in the way"))),

@@ -26,6 +26,36 @@ type binder struct {
 	unreadable map[fyne.CanvasObject]bool
 	// first is the first field made, where the keyboard starts in a new record.
 	first fyne.Focusable
+	// loads put the record's values back into the inputs, so that an editor can show another record
+	// without being built again (see form.refill); filling is true meanwhile, and listing while the blocks
+	// of a list are made (the list's own load makes them again).
+	loads   []func()
+	filling bool
+	listing int
+}
+
+// shows notes how an input shows the record's value again.
+func (b *binder) shows(load func()) {
+	if b.listing == 0 {
+		b.loads = append(b.loads, load)
+	}
+}
+
+// edited tells the form of a change the user made; the inputs showing another record's values is none.
+func (b *binder) edited() {
+	if !b.filling {
+		b.changed()
+	}
+}
+
+// fill shows the record's values, as they are now, in every input.
+func (b *binder) fill() {
+	b.filling = true
+	defer func() { b.filling = false }()
+	clear(b.unreadable)
+	for _, load := range b.loads {
+		load()
+	}
 }
 
 // remember notes the form's first field.
@@ -42,8 +72,9 @@ func newBinder(changed func()) *binder {
 func (b *binder) text(p *string, placeholder string) *field {
 	e := newField(placeholder)
 	e.SetText(*p)
-	e.OnChanged = func(s string) { *p = s; b.changed() }
+	e.OnChanged = func(s string) { *p = s; b.edited() }
 	b.remember(e)
+	b.shows(func() { e.SetText(*p) })
 	return e
 }
 
@@ -51,8 +82,9 @@ func (b *binder) longText(p *string, placeholder string) *longEntry {
 	e := newLongEntry()
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
-	e.OnChanged = func(s string) { *p = s; e.fit(); b.changed() }
+	e.OnChanged = func(s string) { *p = s; e.fit(); b.edited() }
 	b.remember(e)
+	b.shows(func() { e.SetText(*p) })
 	return e
 }
 
@@ -169,10 +201,11 @@ func (e *longEntry) AcceptsTab() bool { return false }
 
 // parsed is an entry for a value typed as text (a number, an amount): it updates the record only when
 // the text reads, and says plainly when it does not.
-func (b *binder) parsed(initial string, parse func(string) error, problem string) *field {
+func (b *binder) parsed(show func() string, parse func(string) error, problem string) *field {
 	e := newField("")
 	b.remember(e)
-	e.SetText(initial)
+	e.SetText(show())
+	b.shows(func() { e.SetText(show()) })
 	e.Validator = func(s string) error {
 		if parse(strings.TrimSpace(s)) != nil {
 			return errors.New(problem)
@@ -184,17 +217,19 @@ func (b *binder) parsed(initial string, parse func(string) error, problem string
 		if !b.unreadable[e] {
 			delete(b.unreadable, e)
 		}
-		b.changed()
+		b.edited()
 	}
 	return e
 }
 
 func (b *binder) number(p *float64) *field {
-	initial := ""
-	if *p != 0 {
-		initial = i18n.Number(*p, -1, false)
+	show := func() string {
+		if *p == 0 {
+			return ""
+		}
+		return i18n.Number(*p, -1, false)
 	}
-	return b.parsed(initial, func(s string) error {
+	return b.parsed(show, func(s string) error {
 		if s == "" {
 			*p = 0
 			return nil
@@ -208,11 +243,13 @@ func (b *binder) number(p *float64) *field {
 }
 
 func (b *binder) whole(p *int) *field {
-	initial := ""
-	if *p != 0 {
-		initial = strconv.Itoa(*p)
+	show := func() string {
+		if *p == 0 {
+			return ""
+		}
+		return strconv.Itoa(*p)
 	}
-	return b.parsed(initial, func(s string) error {
+	return b.parsed(show, func(s string) error {
 		if s == "" {
 			*p = 0
 			return nil
@@ -226,11 +263,13 @@ func (b *binder) whole(p *int) *field {
 }
 
 func (b *binder) money(p *data.Money) *field {
-	initial := ""
-	if *p != 0 {
-		initial = i18n.Number(float64(*p)/100, 2, false)
+	show := func() string {
+		if *p == 0 {
+			return ""
+		}
+		return i18n.Number(float64(*p)/100, 2, false)
 	}
-	return b.parsed(initial, func(s string) error {
+	return b.parsed(show, func(s string) error {
 		v, err := data.ParseMoney(i18n.PlainNumber(s))
 		if err == nil {
 			*p = v
@@ -242,34 +281,48 @@ func (b *binder) money(p *data.Money) *field {
 func (b *binder) date(p *data.Date) *widget.DateEntry {
 	e := widget.NewDateEntry()
 	b.remember(e)
-	if !p.IsZero() {
+	show := func() {
+		if p.IsZero() {
+			e.SetDate(nil)
+			return
+		}
 		t := p.Time()
 		e.SetDate(&t)
 	}
+	show()
 	e.OnChanged = func(t *time.Time) {
 		*p = data.Date{}
 		if t != nil {
 			*p = data.DateOf(*t)
 		}
-		b.changed()
+		b.edited()
 	}
+	b.shows(show)
 	return e
 }
 
 func (b *binder) check(label string, p *bool) fyne.CanvasObject {
-	return tickBox(label, *p, func(v bool) { *p = v; b.changed() })
+	box, c := tickBoxOf(label, *p, func(v bool) { *p = v; b.edited() })
+	b.shows(func() { c.SetChecked(*p) })
+	return box
 }
 
 // tickBox is a tick box whose words wrap beside it (Fyne's own are one line, cut at a narrow form's
 // edge); a click on the words ticks it too.
 func tickBox(label string, checked bool, changed func(bool)) fyne.CanvasObject {
+	box, _ := tickBoxOf(label, checked, changed)
+	return box
+}
+
+// tickBoxOf is tickBox, with its tick.
+func tickBoxOf(label string, checked bool, changed func(bool)) (fyne.CanvasObject, *widget.Check) {
 	c := widget.NewCheck("", nil)
 	c.SetChecked(checked)
 	c.OnChanged = changed
 	words := &checkWords{check: c}
 	words.Text, words.Wrapping = label, fyne.TextWrapWord
 	words.ExtendBaseWidget(words)
-	return container.NewBorder(nil, nil, c, nil, words)
+	return container.NewBorder(nil, nil, c, nil, words), c
 }
 
 // checkWords are the words of a tick box, which tick it when clicked.
@@ -284,17 +337,21 @@ func (w *checkWords) Tapped(*fyne.PointEvent) { w.check.SetChecked(!w.check.Chec
 func choice[S ~string](b *binder, values []S, p *S) *dropDown {
 	labels := translated(values)
 	sel := newDropDown(labels, nil)
-	for i, v := range values {
-		if v == *p {
+	show := func() {
+		if i := slices.Index(values, *p); i >= 0 {
 			sel.SetSelectedIndex(i)
+		} else {
+			sel.ClearSelected()
 		}
 	}
+	show()
 	sel.OnChanged = func(string) {
 		if i := sel.SelectedIndex(); i >= 0 {
 			*p = values[i]
-			b.changed()
+			b.edited()
 		}
 	}
+	b.shows(show)
 	return sel
 }
 
@@ -327,8 +384,9 @@ func row(label string, input fyne.CanvasObject) fyne.CanvasObject {
 // removing rebuilds the blocks, so every input is bound to the item now at its place in the slice. The
 // last item removed can be put back with Undo until the next change to the list.
 // The keyboard follows: into an item added or put back, onto Undo after a removal.
-func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, block func(item *Item) fyne.CanvasObject, changed func()) fyne.CanvasObject {
+func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, block func(item *Item) fyne.CanvasObject, b *binder) fyne.CanvasObject {
 	box := container.NewVBox()
+	changed := b.edited
 	var rebuild func(undo *widget.Button) []fyne.CanvasObject
 	edit := func(at int, change func()) {
 		change()
@@ -350,7 +408,9 @@ func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, b
 				changed()
 			})
 			remove.Importance = widget.LowImportance
+			b.listing++
 			blocks = append(blocks, block(&(*items)[i]))
+			b.listing--
 			box.Add(widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), remove), nil, nil, blocks[i])))
 		}
 		if undo != nil {
@@ -363,6 +423,7 @@ func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, b
 		return blocks
 	}
 	rebuild(nil)
+	b.shows(func() { rebuild(nil) })
 	return box
 }
 
@@ -384,8 +445,9 @@ func focusFirstIn(block fyne.CanvasObject) {
 func (b *binder) list(p *[]string, placeholder string) *field {
 	e := newField(placeholder)
 	e.SetText(strings.Join(*p, ", "))
-	e.OnChanged = func(s string) { *p = splitList(s); b.changed() }
+	e.OnChanged = func(s string) { *p = splitList(s); b.edited() }
 	b.remember(e)
+	b.shows(func() { e.SetText(strings.Join(*p, ", ")) })
 	return e
 }
 
@@ -394,6 +456,7 @@ func (b *binder) scale(p *int) *dropDown {
 	labels := []string{T("not judged yet"), T("1 – very low"), "2", "3", "4", T("5 – very high")}
 	sel := newDropDown(labels, nil)
 	sel.SetSelectedIndex(*p)
-	sel.OnChanged = func(string) { *p = sel.SelectedIndex(); b.changed() }
+	sel.OnChanged = func(string) { *p = sel.SelectedIndex(); b.edited() }
+	b.shows(func() { sel.SetSelectedIndex(*p) })
 	return sel
 }

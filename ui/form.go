@@ -59,6 +59,21 @@ func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string))
 	return f
 }
 
+// refillable is true when the form may show another record in place of the one it holds: nothing is
+// unsaved, and no save is being written (what it stamps belongs to the record the form held).
+func (f *form) refillable() bool { return !f.dirty && !f.saving }
+
+// refill shows another stored record in the form, which the editor has copied into the record its inputs
+// are bound to: the inputs stay, and show its values (see binder.fill).
+func (f *form) refill() {
+	f.original, _ = f.store.GetRecord(f.record.Kind(), data.MetaOf(f.record).ID)
+	f.dirty = false
+	f.draftKey = draftKeyOf(f.record)
+	f.bind.fill()
+	f.showProblems()
+	f.refreshed()
+}
+
 // changed runs after every edit: the record is now unsaved, and its problems show at once.
 func (f *form) changed() {
 	f.edits++

@@ -22,9 +22,14 @@ type partnerEditor struct {
 	*form
 	p     *data.Partner
 	title *widget.Label
+	page  *pageScroll
+	// linked holds what is linked to the partner, filled off the UI goroutine (see fillLinked).
+	linked *fyne.Container
 	// relations holds the partner's relations; moveRelation, when set, moves one to the Trash.
 	relations    *fyne.Container
 	moveRelation func(r *data.Relation)
+	// network is the partners screen's network of ties, shared by its editors (see networkMemo).
+	network *networkMemo
 	// showOnMap, when set, shows a partner on the network map.
 	showOnMap func(id string)
 }
@@ -53,7 +58,43 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	ed.showProblems()
 	profile := widget.NewButtonWithIcon(T("Open profile to print"), theme.DocumentPrintIcon(), ed.onProfile)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.title), flowRow(profile), ed.problems)
-	return container.NewBorder(top, nil, nil, nil, newPageScroll(sections))
+	ed.page = newPageScroll(sections)
+	return container.NewBorder(top, nil, nil, nil, ed.page)
+}
+
+// refill shows another partner, read afresh from the store, in this editor.
+func (ed *partnerEditor) refill(p *data.Partner) {
+	*ed.p = *p
+	ed.form.refill()
+	ed.relations.Objects = nil // not the last partner's meanwhile
+	ed.relations.Refresh()
+	ed.fill(ed.findRelations(), ed.findLinked()) // in one frame, not one each
+	ed.page.ScrollToTop()
+}
+
+// fill runs finders' work off the UI goroutine, together, and shows what they found at once; what was
+// found for a partner the editor no longer holds is dropped. A finder reads what it needs on the UI
+// goroutine and returns its work (nil when there is none), which returns how to show what it found.
+func (ed *partnerEditor) fill(finders ...func() func()) {
+	id := ed.p.ID
+	finders = slices.DeleteFunc(finders, func(f func() func()) bool { return f == nil })
+	if len(finders) == 0 {
+		return
+	}
+	background(func() {
+		shows := make([]func(), len(finders))
+		for i, find := range finders {
+			shows[i] = find()
+		}
+		onUI(func() {
+			if ed.p.ID != id {
+				return
+			}
+			for _, show := range shows {
+				show()
+			}
+		})
+	})
 }
 
 func (ed *partnerEditor) refreshTitle() {
@@ -96,7 +137,7 @@ func (ed *partnerEditor) contactsSection() fyne.CanvasObject {
 					row(T("Language"), b.text(&c.Language, ""))),
 				b.check(T("May sign agreements for this partner"), &c.MaySign),
 				row(T("Notes"), b.text(&c.Notes, "")))
-		}, ed.changed)
+		}, ed.bind)
 }
 
 func (ed *partnerEditor) offersSection() fyne.CanvasObject {
@@ -107,7 +148,7 @@ func (ed *partnerEditor) offersSection() fyne.CanvasObject {
 				row(T("Kind"), choice(b, data.ResourceKinds, &o.Kind)),
 				row(T("What"), b.text(&o.Description, T("For example: meeting room on Tuesdays"))),
 				row(T("Estimated value"), b.money(&o.Value)))
-		}, ed.changed)
+		}, ed.bind)
 }
 
 func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
@@ -124,21 +165,31 @@ func (ed *partnerEditor) stakeholderSection() fyne.CanvasObject {
 // them reads every agreement, evaluation, activity and need, which at thousands of partners would hold the
 // editor's first frame back: it is done off the UI goroutine, and the section filled when it is ready.
 func (ed *partnerEditor) linkedSection() fyne.CanvasObject {
+	ed.linked = container.NewVBox()
+	ed.fill(ed.findLinked())
+	return ed.linked
+}
+
+// findLinked is the work of showing what is linked to the partner: see fill.
+func (ed *partnerEditor) findLinked() func() func() {
+	box := ed.linked
 	if ed.p.ID == "" {
-		return wrapped(T("Save the partner first; what is linked to it will show here."))
+		box.Objects = []fyne.CanvasObject{wrapped(T("Save the partner first; what is linked to it will show here."))}
+		box.Refresh()
+		return nil
 	}
-	box := container.NewVBox()
+	box.Objects = nil
+	box.Refresh()
 	id, today, stages := ed.p.ID, data.DateOf(now()), ed.p.StageHistory()
-	background(func() {
+	return func() func() {
 		l := data.LinkedTo(ed.store, id, today)
 		history := partnerHistory(ed.store, id, l)
 		turnout := data.PartnerTurnoutByYear(ed.store, id, today)
-		onUI(func() {
+		return func() {
 			box.Objects = linkedRecords(l, history, turnout, stages, today)
 			box.Refresh()
-		})
-	})
-	return box
+		}
+	}
 }
 
 // linkedRecords draws what is linked to a partner, who took part year by year, its stages and its health

@@ -22,13 +22,14 @@ type partnersScreen struct {
 	newest             *widget.Check
 	// showOnMap, when set, shows a partner on the network map.
 	showOnMap func(id string)
+	network   networkMemo
 }
 
 func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 	var ps *partnersScreen
 	ps = &partnersScreen{records: newRecords[data.Partner](s, w, func(p *data.Partner, onSaved func(string)) *partnerEditor {
 		ed := newPartnerEditor(s, w, p, onSaved)
-		ed.showOnMap = ps.showOnMap
+		ed.showOnMap, ed.network = ps.showOnMap, &ps.network
 		ed.moveRelation = func(r *data.Relation) {
 			ps.trash(data.KindRelation, r.ID, r.Sentence(s, i18n.Current().Code(), T), ed.fillRelations, ed.fillRelations)
 		}

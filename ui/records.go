@@ -28,9 +28,14 @@ func (f *form) formOf() *form { return f }
 type records[R any, P data.RecordPtr[R], E recordEditor] struct {
 	*browser[P]
 	editing
-	editor    E // the open editor; the zero E when none is open
+	editor    E                 // the open editor; the zero E when none is open
+	shown     fyne.CanvasObject // the open editor with its Move to Trash, as the pane shows it
 	newEditor func(r P, onSaved func(id string)) E
 }
+
+// refiller is an editor that can show another record of its kind without being built again: most of a
+// click on a list's row went in building an editor's inputs and measuring their words afresh.
+type refiller[P any] interface{ refill(r P) }
 
 func newRecords[R any, P data.RecordPtr[R], E recordEditor](s *store.Store, w fyne.Window, newEditor func(P, func(string)) E) records[R, P, E] {
 	return records[R, P, E]{editing: newEditing(s, w), newEditor: newEditor}
@@ -49,6 +54,10 @@ func (rs *records[R, P, E]) openEditor(listed P) fyne.CanvasObject {
 		showError(rs.win, fmt.Sprintf("open %s %s", rs.shows(), listed.Common().ID), err) // i18n:same (for the log)
 		return wrapped(T("This record could not be opened. It may have been moved to the Trash on another laptop."))
 	}
+	if ed, ok := any(rs.editor).(refiller[P]); ok && rs.open() && rs.editor.formOf().refillable() {
+		ed.refill(r)
+		return rs.shown
+	}
 	return rs.edit(r)
 }
 
@@ -57,7 +66,8 @@ func (rs *records[R, P, E]) edit(r P) fyne.CanvasObject {
 	rs.editor = rs.newEditor(r, rs.onSaved)
 	del := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), rs.onDelete)
 	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(del), nil, nil, rs.editor.buildUI())
+	rs.shown = container.NewBorder(nil, container.NewHBox(del), nil, nil, rs.editor.buildUI())
+	return rs.shown
 }
 
 // openNew shows a new, unsaved record in the editor, once unsaved changes of the open one are dealt with.
