@@ -227,6 +227,7 @@ func (r *renderer) everyDialog() {
 	settle(r.t)
 	r.dialog("delete permanently", ts.onDeletePermanently)
 	bs := on(backupsID).(*backupsScreen)
+	eventually(r.t, "the backups listed", func() bool { return len(bs.backups) > 0 }) // read off the UI goroutine
 	r.dialog("restore a backup", func() { bs.onRestore(bs.backups[0].Path, whenText(bs.backups[0].Made)) })
 }
 
