@@ -1,6 +1,9 @@
 package data
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // PartnerKind says what sort of organisation a partner is.
 type PartnerKind string
@@ -81,6 +84,8 @@ type Partner struct {
 	// changes after Accord began keeping them.
 	Stages []StageChange `json:"stage_history,omitempty"`
 	Notes  string        `json:"notes,omitempty"`
+	// Custom holds the values of the group's own fields (see FieldDefinition), by the field's ID.
+	Custom map[string]string `json:"custom,omitempty"`
 }
 
 // Contact is a person at a partner organisation.
@@ -121,6 +126,7 @@ func (p *Partner) Validate() error {
 	ps.score("interest", p.Interest, "Interest")
 	ps.long("notes", p.Notes, "The notes")
 	ps.long("description", p.Description, "The description")
+	customProblems(&ps, p.Custom)
 	for i, c := range p.Contacts {
 		field := itemField("contacts", i)
 		if c.Name == "" {
@@ -145,8 +151,14 @@ func (p *Partner) SearchText() []string {
 	for _, c := range p.Contacts {
 		out = append(out, c.Name, c.Email, c.Role)
 	}
+	for _, id := range slices.Sorted(maps.Keys(p.Custom)) {
+		out = append(out, p.Custom[id])
+	}
 	return out
 }
+
+func (p *Partner) CustomValues() map[string]string { return p.Custom }
+func (p *Partner) SetCustomValue(id, value string) { setCustom(&p.Custom, id, value) }
 
 func (p *Partner) References() []Ref { return nil }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -23,7 +23,8 @@ type migration struct {
 // hlc and prev fields of every record, which a record saved before simply lacks (see Meta.Stamp): it needs
 // no migration of its own, only the new number, so that an older Accord, which would save without clock
 // stamps and refuse the new buckets as damage, refuses the file as newer instead. Schema 7 adds the
-// relation_types and relations buckets, made the same way and for the same reason.
+// relation_types and relations buckets, made the same way and for the same reason; schema 8 the fields
+// bucket of the group's own fields (a partner's values of them are a new optional field of the partner).
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 	{to: 4, run: separatePrints},
