@@ -201,7 +201,7 @@ func CustomProblems(v View, r Customised) []Problem {
 			continue
 		}
 		if !d.holds(value) || d.Type == FieldPartner && Lookup[Partner](v, value) == nil {
-			ps = append(ps, *d.wrong())
+			ps = append(ps, *d.Unreadable())
 		}
 	}
 	return ps
@@ -221,8 +221,8 @@ var typeProblems = map[FieldType]string{
 	FieldPartner:  "%s links to a partner no longer in Accord: choose another.",
 }
 
-// wrong is the problem of a value the field cannot hold.
-func (d *FieldDefinition) wrong() *Problem {
+// Unreadable is the problem of a value the field cannot hold: what a value of its type must be.
+func (d *FieldDefinition) Unreadable() *Problem {
 	return &Problem{Field: d.problemField(), Message: typeProblems[d.Type], Args: []any{d.Name}}
 }
 
@@ -299,7 +299,7 @@ func (d *FieldDefinition) Value(text string) (string, *Problem) {
 		var picked []string
 		for _, c := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' || r == '|' }) {
 			if c = d.choiceNamed(strings.TrimSpace(c)); c == "" {
-				return "", d.wrong()
+				return "", d.Unreadable()
 			}
 			if !slices.Contains(picked, c) {
 				picked = append(picked, c)
@@ -310,7 +310,7 @@ func (d *FieldDefinition) Value(text string) (string, *Problem) {
 		value = text
 	}
 	if value == "" || !d.holds(value) {
-		return "", d.wrong()
+		return "", d.Unreadable()
 	}
 	return value, nil
 }

@@ -88,6 +88,11 @@ func (f *form) problemList() []string {
 			lines = append(lines, T(p.Message, p.Args...))
 		}
 	}
+	if c, ok := f.record.(data.Customised); ok {
+		for _, p := range data.CustomProblems(f.store, c) {
+			lines = append(lines, T(p.Message, p.Args...))
+		}
+	}
 	return lines
 }
 

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+)
+
+// ownFields is the "Your own fields" section of the open partner's editor.
+func ownFields(t *testing.T, ps *partnersScreen) fyne.CanvasObject {
+	t.Helper()
+	for _, a := range find[*widget.Accordion](ps.pane) {
+		for _, item := range a.Items {
+			if item.Title == "Your own fields" {
+				return item.Detail
+			}
+		}
+	}
+	t.Fatal("the partner's editor has no section for the group's own fields")
+	return nil
+}
+
+// A volunteer adds "Charity number" (printed on documents) and "Insurance expires" (a date, reminding 30
+// days before) in Settings → Fields, fills both in for the library, saves, and finds the library by its
+// number; a date typed wrong into a number field holds the save back, and the library's draft keeps the
+// values typed.
+func TestAFieldAddedInSettingsIsFilledInThePartnerEditor(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	test.Tap(button(t, ss.body, "Fields…"))
+	settle(t)
+	list := w.Canvas().Overlays().Top()
+	if !strings.Contains(textOf(list), "No fields of your own yet.") {
+		t.Fatalf("the fields dialog says:\n%s", textOf(list))
+	}
+	add := func(name string, typ data.FieldType, fill func(dialog fyne.CanvasObject)) {
+		t.Helper()
+		test.Tap(button(t, list, "Add a field…"))
+		settle(t)
+		dialog := w.Canvas().Overlays().Top()
+		test.Type(entryWithPlaceholder(t, dialog, "For example: Charity number"), name)
+		find[*dropDown](dialog)[0].SetSelectedIndex(slices.Index(data.FieldTypes, typ))
+		fill(dialog)
+		test.Tap(button(t, dialog, "Save"))
+		settle(t)
+	}
+	add("Charity number", data.FieldText, func(dialog fyne.CanvasObject) {
+		test.Tap(check(t, dialog, "Print on documents (the partner's profile and the directory)"))
+	})
+	add("Insurance expires", data.FieldDate, func(dialog fyne.CanvasObject) {
+		test.Type(entryWithPlaceholder(t, dialog, "For example: 30"), "30")
+	})
+	add("Volunteers", data.FieldNumber, func(fyne.CanvasObject) {})
+	fields := data.Fields(f.store, data.KindPartner)
+	if len(fields) != 3 {
+		t.Fatalf("%d fields stored", len(fields))
+	}
+	number, insurance, volunteers := fields[0], fields[1], fields[2]
+	if number.Name != "Charity number" || !number.Print || number.ID != data.FieldID(data.KindPartner, "Charity number") ||
+		insurance.Type != data.FieldDate || insurance.RemindDays != 30 || volunteers.Type != data.FieldNumber {
+		t.Fatalf("stored %+v, %+v, %+v", number, insurance, volunteers)
+	}
+	if text := textOf(w.Canvas().Overlays().Top()); !strings.Contains(text, "Insurance expires — date, reminds 30 days before") {
+		t.Fatalf("the list of fields says:\n%s", text)
+	}
+	// Volunteers goes up above the insurance date.
+	up := find[*widget.Button](w.Canvas().Overlays().Top())
+	var ups []*widget.Button
+	for _, b := range up {
+		if b.Text == "" && !b.Disabled() && b.Icon != nil && b.Icon.Name() == theme.MoveUpIcon().Name() {
+			ups = append(ups, b)
+		}
+	}
+	if len(ups) != 2 {
+		t.Fatalf("%d buttons move a field up; want 2", len(ups))
+	}
+	test.Tap(ups[1])
+	settle(t)
+	if got := data.Fields(f.store, data.KindPartner); got[1].ID != volunteers.ID || got[2].ID != insurance.ID {
+		t.Fatalf("after moving Volunteers up: %s, %s, %s", got[0].Name, got[1].Name, got[2].Name)
+	}
+	w.Canvas().Overlays().Top().Hide()
+
+	sh.open(sh.partners, f.library.ID)
+	settle(t)
+	ps := sh.partners
+	own := ownFields(t, ps)
+	if text := textOf(own); !strings.Contains(text, "Charity number") || !strings.Contains(text, "Insurance expires") {
+		t.Fatalf("the section shows:\n%s", text)
+	}
+	entries := find[*widget.Entry](own)
+	test.Type(entries[0], "1098765")
+	test.Type(entries[1], "a dozen")
+	settle(t)
+	if !strings.Contains(ps.editor.problems.Text, "Some numbers or amounts cannot be read yet") {
+		t.Fatalf("a number that is not one: problems %q", ps.editor.problems.Text)
+	}
+	entries[1].SetText("12")
+	expires := time.Date(2027, time.January, 9, 0, 0, 0, 0, time.UTC)
+	find[*widget.DateEntry](own)[0].SetDate(&expires)
+	settle(t)
+	if ps.editor.problems.Text != "" || !ps.editor.dirty {
+		t.Fatalf("after typing sound values: problems %q, dirty %v", ps.editor.problems.Text, ps.editor.dirty)
+	}
+	press(t, w, fyne.KeyS)
+	settle(t)
+	got := data.Lookup[data.Partner](f.store, f.library.ID)
+	want := map[string]string{number.ID: "1098765", volunteers.ID: "12", insurance.ID: "2027-01-09"}
+	for id, v := range want {
+		if got.Custom[id] != v {
+			t.Errorf("stored %v; want %v", got.Custom, want)
+		}
+	}
+	ps.query.SetText("1098765")
+	settle(t)
+	eventually(t, "the library found by its charity number", func() bool {
+		return len(ps.items) == 1 && ps.items[0].Name == "Northside Library"
+	})
+}
+
+// A required field left empty holds the save back with a sentence naming it.
+func TestARequiredFieldMustBeFilledIn(t *testing.T) {
+	f := newFixture(t)
+	f.save(t, &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Ward")}, Name: "Ward", For: data.KindPartner,
+		Type: data.FieldChoice, Choices: []string{"North", "South"}, Required: true})
+	settle(t)
+	sh, _ := showShell(t, f.store)
+	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
+	ps := sh.partners
+	if ps.editor.problems.Text != "Fill in Ward." {
+		t.Fatalf("problems %q", ps.editor.problems.Text)
+	}
+	find[*dropDown](ownFields(t, ps))[0].SetSelected("South")
+	settle(t)
+	if ps.editor.problems.Text != "" || ps.editor.p.Custom[data.FieldID(data.KindPartner, "Ward")] != "South" {
+		t.Fatalf("after choosing: problems %q, values %v", ps.editor.problems.Text, ps.editor.p.Custom)
+	}
+}

@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accord/data"
+	"accord/i18n"
+	"accord/store"
+)
+
+// fieldsDialog lists the group's own fields of each kind of record, in their order, to add, change, move
+// up or down and move to the Trash. An editor opened afterwards shows them.
+type fieldsDialog struct {
+	store *store.Store
+	win   fyne.Window
+	box   *fyne.Container
+}
+
+func showFields(s *store.Store, w fyne.Window) {
+	fd := &fieldsDialog{store: s, win: w, box: container.NewVBox()}
+	fd.fill()
+	d := dialog.NewCustom(T("Fields of your own"), T("Close"), container.NewVScroll(fd.box), w)
+	d.Resize(scaled(680, 520))
+	d.Show()
+}
+
+// fill lists the fields afresh.
+func (fd *fieldsDialog) fill() {
+	lang := i18n.Current().Code()
+	fd.box.Objects = []fyne.CanvasObject{wrapped(T("Add what your group records and no form foresaw: a charity number, the date an insurance expires. Each field shows in the editor, search finds its values, and documents print it when you ask."))}
+	for _, k := range data.FieldKinds {
+		fd.box.Add(heading(T("On every %s", T(data.KindNoun(k)))))
+		fields := data.Fields(fd.store, k)
+		if len(fields) == 0 {
+			fd.box.Add(wrapped(T("No fields of your own yet.")))
+		}
+		for i, d := range fields {
+			up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { fd.swap(fields, i, i-1) })
+			down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { fd.swap(fields, i, i+1) })
+			if i == 0 {
+				up.Disable()
+			}
+			if i == len(fields)-1 {
+				down.Disable()
+			}
+			change := widget.NewButtonWithIcon(T("Change…"), theme.DocumentCreateIcon(), func() {
+				editField(fd.store, fd.win, data.Clone(d), "", fd.fill)
+			})
+			remove := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), func() { fd.remove(d) })
+			buttons := flowRow(up, down, change, remove)
+			fd.box.Add(container.NewVBox(wrapped(fieldSummary(d, lang)), buttons))
+		}
+		fd.box.Add(container.NewHBox(widget.NewButtonWithIcon(T("Add a field…"), theme.ContentAddIcon(), func() {
+			editField(fd.store, fd.win, &data.FieldDefinition{For: k, Type: data.FieldText, Order: len(fields)}, "", fd.fill)
+		})))
+	}
+	fd.box.Refresh()
+}
+
+// fieldSummary says what a field is in a line: "Insurance expires — date, reminds 30 days before".
+func fieldSummary(d *data.FieldDefinition, lang string) string {
+	parts := []string{T(string(d.Type))}
+	if d.Required {
+		parts = append(parts, T("required"))
+	}
+	if d.Print {
+		parts = append(parts, T("printed on documents"))
+	}
+	if d.RemindDays > 0 {
+		parts = append(parts, N(d.RemindDays, "reminds %d day before", "reminds %d days before"))
+	}
+	return d.Label(lang) + " — " + strings.Join(parts, ", ")
+}
+
+// swap moves the field at i to j and numbers the fields of the kind afresh, in one write.
+func (fd *fieldsDialog) swap(fields []*data.FieldDefinition, i, j int) {
+	ordered := slices.Clone(fields)
+	ordered[i], ordered[j] = ordered[j], ordered[i]
+	var changed []data.Record
+	for n, d := range ordered {
+		if d.Order != n {
+			c := data.Clone(d)
+			c.Order = n
+			changed = append(changed, c)
+		}
+	}
+	fd.write("reorder fields", func() error { return fd.store.SaveAll(changed) })
+}
+
+// remove moves a field to the Trash; the values stay on the records, and come back with it.
+func (fd *fieldsDialog) remove(d *data.FieldDefinition) {
+	fd.write("move a field to the Trash", func() error { return fd.store.Delete(data.KindField, d.ID) })
+}
+
+// write runs a change off the UI goroutine and lists the fields again after it.
+func (fd *fieldsDialog) write(what string, change func() error) {
+	background(func() {
+		err := change()
+		onUI(func() {
+			if err != nil {
+				showError(fd.win, what, err)
+				return
+			}
+			fd.fill()
+		})
+	})
+}
+
+// editField asks for a field's name (in the group's words and each of Accord's languages), type, choices,
+// whether it is required and printed, and for a date how long before it to remind; saved runs once it is
+// written. A field that cannot be saved as it is comes back with what was typed and what to fix. A field's
+// type is chosen when it is added.
+func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems string, saved func()) {
+	b := newBinder(func() {})
+	content := container.NewVBox()
+	if problems != "" {
+		p := wrapped(problems)
+		p.Importance = widget.DangerImportance
+		content.Add(p)
+	}
+	content.Add(row(T("Name"), b.text(&d.Name, T("For example: Charity number"))))
+	if d.Names == nil {
+		d.Names = map[string]string{}
+	}
+	names := map[string]*string{}
+	var translations []fyne.CanvasObject
+	for _, lang := range i18n.Languages() {
+		n := d.Names[lang]
+		names[lang] = &n
+		translations = append(translations, row(T("In %s", i18n.Name(lang)), b.text(names[lang], "")))
+	}
+	content.Add(columns(3, translations...))
+	choices := strings.Join(d.Choices, "\n")
+	choicesRow := row(T("Choices, one a line"), b.longText(&choices, ""))
+	days := b.whole(&d.RemindDays)
+	days.PlaceHolder = T("For example: 30")
+	remindRow := row(T("Remind me this many days before (empty for no reminder)"), days)
+	showFor := func() {
+		showIf(choicesRow, d.Type == data.FieldChoice || d.Type == data.FieldChoices)
+		showIf(remindRow, d.Type == data.FieldDate)
+		content.Refresh()
+	}
+	var kind fyne.CanvasObject = wrapped(T(string(d.Type)))
+	if d.ID == "" {
+		sel := choice(b, data.FieldTypes, &d.Type)
+		sel.OnChanged = func(string) { d.Type = data.FieldTypes[sel.SelectedIndex()]; showFor() }
+		kind = sel
+	}
+	content.Add(row(T("Type"), kind))
+	content.Add(choicesRow)
+	content.Add(remindRow)
+	content.Add(b.check(T("Required: a record cannot be saved without it"), &d.Required))
+	content.Add(b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print))
+	showFor()
+	title := T("Add a field")
+	if d.ID != "" {
+		title = T("Change a field")
+	}
+	ask(w, title, T("Save"), T("Cancel"), content, func() {
+		for lang, n := range names {
+			if strings.TrimSpace(*n) == "" {
+				delete(d.Names, lang)
+			} else {
+				d.Names[lang] = strings.TrimSpace(*n)
+			}
+		}
+		d.Choices = nil
+		if d.Type == data.FieldChoice || d.Type == data.FieldChoices {
+			d.Choices = splitLines(choices)
+		}
+		if d.Type != data.FieldDate {
+			d.RemindDays = 0
+		}
+		d.Name = strings.TrimSpace(d.Name)
+		if err := d.Validate(); err != nil {
+			editField(s, w, d, plainText(err), saved)
+			return
+		}
+		copied := data.Clone(d)
+		background(func() {
+			err := saveField(s, copied)
+			onUI(func() {
+				if err != nil {
+					fyne.LogError("save a field", err)
+					editField(s, w, d, plainText(err), saved)
+					return
+				}
+				data.TakeStamps(d, copied)
+				saved()
+			})
+		})
+	}).Resize(scaled(640, 0))
+}
+
+// saveField writes a field. A new one takes the ID every laptop gives its name (see data.NewFieldID): one
+// in the Trash under it comes back, with the values it had; one live under it is the same field, already
+// there.
+func saveField(s *store.Store, d *data.FieldDefinition) error {
+	if d.ID == "" {
+		d.ID = data.NewFieldID(s, d.For, d.Name)
+		if old := data.Lookup[data.FieldDefinition](s, d.ID); old != nil {
+			if !old.Deleted {
+				return &data.ValidationError{Problems: []data.Problem{{Field: "name", Message: "There is already a field called %s.", Args: []any{old.Name}}}}
+			}
+			d.Meta = old.Meta
+			d.Deleted, d.DeletedAt = false, time.Time{}
+		}
+	}
+	return s.Save(d)
+}
+
+// splitLines is the non-empty lines of a text, trimmed.
+func splitLines(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
