@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"accord/data"
+	"accord/i18n"
 	"accord/partnerio"
 	"accord/store"
 )
@@ -49,6 +52,7 @@ func (ps *partnersScreen) onImport() {
 				}
 				imp := &partnerImport{store: ps.store, win: ps.win, table: t, done: ps.refresh}
 				imp.mapping, _ = partnerio.Guess(t.Headers) // a mapping it could not guess is fixed in the preview
+				imp.mapping = imp.mapping.WithFields(t.Headers, data.Fields(ps.store, data.KindPartner))
 				for c := shownColumns; c < len(imp.mapping); c++ {
 					imp.mapping[c] = partnerio.Ignore // not shown, so never imported unseen
 				}
@@ -93,9 +97,13 @@ const shownColumns = 200
 
 // columns shows, for each column of the file, its header, what Accord will take it as, and a few values.
 func (imp *partnerImport) columns() fyne.CanvasObject {
-	labels := make([]string, len(partnerio.Fields))
-	for i, f := range partnerio.Fields {
-		labels[i] = T(string(f))
+	choices := slices.Clone(partnerio.Fields)
+	for _, d := range data.Fields(imp.store, data.KindPartner) {
+		choices = append(choices, partnerio.CustomField(d.ID))
+	}
+	labels := make([]string, len(choices))
+	for i, f := range choices {
+		labels[i] = f.Label(imp.store, i18n.Current().Code(), T)
 		if f == partnerio.Ignore {
 			labels[i] = T("(leave out)")
 		}
@@ -104,12 +112,12 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 	headers := imp.table.Headers[:min(len(imp.table.Headers), shownColumns)]
 	for c, header := range headers {
 		sel := newDropDown(labels, nil)
-		for i, f := range partnerio.Fields {
+		for i, f := range choices {
 			if c < len(imp.mapping) && imp.mapping[c] == f {
 				sel.SetSelectedIndex(i)
 			}
 		}
-		sel.OnChanged = func(string) { imp.mapping[c] = partnerio.Fields[sel.SelectedIndex()]; imp.replan() }
+		sel.OnChanged = func(string) { imp.mapping[c] = choices[sel.SelectedIndex()]; imp.replan() }
 		samples := widget.NewLabel(strings.Join(imp.samples(c), "\n"))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		col := container.NewVBox(widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), sel, samples)
