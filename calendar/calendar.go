@@ -121,7 +121,7 @@ func customDates(s data.View, today data.Date) []Event {
 			Description: lines(i18n.N(d.Field.RemindDays, "Accord reminds %d day before.", "Accord reminds %d days before.")),
 			Categories:  []string{label},
 			Stamp:       m.UpdatedAt, Sequence: m.Rev,
-			AlarmDays:   d.Field.RemindDays,
+			AlarmDays: d.Field.RemindDays,
 		}
 		// The alarm moves when the field is changed, not only when the record is.
 		if d.Field.Rev > ev.Sequence {
