@@ -37,6 +37,7 @@ var FieldKinds = []Kind{KindPartner}
 
 // The stored words of a yes-or-no value: the same in every language, so a value means one thing on every
 // laptop and in every export.
+// i18n:keys: shown translated, so each string here is a translation key.
 const (
 	Yes = "yes"
 	No  = "no"
@@ -95,7 +96,7 @@ func (d *FieldDefinition) Validate() error {
 		ps.add("choices", "List the choices, one a line.")
 	}
 	if len(d.Choices) > MaxFieldChoices {
-		ps.add("choices", "Keep the list under %d choices.", MaxFieldChoices)
+		ps.add("choices", "Keep the list to 200 choices or fewer.")
 	}
 	seen := map[string]bool{}
 	for _, c := range d.Choices {
@@ -109,7 +110,7 @@ func (d *FieldDefinition) Validate() error {
 		ps.short("choices", c, "A choice")
 	}
 	if d.RemindDays < 0 || d.RemindDays > MaxRemindDays {
-		ps.add("remind_days", "Remind between 1 and %d days before, or not at all.", MaxRemindDays)
+		ps.add("remind_days", "Remind between 1 and 366 days before, or not at all.")
 	}
 	if d.RemindDays != 0 && d.Type != FieldDate {
 		ps.add("remind_days", "Only a date can remind you before it.")
@@ -163,7 +164,7 @@ func setCustom(m *map[string]string, id, value string) {
 // not heard of yet, and keeps them.
 func customProblems(ps *problems, m map[string]string) {
 	if len(m) > MaxCustomValues {
-		ps.add("custom", "A record can hold at most %d custom values.", MaxCustomValues)
+		ps.add("custom", "A record can hold at most 500 custom values.")
 	}
 	for _, id := range slices.Sorted(maps.Keys(m)) {
 		if len(IDProblems(KindField, id)) > 0 {
@@ -440,4 +441,11 @@ func NewFieldID(v View, k Kind, name string) string {
 			return id
 		}
 	}
+}
+
+// FieldTaken is the problem of adding a field under a name one of the kind already has.
+func FieldTaken(existing *FieldDefinition) error {
+	var ps problems
+	ps.add("name", "There is already a field called %s.", existing.Name)
+	return ps.err()
 }

@@ -92,21 +92,21 @@ func (fd *fieldsDialog) swap(fields []*data.FieldDefinition, i, j int) {
 			changed = append(changed, c)
 		}
 	}
-	fd.write("reorder fields", func() error { return fd.store.SaveAll(changed) })
+	fd.commit(func() error { return fd.store.SaveAll(changed) })
 }
 
 // remove moves a field to the Trash; the values stay on the records, and come back with it.
 func (fd *fieldsDialog) remove(d *data.FieldDefinition) {
-	fd.write("move a field to the Trash", func() error { return fd.store.Delete(data.KindField, d.ID) })
+	fd.commit(func() error { return fd.store.Delete(data.KindField, d.ID) })
 }
 
-// write runs a change off the UI goroutine and lists the fields again after it.
-func (fd *fieldsDialog) write(what string, change func() error) {
+// commit runs a change off the UI goroutine and lists the fields again after it.
+func (fd *fieldsDialog) commit(change func() error) {
 	background(func() {
 		err := change()
 		onUI(func() {
 			if err != nil {
-				showError(fd.win, what, err)
+				showError(fd.win, "reorder the fields or move one to the Trash", err)
 				return
 			}
 			fd.fill()
@@ -208,7 +208,7 @@ func saveField(s *store.Store, d *data.FieldDefinition) error {
 		d.ID = data.NewFieldID(s, d.For, d.Name)
 		if old := data.Lookup[data.FieldDefinition](s, d.ID); old != nil {
 			if !old.Deleted {
-				return &data.ValidationError{Problems: []data.Problem{{Field: "name", Message: "There is already a field called %s.", Args: []any{old.Name}}}}
+				return data.FieldTaken(old)
 			}
 			d.Meta = old.Meta
 			d.Deleted, d.DeletedAt = false, time.Time{}
