@@ -135,17 +135,23 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 	for _, lang := range i18n.Languages() {
 		n := d.Names[lang]
 		names[lang] = &n
-		translations = append(translations, row(T("In %s", i18n.Name(lang)), b.text(names[lang], "")))
+		translations = append(translations, b.text(names[lang], T("Name in %s", i18n.Name(lang))).withExample())
 	}
-	content.Add(columns(3, translations...))
+	content.Add(container.NewGridWithColumns(len(translations), translations...))
 	choices := strings.Join(d.Choices, "\n")
 	choicesRow := row(T("Choices, one a line"), b.longText(&choices, ""))
 	days := b.whole(&d.RemindDays)
 	days.PlaceHolder = T("For example: 30")
 	remindRow := row(T("Remind me this many days before (empty for no reminder)"), days)
+	// The choices go beside the rest, so the dialog stays within a small window at the largest text size.
+	var left fyne.CanvasObject
+	body := container.NewStack()
 	showFor := func() {
-		showIf(choicesRow, d.Type == data.FieldChoice || d.Type == data.FieldChoices)
 		showIf(remindRow, d.Type == data.FieldDate)
+		body.Objects = []fyne.CanvasObject{left}
+		if d.Type == data.FieldChoice || d.Type == data.FieldChoices {
+			body.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, choicesRow)}
+		}
 		content.Refresh()
 	}
 	var kind fyne.CanvasObject = wrapped(T(string(d.Type)))
@@ -154,11 +160,10 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 		sel.OnChanged = func(string) { d.Type = data.FieldTypes[sel.SelectedIndex()]; showFor() }
 		kind = sel
 	}
-	content.Add(row(T("Type"), kind))
-	content.Add(choicesRow)
-	content.Add(remindRow)
-	content.Add(b.check(T("Required: a record cannot be saved without it"), &d.Required))
-	content.Add(b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print))
+	left = container.NewVBox(row(T("Type"), kind), remindRow, container.NewGridWithColumns(2,
+		b.check(T("Required: a record cannot be saved without it"), &d.Required),
+		b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print)))
+	content.Add(body)
 	showFor()
 	title := T("Add a field")
 	if d.ID != "" {
