@@ -54,7 +54,9 @@ func TestAFieldAddedInSettingsIsFilledInThePartnerEditor(t *testing.T) {
 		settle(t)
 	}
 	add("Charity number", data.FieldText, func(dialog fyne.CanvasObject) {
-		test.Tap(check(t, dialog, "Print on documents (the partner's profile and the directory)"))
+		test.Tap(first(t, dialog, "the words of Print on documents", func(w *checkWords) bool {
+			return w.Text == "Print on documents (the partner's profile and the directory)"
+		}))
 	})
 	add("Insurance expires", data.FieldDate, func(dialog fyne.CanvasObject) {
 		test.Type(entryWithPlaceholder(t, dialog, "For example: 30"), "30")
