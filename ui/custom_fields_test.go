@@ -148,3 +148,52 @@ func TestARequiredFieldMustBeFilledIn(t *testing.T) {
 		t.Fatalf("after choosing: problems %q, values %v", ps.editor.problems.Text, ps.editor.p.Custom)
 	}
 }
+
+// The partners list filters by the group's own fields: a field added in Settings shows among the filters
+// the next time the list is shown, and keeps only the partners whose value fits.
+func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
+	f := newFixture(t)
+	sh, _ := showShell(t, f.store)
+	sh.nav.Select(1)
+	settle(t)
+	ps := sh.partners
+	if ps.own.Visible() {
+		t.Fatal("a filter by fields of the group's own shows with no such fields")
+	}
+	ward := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Ward")}, Name: "Ward", For: data.KindPartner,
+		Type: data.FieldChoices, Choices: []string{"North", "South"}}
+	policy := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Safeguarding policy")}, Name: "Safeguarding policy",
+		For: data.KindPartner, Type: data.FieldYesNo, Order: 1}
+	f.library.SetCustomValue(ward.ID, "North\nSouth")
+	f.library.SetCustomValue(policy.ID, data.No)
+	f.cafe.SetCustomValue(ward.ID, "South")
+	f.save(t, ward, policy, f.library, f.cafe)
+	settle(t)
+	ps.refresh()
+	settle(t)
+	shown := func(filter string) []string {
+		t.Helper()
+		ps.own.SetSelected(filter)
+		settle(t)
+		var names []string
+		for _, p := range ps.items {
+			names = append(names, p.Name)
+		}
+		return names
+	}
+	for filter, want := range map[string][]string{
+		"Ward: North":                   {"Northside Library"},
+		"Ward: South":                   {"Café Solidaire", "Northside Library"},
+		"Ward empty":                    {"Green Allotments"},
+		"Safeguarding policy: no":       {"Northside Library"},
+		"Safeguarding policy filled in": {"Northside Library"},
+		"Any field of your own":         {"Café Solidaire", "Green Allotments", "Northside Library"},
+	} {
+		if got := shown(filter); !slices.Equal(got, want) {
+			t.Errorf("%s: %q; want %q", filter, got, want)
+		}
+	}
+	if !ps.own.Visible() {
+		t.Error("the filter is hidden")
+	}
+}
