@@ -197,3 +197,32 @@ func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
 		t.Error("the filter is hidden")
 	}
 }
+
+// An insurance expiring in 20 days, in a date field that reminds 30 days before, is on the dashboard's
+// list of what needs attention, and opens the partner; one expiring in 40 days is not yet.
+func TestACustomDateRemindsOnTheDashboard(t *testing.T) {
+	f := newFixture(t)
+	insurance := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Insurance expires")}, Name: "Insurance expires",
+		For: data.KindPartner, Type: data.FieldDate, RemindDays: 30}
+	f.cafe.SetCustomValue(insurance.ID, today.AddDays(20).String())
+	f.library.SetCustomValue(insurance.ID, today.AddDays(40).String())
+	f.save(t, insurance, f.cafe, f.library)
+	settle(t)
+	sh, _ := showShell(t, f.store)
+	dash := sh.entries[0].screen.(*dashboardScreen)
+	want := "Insurance expires for Café Solidaire: " + longDate(today.AddDays(20))
+	var link *widget.Hyperlink
+	eventually(t, "the reminder on the dashboard", func() bool {
+		for _, l := range find[*widget.Hyperlink](dash.body) {
+			if l.Text == want {
+				link = l
+			}
+		}
+		return link != nil
+	})
+	if text := textOf(dash.body); strings.Contains(text, "Insurance expires for Northside Library") {
+		t.Errorf("an insurance 40 days off reminds already:\n%s", text)
+	}
+	test.TapAt(link, fyne.NewPos(20, link.MinSize().Height/2))
+	eventually(t, "the café opened", func() bool { return sh.partners.open() && sh.partners.editor.p.ID == f.cafe.ID })
+}
