@@ -189,7 +189,7 @@ func Fields(v View, k Kind) []*FieldDefinition {
 }
 
 // CustomProblems checks a record's custom values against the live fields of its kind: the required ones
-// filled in, and each value one its field can hold.
+// filled in, texts within their length, and links to partners still there.
 func CustomProblems(v View, r Customised) []Problem {
 	var ps problems
 	values := r.CustomValues()
@@ -201,7 +201,10 @@ func CustomProblems(v View, r Customised) []Problem {
 			}
 			continue
 		}
-		if !d.holds(value) || d.Type == FieldPartner && Lookup[Partner](v, value) == nil {
+		// A value the field's type cannot read was kept when the type changed (see Retype): the editor
+		// shows it beside the input, to replace when someone can. A text too long is typed, and fixed now.
+		text := d.Type == FieldText || d.Type == FieldLongText
+		if text && !d.Holds(value) || d.Type == FieldPartner && Lookup[Partner](v, value) == nil {
 			ps = append(ps, *d.Unreadable())
 		}
 	}
@@ -227,9 +230,9 @@ func (d *FieldDefinition) Unreadable() *Problem {
 	return &Problem{Field: d.problemField(), Message: typeProblems[d.Type], Args: []any{d.Name}}
 }
 
-// holds is true when the field can hold the stored value. (Whether a linked partner exists is a question
+// Holds is true when the field can hold the stored value. (Whether a linked partner exists is a question
 // for the view: see CustomProblems.)
-func (d *FieldDefinition) holds(value string) bool {
+func (d *FieldDefinition) Holds(value string) bool {
 	switch d.Type {
 	case FieldText, FieldPartner:
 		return utf8.RuneCountInString(value) <= maxShortText && !strings.Contains(value, "\n")
@@ -310,7 +313,7 @@ func (d *FieldDefinition) Value(text string) (string, *Problem) {
 	default:
 		value = text
 	}
-	if value == "" || !d.holds(value) {
+	if value == "" || !d.Holds(value) {
 		return "", d.Unreadable()
 	}
 	return value, nil
@@ -353,7 +356,7 @@ type Speech interface {
 // group's currency, yes or no translated, the partner linked to named. A value the field cannot read
 // (stored by a laptop that changed the field's type) shows as stored.
 func (d *FieldDefinition) Show(v View, value string, w Speech) string {
-	if value == "" || !d.holds(value) {
+	if value == "" || !d.Holds(value) {
 		return value
 	}
 	switch d.Type {
@@ -448,4 +451,53 @@ func FieldTaken(existing *FieldDefinition) error {
 	var ps problems
 	ps.add("name", "There is already a field called %s.", existing.Name)
 	return ps.err()
+}
+
+// Convert reads a stored value of the field from — the same field before its type changed — as a value of
+// d's type: through its text as a person reads it (a linked partner by name, several choices separated by
+// semicolons), as a spreadsheet cell is read. It says false when the value does not convert.
+func (d *FieldDefinition) Convert(v View, from *FieldDefinition, value string) (string, bool) {
+	text := value
+	switch from.Type {
+	case FieldPartner:
+		if p := Lookup[Partner](v, value); p != nil {
+			text = p.Name
+		}
+	case FieldChoices:
+		text = strings.ReplaceAll(value, "\n", "; ")
+	}
+	if d.Type == FieldPartner {
+		for _, p := range List[Partner](v) {
+			if Fold(p.Name) == Fold(strings.TrimSpace(text)) {
+				return p.ID, true
+			}
+		}
+		return "", false
+	}
+	out, problem := d.Value(text)
+	return out, problem == nil
+}
+
+// Retype works out what changing a field from was to now does to the records of its kind that hold a value
+// of it: copies of those whose value converts, holding the converted value, and those whose value does not
+// (their value is kept as it is, unseen while the field cannot read it). Nothing is written.
+func Retype(v View, was, now *FieldDefinition) (converted, kept []Customised) {
+	for _, r := range v.Records(was.For) {
+		c := r.(Customised)
+		value := c.CustomValues()[was.ID]
+		if value == "" {
+			continue
+		}
+		out, ok := now.Convert(v, was, value)
+		if !ok {
+			kept = append(kept, c)
+			continue
+		}
+		if out != value {
+			copied := Clone(c)
+			copied.SetCustomValue(was.ID, out)
+			converted = append(converted, copied)
+		}
+	}
+	return converted, kept
 }

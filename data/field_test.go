@@ -62,7 +62,7 @@ func TestEachFieldTypeReadsWhatPeopleTypeAndRefusesTheRest(t *testing.T) {
 			if p != nil || got != c.want {
 				t.Fatalf("%q read as %q, %v; want %q", c.typed, got, p, c.want)
 			}
-			if got != "" && !c.field.holds(got) {
+			if got != "" && !c.field.Holds(got) {
 				t.Errorf("the field cannot hold %q, which it read itself", got)
 			}
 		})
@@ -129,13 +129,14 @@ func TestCustomValuesAreCheckedAgainstTheirFields(t *testing.T) {
 	if got := problems(); !slices.Equal(got, []string{"custom:" + number.ID}) {
 		t.Errorf("a required field left empty: problems %v", got)
 	}
-	p.SetCustomValue(number.ID, "1234")
-	p.SetCustomValue(insurance.ID, "soon")
+	p.SetCustomValue(number.ID, strings.Repeat("1", 301))
+	p.SetCustomValue(insurance.ID, "soon") // kept from when the field was text: shown beside the input, not refused
 	p.SetCustomValue(funder.ID, "no-such-partner")
 	p.SetCustomValue(gone.ID, "not a number") // a removed field's value is kept, and not judged
-	if got := problems(); !slices.Equal(got, []string{"custom:" + funder.ID, "custom:" + insurance.ID}) {
-		t.Errorf("a date that is not one and a link to no partner: problems %v", got)
+	if got := problems(); !slices.Equal(got, []string{"custom:" + number.ID, "custom:" + funder.ID}) {
+		t.Errorf("a text too long and a link to no partner: problems %v", got)
 	}
+	p.SetCustomValue(number.ID, "1234")
 	p.SetCustomValue(insurance.ID, "2027-01-15")
 	p.SetCustomValue(funder.ID, p.ID)
 	if got := problems(); len(got) > 0 {
@@ -243,5 +244,60 @@ func TestAFieldRenamedLeavesItsFirstNameFree(t *testing.T) {
 	d.Name = "charity number"
 	if again := NewFieldID(v, KindPartner, "Charity Number"); again != first {
 		t.Errorf("a field named the same again is not met again: %s", again)
+	}
+}
+
+func TestChangingATypeConvertsWhatConverts(t *testing.T) {
+	council := partner("Riverside Council")
+	v := NewMemory(council)
+	ward := field("Ward", FieldChoices)
+	ward.Choices = []string{"North", "South"}
+	for _, c := range []struct {
+		from, to  *FieldDefinition
+		value     string
+		want      string
+		converted bool
+	}{
+		{field("Volunteers", FieldText), field("Volunteers", FieldNumber), "12", "12", true},
+		{field("Volunteers", FieldText), field("Volunteers", FieldNumber), "a dozen", "", false},
+		{field("Grant", FieldNumber), field("Grant", FieldAmount), "1250.5", "1250.50", true},
+		{field("Grant", FieldAmount), field("Grant", FieldNumber), "1250.50", "1250.5", true},
+		{field("Expires", FieldText), field("Expires", FieldDate), "09/01/2027", "2027-01-09", true},
+		{field("Expires", FieldDate), field("Expires", FieldText), "2027-01-09", "2027-01-09", true},
+		{field("Policy", FieldText), field("Policy", FieldYesNo), "Yes", Yes, true},
+		{field("Policy", FieldYesNo), field("Policy", FieldText), No, No, true},
+		{field("Ward", FieldText), ward, "north", "North", true},
+		{field("Ward", FieldText), ward, "East", "", false},
+		{ward, field("Ward", FieldText), "North\nSouth", "North; South", true},
+		{ward, field("Ward", FieldLongText), "North\nSouth", "North; South", true},
+		{field("History", FieldLongText), field("History", FieldText), "one\ntwo", "", false},
+		{field("Funder", FieldText), field("Funder", FieldPartner), "riverside council", council.ID, true},
+		{field("Funder", FieldText), field("Funder", FieldPartner), "Nobody", "", false},
+		{field("Funder", FieldPartner), field("Funder", FieldText), council.ID, "Riverside Council", true},
+	} {
+		got, ok := c.to.Convert(v, c.from, c.value)
+		if ok != c.converted || ok && got != c.want {
+			t.Errorf("%s %q to %s: %q, %v; want %q, %v", c.from.Type, c.value, c.to.Type, got, ok, c.want, c.converted)
+		}
+	}
+}
+
+func TestRetypeCopiesWhatConvertsAndNamesTheRest(t *testing.T) {
+	was := field("Volunteers", FieldText)
+	now := Clone(was)
+	now.Type = FieldNumber
+	a, b, c, d := partner("A"), partner("B"), partner("C"), partner("D")
+	a.SetCustomValue(was.ID, "12")
+	b.SetCustomValue(was.ID, "a dozen")
+	c.SetCustomValue(was.ID, "7")
+	v := NewMemory(was, a, b, c, d)
+	converted, kept := Retype(v, was, now)
+	if len(converted) != 0 || len(kept) != 1 || kept[0].Title() != "B" {
+		t.Fatalf("from text to number: converted %d, kept %v", len(converted), kept)
+	}
+	now.Type = FieldAmount
+	converted, _ = Retype(v, was, now)
+	if len(converted) != 2 || converted[0].CustomValues()[was.ID] != "12.00" || a.Custom[was.ID] != "12" {
+		t.Fatalf("from text to amount: %v; the stored partner now holds %q", converted, a.Custom[was.ID])
 	}
 }

@@ -226,3 +226,61 @@ func TestACustomDateRemindsOnTheDashboard(t *testing.T) {
 	test.TapAt(link, fyne.NewPos(20, link.MinSize().Height/2))
 	eventually(t, "the café opened", func() bool { return sh.partners.open() && sh.partners.editor.p.ID == f.cafe.ID })
 }
+
+// Changing a field's type from text to amount says, before anything changes, which values cannot become
+// amounts; going back keeps what was typed, and going on converts the rest and keeps those as they were.
+func TestChangingAFieldsTypeListsWhatDoesNotConvertFirst(t *testing.T) {
+	f := newFixture(t)
+	grant := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Grant")}, Name: "Grant", For: data.KindPartner,
+		Type: data.FieldText}
+	f.library.SetCustomValue(grant.ID, "1250.5")
+	f.cafe.SetCustomValue(grant.ID, "a few hundred")
+	f.save(t, grant, f.library, f.cafe)
+	settle(t)
+	sh, w := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	test.Tap(button(t, ss.body, "Fields…"))
+	settle(t)
+	change := func() fyne.CanvasObject {
+		test.Tap(button(t, w.Canvas().Overlays().Top(), "Change…"))
+		settle(t)
+		dialog := w.Canvas().Overlays().Top()
+		find[*dropDown](dialog)[0].SetSelectedIndex(slices.Index(data.FieldTypes, data.FieldAmount))
+		test.Tap(button(t, dialog, "Save"))
+		settle(t)
+		return w.Canvas().Overlays().Top()
+	}
+	ask := change()
+	if text := textOf(ask); !strings.Contains(text, "1 value of Grant cannot become amount") || !strings.Contains(text, "Café Solidaire: a few hundred") ||
+		strings.Contains(text, "Northside Library") {
+		t.Fatalf("the question says:\n%s", text)
+	}
+	if stored := data.Lookup[data.FieldDefinition](f.store, grant.ID); stored.Type != data.FieldText {
+		t.Fatalf("the type changed before the answer: %s", stored.Type)
+	}
+	test.Tap(button(t, ask, "Back"))
+	settle(t)
+	if sel := find[*dropDown](w.Canvas().Overlays().Top())[0]; sel.Selected != "amount" {
+		t.Fatalf("going back lost the type chosen: %q", sel.Selected)
+	}
+	test.Tap(button(t, w.Canvas().Overlays().Top(), "Save"))
+	settle(t)
+	test.Tap(button(t, w.Canvas().Overlays().Top(), "Change the type"))
+	settle(t)
+	if stored := data.Lookup[data.FieldDefinition](f.store, grant.ID); stored.Type != data.FieldAmount {
+		t.Fatalf("stored type %s", stored.Type)
+	}
+	library, cafe := data.Lookup[data.Partner](f.store, f.library.ID), data.Lookup[data.Partner](f.store, f.cafe.ID)
+	if library.Custom[grant.ID] != "1250.50" || cafe.Custom[grant.ID] != "a few hundred" {
+		t.Fatalf("after the change: library %q, café %q", library.Custom[grant.ID], cafe.Custom[grant.ID])
+	}
+	w.Canvas().Overlays().Top().Hide()
+	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
+	if text := textOf(ownFields(t, sh.partners)); !strings.Contains(text, "Kept from before the type changed: a few hundred") {
+		t.Errorf("the café's screen does not show the value kept:\n%s", text)
+	}
+	if p := sh.partners.editor.problems.Text; p != "" {
+		t.Errorf("the value kept holds the café's other changes back: %q", p)
+	}
+}

@@ -31,7 +31,13 @@ func customSection(s *store.Store, w fyne.Window, b *binder, r data.Customised) 
 		if d.Required {
 			label = T("%s (required)", label)
 		}
-		box.Add(row(label, customInput(s, w, b, r, d)))
+		input := customInput(s, w, b, r, d)
+		if value := r.CustomValues()[d.ID]; value != "" && !d.Holds(value) {
+			kept := wrapped(T("Kept from before the type changed: %s", value))
+			kept.SizeName = theme.SizeNameCaptionText
+			input = container.NewVBox(input, kept)
+		}
+		box.Add(row(label, input))
 	}
 	return box
 }

@@ -154,12 +154,8 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 		}
 		content.Refresh()
 	}
-	var kind fyne.CanvasObject = wrapped(T(string(d.Type)))
-	if d.ID == "" {
-		sel := choice(b, data.FieldTypes, &d.Type)
-		sel.OnChanged = func(string) { d.Type = data.FieldTypes[sel.SelectedIndex()]; showFor() }
-		kind = sel
-	}
+	kind := choice(b, data.FieldTypes, &d.Type)
+	kind.OnChanged = func(string) { d.Type = data.FieldTypes[kind.SelectedIndex()]; showFor() }
 	left = container.NewVBox(row(T("Type"), kind), remindRow, container.NewGridWithColumns(2,
 		b.check(T("Required: a record cannot be saved without it"), &d.Required),
 		b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print)))
@@ -190,25 +186,69 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 			return
 		}
 		copied := data.Clone(d)
+		write := func(converted []data.Customised) {
+			background(func() {
+				err := saveField(s, copied, converted)
+				onUI(func() {
+					if err != nil {
+						fyne.LogError("save a field", err)
+						editField(s, w, d, plainText(err), saved)
+						return
+					}
+					data.TakeStamps(d, copied)
+					saved()
+				})
+			})
+		}
 		background(func() {
-			err := saveField(s, copied)
+			var converted, kept []data.Customised
+			if was := data.Lookup[data.FieldDefinition](s, copied.ID); was != nil && was.Type != copied.Type {
+				converted, kept = data.Retype(s, was, copied)
+			}
 			onUI(func() {
-				if err != nil {
-					fyne.LogError("save a field", err)
-					editField(s, w, d, plainText(err), saved)
+				if len(kept) == 0 {
+					write(converted)
 					return
 				}
-				data.TakeStamps(d, copied)
-				saved()
+				confirmRetype(w, copied, kept, func() { write(converted) }, func() { editField(s, w, d, "", saved) })
 			})
 		})
 	}).Resize(scaled(640, 0))
 }
 
+// mostListed is how many records a warning names before it counts the rest.
+const mostListed = 8
+
+// confirmRetype lists, before anything changes, the records whose values cannot become the field's new type;
+// they are kept as they were typed, and each record's screen shows its value beside the field.
+func confirmRetype(w fyne.Window, d *data.FieldDefinition, kept []data.Customised, retype, back func()) {
+	lang := i18n.Current().Code()
+	var lines []string
+	for _, r := range kept[:min(len(kept), mostListed)] {
+		lines = append(lines, r.Title()+": "+r.CustomValues()[d.ID])
+	}
+	if more := len(kept) - mostListed; more > 0 {
+		lines = append(lines, N(more, "and %d more", "and %d more"))
+	}
+	var doc detailDoc
+	doc.para(N(len(kept), "%[1]d value of %[2]s cannot become %[3]s. It stays as it was typed, shown beside the field for someone to change:",
+		"%[1]d values of %[2]s cannot become %[3]s. They stay as they were typed, shown beside the field for someone to change:",
+		d.Label(lang), T(string(d.Type))))
+	doc.bullets(lines)
+	askOr(w, T("Change the type?"), T("Change the type"), T("Back"), doc.build(), retype, back)
+}
+
 // saveField writes a field. A new one takes the ID every laptop gives its name (see data.NewFieldID): one
 // in the Trash under it comes back, with the values it had; one live under it is the same field, already
 // there.
-func saveField(s *store.Store, d *data.FieldDefinition) error {
+func saveField(s *store.Store, d *data.FieldDefinition, converted []data.Customised) error {
+	if len(converted) > 0 { // a type changed: the field and the values it converted, in one write
+		rs := []data.Record{d}
+		for _, r := range converted {
+			rs = append(rs, r)
+		}
+		return s.SaveAll(rs)
+	}
 	if d.ID == "" {
 		d.ID = data.NewFieldID(s, d.For, d.Name)
 		if old := data.Lookup[data.FieldDefinition](s, d.ID); old != nil {
