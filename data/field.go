@@ -33,7 +33,7 @@ var FieldTypes = []FieldType{FieldText, FieldLongText, FieldNumber, FieldAmount,
 
 // FieldKinds are the kinds of record a group can add fields to: those whose editors, exports and
 // documents show them.
-var FieldKinds = []Kind{KindPartner}
+var FieldKinds = []Kind{KindPartner, KindActivity, KindNeed}
 
 // The stored words of a yes-or-no value: the same in every language, so a value means one thing on every
 // laptop and in every export.
@@ -172,6 +172,15 @@ func customProblems(ps *problems, m map[string]string) {
 		}
 		ps.long("custom", m[id], "A custom value")
 	}
+}
+
+// customText is a record's custom values for its search text, in the order of their fields' IDs.
+func customText(m map[string]string) []string {
+	var out []string
+	for _, id := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, m[id])
+	}
+	return out
 }
 
 // Fields lists the live fields of a kind of record, in their order.

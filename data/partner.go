@@ -1,9 +1,6 @@
 package data
 
-import (
-	"maps"
-	"slices"
-)
+import "slices"
 
 // PartnerKind says what sort of organisation a partner is.
 type PartnerKind string
@@ -151,10 +148,7 @@ func (p *Partner) SearchText() []string {
 	for _, c := range p.Contacts {
 		out = append(out, c.Name, c.Email, c.Role)
 	}
-	for _, id := range slices.Sorted(maps.Keys(p.Custom)) {
-		out = append(out, p.Custom[id])
-	}
-	return out
+	return append(out, customText(p.Custom)...)
 }
 
 func (p *Partner) CustomValues() map[string]string { return p.Custom }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/store"
 )
 
 // ownFields is the "Your own fields" section of the open partner's editor.
@@ -283,4 +284,83 @@ func TestChangingAFieldsTypeListsWhatDoesNotConvertFirst(t *testing.T) {
 	if p := sh.partners.editor.problems.Text; p != "" {
 		t.Errorf("the value kept holds the café's other changes back: %q", p)
 	}
+}
+
+// Activities and needs take fields of the group's own too: added in Settings under their heading, shown
+// and checked in their editors, found by search.
+func TestActivitiesAndNeedsTakeFieldsOfTheirOwn(t *testing.T) {
+	f := newFixture(t)
+	meeting := &data.Activity{Name: "Planning the fair", ActivityKind: "meeting", Date: today, PartnerIDs: []string{f.library.ID}}
+	f.save(t, meeting)
+	settle(t)
+	sh, w := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	test.Tap(button(t, ss.body, "Fields…"))
+	settle(t)
+	list := w.Canvas().Overlays().Top()
+	if text := textOf(list); !strings.Contains(text, "On every activity") || !strings.Contains(text, "On every need") {
+		t.Fatalf("the fields dialog says:\n%s", text)
+	}
+	var adds []*widget.Button
+	for _, b := range find[*widget.Button](list) {
+		if b.Text == "Add a field…" {
+			adds = append(adds, b)
+		}
+	}
+	if len(adds) != len(data.FieldKinds) {
+		t.Fatalf("%d buttons add a field", len(adds))
+	}
+	test.Tap(adds[slices.Index(data.FieldKinds, data.KindActivity)])
+	settle(t)
+	dialog := w.Canvas().Overlays().Top()
+	if strings.Contains(textOf(dialog), "Print on documents") {
+		t.Error("an activity's field offers to print on documents, which print none")
+	}
+	test.Type(entryWithPlaceholder(t, dialog, "For example: Charity number"), "Room booked")
+	test.Tap(first(t, dialog, "the words of Required", func(w *checkWords) bool {
+		return w.Text == "Required: a record cannot be saved without it"
+	}))
+	test.Tap(button(t, dialog, "Save"))
+	settle(t)
+	fields := data.Fields(f.store, data.KindActivity)
+	if len(fields) != 1 || fields[0].Name != "Room booked" || !fields[0].Required || fields[0].ID != data.FieldID(data.KindActivity, "Room booked") {
+		t.Fatalf("activity fields %+v", fields)
+	}
+	w.Canvas().Overlays().Top().Hide()
+	as := showScreen[*activitiesScreen](t, sh)
+	as.selectID(meeting.ID)
+	settle(t)
+	ed := as.editor
+	if ed.problems.Text != "Fill in Room booked." {
+		t.Fatalf("problems %q", ed.problems.Text)
+	}
+	test.Type(rowInput(t, as.pane, "Room booked (required)"), "Hall B")
+	settle(t)
+	if ed.problems.Text != "" || ed.a.Custom[fields[0].ID] != "Hall B" {
+		t.Fatalf("after filling in: problems %q, values %v", ed.problems.Text, ed.a.Custom)
+	}
+	ed.onSave()
+	settle(t)
+	if found := store.Search[data.Activity](f.store, "hall b"); len(found) != 1 || found[0].ID != meeting.ID {
+		t.Fatalf("search by the value found %v", found)
+	}
+}
+
+// rowInput is the entry a row labels (see row).
+func rowInput(t *testing.T, o fyne.CanvasObject, label string) *widget.Entry {
+	t.Helper()
+	var found *widget.Entry
+	walk(o, func(x fyne.CanvasObject) {
+		c, ok := x.(*fyne.Container)
+		if !ok || len(c.Objects) < 2 || found != nil {
+			return
+		}
+		if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == label {
+			found = entryOf(c.Objects[1])
+		}
+	})
+	if found == nil {
+		t.Fatalf("no entry labelled %s", label)
+	}
+	return found
 }

@@ -156,9 +156,11 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 	}
 	kind := choice(b, data.FieldTypes, &d.Type)
 	kind.OnChanged = func(string) { d.Type = data.FieldTypes[kind.SelectedIndex()]; showFor() }
-	left = container.NewVBox(row(T("Type"), kind), remindRow, container.NewGridWithColumns(2,
-		b.check(T("Required: a record cannot be saved without it"), &d.Required),
-		b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print)))
+	checks := []fyne.CanvasObject{b.check(T("Required: a record cannot be saved without it"), &d.Required)}
+	if d.For == data.KindPartner { // only a partner's documents print fields of the group's own
+		checks = append(checks, b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print))
+	}
+	left = container.NewVBox(row(T("Type"), kind), remindRow, container.NewGridWithColumns(2, checks...))
 	content.Add(body)
 	showFor()
 	title := T("Add a field")
