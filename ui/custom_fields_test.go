@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/partnerio"
 	"accord/store"
 )
 
@@ -390,5 +391,46 @@ func TestACustomValueTypedBeforeACrashIsOfferedBack(t *testing.T) {
 	settle(t)
 	if got := rowInput(t, ownFields(t, sh.partners), "Charity number").Text; got != "1098765" || !sh.partners.editor.dirty {
 		t.Fatalf("restored: the field holds %q, dirty %v", got, sh.partners.editor.dirty)
+	}
+}
+
+// In the import preview a column the mapping leaves out can become a new field of the group's own, named
+// after its header; a column headed with a field's name goes into that field by itself.
+func TestAnImportColumnBecomesAFieldOfTheGroupsOwn(t *testing.T) {
+	f := newFixture(t)
+	number := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Charity number")}, Name: "Charity number",
+		For: data.KindPartner, Type: data.FieldText}
+	f.save(t, number)
+	settle(t)
+	sh, w := showShell(t, f.store)
+	sh.nav.Select(1) // the partners list, which the import refreshes
+	settle(t)
+	table, err := partnerio.Read(strings.NewReader("Organisation,Charity number,Ward\nParish of St Anne,1098765,North\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := &partnerImport{store: f.store, win: w, table: table, done: sh.partners.refresh}
+	imp.mapping, _ = partnerio.Guess(table.Headers)
+	imp.mapping = imp.mapping.WithFields(table.Headers, data.Fields(f.store, data.KindPartner))
+	imp.show("parishes.csv")
+	settle(t)
+	if imp.mapping[1] != partnerio.CustomField(number.ID) || imp.mapping[2] != partnerio.Ignore {
+		t.Fatalf("mapping %q", imp.mapping)
+	}
+	ward := find[*dropDown](w.Canvas().Overlays().Top())[2]
+	ward.SetSelected("(a new field of your own)")
+	settle(t)
+	fields := data.Fields(f.store, data.KindPartner)
+	if len(fields) != 2 || fields[1].Name != "Ward" || imp.mapping[2] != partnerio.CustomField(fields[1].ID) {
+		t.Fatalf("fields %v, mapping %q", fields, imp.mapping)
+	}
+	if got := find[*dropDown](w.Canvas().Overlays().Top())[2].Selected; got != "Ward" {
+		t.Errorf("the column shows %q", got)
+	}
+	test.Tap(imp.apply)
+	settle(t)
+	got := store.Search[data.Partner](f.store, "st anne")
+	if len(got) != 1 || got[0].Custom[number.ID] != "1098765" || got[0].Custom[fields[1].ID] != "North" {
+		t.Fatalf("imported %+v", got)
 	}
 }
