@@ -44,7 +44,7 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		detail:  ps.openEditor,
 		count:   func(n int) string { return N(n, "%d partner", "%d partners") },
 		empty:   T("Choose a partner, or add a new one."),
-		hint:    T("Search by name, contact, email, focus area or notes"),
+		hint:    T("Search by name, contact, email, focus area, notes or your own fields"),
 		filter:  ps.filter,
 		order:   ps.order,
 		leave:   ps.leave,
