@@ -198,15 +198,16 @@ func Fields(v View, k Kind) []*FieldDefinition {
 }
 
 // CustomProblems checks a record's custom values against the live fields of its kind: the required ones
-// filled in, texts within their length, and links to partners still there.
-func CustomProblems(v View, r Customised) []Problem {
+// filled in, texts within their length, and links to partners still there — each naming its field as it is
+// called in the language lang.
+func CustomProblems(v View, r Customised, lang string) []Problem {
 	var ps problems
 	values := r.CustomValues()
 	for _, d := range Fields(v, r.Kind()) {
 		value := values[d.ID]
 		if value == "" {
 			if d.Required {
-				ps.add(d.problemField(), "Fill in %s.", d.Name)
+				ps.add(d.problemField(), "Fill in %s.", d.Label(lang))
 			}
 			continue
 		}
@@ -214,7 +215,9 @@ func CustomProblems(v View, r Customised) []Problem {
 		// shows it beside the input, to replace when someone can. A text too long is typed, and fixed now.
 		text := d.Type == FieldText || d.Type == FieldLongText
 		if text && !d.Holds(value) || d.Type == FieldPartner && Lookup[Partner](v, value) == nil {
-			ps = append(ps, *d.Unreadable())
+			p := d.Unreadable()
+			p.Args = []any{d.Label(lang)}
+			ps = append(ps, *p)
 		}
 	}
 	return ps

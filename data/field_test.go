@@ -121,7 +121,7 @@ func TestCustomValuesAreCheckedAgainstTheirFields(t *testing.T) {
 
 	problems := func() []string {
 		var out []string
-		for _, pr := range CustomProblems(v, p) {
+		for _, pr := range CustomProblems(v, p, "en") {
 			out = append(out, pr.Field)
 		}
 		return out
@@ -299,5 +299,18 @@ func TestRetypeCopiesWhatConvertsAndNamesTheRest(t *testing.T) {
 	converted, _ = Retype(v, was, now)
 	if len(converted) != 2 || converted[0].CustomValues()[was.ID] != "12.00" || a.Custom[was.ID] != "12" {
 		t.Fatalf("from text to amount: %v; the stored partner now holds %q", converted, a.Custom[was.ID])
+	}
+}
+
+func TestProblemsNameTheFieldInTheReadersLanguage(t *testing.T) {
+	ward := field("Ward", FieldText)
+	ward.Required, ward.Names = true, map[string]string{"es": "Barrio"}
+	p := partner("Library")
+	v := NewMemory(ward, p)
+	if got := CustomProblems(v, p, "es"); len(got) != 1 || got[0].Args[0] != "Barrio" {
+		t.Errorf("in Spanish: %+v", got)
+	}
+	if got := CustomProblems(v, p, "fr"); len(got) != 1 || got[0].Args[0] != "Ward" {
+		t.Errorf("in French, with no French name: %+v", got)
 	}
 }

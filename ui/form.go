@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/store"
 )
 
@@ -89,7 +90,7 @@ func (f *form) problemList() []string {
 		}
 	}
 	if c, ok := f.record.(data.Customised); ok {
-		for _, p := range data.CustomProblems(f.store, c) {
+		for _, p := range data.CustomProblems(f.store, c, i18n.Current().Code()) {
 			lines = append(lines, T(p.Message, p.Args...))
 		}
 	}
