@@ -36,7 +36,7 @@ func TestMergeEditsMergesTheGroupsOwnFieldsOneByOne(t *testing.T) {
 		return &data.Partner{Name: "Café Solidaire", Custom: map[string]string{"number": "1", "ward": "North", "policy": "yes"}}
 	}
 	original, mine, theirs := read(), read(), read()
-	mine.SetCustomValue("number", "1098765")        // only I changed it
+	mine.SetCustomValue("number", "1098765")         // only I changed it
 	theirs.SetCustomValue("insurance", "2027-01-09") // only they filled it in
 	theirs.SetCustomValue("policy", "")              // only they emptied it
 	if n := data.MergeEdits(original, mine, theirs); n != 0 {
