@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -96,5 +97,42 @@ func TestFieldsAndValuesTravelInTheJSONExport(t *testing.T) {
 	}
 	if found := Search[data.Partner](dst, "1098765"); len(found) != 1 {
 		t.Errorf("search by the charity number after the import found %d", len(found))
+	}
+}
+
+// A field moved to the Trash keeps its values for the 30 days it can be put back; when it goes for good —
+// after them, or deleted permanently — its values go from the partners too, and the other fields' stay.
+func TestAFieldGoneForGoodTakesItsValues(t *testing.T) {
+	s := openTemp(t)
+	number, insurance, p := charityFields(t, s)
+	s.Now = func() time.Time { return time.Now().AddDate(0, 0, -31) }
+	if err := s.Delete(data.KindField, number.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = time.Now
+	if err := s.Delete(data.KindField, insurance.ID); err != nil {
+		t.Fatal(err)
+	}
+	values := func() map[string]string {
+		got, err := Get[data.Partner](s, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.Custom
+	}
+	if v := values(); v[number.ID] != "1098765" || v[insurance.ID] != "2027-01-09" {
+		t.Fatalf("values of fields in the Trash: %v", v)
+	}
+	if n, err := s.PurgeTrash(); err != nil || n != 1 {
+		t.Fatalf("purged %d (%v)", n, err)
+	}
+	if v := values(); v[number.ID] != "" || v[insurance.ID] != "2027-01-09" {
+		t.Fatalf("after the charity number went for good: %v", v)
+	}
+	if err := s.DeletePermanently(data.KindField, insurance.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v := values(); len(v) != 0 {
+		t.Fatalf("after the insurance date was deleted permanently: %v", v)
 	}
 }
