@@ -191,3 +191,31 @@ func FocusAreas(v View) []string {
 	slices.Sort(out)
 	return out
 }
+
+// RenameFocusArea gives every live partner with the focus area from the area to instead — a new name, or
+// one already in use, which merges the two — as copies of the partners it changes, for one write. A partner
+// with both keeps to once, where from was.
+func RenameFocusArea(v View, from, to string) []*Partner {
+	var out []*Partner
+	for _, p := range List[Partner](v) {
+		at := slices.Index(p.FocusAreas, from)
+		if at < 0 || from == to {
+			continue
+		}
+		c := Clone(p)
+		c.FocusAreas[at] = to
+		c.FocusAreas = withoutRepeats(c.FocusAreas)
+		out = append(out, c)
+	}
+	return out
+}
+
+// withoutRepeats keeps the first of each repeated string, in order.
+func withoutRepeats(xs []string) []string {
+	seen := map[string]bool{}
+	return slices.DeleteFunc(xs, func(x string) bool {
+		repeat := seen[x]
+		seen[x] = true
+		return repeat
+	})
+}

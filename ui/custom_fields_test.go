@@ -434,3 +434,33 @@ func TestAnImportColumnBecomesAFieldOfTheGroupsOwn(t *testing.T) {
 		t.Fatalf("imported %+v", got)
 	}
 }
+
+// Settings → Focus areas renames an area on every partner that has it; giving it the name of another
+// merges the two.
+func TestAFocusAreaRenamedMergesIntoAnother(t *testing.T) {
+	f := newFixture(t)
+	f.save(t, &data.Partner{Name: "Food Bank", PartnerKind: data.PartnerNonProfit, Stage: data.StageActive, FocusAreas: []string{"food", "youth"}})
+	settle(t)
+	sh, w := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	test.Tap(button(t, ss.body, "Focus areas…"))
+	settle(t)
+	list := w.Canvas().Overlays().Top()
+	if text := textOf(list); !strings.Contains(text, "food security — 1 partner") || !strings.Contains(text, "food — 1 partner") {
+		t.Fatalf("the focus areas:\n%s", text)
+	}
+	test.Tap(button(t, list, "Rename or merge…")) // the first: food
+	settle(t)
+	dialog := w.Canvas().Overlays().Top()
+	name := entryWithPlaceholder(t, dialog, "food")
+	name.SetText("")
+	test.Type(name, "food security")
+	test.Tap(button(t, dialog, "Rename"))
+	settle(t)
+	if got := data.FocusAreas(f.store); !slices.Equal(got, []string{"food security", "youth"}) {
+		t.Fatalf("focus areas after the merge: %q", got)
+	}
+	if text := textOf(w.Canvas().Overlays().Top()); !strings.Contains(text, "food security — 2 partners") {
+		t.Errorf("the list after the merge:\n%s", text)
+	}
+}

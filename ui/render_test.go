@@ -237,6 +237,8 @@ func (r *renderer) everyDialog() {
 			Choices: []string{"North", "South"}}
 		editField(r.f.store, r.w, ward, T("Give the field a name."), func() {})
 	})
+	r.dialog("focus areas", func() { showFocusAreas(r.f.store, r.w) })
+	r.dialog("rename a focus area", func() { renameFocusArea(r.f.store, r.w, "food security", func() {}) })
 	bs := on(backupsID).(*backupsScreen)
 	r.dialog("restore a backup", func() { bs.onRestore(bs.backups[0].Path, whenText(bs.backups[0].Made)) })
 }
