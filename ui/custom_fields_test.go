@@ -36,11 +36,7 @@ func ownFields(t *testing.T, ps *partnersScreen) fyne.CanvasObject {
 // values typed.
 func TestAFieldAddedInSettingsIsFilledInThePartnerEditor(t *testing.T) {
 	f := newFixture(t)
-	sh, w := showShell(t, f.store)
-	ss := showScreen[*settingsScreen](t, sh)
-	test.Tap(button(t, ss.body, "Fields…"))
-	settle(t)
-	list := w.Canvas().Overlays().Top()
+	sh, w, list := fromSettings(t, f, "Fields…")
 	if !strings.Contains(textOf(list), "No fields of your own yet.") {
 		t.Fatalf("the fields dialog says:\n%s", textOf(list))
 	}
@@ -239,10 +235,7 @@ func TestChangingAFieldsTypeListsWhatDoesNotConvertFirst(t *testing.T) {
 	f.cafe.SetCustomValue(grant.ID, "a few hundred")
 	f.save(t, grant, f.library, f.cafe)
 	settle(t)
-	sh, w := showShell(t, f.store)
-	ss := showScreen[*settingsScreen](t, sh)
-	test.Tap(button(t, ss.body, "Fields…"))
-	settle(t)
+	sh, w, _ := fromSettings(t, f, "Fields…")
 	change := func() fyne.CanvasObject {
 		test.Tap(button(t, w.Canvas().Overlays().Top(), "Change…"))
 		settle(t)
@@ -294,11 +287,7 @@ func TestActivitiesAndNeedsTakeFieldsOfTheirOwn(t *testing.T) {
 	meeting := &data.Activity{Name: "Planning the fair", ActivityKind: "meeting", Date: today, PartnerIDs: []string{f.library.ID}}
 	f.save(t, meeting)
 	settle(t)
-	sh, w := showShell(t, f.store)
-	ss := showScreen[*settingsScreen](t, sh)
-	test.Tap(button(t, ss.body, "Fields…"))
-	settle(t)
-	list := w.Canvas().Overlays().Top()
+	sh, w, list := fromSettings(t, f, "Fields…")
 	if text := textOf(list); !strings.Contains(text, "On every activity") || !strings.Contains(text, "On every need") {
 		t.Fatalf("the fields dialog says:\n%s", text)
 	}
@@ -441,11 +430,7 @@ func TestAFocusAreaRenamedMergesIntoAnother(t *testing.T) {
 	f := newFixture(t)
 	f.save(t, &data.Partner{Name: "Food Bank", PartnerKind: data.PartnerNonProfit, Stage: data.StageActive, FocusAreas: []string{"food", "youth"}})
 	settle(t)
-	sh, w := showShell(t, f.store)
-	ss := showScreen[*settingsScreen](t, sh)
-	test.Tap(button(t, ss.body, "Focus areas…"))
-	settle(t)
-	list := w.Canvas().Overlays().Top()
+	_, w, list := fromSettings(t, f, "Focus areas…")
 	if text := textOf(list); !strings.Contains(text, "food security — 1 partner") || !strings.Contains(text, "food — 1 partner") {
 		t.Fatalf("the focus areas:\n%s", text)
 	}
@@ -463,4 +448,14 @@ func TestAFocusAreaRenamedMergesIntoAnother(t *testing.T) {
 	if text := textOf(w.Canvas().Overlays().Top()); !strings.Contains(text, "food security — 2 partners") {
 		t.Errorf("the list after the merge:\n%s", text)
 	}
+}
+
+// fromSettings shows the window on Settings and opens the dialog a button there opens.
+func fromSettings(t *testing.T, f *fixture, label string) (*shell, fyne.Window, fyne.CanvasObject) {
+	t.Helper()
+	sh, w := showShell(t, f.store)
+	ss := showScreen[*settingsScreen](t, sh)
+	test.Tap(button(t, ss.body, label))
+	settle(t)
+	return sh, w, w.Canvas().Overlays().Top()
 }

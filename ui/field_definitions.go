@@ -177,7 +177,7 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 		}
 		d.Choices = nil
 		if d.Type == data.FieldChoice || d.Type == data.FieldChoices {
-			d.Choices = splitLines(choices)
+			d.Choices = splitTrimmed(choices, "\n")
 		}
 		if d.Type != data.FieldDate {
 			d.RemindDays = 0
@@ -264,12 +264,12 @@ func saveField(s *store.Store, d *data.FieldDefinition, converted []data.Customi
 	return s.Save(d)
 }
 
-// splitLines is the non-empty lines of a text, trimmed.
-func splitLines(text string) []string {
+// splitTrimmed is the non-empty parts of a text between separators, trimmed.
+func splitTrimmed(text, sep string) []string {
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
+	for _, part := range strings.Split(text, sep) {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
 		}
 	}
 	return out
