@@ -130,8 +130,9 @@ func TestAFieldAddedInSettingsIsFilledInThePartnerEditor(t *testing.T) {
 // A required field left empty holds the save back with a sentence naming it.
 func TestARequiredFieldMustBeFilledIn(t *testing.T) {
 	f := newFixture(t)
-	f.save(t, &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Ward")}, Name: "Ward", For: data.KindPartner,
-		Type: data.FieldChoice, Choices: []string{"North", "South"}, Required: true})
+	ward := partnerField("Ward", data.FieldChoice)
+	ward.Choices, ward.Required = []string{"North", "South"}, true
+	f.save(t, ward)
 	settle(t)
 	sh, _ := showShell(t, f.store)
 	sh.open(sh.partners, f.cafe.ID)
@@ -158,10 +159,8 @@ func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
 	if ps.own.Visible() {
 		t.Fatal("a filter by fields of the group's own shows with no such fields")
 	}
-	ward := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Ward")}, Name: "Ward", For: data.KindPartner,
-		Type: data.FieldChoices, Choices: []string{"North", "South"}}
-	policy := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Safeguarding policy")}, Name: "Safeguarding policy",
-		For: data.KindPartner, Type: data.FieldYesNo, Order: 1}
+	ward, policy := partnerField("Ward", data.FieldChoices), partnerField("Safeguarding policy", data.FieldYesNo)
+	ward.Choices, policy.Order = []string{"North", "South"}, 1
 	f.library.SetCustomValue(ward.ID, "North\nSouth")
 	f.library.SetCustomValue(policy.ID, data.No)
 	f.cafe.SetCustomValue(ward.ID, "South")
@@ -200,8 +199,8 @@ func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
 // list of what needs attention, and opens the partner; one expiring in 40 days is not yet.
 func TestACustomDateRemindsOnTheDashboard(t *testing.T) {
 	f := newFixture(t)
-	insurance := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Insurance expires")}, Name: "Insurance expires",
-		For: data.KindPartner, Type: data.FieldDate, RemindDays: 30}
+	insurance := partnerField("Insurance expires", data.FieldDate)
+	insurance.RemindDays = 30
 	f.cafe.SetCustomValue(insurance.ID, today.AddDays(20).String())
 	f.library.SetCustomValue(insurance.ID, today.AddDays(40).String())
 	f.save(t, insurance, f.cafe, f.library)
@@ -229,8 +228,7 @@ func TestACustomDateRemindsOnTheDashboard(t *testing.T) {
 // amounts; going back keeps what was typed, and going on converts the rest and keeps those as they were.
 func TestChangingAFieldsTypeListsWhatDoesNotConvertFirst(t *testing.T) {
 	f := newFixture(t)
-	grant := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Grant")}, Name: "Grant", For: data.KindPartner,
-		Type: data.FieldText}
+	grant := partnerField("Grant", data.FieldText)
 	f.library.SetCustomValue(grant.ID, "1250.5")
 	f.cafe.SetCustomValue(grant.ID, "a few hundred")
 	f.save(t, grant, f.library, f.cafe)
@@ -359,8 +357,7 @@ func rowInput(t *testing.T, o fyne.CanvasObject, label string) *widget.Entry {
 // field, as typing in a built-in field is.
 func TestACustomValueTypedBeforeACrashIsOfferedBack(t *testing.T) {
 	f := newFixture(t)
-	number := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Charity number")}, Name: "Charity number",
-		For: data.KindPartner, Type: data.FieldText}
+	number := partnerField("Charity number", data.FieldText)
 	f.save(t, number)
 	settle(t)
 	w := newWindow(t)
@@ -387,8 +384,7 @@ func TestACustomValueTypedBeforeACrashIsOfferedBack(t *testing.T) {
 // after its header; a column headed with a field's name goes into that field by itself.
 func TestAnImportColumnBecomesAFieldOfTheGroupsOwn(t *testing.T) {
 	f := newFixture(t)
-	number := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Charity number")}, Name: "Charity number",
-		For: data.KindPartner, Type: data.FieldText}
+	number := partnerField("Charity number", data.FieldText)
 	f.save(t, number)
 	settle(t)
 	sh, w := showShell(t, f.store)
@@ -458,4 +454,9 @@ func fromSettings(t *testing.T, f *fixture, label string) (*shell, fyne.Window, 
 	test.Tap(button(t, ss.body, label))
 	settle(t)
 	return sh, w, w.Canvas().Overlays().Top()
+}
+
+// partnerField is a field of the group's own on partners, with the ID every laptop gives it.
+func partnerField(name string, typ data.FieldType) *data.FieldDefinition {
+	return &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, name)}, Name: name, For: data.KindPartner, Type: typ}
 }
