@@ -36,6 +36,8 @@ type Event struct {
 	// always gives the same file and a calendar program sees a change exactly when a record changed.
 	Stamp    time.Time
 	Sequence uint64
+	// AlarmDays, when not 0, asks the calendar program to remind that many days before.
+	AlarmDays int
 }
 
 // Events lists what the calendar holds on the day today, by date and then UID.
@@ -57,6 +59,7 @@ func Events(s data.View, today data.Date) []Event {
 		})
 	}
 	out = append(out, reviews(s, today)...)
+	out = append(out, customDates(s, today)...)
 	for _, a := range data.List[data.Activity](s) {
 		if !a.Date.Before(today.AddDays(-RecentDays)) {
 			out = append(out, activityEvent(s, a))
@@ -95,6 +98,34 @@ func reviews(s data.View, today data.Date) []Event {
 			if e.Rev > ev.Sequence {
 				ev.Stamp, ev.Sequence = e.UpdatedAt, e.Rev
 			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// customDates are the dates of the group's own fields that remind before them, each with its alarm; those
+// past more than RecentDays ago have left the diary.
+func customDates(s data.View, today data.Date) []Event {
+	var out []Event
+	lang := i18n.Current().Code()
+	for _, d := range data.RemindedDates(s) {
+		if d.Date.Before(today.AddDays(-RecentDays)) {
+			continue
+		}
+		label, m := d.Field.Label(lang), d.Record.Common()
+		ev := Event{
+			UID:         "field-" + d.Field.ID + "-" + m.ID + "@accord",
+			Date:        d.Date,
+			Summary:     i18n.T("%s: %s", label, d.Record.Title()),
+			Description: lines(i18n.N(d.Field.RemindDays, "Accord reminds %d day before.", "Accord reminds %d days before.")),
+			Categories:  []string{label},
+			Stamp:       m.UpdatedAt, Sequence: m.Rev,
+			AlarmDays: d.Field.RemindDays,
+		}
+		// The alarm moves when the field is changed, not only when the record is.
+		if d.Field.Rev > ev.Sequence {
+			ev.Stamp, ev.Sequence = d.Field.UpdatedAt, d.Field.Rev
 		}
 		out = append(out, ev)
 	}
@@ -232,6 +263,13 @@ func Write(w io.Writer, s data.View, today data.Date) error {
 		line("CATEGORIES", strings.Join(cats, ","))
 		// Deadlines and day-long entries should not mark the whole day busy for free/busy lookups.
 		line("TRANSP", "TRANSPARENT")
+		if ev.AlarmDays > 0 {
+			line("BEGIN", "VALARM")
+			line("ACTION", "DISPLAY")
+			line("DESCRIPTION", escape(ev.Summary))
+			line("TRIGGER", fmt.Sprintf("-P%dD", ev.AlarmDays))
+			line("END", "VALARM")
+		}
 		line("END", "VEVENT")
 	}
 	line("END", "VCALENDAR")

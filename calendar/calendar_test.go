@@ -297,3 +297,47 @@ func TestFoldNeverSplitsACharacter(t *testing.T) {
 		}
 	}
 }
+
+// A partner's insurance expiring on 9 January, in a field that reminds 30 days before, is an event on 9
+// January with an alarm 30 days before it: in December, across the year's end. Insurance dates long past
+// and a date field that does not remind stay out.
+func TestACustomDateIsAnEventWithItsAlarm(t *testing.T) {
+	s := data.NewMemory()
+	insurance := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Insurance expires")}, Name: "Insurance expires",
+		For: data.KindPartner, Type: data.FieldDate, RemindDays: 30}
+	founded := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Founded")}, Name: "Founded",
+		For: data.KindPartner, Type: data.FieldDate}
+	bank := &data.Partner{Name: "Northside Food Bank", PartnerKind: data.PartnerKinds[0], Stage: data.Stages[0]}
+	bank.SetCustomValue(insurance.ID, "2027-01-09")
+	bank.SetCustomValue(founded.ID, "2026-12-01")
+	lapsed := &data.Partner{Name: "Old Bowls Club", PartnerKind: data.PartnerKinds[0], Stage: data.Stages[0]}
+	lapsed.SetCustomValue(insurance.ID, "2026-03-01")
+	for _, r := range []data.Record{insurance, founded, bank, lapsed} {
+		if err := s.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cal := parse(t, write(t, s))
+	events := cal.Events()
+	if len(events) != 1 {
+		t.Fatalf("%d events; want the food bank's insurance only", len(events))
+	}
+	ev := events[0]
+	if uid := text(t, ev.Props, "UID"); uid != "field-"+insurance.ID+"-"+bank.ID+"@accord" {
+		t.Errorf("UID %s", uid)
+	}
+	if s := text(t, ev.Props, "SUMMARY"); s != "Insurance expires: Northside Food Bank" {
+		t.Errorf("summary %q", s)
+	}
+	if start, err := ev.DateTimeStart(time.UTC); err != nil || !start.Equal(data.NewDate(2027, time.January, 9).Time()) {
+		t.Errorf("starts %v (%v)", start, err)
+	}
+	alarms := ev.Children
+	if len(alarms) != 1 || alarms[0].Name != "VALARM" {
+		t.Fatalf("alarms %+v", alarms)
+	}
+	trigger := alarms[0].Props.Get("TRIGGER")
+	if trigger == nil || trigger.Value != "-P30D" {
+		t.Fatalf("trigger %+v", trigger)
+	}
+}

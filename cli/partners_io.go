@@ -30,11 +30,12 @@ func runImportCSV(e env, file string) error {
 		return err
 	}
 	defer s.Close()
+	m = m.WithFields(t.Headers, data.Fields(s, data.KindPartner))
 	plan, err := partnerio.Plan(context.Background(), s, t, m, partnerio.Options{Duplicates: partnerio.Skip})
 	if err != nil {
 		return err
 	}
-	used := columnsUsed(t.Headers, m) // now, so that the rows read can go before the partners are written
+	used := columnsUsed(s, t.Headers, m) // now, so that the rows read can go before the partners are written
 	sum, err := plan.Apply(s)
 	if err != nil {
 		return err
@@ -47,11 +48,11 @@ func runImportCSV(e env, file string) error {
 }
 
 // columnsUsed says how the columns were understood, so a user can tell why a column was not imported.
-func columnsUsed(headers []string, m partnerio.Mapping) string {
+func columnsUsed(v data.View, headers []string, m partnerio.Mapping) string {
 	var used []string
 	for i, f := range m {
 		if f != partnerio.Ignore {
-			used = append(used, i18n.T("%s as %s", headers[i], i18n.T(string(f))))
+			used = append(used, i18n.T("%s as %s", headers[i], f.Label(v, i18n.Current().Code(), i18n.T)))
 		}
 	}
 	return i18n.T("Columns used: %s.", strings.Join(used, ", "))
@@ -60,8 +61,8 @@ func columnsUsed(headers []string, m partnerio.Mapping) string {
 // runExportCSV writes every partner with its contacts as a CSV file Excel opens (to the standard output
 // when out is empty).
 func runExportCSV(e env, out string) error {
-	return exportPartners(e, out, func(w io.Writer, _ *store.Store, partners []*data.Partner) error {
-		return partnerio.WriteCSV(w, partners)
+	return exportPartners(e, out, func(w io.Writer, s *store.Store, partners []*data.Partner) error {
+		return partnerio.WriteCSV(w, s, partners)
 	})
 }
 

@@ -77,12 +77,14 @@ func TestImportCSVRefusesWhatItCannotRead(t *testing.T) {
 	}
 }
 
-// Demo partners exported as CSV and imported into an empty folder export again byte for byte the same.
+// Demo partners exported as CSV and imported into a folder with the same fields of the group's own (and
+// nothing else) export again byte for byte the same, their charity numbers and insurance dates too.
 func TestExportCSVImportsBackIdentically(t *testing.T) {
 	from, to := t.TempDir(), t.TempDir()
 	if code, _, stderr := run(t, from, "demo", "--partners", "30", "--seed", "3"); code != 0 {
 		t.Fatal(stderr)
 	}
+	sameFields(t, from, to)
 	file := filepath.Join(t.TempDir(), "partners.csv")
 	var out bytes.Buffer
 	if err := runExportCSV(env{folder: from, out: &out}, file); err != nil {
@@ -103,6 +105,9 @@ func TestExportCSVImportsBackIdentically(t *testing.T) {
 	}
 	if first.String() != second.String() {
 		t.Fatalf("the re-imported partners export differently:\n%s\n---\n%s", first.String(), second.String())
+	}
+	if !strings.Contains(first.String(), ",Charity number,Insurance expires\r\n") {
+		t.Fatalf("no columns for the demo's own fields: %q", first.String()[:300])
 	}
 	if !strings.HasPrefix(first.String(), "\uFEFFOrganisation,") {
 		t.Fatalf("no BOM: %q", first.String()[:20])
@@ -244,5 +249,28 @@ func TestCommandsWriteFilesOnlyTheirOwnerCanRead(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(out, "*.partial")); len(leftovers) > 0 {
 		t.Fatalf("left behind: %v", leftovers)
+	}
+}
+
+// sameFields gives the folder to the fields of the group's own that the folder from has.
+func sameFields(t *testing.T, from, to string) {
+	t.Helper()
+	var fields []data.Record
+	for _, dir := range []string{from, to} {
+		s, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dir == from {
+			for _, d := range data.List[data.FieldDefinition](s) {
+				fields = append(fields, d)
+			}
+		} else if err := s.SaveAll(fields); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	if len(fields) == 0 {
+		t.Fatal("the demo has no fields of its own")
 	}
 }

@@ -21,7 +21,12 @@ type Activity struct {
 	// Participation counts the people who took part; zero when nobody counted.
 	Participation Participation `json:"participation,omitzero"`
 	Actions       []ActionItem  `json:"actions,omitempty"`
+	// Custom holds the values of the group's own fields, by the field's ID.
+	Custom map[string]string `json:"custom,omitempty"`
 }
+
+func (a *Activity) CustomValues() map[string]string { return a.Custom }
+func (a *Activity) SetCustomValue(id, value string) { setCustom(&a.Custom, id, value) }
 
 // ActionItem is something someone agreed to do by a date.
 type ActionItem struct {
@@ -53,6 +58,7 @@ func (a *Activity) Validate() error {
 	ps.long("summary", a.Summary, "The summary")
 	a.Participation.validate(&ps)
 	validateActions(&ps, a.Actions)
+	customProblems(&ps, a.Custom)
 	return ps.err()
 }
 
@@ -61,7 +67,7 @@ func (a *Activity) SearchText() []string {
 	for _, x := range a.Actions {
 		out = append(out, x.Text, x.Owner)
 	}
-	return out
+	return append(out, customText(a.Custom)...)
 }
 
 func (a *Activity) References() []Ref {

@@ -30,3 +30,32 @@ func TestMergeEditsKeepsBothSidesChangesAndCountsClashes(t *testing.T) {
 		t.Errorf("a clash took their phone: %q", mine.Phone)
 	}
 }
+
+func TestMergeEditsMergesTheGroupsOwnFieldsOneByOne(t *testing.T) {
+	read := func() *data.Partner {
+		return &data.Partner{Name: "Café Solidaire", Custom: map[string]string{"number": "1", "ward": "North", "policy": "yes"}}
+	}
+	original, mine, theirs := read(), read(), read()
+	mine.SetCustomValue("number", "1098765")         // only I changed it
+	theirs.SetCustomValue("insurance", "2027-01-09") // only they filled it in
+	theirs.SetCustomValue("policy", "")              // only they emptied it
+	if n := data.MergeEdits(original, mine, theirs); n != 0 {
+		t.Fatalf("%d clashes, want none", n)
+	}
+	want := map[string]string{"number": "1098765", "ward": "North", "insurance": "2027-01-09"}
+	if len(mine.Custom) != len(want) {
+		t.Fatalf("merged %v; want %v", mine.Custom, want)
+	}
+	for k, v := range want {
+		if mine.Custom[k] != v {
+			t.Errorf("merged %v; want %v", mine.Custom, want)
+		}
+	}
+	original = data.Clone(mine)
+	theirs = data.Clone(mine)
+	mine.SetCustomValue("ward", "South")
+	theirs.SetCustomValue("ward", "East")
+	if n := data.MergeEdits(original, mine, theirs); n != 1 || mine.Custom["ward"] != "South" {
+		t.Errorf("both changed the ward: %d clashes, ward %q", n, mine.Custom["ward"])
+	}
+}

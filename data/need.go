@@ -17,7 +17,12 @@ type Need struct {
 	Closed       Date     `json:"closed_on,omitzero"`
 	PartnerIDs   []string `json:"partner_ids,omitempty"`
 	AgreementIDs []string `json:"agreement_ids,omitempty"`
+	// Custom holds the values of the group's own fields, by the field's ID.
+	Custom map[string]string `json:"custom,omitempty"`
 }
+
+func (n *Need) CustomValues() map[string]string { return n.Custom }
+func (n *Need) SetCustomValue(id, value string) { setCustom(&n.Custom, id, value) }
 
 type Priority string
 
@@ -64,10 +69,13 @@ func (n *Need) Validate() error {
 	if n.Source != "" {
 		oneOf(&ps, "source", n.Source, NeedSources, "source")
 	}
+	customProblems(&ps, n.Custom)
 	return ps.err()
 }
 
-func (n *Need) SearchText() []string { return []string{n.Name, n.Description, n.Area} }
+func (n *Need) SearchText() []string {
+	return append([]string{n.Name, n.Description, n.Area}, customText(n.Custom)...)
+}
 
 func (n *Need) References() []Ref {
 	return append(refs(KindPartner, n.PartnerIDs...), refs(KindAgreement, n.AgreementIDs...)...)

@@ -81,6 +81,8 @@ type Partner struct {
 	// changes after Accord began keeping them.
 	Stages []StageChange `json:"stage_history,omitempty"`
 	Notes  string        `json:"notes,omitempty"`
+	// Custom holds the values of the group's own fields (see FieldDefinition), by the field's ID.
+	Custom map[string]string `json:"custom,omitempty"`
 }
 
 // Contact is a person at a partner organisation.
@@ -121,6 +123,7 @@ func (p *Partner) Validate() error {
 	ps.score("interest", p.Interest, "Interest")
 	ps.long("notes", p.Notes, "The notes")
 	ps.long("description", p.Description, "The description")
+	customProblems(&ps, p.Custom)
 	for i, c := range p.Contacts {
 		field := itemField("contacts", i)
 		if c.Name == "" {
@@ -145,8 +148,11 @@ func (p *Partner) SearchText() []string {
 	for _, c := range p.Contacts {
 		out = append(out, c.Name, c.Email, c.Role)
 	}
-	return out
+	return append(out, customText(p.Custom)...)
 }
+
+func (p *Partner) CustomValues() map[string]string { return p.Custom }
+func (p *Partner) SetCustomValue(id, value string) { setCustom(&p.Custom, id, value) }
 
 func (p *Partner) References() []Ref { return nil }
 
@@ -184,4 +190,32 @@ func FocusAreas(v View) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// RenameFocusArea gives every live partner with the focus area from the area to instead — a new name, or
+// one already in use, which merges the two — as copies of the partners it changes, for one write. A partner
+// with both keeps to once, where from was.
+func RenameFocusArea(v View, from, to string) []*Partner {
+	var out []*Partner
+	for _, p := range List[Partner](v) {
+		at := slices.Index(p.FocusAreas, from)
+		if at < 0 || from == to {
+			continue
+		}
+		c := Clone(p)
+		c.FocusAreas[at] = to
+		c.FocusAreas = withoutRepeats(c.FocusAreas)
+		out = append(out, c)
+	}
+	return out
+}
+
+// withoutRepeats keeps the first of each repeated string, in order.
+func withoutRepeats(xs []string) []string {
+	seen := map[string]bool{}
+	return slices.DeleteFunc(xs, func(x string) bool {
+		repeat := seen[x]
+		seen[x] = true
+		return repeat
+	})
 }

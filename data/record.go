@@ -24,12 +24,13 @@ const (
 	KindPrint        Kind = "prints"
 	KindRelationType Kind = "relation_types"
 	KindRelation     Kind = "relations"
+	KindField        Kind = "fields"
 )
 
 // RecordKinds lists every kind kept in the store, in the order checks and exports walk them.
 // A kind comes after the kinds its records link to: relation types before the relations of those types.
 var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity, KindPrint,
-	KindRelationType, KindRelation}
+	KindRelationType, KindRelation, KindField}
 
 // Meta is what every record carries: identity, times, the revision used by backups, export and sync, and
 // the soft-delete mark that puts it in the Trash.
@@ -93,6 +94,8 @@ func NewRecord(k Kind) Record {
 		return &RelationType{}
 	case KindRelation:
 		return &Relation{}
+	case KindField:
+		return &FieldDefinition{}
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ const (
 	RemindAction     ReminderKind = "action overdue"
 	RemindSignatures ReminderKind = "waiting for signatures"
 	RemindQuiet      ReminderKind = "no recent activity"
+	RemindField      ReminderKind = "date of a custom field"
 )
 
 // Reminder is one thing that needs doing, with the record that opens it.
@@ -29,6 +30,8 @@ type Reminder struct {
 	Title  string // the record's name, or the action's text
 	Date   Date   // when it is (or was) due
 	Target Ref    // the record to open
+	// Field is the custom date field a RemindField reminder is about.
+	Field *FieldDefinition
 }
 
 // ActionRef is an open action item with the record it was agreed in.
@@ -75,26 +78,32 @@ func OpenActions(v View, today Date) []ActionRef {
 
 // Reminders gathers what needs attention today: agreements ending within ExpiryWarningDays, evaluations
 // due within a month or overdue, overdue actions, agreements waiting for signatures for more than
-// SignatureWaitDays, and active partners with no activity for QuietMonths — by kind (see reminderRank),
+// SignatureWaitDays, dates of custom fields that remind (from their days before on, until the date is
+// changed: an insurance that has lapsed still needs seeing to), and active partners with no activity for QuietMonths — by kind (see reminderRank),
 // then date.
 func Reminders(v View, today Date) []Reminder {
 	var out []Reminder
 	for _, a := range List[Agreement](v) {
 		switch {
 		case endsSoon(a, today):
-			out = append(out, Reminder{RemindExpiring, a.Name, a.End, Ref{KindAgreement, a.ID}})
+			out = append(out, Reminder{RemindExpiring, a.Name, a.End, Ref{KindAgreement, a.ID}, nil})
 		case a.StatusOn(today) == StatusSent && !a.SentOn.IsZero() && a.SentOn.DaysUntil(today) > SignatureWaitDays:
-			out = append(out, Reminder{RemindSignatures, a.Name, a.SentOn, Ref{KindAgreement, a.ID}})
+			out = append(out, Reminder{RemindSignatures, a.Name, a.SentOn, Ref{KindAgreement, a.ID}, nil})
 		}
 	}
 	for _, d := range EvaluationsDue(v, today, 30) {
-		out = append(out, Reminder{RemindEvaluation, d.Agreement.Name, d.On, Ref{KindAgreement, d.Agreement.ID}})
+		out = append(out, Reminder{RemindEvaluation, d.Agreement.Name, d.On, Ref{KindAgreement, d.Agreement.ID}, nil})
 	}
 	eachOpenAction(v, func(src Record, x ActionItem) {
 		if x.Overdue(today) {
-			out = append(out, Reminder{RemindAction, x.Text, x.Due, Ref{src.Kind(), src.Common().ID}})
+			out = append(out, Reminder{RemindAction, x.Text, x.Due, Ref{src.Kind(), src.Common().ID}, nil})
 		}
 	})
+	for _, d := range RemindedDates(v) {
+		if !today.Before(d.Date.AddDays(-d.Field.RemindDays)) {
+			out = append(out, Reminder{RemindField, d.Record.Title(), d.Date, Ref{d.Record.Kind(), d.Record.Common().ID}, d.Field})
+		}
+	}
 	out = append(out, quietPartners(v, today)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
@@ -107,7 +116,8 @@ func Reminders(v View, today Date) []Reminder {
 
 // reminderRank orders reminders by what costs most if missed: an agreement lapsing first, a quiet
 // partner last.
-var reminderRank = map[ReminderKind]int{RemindExpiring: 0, RemindEvaluation: 1, RemindSignatures: 2, RemindAction: 3, RemindQuiet: 4}
+var reminderRank = map[ReminderKind]int{RemindExpiring: 0, RemindEvaluation: 1, RemindSignatures: 2, RemindField: 3, RemindAction: 4,
+	RemindQuiet: 5}
 
 // quietPartners are active partners whose last activity (or, with none, whose record) is older than
 // QuietMonths.
@@ -129,7 +139,7 @@ func quietPartners(v View, today Date) []Reminder {
 			seen = DateOf(p.CreatedAt)
 		}
 		if p.Stage == StageActive && seen.Before(cutoff) {
-			out = append(out, Reminder{RemindQuiet, p.Name, seen, Ref{KindPartner, p.ID}})
+			out = append(out, Reminder{RemindQuiet, p.Name, seen, Ref{KindPartner, p.ID}, nil})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })

@@ -38,6 +38,7 @@ type gen struct {
 	needs         []*data.Need
 	relationTypes []*data.RelationType
 	relations     []*data.Relation
+	fields        []*data.FieldDefinition
 }
 
 type person struct{ name, role string }
@@ -77,11 +78,15 @@ func (g *gen) build(n int) []data.Record {
 	g.makeNeeds(min(max(n/5, 3), 500))
 	g.history()
 	g.makeRelations()
+	g.makeFields()
 
 	out := make([]data.Record, 0, 1+len(g.partners)+len(g.agreements)+len(g.evaluations)+len(g.activities)+len(g.needs)+
-		len(g.relationTypes)+len(g.relations))
+		len(g.relationTypes)+len(g.relations)+len(g.fields))
 	if g.keep == nil {
 		out = append(out, g.org)
+	}
+	for _, d := range g.fields {
+		out = append(out, d)
 	}
 	for _, p := range g.partners {
 		out = append(out, p.Partner)

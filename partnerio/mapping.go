@@ -1,6 +1,8 @@
 package partnerio
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,6 +37,34 @@ var Fields = fieldsInOrder[:]
 
 var fieldsInOrder = [...]Field{Ignore, Organisation, ContactName, FirstName, LastName, Email, Phone, Address, Website,
 	Role, Notes, Kind, Stage, OrganisationEmail, OrganisationPhone, OrganisationNotes}
+
+// customPrefix begins the Field of a column that holds one of the group's own fields: the field's ID follows.
+const customPrefix = "custom:"
+
+// CustomField is the Field of a column holding the group's own field with the ID.
+func CustomField(id string) Field { return Field(customPrefix + id) }
+
+// CustomID is the ID of the group's own field a column holds, or "".
+func (f Field) CustomID() string {
+	id, ok := strings.CutPrefix(string(f), customPrefix)
+	if !ok {
+		return ""
+	}
+	return id
+}
+
+// Label names what a column holds in the user's language: a built-in field translated with t, one of the
+// group's own fields by its name in lang.
+func (f Field) Label(v data.View, lang string, t data.Translate) string {
+	id := f.CustomID()
+	if id == "" {
+		return t(string(f))
+	}
+	if d := data.Lookup[data.FieldDefinition](v, id); d != nil {
+		return d.Label(lang)
+	}
+	return id
+}
 
 // Mapping gives the field of each column of a Table, by position. The window lets the user change it.
 type Mapping []Field
@@ -103,6 +133,23 @@ func Guess(headers []string) (Mapping, error) {
 		m[i] = fieldOf[normalise(h)]
 	}
 	return m, m.Check()
+}
+
+// WithFields maps each column the mapping leaves out whose header names one of the group's own fields (in
+// any of its languages, ignoring case, accents and punctuation) to that field, as an export names them.
+func (m Mapping) WithFields(headers []string, own []*data.FieldDefinition) Mapping {
+	byName := map[string]Field{}
+	for _, d := range own {
+		for _, name := range append([]string{d.Name}, slices.Collect(maps.Values(d.Names))...) {
+			byName[normalise(name)] = CustomField(d.ID)
+		}
+	}
+	for i, h := range headers {
+		if f, ok := byName[normalise(h)]; ok && i < len(m) && m[i] == Ignore {
+			m[i] = f
+		}
+	}
+	return m
 }
 
 // Check says whether a mapping can import anything: it needs an organisation, a name or an e-mail column.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -75,7 +76,7 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 		return nil, err
 	}
 	plan := &ImportPlan{Unused: m.Unused(t)}
-	g, cols := newGrouping(), m.places()
+	g, cols := newGrouping(s), m.places()
 	for i, row := range t.Rows {
 		if i%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -100,13 +101,18 @@ func report(progress func(done, total int), done, total int) {
 	}
 }
 
-// places is a mapping as the place of each column's field in Fields (0 for Ignore), worked out once per plan.
-type places []int
+// places is a mapping as the place of each column's field in Fields (0 for Ignore, and for a column of the
+// group's own fields, whose ID custom holds), worked out once per plan.
+type places struct {
+	at     []int
+	custom []string
+}
 
 func (m Mapping) places() places {
-	p := make(places, len(m))
+	p := places{make([]int, len(m)), make([]string, len(m))}
 	for i, f := range m {
-		p[i] = slices.Index(Fields, f)
+		p.at[i] = max(0, slices.Index(Fields, f))
+		p.custom[i] = f.CustomID()
 	}
 	return p
 }
@@ -120,13 +126,25 @@ type entry struct {
 	address, website                string
 	orgEmail, orgPhone, orgNotes    string
 	role, email, phone, personNotes string
+	// custom holds the cells of the group's own fields, as typed, by field ID; the first filled in counts.
+	custom map[string]string
 }
 
 func (m places) entry(cells []string) entry {
 	var vals [len(fieldsInOrder)][]string // by field, in the order of Fields: no map to make for every row
+	var custom map[string]string
 	for i, c := range cells {
-		if c != "" && m[i] != 0 {
-			vals[m[i]] = append(vals[m[i]], c)
+		switch {
+		case c == "":
+		case m.custom[i] != "":
+			if custom == nil {
+				custom = map[string]string{}
+			}
+			if custom[m.custom[i]] == "" {
+				custom[m.custom[i]] = strings.Clone(c)
+			}
+		case m.at[i] != 0:
+			vals[m.at[i]] = append(vals[m.at[i]], c)
 		}
 	}
 	all := func(f Field) []string { return vals[slices.Index(Fields, f)] }
@@ -150,6 +168,7 @@ func (m places) entry(cells []string) entry {
 		email:       first(Email),
 		phone:       first(Phone),
 		personNotes: joined(all(Notes), "\n"),
+		custom:      custom,
 	}
 	if e.person == "" {
 		e.person = joined(slices.Concat(all(FirstName), all(LastName)), " ")
@@ -193,10 +212,14 @@ func or(a, b string) string {
 	return b
 }
 
-// grouping gathers rows into partners, by folded name, in the order the file first names them.
+// grouping gathers rows into partners, by folded name, in the order the file first names them; fields are
+// the group's own fields of partners, by ID, that read the file's values, and partners those in Accord by
+// folded name, which a link to a partner names.
 type grouping struct {
-	order  []*group
-	byName map[string]*group
+	order    []*group
+	byName   map[string]*group
+	fields   map[string]*data.FieldDefinition
+	partners map[string]*data.Partner
 }
 
 type group struct {
@@ -204,7 +227,45 @@ type group struct {
 	firstRow int
 }
 
-func newGrouping() *grouping { return &grouping{byName: map[string]*group{}} }
+func newGrouping(v data.View) *grouping {
+	g := &grouping{byName: map[string]*group{}, fields: map[string]*data.FieldDefinition{}, partners: map[string]*data.Partner{}}
+	links := false
+	for _, d := range data.Fields(v, data.KindPartner) {
+		g.fields[d.ID] = d
+		links = links || d.Type == data.FieldPartner
+	}
+	if links {
+		for _, p := range data.List[data.Partner](v) {
+			g.partners[data.Fold(p.Name)] = p
+		}
+	}
+	return g
+}
+
+// customValues reads the row's values of the group's own fields as the editor would take them typed; a
+// link to a partner names one in Accord.
+func (g *grouping) customValues(p *data.Partner, cells map[string]string) *data.Problem {
+	for _, id := range slices.Sorted(maps.Keys(cells)) {
+		d := g.fields[id]
+		if d == nil {
+			continue // a field moved to the Trash while the preview was open
+		}
+		if d.Type == data.FieldPartner {
+			linked, ok := g.partners[data.Fold(strings.TrimSpace(cells[id]))]
+			if !ok {
+				return d.Unreadable()
+			}
+			p.SetCustomValue(id, linked.ID)
+			continue
+		}
+		v, problem := d.Value(cells[id])
+		if problem != nil {
+			return problem
+		}
+		p.SetCustomValue(id, v)
+	}
+	return nil
+}
 
 // add takes one row into its partner's group, or says why it cannot.
 func (g *grouping) add(row int, e entry) *RowProblem {
@@ -216,6 +277,9 @@ func (g *grouping) add(row int, e entry) *RowProblem {
 		Email: e.orgEmail, Phone: e.orgPhone, Notes: e.orgNotes}
 	if e.person != "" {
 		p.Contacts = []data.Contact{{ID: data.NewID(), Name: e.person, Role: e.role, Email: e.email, Phone: e.phone, Notes: e.personNotes}}
+	}
+	if problem := g.customValues(p, e.custom); problem != nil {
+		return &RowProblem{row, data.Sentence{Text: problem.Message, Args: problem.Args}}
 	}
 	if err := p.Validate(); err != nil {
 		return &RowProblem{row, firstProblem(err)}
@@ -252,6 +316,11 @@ func fillIn(p, from *data.Partner) {
 	}
 	if from.Notes != "" && !strings.Contains(p.Notes, from.Notes) {
 		p.Notes = strings.TrimSpace(p.Notes + "\n" + from.Notes)
+	}
+	for id, v := range from.Custom {
+		if p.Custom[id] == "" {
+			p.SetCustomValue(id, v)
+		}
 	}
 	addContacts(p, from.Contacts)
 }

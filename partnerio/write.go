@@ -32,20 +32,44 @@ func neutralise(cell string) string {
 }
 
 // WriteCSV writes one row per contact, the partner's columns repeated on each, and one row for a partner
-// without contacts. It is UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right,
-// and no cell starts like a formula (see neutralise).
-func WriteCSV(w io.Writer, partners []*data.Partner) error {
-	return writeSheet(w, csvHeaders, func(row func(cells ...string)) {
+// without contacts, then a column for each of the group's own fields of partners, headed by its name. It is
+// UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right, and no cell starts like
+// a formula (see neutralise).
+func WriteCSV(w io.Writer, v data.View, partners []*data.Partner) error {
+	own := data.Fields(v, data.KindPartner)
+	headers := slices.Clone(csvHeaders)
+	for _, d := range own {
+		headers = append(headers, d.Name)
+	}
+	return writeSheet(w, headers, func(row func(cells ...string)) {
 		for _, p := range partners {
+			values := make([]string, len(own))
+			for i, d := range own {
+				values[i] = cellOf(v, d, p.Custom[d.ID])
+			}
 			org := []string{p.Name, string(p.PartnerKind), string(p.Stage), p.Address, p.Website, p.Email, p.Phone, p.Notes}
 			if len(p.Contacts) == 0 {
-				row(append(org, "", "", "", "", "")...)
+				row(slices.Concat(org, []string{"", "", "", "", ""}, values)...)
 			}
 			for _, c := range p.Contacts {
-				row(append(org[:len(org):len(org)], c.Name, c.Role, c.Email, c.Phone, c.Notes)...)
+				row(slices.Concat(org, []string{c.Name, c.Role, c.Email, c.Phone, c.Notes}, values)...)
 			}
 		}
 	})
+}
+
+// cellOf is a stored value of the group's own field as a spreadsheet cell that imports back: a linked
+// partner by name, several choices separated by semicolons, the rest as stored.
+func cellOf(v data.View, d *data.FieldDefinition, value string) string {
+	switch d.Type {
+	case data.FieldPartner:
+		if p := data.Lookup[data.Partner](v, value); p != nil {
+			return p.Name
+		}
+	case data.FieldChoices:
+		return strings.ReplaceAll(value, "\n", "; ")
+	}
+	return value
 }
 
 // activityHeaders are the columns WriteActivitiesCSV writes, in English as WriteCSV's are.

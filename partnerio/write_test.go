@@ -51,7 +51,7 @@ func saved(t *testing.T, ps []*data.Partner) *store.Store {
 func TestCSVExportImportsBackTheSame(t *testing.T) {
 	from := saved(t, awkward())
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, data.List[data.Partner](from)); err != nil {
+	if err := WriteCSV(&buf, from, data.List[data.Partner](from)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(buf.Bytes(), []byte("\xEF\xBB\xBFOrganisation,Kind,")) || !bytes.Contains(buf.Bytes(), []byte("\r\n")) {
@@ -168,7 +168,7 @@ func TestCSVExportNeutralisesFormulas(t *testing.T) {
 		Contacts: []data.Contact{{ID: data.NewID(), Name: "Ann Lee", Role: "-", Notes: "\tindented", Email: "ann@home.example.org"}}}}
 	from := saved(t, partners)
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, data.List[data.Partner](from)); err != nil {
+	if err := WriteCSV(&buf, from, data.List[data.Partner](from)); err != nil {
 		t.Fatal(err)
 	}
 	for _, cell := range []string{`'@Home Collective,`, `,'+44 20 7946 0000,`, `"'=HYPERLINK(""http://evil.example"",""Click for the minutes"")"`, `,'-,`, "'\tindented"} {

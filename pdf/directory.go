@@ -31,7 +31,7 @@ func ContactDirectory(s data.View, printed data.Date, all bool) ([]byte, error) 
 			prose{text: T("There are no partners to list yet.")}.draw(d, margin, d.width())
 			return
 		}
-		directoryTable(ps).draw(d, margin, d.width())
+		directoryTable(s, ps).draw(d, margin, d.width())
 		d.gap(paraGap)
 		d.font("", 8)
 		d.colour(muted)
@@ -39,8 +39,9 @@ func ContactDirectory(s data.View, printed data.Date, all bool) ([]byte, error) 
 	})
 }
 
-// directoryTable is one row per person, the partner's name heading its rows.
-func directoryTable(ps []*data.Partner) table {
+// directoryTable is one row per person, the partner's name heading its rows, with the values of the
+// group's own fields marked to print under the name.
+func directoryTable(s data.View, ps []*data.Partner) table {
 	t := table{dense: true, keepGroups: true, cols: []column{
 		{title: T("Organisation"), share: 0.17, bold: true, group: true}, // runs down beside its people
 		{title: T("Person"), share: 0.19},
@@ -49,13 +50,17 @@ func directoryTable(ps []*data.Partner) table {
 		{title: T("Phone"), share: 0.14},
 	}}
 	for _, p := range ps {
+		heading := p.Name
+		for _, f := range printedFields(s, p) {
+			heading += "\n" + f.label + ": " + f.value
+		}
 		if len(p.Contacts) == 0 {
-			t.rows = append(t.rows, []string{p.Name, "—", "", orDash(p.Email), orDash(p.Phone)})
+			t.rows = append(t.rows, []string{heading, "—", "", orDash(p.Email), orDash(p.Phone)})
 		}
 		for i, c := range p.Contacts {
 			name := ""
 			if i == 0 {
-				name = p.Name
+				name = heading
 			}
 			person := c.Name
 			if c.MaySign {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"accord/data"
+	"accord/i18n"
 )
 
 // recentActivities is how many of a partner's latest activities its profile lists: enough to show how
@@ -64,8 +65,20 @@ func (pp *profile) about() []block {
 		field{T("Address"), p.Address},
 		field{T("Get in touch"), joinNonEmpty("  ·  ", p.Email, p.Phone, p.Website)},
 	)...)
+	out = append(out, labelled(printedFields(pp.s, p)...)...)
 	if short := (fields{{T("Languages"), strings.Join(p.Languages, ", ")}, {T("Stakeholder map"), stake}}).filled(); len(short) > 0 {
 		out = append(out, fieldGrid(short))
+	}
+	return out
+}
+
+// printedFields are the record's values of the group's own fields marked to print on documents, each
+// labelled with its field's name in the document's language.
+func printedFields(s data.View, r data.Customised) []field {
+	lang := i18n.Current()
+	var out []field
+	for _, l := range data.CustomLines(s, r, true) {
+		out = append(out, field{l.Field.Label(lang.Code()), l.Field.Show(s, l.Value, lang)})
 	}
 	return out
 }

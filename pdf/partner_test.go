@@ -115,3 +115,41 @@ func TestPartnerProfileOfANewPartnerIsShort(t *testing.T) {
 		}
 	}
 }
+
+// The group's own fields marked to print show on the profile and in the directory, written in the
+// document's language; the others do not.
+func TestTheGroupsOwnFieldsPrintWhenMarked(t *testing.T) {
+	s, p := profiled(t)
+	number := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Charity number")}, Name: "Charity number",
+		For: data.KindPartner, Type: data.FieldText, Print: true}
+	insurance := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Insurance expires")}, Name: "Insurance expires",
+		For: data.KindPartner, Type: data.FieldDate, Print: true, Order: 1}
+	secret := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Internal rating")}, Name: "Internal rating",
+		For: data.KindPartner, Type: data.FieldNumber}
+	save(t, s, number)
+	save(t, s, insurance)
+	save(t, s, secret)
+	p.SetCustomValue(number.ID, "1098765")
+	p.SetCustomValue(insurance.ID, "2027-01-09")
+	p.SetCustomValue(secret.ID, "2")
+	save(t, s, p)
+	profile, err := PartnerProfile(s, p, printedOn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	directory, err := ContactDirectory(s, printedOn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string][]byte{"profile": profile, "directory": directory} {
+		text := words(run(t, doc, "pdftotext", "-raw"))
+		for _, want := range []string{"Charity number", "1098765", "Insurance expires", "9 January 2027"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the %s holds no %q:\n%s", name, want, text)
+			}
+		}
+		if strings.Contains(text, "Internal rating") {
+			t.Errorf("the %s prints a field not marked to print", name)
+		}
+	}
+}

@@ -23,7 +23,9 @@ type migration struct {
 // hlc and prev fields of every record, which a record saved before simply lacks (see Meta.Stamp): it needs
 // no migration of its own, only the new number, so that an older Accord, which would save without clock
 // stamps and refuse the new buckets as damage, refuses the file as newer instead. Schema 7 adds the
-// relation_types and relations buckets, made the same way and for the same reason.
+// relation_types and relations buckets, made the same way and for the same reason; schema 8 the fields
+// bucket of the group's own fields (a partner's values of them are a new optional field of the partner),
+// and seals the tombstones and the versions kept from conflicts as records are sealed (sealHistory).
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 	{to: 4, run: separatePrints},

@@ -34,7 +34,46 @@ func PurgeDue(r data.Record) time.Time {
 // agreement's prints go with it and never keep it.
 func (s *Store) PurgeTrash() (int, error) {
 	now := s.Now()
-	return s.remove(func() map[data.Ref]bool { return s.purgeable(now) })
+	fields := s.trashedFields()
+	n, err := s.remove(func() map[data.Ref]bool { return s.purgeable(now) })
+	if err != nil {
+		return n, err
+	}
+	return n, s.dropValuesOf(fields)
+}
+
+// trashedFields are the IDs of the group's own fields in the Trash, by kind of record.
+func (s *Store) trashedFields() map[string]data.Kind {
+	out := map[string]data.Kind{}
+	for _, r := range s.Trash() {
+		if d, ok := r.(*data.FieldDefinition); ok {
+			out[d.ID] = d.For
+		}
+	}
+	return out
+}
+
+// dropValuesOf removes from the records the values of those fields that are now gone for good: a field in
+// the Trash keeps its values for the 30 days it can be put back, and no longer. (A later write than the
+// removal itself: should it fail, the values stay, unseen, as they were in the Trash.)
+func (s *Store) dropValuesOf(fields map[string]data.Kind) error {
+	var changed []data.Record
+	for id, k := range fields {
+		if s.Record(data.KindField, id) != nil {
+			continue // still in the Trash, or put back
+		}
+		for _, r := range s.Records(k) {
+			if c, ok := r.(data.Customised); ok && c.CustomValues()[id] != "" {
+				copied := data.Clone(c)
+				copied.SetCustomValue(id, "")
+				changed = append(changed, copied)
+			}
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	return s.SaveAll(changed)
 }
 
 // purgeable picks the records in the Trash past their time that no record staying links to, directly or
@@ -94,6 +133,7 @@ func (s *Store) TrashLinks() map[data.Ref][]data.Record {
 // agreement, its prints): for personal data a person has asked to have removed. Backups made before keep
 // it until rotation removes them.
 func (s *Store) DeletePermanently(k data.Kind, id string) error {
+	fields := s.trashedFields()
 	n, err := s.remove(func() map[data.Ref]bool {
 		if _, ok := s.records[k][id]; !ok {
 			return nil
@@ -106,7 +146,7 @@ func (s *Store) DeletePermanently(k data.Kind, id string) error {
 	if err != nil {
 		return fmt.Errorf("delete %s %s permanently: %w", k, id, err)
 	}
-	return nil
+	return s.dropValuesOf(fields)
 }
 
 // remove deletes the records pick chooses (pick runs under s.mu) and the prints of a chosen agreement, from

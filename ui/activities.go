@@ -121,12 +121,15 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
 		columns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
-		ed.participation(),
-		ed.links,
-		row(T("Summary"), b.longText(&a.Summary, T("What was decided, in a few lines"))),
-		row(T("Notes"), b.longText(&a.Notes, "")),
-		widget.NewLabelWithStyle(T("Actions agreed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		actions)
+		ed.participation())
+	if own := customSection(ed.store, ed.win, b, a); own != nil {
+		form.Add(own)
+	}
+	form.Add(ed.links)
+	form.Add(row(T("Summary"), b.longText(&a.Summary, T("What was decided, in a few lines"))))
+	form.Add(row(T("Notes"), b.longText(&a.Notes, "")))
+	form.Add(widget.NewLabelWithStyle(T("Actions agreed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	form.Add(actions)
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, newPageScroll(container.NewPadded(form)))

@@ -144,15 +144,7 @@ func (ed *agreementEditor) clausesSection() fyne.CanvasObject {
 	return container.NewVBox(clauses, widget.NewSeparator(), widget.NewLabel(T("Changes agreed in writing")), amendments)
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
-}
+func splitList(s string) []string { return splitTrimmed(s, ",") }
 
 // nameAfter completes a new agreement's title with its first partner's name — "Shared use of the hall —
 // Asociación Vecinal San José" — while the title is still the one its template gave, so that lists,

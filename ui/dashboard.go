@@ -177,6 +177,12 @@ func reminderText(r data.Reminder, today data.Date) string {
 		return T("Overdue action: %s (due %s)", r.Title, longDate(r.Date))
 	case data.RemindSignatures:
 		return T("%s has waited for signatures since %s", r.Title, longDate(r.Date))
+	case data.RemindField:
+		label := r.Field.Label(i18n.Current().Code())
+		if r.Date.Before(today) {
+			return T("%s for %s was %s", label, r.Title, longDate(r.Date))
+		}
+		return T("%s for %s: %s", label, r.Title, longDate(r.Date))
 	}
 	return T("No activity with %s since %s", r.Title, longDate(r.Date))
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
+	"accord/i18n"
 	"accord/store"
 )
 
@@ -42,6 +43,9 @@ type form struct {
 	refreshed func()
 	// reload shows the record as stored, dropping what the form holds (the user chose the saved one).
 	reload func()
+	// stale, when set, says the form was built for what has changed since (the group's own fields), so it
+	// is built again rather than refilled.
+	stale func() bool
 	// guard, when set, may hold a save back to ask the user something first (a signed agreement's
 	// wording); it calls write to go on.
 	guard func(write func())
@@ -60,8 +64,9 @@ func newForm(s *store.Store, w fyne.Window, r data.Record, onSaved func(string))
 }
 
 // refillable is true when the form may show another record in place of the one it holds: nothing is
-// unsaved, and no save is being written (what it stamps belongs to the record the form held).
-func (f *form) refillable() bool { return !f.dirty && !f.saving }
+// unsaved, no save is being written (what it stamps belongs to the record the form held), and the form
+// itself is not out of date (see stale).
+func (f *form) refillable() bool { return !f.dirty && !f.saving && (f.stale == nil || !f.stale()) }
 
 // refill shows another stored record in the form, which the editor has copied into the record its inputs
 // are bound to: the inputs stay, and show its values (see binder.fill).
@@ -100,6 +105,11 @@ func (f *form) problemList() []string {
 	var verr *data.ValidationError
 	if errors.As(f.record.Validate(), &verr) {
 		for _, p := range verr.Problems {
+			lines = append(lines, T(p.Message, p.Args...))
+		}
+	}
+	if c, ok := f.record.(data.Customised); ok {
+		for _, p := range data.CustomProblems(f.store, c, i18n.Current().Code()) {
 			lines = append(lines, T(p.Message, p.Args...))
 		}
 	}

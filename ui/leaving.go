@@ -119,13 +119,22 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 // is the default. The keyboard starts on the first field, or on confirm when there is none; Return in a
 // one-line field presses confirm, as it does on confirm itself; Escape presses dismiss.
 func ask(w fyne.Window, title, confirm, dismiss string, content fyne.CanvasObject, onConfirm func()) *dialog.CustomDialog {
+	return askOr(w, title, confirm, dismiss, content, onConfirm, func() {})
+}
+
+// askOr is ask that also does something when the user dismisses the question: goes back to what they
+// were typing, say.
+func askOr(w fyne.Window, title, confirm, dismiss string, content fyne.CanvasObject, onConfirm, onDismiss func()) *dialog.CustomDialog {
 	var d *dialog.CustomDialog
 	yes := newKeyButton(confirm, theme.ConfirmIcon(), func() {
 		d.Hide()
 		onConfirm()
 	})
 	yes.Importance = widget.HighImportance
-	no := newKeyButton(dismiss, theme.CancelIcon(), func() { d.Hide() })
+	no := newKeyButton(dismiss, theme.CancelIcon(), func() {
+		d.Hide()
+		onDismiss()
+	})
 	var first fyne.Focusable = yes
 	walkFields(content, func(f fyne.Focusable) {
 		if first == fyne.Focusable(yes) {

@@ -95,8 +95,11 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 			row(T("Met or closed on"), b.date(&n.Closed))),
 		row(T("Area"), b.text(&n.Area, T("Street, estate or neighbourhood"))),
 		row(T("Description"), b.longText(&n.Description, "")),
-		ed.links,
 	)
+	if own := customSection(ed.store, ed.win, b, n); own != nil {
+		form.Add(own)
+	}
+	form.Add(ed.links)
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton()), ed.problems)
 	return container.NewBorder(top, nil, nil, nil, newPageScroll(container.NewPadded(form)))

@@ -37,23 +37,28 @@ type partnerEditor struct {
 func newPartnerEditor(s *store.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
 	ed := &partnerEditor{form: newForm(s, w, p, onSaved), p: p}
 	ed.refreshed = ed.refreshTitle
+	fields := fieldsOf(s, data.KindPartner)
+	ed.stale = func() bool { return fieldsOf(s, data.KindPartner) != fields }
 	return ed
 }
 
 func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.title.Wrapping = fyne.TextWrapWord
-	sections := widget.NewAccordion(
-		widget.NewAccordionItem(T("About the partner"), ed.aboutSection()),
-		widget.NewAccordionItem(T("People"), ed.contactsSection()),
+	about := widget.NewAccordionItem(T("About the partner"), ed.aboutSection())
+	people := widget.NewAccordionItem(T("People"), ed.contactsSection())
+	about.Open, people.Open = true, true
+	items := []*widget.AccordionItem{about}
+	if own := customSection(ed.store, ed.win, ed.bind, ed.p); own != nil {
+		items = append(items, &widget.AccordionItem{Title: T("Your own fields"), Detail: own, Open: true})
+	}
+	sections := widget.NewAccordion(append(items, people,
 		widget.NewAccordionItem(T("What they offer"), ed.offersSection()),
 		widget.NewAccordionItem(T("Influence, interest and notes"), ed.stakeholderSection()),
 		widget.NewAccordionItem(T("Relations with other organisations"), ed.relationsSection()),
 		widget.NewAccordionItem(T("Linked records"), ed.linkedSection()),
-	)
+	)...)
 	sections.MultiOpen = true
-	sections.Open(0)
-	sections.Open(1)
 	ed.refreshTitle()
 	ed.showProblems()
 	profile := widget.NewButtonWithIcon(T("Open profile to print"), theme.DocumentPrintIcon(), ed.onProfile)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"accord/data"
+	"accord/i18n"
 	"accord/partnerio"
 	"accord/store"
 )
@@ -31,6 +34,8 @@ type partnerImport struct {
 	progress *widget.ProgressBar
 	apply    *keyButton
 	dialog   dialog.Dialog
+	// preview shows the columns; it is laid out again when a column becomes a new field.
+	preview *container.Scroll
 }
 
 // onImport is the partners screen's "Import contacts…" button.
@@ -49,6 +54,7 @@ func (ps *partnersScreen) onImport() {
 				}
 				imp := &partnerImport{store: ps.store, win: ps.win, table: t, done: ps.refresh}
 				imp.mapping, _ = partnerio.Guess(t.Headers) // a mapping it could not guess is fixed in the preview
+				imp.mapping = imp.mapping.WithFields(t.Headers, data.Fields(ps.store, data.KindPartner))
 				for c := shownColumns; c < len(imp.mapping); c++ {
 					imp.mapping[c] = partnerio.Ignore // not shown, so never imported unseen
 				}
@@ -79,8 +85,9 @@ func (imp *partnerImport) show(name string) {
 	head := widget.NewLabel(N(len(imp.table.Rows), "%d row read from %s. Check what each column holds, then import.",
 		"%d rows read from %s. Check what each column holds, then import.", name))
 	cancel := widget.NewButton(T("Cancel"), func() { imp.stop(); imp.dialog.Hide() })
+	imp.preview = container.NewHScroll(imp.columns())
 	body := container.NewBorder(head, container.NewVBox(dup, imp.progress, imp.summary, container.NewHBox(cancel, imp.apply)),
-		nil, nil, container.NewHScroll(imp.columns()))
+		nil, nil, imp.preview)
 	imp.dialog = dialog.NewCustomWithoutButtons(T("Import contacts"), body, imp.win)
 	imp.dialog.Resize(fyne.NewSize(920, 620))
 	imp.dialog.Show()
@@ -91,25 +98,38 @@ func (imp *partnerImport) show(name string) {
 // hundreds of thousands of widgets. Outlook's 92 columns fit.
 const shownColumns = 200
 
-// columns shows, for each column of the file, its header, what Accord will take it as, and a few values.
+// columns shows, for each column of the file, its header, what Accord will take it as — a field of its
+// own, of the group's own, or a new one of the group's own named after the header — and a few values.
 func (imp *partnerImport) columns() fyne.CanvasObject {
-	labels := make([]string, len(partnerio.Fields))
-	for i, f := range partnerio.Fields {
-		labels[i] = T(string(f))
+	choices := slices.Clone(partnerio.Fields)
+	for _, d := range data.Fields(imp.store, data.KindPartner) {
+		choices = append(choices, partnerio.CustomField(d.ID))
+	}
+	labels := make([]string, len(choices))
+	for i, f := range choices {
+		labels[i] = f.Label(imp.store, i18n.Current().Code(), T)
 		if f == partnerio.Ignore {
 			labels[i] = T("(leave out)")
 		}
 	}
+	labels = append(labels, T("(a new field of your own)"))
 	row := container.NewHBox()
 	headers := imp.table.Headers[:min(len(imp.table.Headers), shownColumns)]
 	for c, header := range headers {
 		sel := newDropDown(labels, nil)
-		for i, f := range partnerio.Fields {
+		for i, f := range choices {
 			if c < len(imp.mapping) && imp.mapping[c] == f {
 				sel.SetSelectedIndex(i)
 			}
 		}
-		sel.OnChanged = func(string) { imp.mapping[c] = partnerio.Fields[sel.SelectedIndex()]; imp.replan() }
+		sel.OnChanged = func(string) {
+			if i := sel.SelectedIndex(); i < len(choices) {
+				imp.mapping[c] = choices[i]
+				imp.replan()
+				return
+			}
+			imp.newField(c, header)
+		}
 		samples := widget.NewLabel(strings.Join(imp.samples(c), "\n"))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		col := container.NewVBox(widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), sel, samples)
@@ -119,6 +139,35 @@ func (imp *partnerImport) columns() fyne.CanvasObject {
 		row.Add(widget.NewLabel(N(hidden, "%d more column is not shown, and not imported.", "%d more columns are not shown, and not imported.")))
 	}
 	return row
+}
+
+// newField makes a text field of the group's own on partners, named after the column's header, and imports
+// the column into it: at once, so the preview reads the column's values as the field. A field of that name
+// already there takes the column instead; one in the Trash comes back (see saveField).
+func (imp *partnerImport) newField(col int, header string) {
+	d := &data.FieldDefinition{Name: strings.TrimSpace(header), For: data.KindPartner, Type: data.FieldText,
+		Order: len(data.Fields(imp.store, data.KindPartner))}
+	background(func() {
+		err := d.Validate()
+		if existing := data.Lookup[data.FieldDefinition](imp.store, data.NewFieldID(imp.store, d.For, d.Name)); err == nil &&
+			existing != nil && !existing.Deleted {
+			d = existing
+		} else if err == nil {
+			err = saveField(imp.store, d, nil)
+		}
+		onUI(func() {
+			if err != nil {
+				imp.summary.SetText(plainText(err))
+				imp.preview.Content = imp.columns() // the column is left as it was
+				imp.preview.Refresh()
+				return
+			}
+			imp.mapping[col] = partnerio.CustomField(d.ID)
+			imp.preview.Content = imp.columns()
+			imp.preview.Refresh()
+			imp.replan()
+		})
+	})
 }
 
 func (imp *partnerImport) samples(col int) []string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +21,9 @@ type partnersScreen struct {
 
 	kind, stage, focus *dropDown
 	newest             *widget.Check
+	// own filters by the group's own fields, with the filters it offers now (see fillOwn).
+	own        *dropDown
+	ownFilters []ownFilter
 	// showOnMap, when set, shows a partner on the network map.
 	showOnMap func(id string)
 	network   networkMemo
@@ -41,12 +45,12 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		detail:  ps.openEditor,
 		count:   func(n int) string { return N(n, "%d partner", "%d partners") },
 		empty:   T("Choose a partner, or add a new one."),
-		hint:    T("Search by name, contact, email, focus area or notes"),
+		hint:    T("Search by name, contact, email, focus area, notes or your own fields"),
 		filter:  ps.filter,
 		order:   ps.order,
 		leave:   ps.leave,
 		unsaved: ps.unsaved,
-		also:    ps.refreshRelations,
+		also:    func() { ps.refreshRelations(); ps.fillOwn() },
 	}
 	return ps
 }
@@ -63,11 +67,13 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 	ps.kind = filterSelect(T("Any kind"), translated(data.PartnerKinds), ps.filterNow)
 	ps.stage = filterSelect(T("Any stage"), translated(data.Stages), ps.filterNow)
 	ps.focus = filterSelect(T("Any focus area"), data.FocusAreas(ps.store), ps.filterNow)
+	ps.own = filterSelect(T("Any field of your own"), nil, ps.filterNow)
+	ps.fillOwn()
 	ps.newest = widget.NewCheck(T("Recently changed first"), func(bool) { ps.filterNow() })
 	add := newKeyButton(T("New partner"), theme.ContentAddIcon(), ps.create)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(T("Import contacts…"), theme.UploadIcon(), ps.onImport)
-	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)
+	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.own, ps.newest)
 	return container.NewBorder(container.NewVBox(bar, ps.undo), nil, nil, nil, ps.browser.buildUI())
 }
 
@@ -93,10 +99,68 @@ func (ps *partnersScreen) filter() func(*data.Partner) bool {
 	if ps.focus.SelectedIndex() > 0 {
 		focus = ps.focus.Selected
 	}
+	own := func(*data.Partner) bool { return true }
+	if i := ps.own.SelectedIndex() - 1; i >= 0 && i < len(ps.ownFilters) {
+		own = ps.ownFilters[i].keep
+	}
 	return func(p *data.Partner) bool {
 		return (kind < 0 || p.PartnerKind == data.PartnerKinds[kind]) &&
 			(stage < 0 || p.Stage == data.Stages[stage]) &&
-			(focus == "" || slices.Contains(p.FocusAreas, focus))
+			(focus == "" || slices.Contains(p.FocusAreas, focus)) && own(p)
+	}
+}
+
+// ownFilter is one way to filter partners by a field of the group's own: its words, and the partners it
+// keeps.
+type ownFilter struct {
+	label string
+	keep  func(*data.Partner) bool
+}
+
+// ownFilters are the filters the group's own fields of partners offer: each filled in or empty, and for a
+// yes-or-no or a list, each of its values.
+func ownFilters(v data.View) []ownFilter {
+	lang := i18n.Current().Code()
+	var out []ownFilter
+	for _, d := range data.Fields(v, data.KindPartner) {
+		id, name := d.ID, d.Label(lang)
+		out = append(out,
+			ownFilter{T("%s filled in", name), func(p *data.Partner) bool { return p.Custom[id] != "" }},
+			ownFilter{T("%s empty", name), func(p *data.Partner) bool { return p.Custom[id] == "" }})
+		values, labels := d.Choices, d.Choices
+		if d.Type == data.FieldYesNo {
+			values, labels = []string{data.Yes, data.No}, []string{T(data.Yes), T(data.No)}
+		}
+		if d.Type == data.FieldChoice || d.Type == data.FieldChoices || d.Type == data.FieldYesNo {
+			for i, value := range values {
+				out = append(out, ownFilter{T("%s: %s", name, labels[i]), func(p *data.Partner) bool {
+					return slices.Contains(strings.Split(p.Custom[id], "\n"), value)
+				}})
+			}
+		}
+	}
+	return out
+}
+
+// fillOwn offers the filters of the group's own fields as they are now — a field may have been added,
+// renamed or removed in Settings — keeping the one chosen while it is still there; with no fields it
+// hides.
+func (ps *partnersScreen) fillOwn() {
+	ps.ownFilters = ownFilters(ps.store)
+	chosen := ps.own.Selected
+	options := []string{ps.own.Options[0]}
+	for _, f := range ps.ownFilters {
+		options = append(options, f.label)
+	}
+	changed := ps.own.OnChanged
+	ps.own.OnChanged = nil // a choice that stays is no change
+	ps.own.Options = options
+	at := slices.Index(options, chosen)
+	ps.own.SetSelectedIndex(max(0, at))
+	ps.own.OnChanged = changed
+	showIf(ps.own, len(ps.ownFilters) > 0)
+	if at < 0 && chosen != "" {
+		ps.filterNow() // the field filtered by is gone: show every partner again
 	}
 }
 

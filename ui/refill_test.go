@@ -159,3 +159,36 @@ func TestARefilledEditorShowsNothingOfTheLastPartnerMeanwhile(t *testing.T) {
 		t.Fatalf("the café's links and relations did not show:\n%s", text)
 	}
 }
+
+// The group's own fields follow the partner shown: a field added in Settings while an editor is open is
+// there at the next click, and a refilled editor shows the other partner's values and nothing unsaved.
+func TestARefilledEditorShowsThePartnersOwnFields(t *testing.T) {
+	f := newFixture(t)
+	w := newWindow(t)
+	sh := showData(w, f.store, partnersID)
+	settle(t)
+	ps := sh.partners
+	sh.open(ps, f.library.ID)
+	settle(t)
+	charity := partnerField("Charity number", data.FieldText)
+	f.save(t, charity)
+	cafe := data.Clone(data.Lookup[data.Partner](f.store, f.cafe.ID))
+	cafe.SetCustomValue(charity.ID, "1122168")
+	f.save(t, cafe)
+	sh.open(ps, f.cafe.ID)
+	settle(t)
+	ed := ps.editor
+	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") || ed.dirty {
+		t.Fatalf("the café's own fields show %q (unsaved %v)", shown, ed.dirty)
+	}
+	sh.open(ps, f.library.ID)
+	settle(t)
+	if shown := inputsOf(ownFields(t, ps)); ps.editor != ed || slices.Contains(shown, "1122168") || ed.dirty {
+		t.Fatalf("back at the library its own fields show %q (same editor %v, unsaved %v)", shown, ps.editor == ed, ed.dirty)
+	}
+	sh.open(ps, f.cafe.ID)
+	settle(t)
+	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") {
+		t.Fatalf("the café again: %q", shown)
+	}
+}

@@ -94,8 +94,17 @@ func newRenderer(t *testing.T, lang string, sz sizing) *renderer {
 // screen has something to show.
 func (r *renderer) furnish() {
 	f, t := r.f, r.t
+	number := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Charity number")}, Name: "Charity number",
+		Names: map[string]string{"es": "Número de entidad benéfica", "fr": "Numéro d'association"}, For: data.KindPartner,
+		Type: data.FieldText, Print: true, Required: true}
+	insurance := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Insurance expires")}, Name: "Insurance expires",
+		Names: map[string]string{"es": "Vencimiento del seguro", "fr": "Fin de l'assurance"}, For: data.KindPartner, Type: data.FieldDate,
+		RemindDays: 30, Order: 1}
+	f.save(t, number, insurance)
 	vecinos := &data.Partner{Name: "Asociación Vecinal San José de Calasanz", PartnerKind: data.PartnerResidents, Stage: data.StageEngaged,
 		Contacts: []data.Contact{{Name: "María José Fernández", Role: "Presidenta", MaySign: true}}}
+	vecinos.SetCustomValue(number.ID, "1098765")
+	vecinos.SetCustomValue(insurance.ID, today.AddDays(20).String())
 	f.save(t, vecinos)
 	settle(t)
 	r.mou = &data.Agreement{Name: "Memorandum of understanding on working together — Asociación Vecinal San José de Calasanz",
@@ -226,6 +235,18 @@ func (r *renderer) everyDialog() {
 	ts.list.Select(0)
 	settle(r.t)
 	r.dialog("delete permanently", ts.onDeletePermanently)
+	ss := on(settingsID).(*settingsScreen)
+	r.dialog("fields of your own", ss.onFields)
+	r.dialog("add a field", func() {
+		editField(r.f.store, r.w, &data.FieldDefinition{For: data.KindPartner, Type: data.FieldDate}, "", func() {})
+	})
+	r.dialog("change a field", func() {
+		ward := &data.FieldDefinition{Meta: data.Meta{ID: "ward"}, Name: "Ward", For: data.KindPartner, Type: data.FieldChoices,
+			Choices: []string{"North", "South"}}
+		editField(r.f.store, r.w, ward, T("Give the field a name."), func() {})
+	})
+	r.dialog("focus areas", func() { showFocusAreas(r.f.store, r.w) })
+	r.dialog("rename a focus area", func() { renameFocusArea(r.f.store, r.w, "food security", func() {}) })
 	bs := on(backupsID).(*backupsScreen)
 	eventually(r.t, "the backups listed", func() bool { return len(bs.backups) > 0 }) // read off the UI goroutine
 	r.dialog("restore a backup", func() { bs.onRestore(bs.backups[0].Path, whenText(bs.backups[0].Made)) })

@@ -86,6 +86,11 @@ func (ss *settingsScreen) show(org *data.Organisation) {
 			row(T("Paper size"), sel)),
 		row(T("Logo (a PNG picture)"), ss.logo),
 		widget.NewSeparator(),
+		heading(T("Fields and lists of your own")),
+		wrapped(T("Record what your group needs on every partner: a charity number, when an insurance expires.")),
+		flowRow(widget.NewButtonWithIcon(T("Fields…"), theme.ListIcon(), ss.onFields),
+			widget.NewButtonWithIcon(T("Focus areas…"), theme.ListIcon(), func() { showFocusAreas(ss.store, ss.win) })),
+		widget.NewSeparator(),
 		heading(T("Where your data lives")),
 		wrapped(ss.store.Path()),
 		container.NewHBox(folder),
@@ -245,3 +250,6 @@ func (ss *settingsScreen) onOpenFolder() {
 		dialog.ShowInformation(T("Data folder"), ss.store.Dir(), ss.win)
 	}
 }
+
+// onFields opens the group's own fields; the partners screen shows them in the editor it opens next.
+func (ss *settingsScreen) onFields() { showFields(ss.store, ss.win) }

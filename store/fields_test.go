@@ -1,0 +1,138 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"accord/data"
+)
+
+// charityFields saves the two fields of the issue's example and a partner with values in both.
+func charityFields(t *testing.T, s *Store) (number, insurance *data.FieldDefinition, p *data.Partner) {
+	t.Helper()
+	number = &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Charity number")}, Name: "Charity number",
+		For: data.KindPartner, Type: data.FieldText, Print: true}
+	insurance = &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, "Insurance expires")}, Name: "Insurance expires",
+		For: data.KindPartner, Type: data.FieldDate, RemindDays: 30, Order: 1}
+	p = partner("Northside Food Bank")
+	p.SetCustomValue(number.ID, "1098765")
+	p.SetCustomValue(insurance.ID, "2027-01-09")
+	if err := s.SaveAll([]data.Record{number, insurance, p}); err != nil {
+		t.Fatal(err)
+	}
+	return number, insurance, p
+}
+
+func TestAnUpgradeFromSchema7MakesTheFieldsBucket(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, k := range []string{bucketMeta, bucketAttachments, bucketTombstones, bucketConflicts, "organisation", "partners",
+			"needs", "agreements", "evaluations", "activities", "prints", "relation_types", "relations"} {
+			if _, err := tx.CreateBucket([]byte(k)); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket([]byte(bucketMeta))
+		return errors.Join(putUint(meta, keySchema, 7), putUint(meta, keyRev, 1), tx.Bucket([]byte("partners")).Put([]byte("p1"),
+			seal([]byte(`{"id":"p1","rev":1,"name":"Library","kind":"non-profit","stage":"active"}`))))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	number, _, _ := charityFields(t, s)
+	lib, err := Get[data.Partner](s, "p1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.SetCustomValue(number.ID, "42")
+	if err := s.Save(lib); err != nil {
+		t.Fatalf("a partner from before fields cannot take a value: %v", err)
+	}
+	if got := Search[data.Partner](s, "42"); len(got) != 1 || got[0].ID != "p1" {
+		t.Errorf("search by the custom value found %v", got)
+	}
+}
+
+func TestFieldsAndValuesTravelInTheJSONExport(t *testing.T) {
+	src := openTemp(t)
+	number, insurance, p := charityFields(t, src)
+	var b bytes.Buffer
+	if err := src.ExportJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"fields": [`, `"type": "date"`, `"remind_days": 30`, `"print": true`, `"for": "partners"`,
+		`"custom": {`, `"` + insurance.ID + `": "2027-01-09"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the export holds no %s", want)
+		}
+	}
+	dst := openTemp(t)
+	sum, err := dst.ImportJSON(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added[data.KindField] != 2 {
+		t.Fatalf("imported %v", sum.Added)
+	}
+	got, err := Get[data.Partner](dst, p.ID)
+	if err != nil || got.Custom[number.ID] != "1098765" || got.Custom[insurance.ID] != "2027-01-09" {
+		t.Fatalf("the values after the import: %v, %v", got.Custom, err)
+	}
+	if found := Search[data.Partner](dst, "1098765"); len(found) != 1 {
+		t.Errorf("search by the charity number after the import found %d", len(found))
+	}
+}
+
+// A field moved to the Trash keeps its values for the 30 days it can be put back; when it goes for good —
+// after them, or deleted permanently — its values go from the partners too, and the other fields' stay.
+func TestAFieldGoneForGoodTakesItsValues(t *testing.T) {
+	s := openTemp(t)
+	number, insurance, p := charityFields(t, s)
+	s.Now = func() time.Time { return time.Now().AddDate(0, 0, -31) }
+	if err := s.Delete(data.KindField, number.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = time.Now
+	if err := s.Delete(data.KindField, insurance.ID); err != nil {
+		t.Fatal(err)
+	}
+	values := func() map[string]string {
+		got, err := Get[data.Partner](s, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.Custom
+	}
+	if v := values(); v[number.ID] != "1098765" || v[insurance.ID] != "2027-01-09" {
+		t.Fatalf("values of fields in the Trash: %v", v)
+	}
+	if n, err := s.PurgeTrash(); err != nil || n != 1 {
+		t.Fatalf("purged %d (%v)", n, err)
+	}
+	if v := values(); v[number.ID] != "" || v[insurance.ID] != "2027-01-09" {
+		t.Fatalf("after the charity number went for good: %v", v)
+	}
+	if err := s.DeletePermanently(data.KindField, insurance.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v := values(); len(v) != 0 {
+		t.Fatalf("after the insurance date was deleted permanently: %v", v)
+	}
+}
