@@ -29,23 +29,10 @@ func checkLength(path string, size int64) error {
 		return err
 	}
 	defer f.Close()
-	first := make([]byte, pageHeaderSize+metaSize)
-	if _, err := io.ReadFull(f, first); err != nil {
-		return fmt.Errorf("read first page: %w", err)
+	pageSize, pages, newest, err := readMeta(f)
+	if err != nil {
+		return err
 	}
-	pageSize := int64(binary.LittleEndian.Uint32(first[pageHeaderSize+8:]))
-	if pageSize < 512 || pageSize > 1<<20 {
-		return errors.New("not a database file")
-	}
-	second := make([]byte, pageHeaderSize+metaSize)
-	if _, err := f.ReadAt(second, pageSize); err != nil {
-		second = nil
-	}
-	newest := newestMeta(first, second)
-	if newest == nil {
-		return errors.New("no valid meta page")
-	}
-	pages := int64(binary.LittleEndian.Uint64(newest[pageHeaderSize+40:]))
 	if pages < 0 || pages > size/pageSize {
 		return fmt.Errorf("file is %d bytes but holds %d pages of %d bytes: it was cut short", size, pages, pageSize)
 	}
@@ -53,6 +40,27 @@ func checkLength(path string, size int64) error {
 		return err
 	}
 	return checkTree(f, pageSize, pages, binary.LittleEndian.Uint64(newest[pageHeaderSize+16:]))
+}
+
+// readMeta reads the page size and the newest valid meta page, and the number of pages it says the data
+// takes: the data ends there, and nothing past it is read.
+func readMeta(f *os.File) (pageSize, pages int64, newest []byte, err error) {
+	first := make([]byte, pageHeaderSize+metaSize)
+	if _, err := io.ReadFull(f, first); err != nil {
+		return 0, 0, nil, fmt.Errorf("read first page: %w", err)
+	}
+	pageSize = int64(binary.LittleEndian.Uint32(first[pageHeaderSize+8:]))
+	if pageSize < 512 || pageSize > 1<<20 {
+		return 0, 0, nil, errors.New("not a database file")
+	}
+	second := make([]byte, pageHeaderSize+metaSize)
+	if _, err := f.ReadAt(second, pageSize); err != nil {
+		second = nil
+	}
+	if newest = newestMeta(first, second); newest == nil {
+		return 0, 0, nil, errors.New("no valid meta page")
+	}
+	return pageSize, int64(binary.LittleEndian.Uint64(newest[pageHeaderSize+40:])), newest, nil
 }
 
 // checkPageHeaders makes sure the pages bbolt's consistency check looks up by number before anything Open

@@ -53,6 +53,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	_ = cutBackBeforeOpen(path) // as best it can, like giveBackSpace: the data is as it was either way
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, InitialMmapSize: initialMap()})
 	if err != nil {
 		return nil, openError(path, err)

@@ -53,3 +53,35 @@ func (s *Store) giveBackSpace() error {
 
 // errWriteNothing rolls back a write transaction taken only for its lock.
 var errWriteNothing = errors.New("nothing to write")
+
+// cutBackBeforeOpen cuts a file far longer than its data back to the data's end, before bbolt maps it.
+// On Windows a write that failed (a full disk during a large import) keeps the room it took while the file
+// stays mapped (see giveBackSpace): it is given back here, at the next start. A file some other Accord
+// holds open is left alone.
+func cutBackBeforeOpen(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil // no file yet, or one Open will explain
+	}
+	defer f.Close()
+	release, alone := holdAlone(f)
+	if !alone {
+		return nil
+	}
+	defer release()
+	pageSize, pages, _, err := readMeta(f)
+	info, statErr := f.Stat()
+	if err != nil || statErr != nil {
+		return nil // not a database Accord can read: Open says so
+	}
+	if end := pages * pageSize; info.Size() > 2*end+slack {
+		if err := f.Truncate(end); err != nil {
+			return fmt.Errorf("give back the space past the data of %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// slack is how much longer than twice its data a file may be before cutBackBeforeOpen cuts it: bbolt on
+// Windows keeps the file as long as its memory map, which grows in steps, doubling.
+const slack = 64 << 20
