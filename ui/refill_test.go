@@ -15,16 +15,10 @@ import (
 // every input (a list of people that is shorter, drop-downs, amounts), its own linked records, and nothing
 // unsaved.
 func TestAnotherPartnerIsShownInTheSameEditor(t *testing.T) {
-	f := newFixture(t)
-	w := newWindow(t)
-	sh := showData(w, f.store, partnersID)
-	settle(t)
-	ps := sh.partners
-	sh.open(ps, f.library.ID)
-	settle(t)
+	f, sh, ps := showPartners(t)
+	showPartner(t, sh, f.library.ID)
 	ed := ps.editor
-	sh.open(ps, f.cafe.ID)
-	settle(t)
+	showPartner(t, sh, f.cafe.ID)
 	if ps.editor != ed {
 		t.Fatal("the editor was built again for another partner")
 	}
@@ -42,8 +36,7 @@ func TestAnotherPartnerIsShownInTheSameEditor(t *testing.T) {
 	if text := textOf(ps.pane); !strings.Contains(text, "Community fridge") || strings.Contains(text, "Homework club at the library") {
 		t.Fatalf("the linked records are not the café's:\n%s", text)
 	}
-	sh.open(ps, f.library.ID)
-	settle(t)
+	showPartner(t, sh, f.library.ID)
 	if shown := inputsOf(ps.pane); !slices.Contains(shown, "Ελένη Παπαδοπούλου") || !slices.Contains(shown, "500.00") || ed.dirty {
 		t.Fatalf("back at the library the editor shows %q (unsaved %v)", shown, ed.dirty)
 	}
@@ -51,15 +44,9 @@ func TestAnotherPartnerIsShownInTheSameEditor(t *testing.T) {
 
 // What is typed after another partner was shown in the editor changes that partner, and only it.
 func TestTypingInARefilledEditorChangesThePartnerShown(t *testing.T) {
-	f := newFixture(t)
-	w := newWindow(t)
-	sh := showData(w, f.store, partnersID)
-	settle(t)
-	ps := sh.partners
-	sh.open(ps, f.library.ID)
-	settle(t)
-	sh.open(ps, f.cafe.ID)
-	settle(t)
+	f, sh, ps := showPartners(t)
+	showPartner(t, sh, f.library.ID)
+	showPartner(t, sh, f.cafe.ID)
 	name := entryHolding(t, ps.pane, "Café Solidaire")
 	name.SetText("Café Solidaire du Marais")
 	entryHolding(t, ps.pane, "food security").SetText("food security, youth")
@@ -80,15 +67,9 @@ func TestTypingInARefilledEditorChangesThePartnerShown(t *testing.T) {
 
 // A partner shown again after it changed elsewhere (a sync, another screen) shows what is stored now.
 func TestAPartnerShownAgainShowsWhatChangedMeanwhile(t *testing.T) {
-	f := newFixture(t)
-	w := newWindow(t)
-	sh := showData(w, f.store, partnersID)
-	settle(t)
-	ps := sh.partners
-	sh.open(ps, f.library.ID)
-	settle(t)
-	sh.open(ps, f.cafe.ID)
-	settle(t)
+	f, sh, ps := showPartners(t)
+	showPartner(t, sh, f.library.ID)
+	showPartner(t, sh, f.cafe.ID)
 	lib, err := store.Get[data.Partner](f.store, f.library.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -96,8 +77,7 @@ func TestAPartnerShownAgainShowsWhatChangedMeanwhile(t *testing.T) {
 	lib.Name, lib.Stage = "Northside Community Library", data.StageDormant
 	f.save(t, lib)
 	settle(t)
-	sh.open(ps, f.library.ID)
-	settle(t)
+	showPartner(t, sh, f.library.ID)
 	if shown := inputsOf(ps.pane); !slices.Contains(shown, "Northside Community Library") || ps.editor.dirty {
 		t.Fatalf("the library shows %q (unsaved %v)", shown, ps.editor.dirty)
 	}
@@ -116,21 +96,14 @@ func TestAPartnerShownAgainShowsWhatChangedMeanwhile(t *testing.T) {
 // What the network says of a partner follows the relations saved since another partner's screen was
 // shown: the network built for one click is kept only until something is saved.
 func TestAPartnerShownAgainSaysWhatItsNewRelationsMean(t *testing.T) {
-	f := newFixture(t)
-	w := newWindow(t)
-	sh := showData(w, f.store, partnersID)
-	settle(t)
-	ps := sh.partners
+	f, sh, ps := showPartners(t)
 	const alone = "You reach this partner only through Ελένη Παπαδοπούλου"
-	sh.open(ps, f.library.ID)
-	settle(t)
+	showPartner(t, sh, f.library.ID)
 	eventually(t, "the library's insight", func() bool { return strings.Contains(textOf(ps.pane), alone) })
-	sh.open(ps, f.cafe.ID)
-	settle(t)
+	showPartner(t, sh, f.cafe.ID)
 	f.save(t, &data.Relation{From: data.PartnerEnd(f.library.ID), To: data.PartnerEnd(f.cafe.ID), Type: data.RelationFunds, Status: data.RelationCurrent})
 	settle(t)
-	sh.open(ps, f.library.ID)
-	settle(t)
+	showPartner(t, sh, f.library.ID)
 	eventually(t, "the library's new relation", func() bool { return strings.Contains(textOf(ps.pane), "Café Solidaire") })
 	if strings.Contains(textOf(ps.pane), alone) {
 		t.Fatal("the library is still said to be reached through one person alone, after a relation was saved")
@@ -145,8 +118,7 @@ func TestARefilledEditorShowsNothingOfTheLastPartnerMeanwhile(t *testing.T) {
 	sh.nav.Select(1)
 	settle(t)
 	ps := sh.partners
-	sh.open(ps, f.library.ID)
-	settle(t)
+	showPartner(t, sh, f.library.ID)
 	if text := textOf(ps.pane); !strings.Contains(text, "Homework club at the library") || !strings.Contains(text, "funds Café Solidaire") {
 		t.Fatalf("the library's links and relations did not show:\n%s", text)
 	}
@@ -163,32 +135,40 @@ func TestARefilledEditorShowsNothingOfTheLastPartnerMeanwhile(t *testing.T) {
 // The group's own fields follow the partner shown: a field added in Settings while an editor is open is
 // there at the next click, and a refilled editor shows the other partner's values and nothing unsaved.
 func TestARefilledEditorShowsThePartnersOwnFields(t *testing.T) {
-	f := newFixture(t)
-	w := newWindow(t)
-	sh := showData(w, f.store, partnersID)
-	settle(t)
-	ps := sh.partners
-	sh.open(ps, f.library.ID)
-	settle(t)
+	f, sh, ps := showPartners(t)
+	showPartner(t, sh, f.library.ID)
 	charity := partnerField("Charity number", data.FieldText)
 	f.save(t, charity)
 	cafe := data.Clone(data.Lookup[data.Partner](f.store, f.cafe.ID))
 	cafe.SetCustomValue(charity.ID, "1122168")
 	f.save(t, cafe)
-	sh.open(ps, f.cafe.ID)
-	settle(t)
+	showPartner(t, sh, f.cafe.ID)
 	ed := ps.editor
 	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") || ed.dirty {
 		t.Fatalf("the café's own fields show %q (unsaved %v)", shown, ed.dirty)
 	}
-	sh.open(ps, f.library.ID)
-	settle(t)
+	showPartner(t, sh, f.library.ID)
 	if shown := inputsOf(ownFields(t, ps)); ps.editor != ed || slices.Contains(shown, "1122168") || ed.dirty {
 		t.Fatalf("back at the library its own fields show %q (same editor %v, unsaved %v)", shown, ps.editor == ed, ed.dirty)
 	}
-	sh.open(ps, f.cafe.ID)
-	settle(t)
+	showPartner(t, sh, f.cafe.ID)
 	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") {
 		t.Fatalf("the café again: %q", shown)
 	}
+}
+
+// showPartners is the partners screen of a new fixture, shown in a window.
+func showPartners(t *testing.T) (*fixture, *shell, *partnersScreen) {
+	t.Helper()
+	f := newFixture(t)
+	sh := showData(newWindow(t), f.store, partnersID)
+	settle(t)
+	return f, sh, sh.partners
+}
+
+// showPartner opens a partner on the partners screen, as a click on its row does, and waits for it.
+func showPartner(t *testing.T, sh *shell, id string) {
+	t.Helper()
+	sh.open(sh.partners, id)
+	settle(t)
 }
