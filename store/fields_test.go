@@ -136,3 +136,44 @@ func TestAFieldGoneForGoodTakesItsValues(t *testing.T) {
 		t.Fatalf("after the insurance date was deleted permanently: %v", v)
 	}
 }
+
+// A contact's values travel inside its partner: in the JSON export and back, found by search; and when
+// their field goes for good, they go from every contact.
+func TestAContactsValuesTravelWithItsPartner(t *testing.T) {
+	src := openTemp(t)
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")}, Name: "DBS check expires",
+		For: data.KindContact, Type: data.FieldDate, RemindDays: 30}
+	p := partner("Northside Food Bank")
+	p.Contacts = []data.Contact{{ID: "c1", Name: "Ana", Custom: map[string]string{dbs.ID: "2027-01-09"}},
+		{ID: "c2", Name: "Ben", Custom: map[string]string{dbs.ID: "2027-05-01"}}}
+	if err := src.SaveAll([]data.Record{dbs, p}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := src.ExportJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"for": "contacts"`) {
+		t.Errorf("the export names no field on contacts")
+	}
+	dst := openTemp(t)
+	if _, err := dst.ImportJSON(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Get[data.Partner](dst, p.ID)
+	if err != nil || len(got.Contacts) != 2 || got.Contacts[1].Custom[dbs.ID] != "2027-05-01" {
+		t.Fatalf("the contacts after the import: %+v, %v", got, err)
+	}
+	if found := Search[data.Partner](dst, "2027-05-01"); len(found) != 1 {
+		t.Errorf("search by a contact's value after the import found %d", len(found))
+	}
+	if err := dst.Delete(data.KindField, dbs.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.DeletePermanently(data.KindField, dbs.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = Get[data.Partner](dst, p.ID); got.Contacts[0].Custom != nil || got.Contacts[1].Custom != nil {
+		t.Fatalf("after the field was deleted permanently: %+v", got.Contacts)
+	}
+}

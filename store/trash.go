@@ -62,10 +62,17 @@ func (s *Store) dropValuesOf(fields map[string]data.Kind) error {
 		if s.Record(data.KindField, id) != nil {
 			continue // still in the Trash, or put back
 		}
-		for _, r := range s.Records(k) {
-			if c, ok := r.(data.Customised); ok && c.CustomValues()[id] != "" {
-				copied := data.Clone(c)
-				copied.SetCustomValue(id, "")
+		for _, r := range s.Records(data.HolderKind(k)) {
+			var copied data.Customised
+			for i, values := range data.ValuesIn(r, k) {
+				if values.CustomValues()[id] != "" {
+					if copied == nil {
+						copied = data.Clone(r.(data.Customised))
+					}
+					data.ValuesIn(copied, k)[i].SetCustomValue(id, "")
+				}
+			}
+			if copied != nil {
 				changed = append(changed, copied)
 			}
 		}

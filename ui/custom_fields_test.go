@@ -460,3 +460,56 @@ func fromSettings(t *testing.T, f *fixture, label string) (*shell, fyne.Window, 
 func partnerField(name string, typ data.FieldType) *data.FieldDefinition {
 	return &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, name)}, Name: name, For: data.KindPartner, Type: typ}
 }
+
+// The issue's own example: a volunteer's DBS check expiring in 20 days, in a date field on contacts that
+// reminds 30 days before, is on the dashboard naming the volunteer and the partner, and opens the partner.
+// There each contact shows the contacts' fields: a required badge number holds the save back, naming the
+// contact, until it is typed; saved, it is the contact's, and the editor refilled with another partner and
+// then this one again shows it.
+func TestAContactsFieldsAreFilledInThePartnerEditor(t *testing.T) {
+	f := newFixture(t)
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")}, Name: "DBS check expires",
+		For: data.KindContact, Type: data.FieldDate, RemindDays: 30}
+	badge := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "Badge number")}, Name: "Badge number",
+		For: data.KindContact, Type: data.FieldText, Required: true, Order: 1}
+	f.library.Contacts[0].SetCustomValue(dbs.ID, today.AddDays(20).String())
+	f.save(t, dbs, badge, f.library)
+	settle(t)
+	sh, _ := showShell(t, f.store)
+	dash := sh.entries[0].screen.(*dashboardScreen)
+	want := "DBS check expires for Ελένη Παπαδοπούλου (Northside Library): " + longDate(today.AddDays(20))
+	var link *widget.Hyperlink
+	eventually(t, "the reminder on the dashboard", func() bool {
+		for _, l := range find[*widget.Hyperlink](dash.body) {
+			if l.Text == want {
+				link = l
+			}
+		}
+		return link != nil
+	})
+	test.TapAt(link, fyne.NewPos(20, link.MinSize().Height/2))
+	ps := sh.partners
+	eventually(t, "the library opened", func() bool { return ps.open() && ps.editor.p.ID == f.library.ID })
+	settle(t)
+	if got := ps.editor.problems.Text; got != "Fill in Badge number (Ελένη Παπαδοπούλου)." {
+		t.Fatalf("problems %q", got)
+	}
+	test.Type(rowInput(t, ps.pane, "Badge number (required)"), "B-204")
+	settle(t)
+	if ps.editor.problems.Text != "" {
+		t.Fatalf("after typing the badge: problems %q", ps.editor.problems.Text)
+	}
+	ps.editor.onSave()
+	settle(t)
+	got := data.Lookup[data.Partner](f.store, f.library.ID).Contacts[0].Custom
+	if got[badge.ID] != "B-204" || got[dbs.ID] != today.AddDays(20).String() {
+		t.Fatalf("the contact's stored values %v", got)
+	}
+	ps.selectID(f.cafe.ID)
+	settle(t)
+	ps.selectID(f.library.ID)
+	settle(t)
+	if e := rowInput(t, ps.pane, "Badge number (required)"); e.Text != "B-204" {
+		t.Fatalf("the refilled editor shows the badge %q", e.Text)
+	}
+}
