@@ -37,7 +37,7 @@ const KindContact Kind = "contacts"
 
 // FieldKinds are the kinds of record a group can add fields to: those whose editors, exports and
 // documents show them.
-var FieldKinds = []Kind{KindPartner, KindContact, KindActivity, KindNeed}
+var FieldKinds = []Kind{KindPartner, KindContact, KindAgreement, KindEvaluation, KindActivity, KindNeed}
 
 // The stored words of a yes-or-no value: the same in every language, so a value means one thing on every
 // laptop and in every export.
@@ -462,14 +462,9 @@ type RemindedDate struct {
 	Record  Customised
 	Contact *Contact
 	Date    Date
-}
-
-// Title names what the date belongs to: the record, or the contact and its partner.
-func (d RemindedDate) Title() string {
-	if d.Contact != nil {
-		return d.Contact.Name + " (" + d.Record.Title() + ")"
-	}
-	return d.Record.Title()
+	// Title names what the date belongs to: the record; a contact and its partner; an evaluation's
+	// agreement or partner.
+	Title string
 }
 
 // ID tells the dates of one field apart: the record's ID, and the contact's.
@@ -478,6 +473,18 @@ func (d RemindedDate) ID() string {
 		return d.Record.Common().ID + "-" + d.Contact.ID
 	}
 	return d.Record.Common().ID
+}
+
+func remindedTitle(v View, r Record, contact *Contact) string {
+	if contact != nil {
+		return contact.Name + " (" + r.Title() + ")"
+	}
+	if e, ok := r.(*Evaluation); ok { // an evaluation's title is its date
+		if subject := v.Record(e.SubjectOf()); subject != nil {
+			return subject.Title()
+		}
+	}
+	return r.Title()
 }
 
 // RemindedDates lists every date held in a live custom field that reminds, on live records.
@@ -498,7 +505,7 @@ func RemindedDates(v View) []RemindedDate {
 				contact, _ := values.(*Contact)
 				for _, d := range fields {
 					if day, err := ParseDate(values.CustomValues()[d.ID]); err == nil && !day.IsZero() {
-						out = append(out, RemindedDate{d, r.(Customised), contact, day})
+						out = append(out, RemindedDate{d, r.(Customised), contact, day, remindedTitle(v, r, contact)})
 					}
 				}
 			}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -406,5 +407,48 @@ func TestRetypingAContactsFieldConvertsEachContact(t *testing.T) {
 	c := converted[0].(*Partner)
 	if c.Contacts[0].Custom[was.ID] != "4.00" || c.Contacts[1].Custom[was.ID] != "6.00" || a.Contacts[0].Custom[was.ID] != "4" {
 		t.Fatalf("converted %v; the stored partner holds %v", c.Contacts, a.Contacts)
+	}
+}
+
+// Agreements and evaluations carry the group's own fields as other records do: checked against their
+// fields, searched, and their dates reminding — an evaluation's named by its agreement, as its own title is
+// only its date.
+func TestAgreementsAndEvaluationsTakeFieldsOfTheirOwn(t *testing.T) {
+	grant := &FieldDefinition{Meta: Meta{ID: FieldID(KindAgreement, "Grant reference")}, Name: "Grant reference", For: KindAgreement,
+		Type: FieldText, Required: true}
+	visit := &FieldDefinition{Meta: Meta{ID: FieldID(KindEvaluation, "Follow-up visit")}, Name: "Follow-up visit", For: KindEvaluation,
+		Type: FieldDate, RemindDays: 7}
+	a := &Agreement{Meta: Meta{ID: "a1"}, Name: "Homework club"}
+	e := &Evaluation{Meta: Meta{ID: "e1"}, AgreementID: a.ID, Date: NewDate(2026, 11, 1)}
+	v := NewMemory(grant, visit, a, e)
+	if got := CustomProblems(v, a, "en"); len(got) != 1 || got[0].Field != "custom:"+grant.ID {
+		t.Fatalf("an agreement without its required field: %+v", got)
+	}
+	a.SetCustomValue(grant.ID, "GR-2026-14")
+	if got := CustomProblems(v, a, "en"); len(got) > 0 {
+		t.Fatalf("an agreement with its field: %+v", got)
+	}
+	if !slices.Contains(a.SearchText(), "GR-2026-14") {
+		t.Error("an agreement's value is not searched")
+	}
+	e.SetCustomValue(visit.ID, "2026-12-10")
+	if !slices.Contains(e.SearchText(), "2026-12-10") {
+		t.Error("an evaluation's value is not searched")
+	}
+	var got []Reminder
+	for _, r := range Reminders(v, NewDate(2026, 12, 3)) {
+		if r.Kind == RemindField {
+			got = append(got, r)
+		}
+	}
+	if len(got) != 1 || got[0].Title != "Homework club" || got[0].Target != (Ref{KindEvaluation, e.ID}) {
+		t.Fatalf("reminders %+v", got)
+	}
+	for _, r := range []Customised{a, e} {
+		r.CustomValues()["a/b"] = "x"
+		var verr *ValidationError
+		if !errors.As(r.Validate(), &verr) || !slices.ContainsFunc(verr.Problems, func(p Problem) bool { return p.Field == "custom" }) {
+			t.Errorf("a %s's value under a key no field can have was accepted", r.Kind())
+		}
 	}
 }

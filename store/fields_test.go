@@ -177,3 +177,42 @@ func TestAContactsValuesTravelWithItsPartner(t *testing.T) {
 		t.Fatalf("after the field was deleted permanently: %+v", got.Contacts)
 	}
 }
+
+// An agreement's and an evaluation's own values go out in the JSON export and come back.
+func TestAgreementsAndEvaluationsValuesTravelInTheJSONExport(t *testing.T) {
+	src := openTemp(t)
+	grant := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindAgreement, "Grant reference")}, Name: "Grant reference",
+		For: data.KindAgreement, Type: data.FieldText}
+	visit := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindEvaluation, "Follow-up visit")}, Name: "Follow-up visit",
+		For: data.KindEvaluation, Type: data.FieldDate, RemindDays: 7}
+	p := partner("Northside Food Bank")
+	if err := src.SaveAll([]data.Record{grant, visit, p}); err != nil {
+		t.Fatal(err)
+	}
+	a := draftWith(p.ID)
+	a.SetCustomValue(grant.ID, "GR-2026-14")
+	if err := src.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	e := &data.Evaluation{AgreementID: a.ID, Date: data.NewDate(2026, 11, 1), Custom: map[string]string{visit.ID: "2027-01-09"}}
+	if err := src.Save(e); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := src.ExportJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	dst := openTemp(t)
+	if _, err := dst.ImportJSON(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Get[data.Agreement](dst, a.ID); err != nil || got.Custom[grant.ID] != "GR-2026-14" || got.Wording != a.Wording {
+		t.Fatalf("the agreement after the import: %+v, %v", got, err)
+	}
+	if got, err := Get[data.Evaluation](dst, e.ID); err != nil || got.Custom[visit.ID] != "2027-01-09" {
+		t.Fatalf("the evaluation after the import: %+v, %v", got, err)
+	}
+	if found := Search[data.Agreement](dst, "GR-2026-14"); len(found) != 1 {
+		t.Errorf("search by the grant reference found %d", len(found))
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,16 @@ func customSection(s *store.Store, w fyne.Window, b *binder, k data.Kind, r data
 	build()
 	b.shows(build)
 	return box
+}
+
+// withOwnFields puts a section "Your own fields", open, after the first of an editor's sections, when the
+// group has fields for k.
+func withOwnFields(s *store.Store, w fyne.Window, b *binder, k data.Kind, r data.Valued, items ...*widget.AccordionItem) []*widget.AccordionItem {
+	own := customSection(s, w, b, k, r)
+	if own == nil {
+		return items
+	}
+	return slices.Insert(items, 1, &widget.AccordionItem{Title: T("Your own fields"), Detail: own, Open: true})
 }
 
 // fieldsOf is what the editor of kinds shows of the group's own fields: when it changes (a field added,

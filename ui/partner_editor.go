@@ -48,11 +48,7 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	about := widget.NewAccordionItem(T("About the partner"), ed.aboutSection())
 	people := widget.NewAccordionItem(T("People"), ed.contactsSection())
 	about.Open, people.Open = true, true
-	items := []*widget.AccordionItem{about}
-	if own := customSection(ed.store, ed.win, ed.bind, data.KindPartner, ed.p); own != nil {
-		items = append(items, &widget.AccordionItem{Title: T("Your own fields"), Detail: own, Open: true})
-	}
-	sections := widget.NewAccordion(append(items, people,
+	sections := widget.NewAccordion(withOwnFields(ed.store, ed.win, ed.bind, data.KindPartner, ed.p, about, people,
 		widget.NewAccordionItem(T("What they offer"), ed.offersSection()),
 		widget.NewAccordionItem(T("Influence, interest and notes"), ed.stakeholderSection()),
 		widget.NewAccordionItem(T("Relations with other organisations"), ed.relationsSection()),

@@ -178,17 +178,17 @@ func TestARefilledEditorShowsThePartnersOwnFields(t *testing.T) {
 	sh.open(ps, f.cafe.ID)
 	settle(t)
 	ed := ps.editor
-	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") || ed.dirty {
+	if shown := inputsOf(ownFields(t, ps.pane)); !slices.Contains(shown, "1122168") || ed.dirty {
 		t.Fatalf("the café's own fields show %q (unsaved %v)", shown, ed.dirty)
 	}
 	sh.open(ps, f.library.ID)
 	settle(t)
-	if shown := inputsOf(ownFields(t, ps)); ps.editor != ed || slices.Contains(shown, "1122168") || ed.dirty {
+	if shown := inputsOf(ownFields(t, ps.pane)); ps.editor != ed || slices.Contains(shown, "1122168") || ed.dirty {
 		t.Fatalf("back at the library its own fields show %q (same editor %v, unsaved %v)", shown, ps.editor == ed, ed.dirty)
 	}
 	sh.open(ps, f.cafe.ID)
 	settle(t)
-	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") {
+	if shown := inputsOf(ownFields(t, ps.pane)); !slices.Contains(shown, "1122168") {
 		t.Fatalf("the café again: %q", shown)
 	}
 }
