@@ -216,3 +216,22 @@ func TestAgreementsAndEvaluationsValuesTravelInTheJSONExport(t *testing.T) {
 		t.Errorf("search by the grant reference found %d", len(found))
 	}
 }
+
+// Two fields going for good together both take their values from the partner that held both.
+func TestTwoFieldsGoneTogetherTakeBothValues(t *testing.T) {
+	s := openTemp(t)
+	number, insurance, p := charityFields(t, s)
+	s.Now = func() time.Time { return time.Now().AddDate(0, 0, -31) }
+	for _, d := range []*data.FieldDefinition{number, insurance} {
+		if err := s.Delete(data.KindField, d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Now = time.Now
+	if n, err := s.PurgeTrash(); err != nil || n != 2 {
+		t.Fatalf("purged %d (%v)", n, err)
+	}
+	if got, err := Get[data.Partner](s, p.ID); err != nil || len(got.Custom) != 0 {
+		t.Fatalf("after both fields went for good: %v (%v)", got.Custom, err)
+	}
+}
