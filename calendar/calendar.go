@@ -115,9 +115,9 @@ func customDates(s data.View, today data.Date) []Event {
 		}
 		label, m := d.Field.Label(lang), d.Record.Common()
 		ev := Event{
-			UID:         "field-" + d.Field.ID + "-" + m.ID + "@accord",
+			UID:         "field-" + d.Field.ID + "-" + d.ID() + "@accord",
 			Date:        d.Date,
-			Summary:     i18n.T("%s: %s", label, d.Record.Title()),
+			Summary:     i18n.T("%s: %s", label, d.Title),
 			Description: lines(i18n.N(d.Field.RemindDays, "Accord reminds %d day before.", "Accord reminds %d days before.")),
 			Categories:  []string{label},
 			Stamp:       m.UpdatedAt, Sequence: m.Rev,

@@ -341,3 +341,37 @@ func TestACustomDateIsAnEventWithItsAlarm(t *testing.T) {
 		t.Fatalf("trigger %+v", trigger)
 	}
 }
+
+// A volunteer's DBS check, in a date field on contacts that reminds, is an event naming the volunteer and
+// the partner, one for each contact, with its alarm.
+func TestAContactsDateIsAnEvent(t *testing.T) {
+	s := data.NewMemory()
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")}, Name: "DBS check expires",
+		For: data.KindContact, Type: data.FieldDate, RemindDays: 14}
+	bank := &data.Partner{Name: "Northside Food Bank", PartnerKind: data.PartnerKinds[0], Stage: data.Stages[0],
+		Contacts: []data.Contact{{ID: "c1", Name: "Ana Ruiz"}, {ID: "c2", Name: "Ben Ode"}}}
+	bank.Contacts[0].SetCustomValue(dbs.ID, "2027-02-01")
+	bank.Contacts[1].SetCustomValue(dbs.ID, "2027-03-01")
+	for _, r := range []data.Record{dbs, bank} {
+		if err := s.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	events := parse(t, write(t, s)).Events()
+	if len(events) != 2 {
+		t.Fatalf("%d events; want one for each volunteer", len(events))
+	}
+	ev := events[0]
+	if text(t, events[1].Props, "SUMMARY") == "DBS check expires: Ana Ruiz (Northside Food Bank)" {
+		ev = events[1]
+	}
+	if s := text(t, ev.Props, "SUMMARY"); s != "DBS check expires: Ana Ruiz (Northside Food Bank)" {
+		t.Errorf("summary %q", s)
+	}
+	if uid := text(t, ev.Props, "UID"); uid != "field-"+dbs.ID+"-"+bank.ID+"-c1@accord" {
+		t.Errorf("UID %s", uid)
+	}
+	if trigger := ev.Children[0].Props.Get("TRIGGER"); trigger == nil || trigger.Value != "-P14D" {
+		t.Errorf("trigger %+v", trigger)
+	}
+}

@@ -86,7 +86,13 @@ type Agreement struct {
 	// Wording is the version of what the agreement says, noted each time it is saved (see NoteWording).
 	Wording     Wording      `json:"wording,omitzero"`
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// Custom holds the values of the group's own fields, by the field's ID. They are not part of the
+	// wording: the MOU prints none of them.
+	Custom map[string]string `json:"custom,omitempty"`
 }
+
+func (a *Agreement) CustomValues() map[string]string { return a.Custom }
+func (a *Agreement) SetCustomValue(id, value string) { setCustom(&a.Custom, id, value) }
 
 // Party is one side of an agreement: our organisation (Us) or a partner.
 type Party struct {
@@ -259,6 +265,7 @@ func (a *Agreement) Validate() error {
 	}
 	a.validateLegal(&ps)
 	a.validateLanguages(&ps)
+	customProblems(&ps, a.Custom)
 	return ps.err()
 }
 
@@ -365,7 +372,7 @@ func (a *Agreement) SearchText() []string {
 	for _, p := range a.Parties {
 		out = append(out, p.Signatory.Name)
 	}
-	return out
+	return append(out, customText(a.Custom)...)
 }
 
 func (a *Agreement) References() []Ref {

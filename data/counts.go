@@ -51,7 +51,7 @@ func (c Counts) Total() int {
 // i18n:keys: shown translated, so each string here is a translation key.
 var kindNouns = map[Kind]string{KindOrganisation: "organisation", KindPartner: "partner", KindNeed: "need",
 	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity", KindPrint: "printed copy",
-	KindRelationType: "kind of relation", KindRelation: "relation", KindField: "custom field"}
+	KindRelationType: "kind of relation", KindRelation: "relation", KindField: "custom field", KindContact: "contact"}
 
 // KindNoun names one record of a kind, in English (a translation key): "partner", "agreement"…
 func KindNoun(k Kind) string { return kindNouns[k] }

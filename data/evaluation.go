@@ -53,7 +53,12 @@ type Evaluation struct {
 	// questionnaires save. Both are set when its first questionnaire goes out (PrepareQuestionnaires).
 	Code   string `json:"code,omitempty"`
 	Secret string `json:"secret,omitempty"`
+	// Custom holds the values of the group's own fields, by the field's ID.
+	Custom map[string]string `json:"custom,omitempty"`
 }
+
+func (e *Evaluation) CustomValues() map[string]string { return e.Custom }
+func (e *Evaluation) SetCustomValue(id, value string) { setCustom(&e.Custom, id, value) }
 
 // Respondent is one person's health self-assessment. A dimension left out of Scores was skipped.
 type Respondent struct {
@@ -145,6 +150,7 @@ func (e *Evaluation) Validate() error {
 	ps.long("strengths", e.Strengths, "Strengths")
 	ps.long("challenges", e.Challenges, "Challenges")
 	validateActions(&ps, e.Actions)
+	customProblems(&ps, e.Custom)
 	return ps.err()
 }
 
@@ -169,7 +175,7 @@ func (e *Evaluation) SearchText() []string {
 	for _, r := range e.Respondents {
 		out = append(out, r.Name)
 	}
-	return out
+	return append(out, customText(e.Custom)...)
 }
 
 func (e *Evaluation) References() []Ref {

@@ -31,9 +31,13 @@ const (
 var FieldTypes = []FieldType{FieldText, FieldLongText, FieldNumber, FieldAmount, FieldDate, FieldYesNo, FieldChoice,
 	FieldChoices, FieldPartner}
 
+// KindContact is what fields on a partner's contacts belong to. Contacts are kept inside their partner, not
+// as records of their own: their values travel, sync and export with it.
+const KindContact Kind = "contacts"
+
 // FieldKinds are the kinds of record a group can add fields to: those whose editors, exports and
 // documents show them.
-var FieldKinds = []Kind{KindPartner, KindActivity, KindNeed}
+var FieldKinds = []Kind{KindPartner, KindContact, KindAgreement, KindEvaluation, KindActivity, KindNeed}
 
 // The stored words of a yes-or-no value: the same in every language, so a value means one thing on every
 // laptop and in every export.
@@ -139,11 +143,38 @@ func (d *FieldDefinition) Label(lang string) string {
 // problemField names a custom field in a record's problems, so a form can show them by the field.
 func (d *FieldDefinition) problemField() string { return "custom:" + d.ID }
 
-// Customised is a record that carries custom values, keyed by their field's ID.
-type Customised interface {
-	Record
+// Valued carries custom values, keyed by their field's ID: a record, or a partner's contact.
+type Valued interface {
 	CustomValues() map[string]string
 	SetCustomValue(id, value string)
+}
+
+// Customised is a record that carries custom values.
+type Customised interface {
+	Record
+	Valued
+}
+
+// HolderKind is the kind of record that keeps the values of fields for k: a contact's are in its partner.
+func HolderKind(k Kind) Kind {
+	if k == KindContact {
+		return KindPartner
+	}
+	return k
+}
+
+// ValuesIn is what holds the values of fields for k in r, a record of HolderKind(k): r itself, or each of
+// a partner's contacts.
+func ValuesIn(r Record, k Kind) []Valued {
+	if k != KindContact {
+		return []Valued{r.(Valued)}
+	}
+	p := r.(*Partner)
+	out := make([]Valued, len(p.Contacts))
+	for i := range p.Contacts {
+		out[i] = &p.Contacts[i]
+	}
+	return out
 }
 
 // setCustom sets or, for an empty value, removes one value of a record's custom map.
@@ -197,17 +228,31 @@ func Fields(v View, k Kind) []*FieldDefinition {
 	return out
 }
 
-// CustomProblems checks a record's custom values against the live fields of its kind: the required ones
-// filled in, texts within their length, and links to partners still there — each naming its field as it is
-// called in the language lang.
+// CustomProblems checks a record's custom values (and a partner's, its contacts') against the live fields
+// of its kind: the required ones filled in, texts within their length, and links to partners still there —
+// each naming its field as it is called in the language lang, and the contact it is missing from.
 func CustomProblems(v View, r Customised, lang string) []Problem {
+	ps := valueProblems(v, r.Kind(), r.CustomValues(), lang, "")
+	if p, ok := r.(*Partner); ok {
+		for i, c := range p.Contacts {
+			ps = append(ps, valueProblems(v, KindContact, c.Custom, lang, cmp.Or(c.Name, strconv.Itoa(i+1)))...)
+		}
+	}
+	return ps
+}
+
+// valueProblems checks the values of fields for k; in, when not empty, names the contact that holds them.
+func valueProblems(v View, k Kind, values map[string]string, lang, in string) []Problem {
 	var ps problems
-	values := r.CustomValues()
-	for _, d := range Fields(v, r.Kind()) {
+	for _, d := range Fields(v, k) {
+		label := d.Label(lang)
+		if in != "" {
+			label += " (" + in + ")"
+		}
 		value := values[d.ID]
 		if value == "" {
 			if d.Required {
-				ps.add(d.problemField(), "Fill in %s.", d.Label(lang))
+				ps.add(d.problemField(), "Fill in %s.", label)
 			}
 			continue
 		}
@@ -216,7 +261,7 @@ func CustomProblems(v View, r Customised, lang string) []Problem {
 		text := d.Type == FieldText || d.Type == FieldLongText
 		if text && !d.Holds(value) || d.Type == FieldPartner && Lookup[Partner](v, value) == nil {
 			p := d.Unreadable()
-			p.Args = []any{d.Label(lang)}
+			p.Args = []any{label}
 			ps = append(ps, *p)
 		}
 	}
@@ -410,11 +455,36 @@ func CustomLines(v View, r Customised, printed bool) []CustomLine {
 	return out
 }
 
-// RemindedDate is a date in a custom field that reminds before it, with the record that holds it.
+// RemindedDate is a date in a custom field that reminds before it, with the record that holds it and, for
+// a contact's field, the contact.
 type RemindedDate struct {
-	Field  *FieldDefinition
-	Record Customised
-	Date   Date
+	Field   *FieldDefinition
+	Record  Customised
+	Contact *Contact
+	Date    Date
+	// Title names what the date belongs to: the record; a contact and its partner; an evaluation's
+	// agreement or partner.
+	Title string
+}
+
+// ID tells the dates of one field apart: the record's ID, and the contact's.
+func (d RemindedDate) ID() string {
+	if d.Contact != nil {
+		return d.Record.Common().ID + "-" + d.Contact.ID
+	}
+	return d.Record.Common().ID
+}
+
+func remindedTitle(v View, r Record, contact *Contact) string {
+	if contact != nil {
+		return contact.Name + " (" + r.Title() + ")"
+	}
+	if e, ok := r.(*Evaluation); ok { // an evaluation's title is its date
+		if subject := v.Record(e.SubjectOf()); subject != nil {
+			return subject.Title()
+		}
+	}
+	return r.Title()
 }
 
 // RemindedDates lists every date held in a live custom field that reminds, on live records.
@@ -430,11 +500,13 @@ func RemindedDates(v View) []RemindedDate {
 		if len(fields) == 0 {
 			continue
 		}
-		for _, r := range v.Records(k) {
-			c := r.(Customised)
-			for _, d := range fields {
-				if day, err := ParseDate(c.CustomValues()[d.ID]); err == nil && !day.IsZero() {
-					out = append(out, RemindedDate{d, c, day})
+		for _, r := range v.Records(HolderKind(k)) {
+			for _, values := range ValuesIn(r, k) {
+				contact, _ := values.(*Contact)
+				for _, d := range fields {
+					if day, err := ParseDate(values.CustomValues()[d.ID]); err == nil && !day.IsZero() {
+						out = append(out, RemindedDate{d, r.(Customised), contact, day, remindedTitle(v, r, contact)})
+					}
 				}
 			}
 		}
@@ -490,24 +562,33 @@ func (d *FieldDefinition) Convert(v View, from *FieldDefinition, value string) (
 	return out, problem == nil
 }
 
-// Retype works out what changing a field from was to now does to the records of its kind that hold a value
-// of it: copies of those whose value converts, holding the converted value, and those whose value does not
-// (their value is kept as it is, unseen while the field cannot read it). Nothing is written.
+// Retype works out what changing a field from was to now does to the records that hold a value of it:
+// copies of those whose values convert, holding the converted values, and those with a value that does not
+// (kept as it is, unseen while the field cannot read it). Nothing is written.
 func Retype(v View, was, now *FieldDefinition) (converted, kept []Customised) {
-	for _, r := range v.Records(was.For) {
-		c := r.(Customised)
-		value := c.CustomValues()[was.ID]
-		if value == "" {
-			continue
+	for _, r := range v.Records(HolderKind(was.For)) {
+		var copied Customised
+		unconverted := false
+		for i, values := range ValuesIn(r, was.For) {
+			value := values.CustomValues()[was.ID]
+			if value == "" {
+				continue
+			}
+			out, ok := now.Convert(v, was, value)
+			switch {
+			case !ok:
+				unconverted = true
+			case out != value:
+				if copied == nil {
+					copied = Clone(r.(Customised))
+				}
+				ValuesIn(copied, was.For)[i].SetCustomValue(was.ID, out)
+			}
 		}
-		out, ok := now.Convert(v, was, value)
-		if !ok {
-			kept = append(kept, c)
-			continue
+		if unconverted {
+			kept = append(kept, r.(Customised))
 		}
-		if out != value {
-			copied := Clone(c)
-			copied.SetCustomValue(was.ID, out)
+		if copied != nil {
 			converted = append(converted, copied)
 		}
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -166,6 +167,12 @@ func TestAPartnerWithoutCustomValuesEncodesAsBefore(t *testing.T) {
 	if strings.Contains(string(b), "custom") {
 		t.Errorf("a partner with no custom values gained a custom key: %s", b)
 	}
+	p.Contacts = []Contact{{ID: "c1", Name: "Ana"}}
+	p.Contacts[0].SetCustomValue("field-1", "x")
+	p.Contacts[0].SetCustomValue("field-1", "")
+	if b, _ := json.Marshal(p); strings.Contains(string(b), "custom") {
+		t.Errorf("a contact with no custom values gained a custom key: %s", b)
+	}
 }
 
 func TestCustomDatesRemindAcrossTheYearEnd(t *testing.T) {
@@ -312,5 +319,136 @@ func TestProblemsNameTheFieldInTheReadersLanguage(t *testing.T) {
 	}
 	if got := CustomProblems(v, p, "fr"); len(got) != 1 || got[0].Args[0] != "Ward" {
 		t.Errorf("in French, with no French name: %+v", got)
+	}
+}
+
+func contactField(name string, t FieldType) *FieldDefinition {
+	return &FieldDefinition{Meta: Meta{ID: FieldID(KindContact, name)}, Name: name, For: KindContact, Type: t}
+}
+
+// A partner's volunteers each carry their own DBS check: a required field on contacts is asked of every
+// contact, naming the one it is missing from, and a link to a partner gone is refused there too.
+func TestAContactsValuesAreCheckedWithItsPartner(t *testing.T) {
+	dbs := contactField("DBS check expires", FieldDate)
+	dbs.Required = true
+	mentor := contactField("Mentor", FieldPartner)
+	p := partner("Library")
+	p.Contacts = []Contact{{ID: "c1", Name: "Ana"}, {ID: "c2", Name: "Ben"}}
+	p.Contacts[0].SetCustomValue(dbs.ID, "2027-03-01")
+	v := NewMemory(dbs, mentor, p)
+	got := CustomProblems(v, p, "en")
+	if len(got) != 1 || got[0].Field != "custom:"+dbs.ID || got[0].Args[0] != "DBS check expires (Ben)" {
+		t.Fatalf("one contact without the date: %+v", got)
+	}
+	p.Contacts[1].SetCustomValue(dbs.ID, "2027-04-01")
+	p.Contacts[1].SetCustomValue(mentor.ID, "no-such-partner")
+	if got := CustomProblems(v, p, "en"); len(got) != 1 || got[0].Field != "custom:"+mentor.ID {
+		t.Fatalf("a contact linked to no partner: %+v", got)
+	}
+	p.Contacts[1].SetCustomValue(mentor.ID, p.ID)
+	if got := CustomProblems(v, p, "en"); len(got) > 0 {
+		t.Fatalf("sound values: %+v", got)
+	}
+	if err := p.Validate(); err != nil {
+		t.Fatalf("the partner with its contacts' values: %v", err)
+	}
+	p.Contacts[0].Custom["a/b"] = "x"
+	if p.Validate() == nil {
+		t.Error("a contact's value under a key no field can have was accepted")
+	}
+	delete(p.Contacts[0].Custom, "a/b")
+	if found := p.SearchText(); !slices.Contains(found, "2027-04-01") {
+		t.Errorf("a contact's value is not searched: %v", found)
+	}
+}
+
+// DBS-check expiry dates for a partner's volunteers remind as a partner's own dates do, naming the contact
+// and its partner, and opening the partner.
+func TestAContactsDateReminds(t *testing.T) {
+	dbs := contactField("DBS check expires", FieldDate)
+	dbs.RemindDays = 30
+	p := partner("Library")
+	p.Contacts = []Contact{{ID: "c1", Name: "Ana"}, {ID: "c2", Name: "Ben"}}
+	p.Contacts[1].SetCustomValue(dbs.ID, "2027-01-09")
+	v := NewMemory(dbs, p)
+	var got []Reminder
+	for _, r := range Reminders(v, NewDate(2026, 12, 10)) {
+		if r.Kind == RemindField {
+			got = append(got, r)
+		}
+	}
+	if len(got) != 1 || got[0].Field != dbs || got[0].Title != "Ben (Library)" || got[0].Target != (Ref{KindPartner, p.ID}) || got[0].Date != NewDate(2027, 1, 9) {
+		t.Fatalf("reminders %+v", got)
+	}
+	if dates := RemindedDates(v); len(dates) != 1 || dates[0].ID() != p.ID+"-c2" {
+		t.Fatalf("reminded dates %+v", dates)
+	}
+}
+
+// Changing a contact field's type converts each contact's value in one copy of the partner, and names the
+// partner whose contact holds a value that does not convert.
+func TestRetypingAContactsFieldConvertsEachContact(t *testing.T) {
+	was := contactField("Hours a week", FieldText)
+	now := Clone(was)
+	now.Type = FieldAmount
+	a, b := partner("A"), partner("B")
+	a.Contacts = []Contact{{ID: "c1", Name: "Ana"}, {ID: "c2", Name: "Ben"}}
+	a.Contacts[0].SetCustomValue(was.ID, "4")
+	a.Contacts[1].SetCustomValue(was.ID, "6")
+	b.Contacts = []Contact{{ID: "c3", Name: "Cy", Custom: map[string]string{was.ID: "some"}}}
+	v := NewMemory(was, a, b)
+	converted, kept := Retype(v, was, now)
+	if len(kept) != 1 || kept[0].Title() != "B" {
+		t.Fatalf("kept %v", kept)
+	}
+	if len(converted) != 1 {
+		t.Fatalf("converted %d copies", len(converted))
+	}
+	c := converted[0].(*Partner)
+	if c.Contacts[0].Custom[was.ID] != "4.00" || c.Contacts[1].Custom[was.ID] != "6.00" || a.Contacts[0].Custom[was.ID] != "4" {
+		t.Fatalf("converted %v; the stored partner holds %v", c.Contacts, a.Contacts)
+	}
+}
+
+// Agreements and evaluations carry the group's own fields as other records do: checked against their
+// fields, searched, and their dates reminding — an evaluation's named by its agreement, as its own title is
+// only its date.
+func TestAgreementsAndEvaluationsTakeFieldsOfTheirOwn(t *testing.T) {
+	grant := &FieldDefinition{Meta: Meta{ID: FieldID(KindAgreement, "Grant reference")}, Name: "Grant reference", For: KindAgreement,
+		Type: FieldText, Required: true}
+	visit := &FieldDefinition{Meta: Meta{ID: FieldID(KindEvaluation, "Follow-up visit")}, Name: "Follow-up visit", For: KindEvaluation,
+		Type: FieldDate, RemindDays: 7}
+	a := &Agreement{Meta: Meta{ID: "a1"}, Name: "Homework club"}
+	e := &Evaluation{Meta: Meta{ID: "e1"}, AgreementID: a.ID, Date: NewDate(2026, 11, 1)}
+	v := NewMemory(grant, visit, a, e)
+	if got := CustomProblems(v, a, "en"); len(got) != 1 || got[0].Field != "custom:"+grant.ID {
+		t.Fatalf("an agreement without its required field: %+v", got)
+	}
+	a.SetCustomValue(grant.ID, "GR-2026-14")
+	if got := CustomProblems(v, a, "en"); len(got) > 0 {
+		t.Fatalf("an agreement with its field: %+v", got)
+	}
+	if !slices.Contains(a.SearchText(), "GR-2026-14") {
+		t.Error("an agreement's value is not searched")
+	}
+	e.SetCustomValue(visit.ID, "2026-12-10")
+	if !slices.Contains(e.SearchText(), "2026-12-10") {
+		t.Error("an evaluation's value is not searched")
+	}
+	var got []Reminder
+	for _, r := range Reminders(v, NewDate(2026, 12, 3)) {
+		if r.Kind == RemindField {
+			got = append(got, r)
+		}
+	}
+	if len(got) != 1 || got[0].Title != "Homework club" || got[0].Target != (Ref{KindEvaluation, e.ID}) {
+		t.Fatalf("reminders %+v", got)
+	}
+	for _, r := range []Customised{a, e} {
+		r.CustomValues()["a/b"] = "x"
+		var verr *ValidationError
+		if !errors.As(r.Validate(), &verr) || !slices.ContainsFunc(verr.Problems, func(p Problem) bool { return p.Field == "custom" }) {
+			t.Errorf("a %s's value under a key no field can have was accepted", r.Kind())
+		}
 	}
 }

@@ -112,7 +112,7 @@ func (a *Agreement) Reworded(stored *Agreement) bool {
 // text what changed: how a change to a signed agreement is recorded without rewording what was signed.
 func (a *Agreement) Amended(stored *Agreement, on Date, text string) *Agreement {
 	amended := Clone(stored)
-	amended.Meta, amended.Attachments = a.Meta, a.Attachments
+	amended.Meta, amended.Attachments, amended.Custom = a.Meta, a.Attachments, a.Custom
 	amended.Amendments = append(slices.Clone(a.Amendments), Amendment{Date: on, Text: text, Version: stored.Wording.Version})
 	return amended
 }

@@ -155,6 +155,30 @@ func TestWordingVersionMovesOnlyWhenTheWordsChange(t *testing.T) {
 	}
 }
 
+// The group's own fields on an agreement are not what the parties sign: a value typed on a signed agreement
+// keeps its wording version and fingerprint, asks for no amendment, and stays when one is recorded.
+func TestAnAgreementsOwnFieldsLeaveItsWording(t *testing.T) {
+	first := time.Date(2026, 1, 5, 9, 30, 15, 0, time.UTC)
+	a := threeParty()
+	a.NoteWording(nil, first)
+	a.Status = data.StatusSigned
+	stored := *a
+	fingerprint := a.Fingerprint()
+	b := stored
+	b.SetCustomValue("field-1", "Grant ref. 2026/14")
+	b.NoteWording(&stored, first.Add(time.Hour))
+	if b.Wording != stored.Wording || b.Fingerprint() != fingerprint {
+		t.Fatalf("a custom value moved the wording to %+v (fingerprint %s, was %s)", b.Wording, b.Fingerprint(), fingerprint)
+	}
+	if b.Reworded(&stored) {
+		t.Fatal("a custom value on a signed agreement reads as a change to what was signed")
+	}
+	b.Purpose = "A new purpose"
+	if amended := b.Amended(&stored, data.NewDate(2026, 2, 1), "New purpose"); amended.Custom["field-1"] != "Grant ref. 2026/14" {
+		t.Fatalf("an amendment dropped the custom value: %v", amended.Custom)
+	}
+}
+
 func TestTemplatesMakeValidDrafts(t *testing.T) {
 	for _, lang := range []string{"en", "es", "fr"} {
 		t.Run(lang, func(t *testing.T) { checkTemplates(t, lang) })

@@ -95,7 +95,12 @@ type Contact struct {
 	Language string `json:"language,omitempty"`
 	Notes    string `json:"notes,omitempty"`
 	MaySign  bool   `json:"may_sign,omitempty"`
+	// Custom holds the values of the group's own fields on contacts, by the field's ID.
+	Custom map[string]string `json:"custom,omitempty"`
 }
+
+func (c *Contact) CustomValues() map[string]string { return c.Custom }
+func (c *Contact) SetCustomValue(id, value string) { setCustom(&c.Custom, id, value) }
 
 // Offer is one thing a partner brings: an entry on the resource map.
 type Offer struct {
@@ -130,6 +135,7 @@ func (p *Partner) Validate() error {
 			ps.add(field, "Contact %d needs a name.", i+1)
 		}
 		ps.email(field, c.Email)
+		customProblems(&ps, c.Custom)
 	}
 	for i, o := range p.Offers {
 		field := itemField("offers", i)
@@ -147,6 +153,7 @@ func (p *Partner) SearchText() []string {
 	out = append(out, p.FocusAreas...)
 	for _, c := range p.Contacts {
 		out = append(out, c.Name, c.Email, c.Role)
+		out = append(out, customText(c.Custom)...)
 	}
 	return append(out, customText(p.Custom)...)
 }

@@ -101,7 +101,7 @@ func Reminders(v View, today Date) []Reminder {
 	})
 	for _, d := range RemindedDates(v) {
 		if !today.Before(d.Date.AddDays(-d.Field.RemindDays)) {
-			out = append(out, Reminder{RemindField, d.Record.Title(), d.Date, Ref{d.Record.Kind(), d.Record.Common().ID}, d.Field})
+			out = append(out, Reminder{RemindField, d.Title, d.Date, Ref{d.Record.Kind(), d.Record.Common().ID}, d.Field})
 		}
 	}
 	out = append(out, quietPartners(v, today)...)

@@ -25,7 +25,8 @@ type Wording struct {
 // reworded the day they are added.
 func (a *Agreement) wordingJSON(printed ...string) []byte {
 	content := *a
-	content.Meta, content.Wording, content.Attachments = Meta{}, Wording{}, nil
+	// The group's own fields are not what the parties sign: the MOU prints none.
+	content.Meta, content.Wording, content.Attachments, content.Custom = Meta{}, Wording{}, nil, nil
 	content.Parties = append([]Party(nil), a.Parties...)
 	for i := range content.Parties { // signing does not change the text that was signed
 		content.Parties[i].Signatory.SignedOn = Date{}

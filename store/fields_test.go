@@ -136,3 +136,102 @@ func TestAFieldGoneForGoodTakesItsValues(t *testing.T) {
 		t.Fatalf("after the insurance date was deleted permanently: %v", v)
 	}
 }
+
+// A contact's values travel inside its partner: in the JSON export and back, found by search; and when
+// their field goes for good, they go from every contact.
+func TestAContactsValuesTravelWithItsPartner(t *testing.T) {
+	src := openTemp(t)
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")}, Name: "DBS check expires",
+		For: data.KindContact, Type: data.FieldDate, RemindDays: 30}
+	p := partner("Northside Food Bank")
+	p.Contacts = []data.Contact{{ID: "c1", Name: "Ana", Custom: map[string]string{dbs.ID: "2027-01-09"}},
+		{ID: "c2", Name: "Ben", Custom: map[string]string{dbs.ID: "2027-05-01"}}}
+	if err := src.SaveAll([]data.Record{dbs, p}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := src.ExportJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"for": "contacts"`) {
+		t.Errorf("the export names no field on contacts")
+	}
+	dst := openTemp(t)
+	if _, err := dst.ImportJSON(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Get[data.Partner](dst, p.ID)
+	if err != nil || len(got.Contacts) != 2 || got.Contacts[1].Custom[dbs.ID] != "2027-05-01" {
+		t.Fatalf("the contacts after the import: %+v, %v", got, err)
+	}
+	if found := Search[data.Partner](dst, "2027-05-01"); len(found) != 1 {
+		t.Errorf("search by a contact's value after the import found %d", len(found))
+	}
+	if err := dst.Delete(data.KindField, dbs.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.DeletePermanently(data.KindField, dbs.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = Get[data.Partner](dst, p.ID); got.Contacts[0].Custom != nil || got.Contacts[1].Custom != nil {
+		t.Fatalf("after the field was deleted permanently: %+v", got.Contacts)
+	}
+}
+
+// An agreement's and an evaluation's own values go out in the JSON export and come back.
+func TestAgreementsAndEvaluationsValuesTravelInTheJSONExport(t *testing.T) {
+	src := openTemp(t)
+	grant := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindAgreement, "Grant reference")}, Name: "Grant reference",
+		For: data.KindAgreement, Type: data.FieldText}
+	visit := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindEvaluation, "Follow-up visit")}, Name: "Follow-up visit",
+		For: data.KindEvaluation, Type: data.FieldDate, RemindDays: 7}
+	p := partner("Northside Food Bank")
+	if err := src.SaveAll([]data.Record{grant, visit, p}); err != nil {
+		t.Fatal(err)
+	}
+	a := draftWith(p.ID)
+	a.SetCustomValue(grant.ID, "GR-2026-14")
+	if err := src.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	e := &data.Evaluation{AgreementID: a.ID, Date: data.NewDate(2026, 11, 1), Custom: map[string]string{visit.ID: "2027-01-09"}}
+	if err := src.Save(e); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := src.ExportJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	dst := openTemp(t)
+	if _, err := dst.ImportJSON(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Get[data.Agreement](dst, a.ID); err != nil || got.Custom[grant.ID] != "GR-2026-14" || got.Wording != a.Wording {
+		t.Fatalf("the agreement after the import: %+v, %v", got, err)
+	}
+	if got, err := Get[data.Evaluation](dst, e.ID); err != nil || got.Custom[visit.ID] != "2027-01-09" {
+		t.Fatalf("the evaluation after the import: %+v, %v", got, err)
+	}
+	if found := Search[data.Agreement](dst, "GR-2026-14"); len(found) != 1 {
+		t.Errorf("search by the grant reference found %d", len(found))
+	}
+}
+
+// Two fields going for good together both take their values from the partner that held both.
+func TestTwoFieldsGoneTogetherTakeBothValues(t *testing.T) {
+	s := openTemp(t)
+	number, insurance, p := charityFields(t, s)
+	s.Now = func() time.Time { return time.Now().AddDate(0, 0, -31) }
+	for _, d := range []*data.FieldDefinition{number, insurance} {
+		if err := s.Delete(data.KindField, d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Now = time.Now
+	if n, err := s.PurgeTrash(); err != nil || n != 2 {
+		t.Fatalf("purged %d (%v)", n, err)
+	}
+	if got, err := Get[data.Partner](s, p.ID); err != nil || len(got.Custom) != 0 {
+		t.Fatalf("after both fields went for good: %v (%v)", got.Custom, err)
+	}
+}

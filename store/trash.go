@@ -57,16 +57,25 @@ func (s *Store) trashedFields() map[string]data.Kind {
 // the Trash keeps its values for the 30 days it can be put back, and no longer. (A later write than the
 // removal itself: should it fail, the values stay, unseen, as they were in the Trash.)
 func (s *Store) dropValuesOf(fields map[string]data.Kind) error {
+	copies := map[data.Ref]data.Customised{} // one copy of a record, whichever fields it loses values of
 	var changed []data.Record
 	for id, k := range fields {
 		if s.Record(data.KindField, id) != nil {
 			continue // still in the Trash, or put back
 		}
-		for _, r := range s.Records(k) {
-			if c, ok := r.(data.Customised); ok && c.CustomValues()[id] != "" {
-				copied := data.Clone(c)
-				copied.SetCustomValue(id, "")
-				changed = append(changed, copied)
+		for _, r := range s.Records(data.HolderKind(k)) {
+			ref := data.Ref{Kind: r.Kind(), ID: r.Common().ID}
+			for i, values := range data.ValuesIn(r, k) {
+				if values.CustomValues()[id] == "" {
+					continue
+				}
+				copied, ok := copies[ref]
+				if !ok {
+					copied = data.Clone(r.(data.Customised))
+					copies[ref] = copied
+					changed = append(changed, copied)
+				}
+				data.ValuesIn(copied, k)[i].SetCustomValue(id, "")
 			}
 		}
 	}

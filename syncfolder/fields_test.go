@@ -80,3 +80,31 @@ func TestFieldsAddedOnTwoLaptopsMeetAndARenameFollows(t *testing.T) {
 		t.Fatal("the two laptops hold different data after the sync")
 	}
 }
+
+// A volunteer's DBS-check date typed on one laptop, in a field on contacts, reaches the other inside its
+// partner: found by search there, and reminding of the volunteer and the partner.
+func TestAContactsValuesSyncInsideItsPartner(t *testing.T) {
+	folder := t.TempDir()
+	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")},
+		Name: "DBS check expires", For: data.KindContact, Type: data.FieldDate, RemindDays: 30}
+	ana.save(dbs)
+	bank := newPartner("Northside Food Bank")
+	bank.Contacts = []data.Contact{{ID: data.NewID(), Name: "Ana Ruiz", Custom: map[string]string{dbs.ID: "2027-01-09"}}}
+	ana.save(bank)
+	ana.round(folder)
+	ben.now = ben.now.Add(time.Minute)
+	ben.round(folder)
+	if found := store.Search[data.Partner](ben.s, "2027-01-09"); len(found) != 1 {
+		t.Fatalf("ben finds %d partners by the contact's date", len(found))
+	}
+	var reminded []string
+	for _, r := range data.Reminders(ben.s, data.NewDate(2026, 12, 15)) {
+		if r.Kind == data.RemindField {
+			reminded = append(reminded, r.Title)
+		}
+	}
+	if len(reminded) != 1 || reminded[0] != "Ana Ruiz (Northside Food Bank)" {
+		t.Errorf("ben's reminders of contacts' dates: %q", reminded)
+	}
+}

@@ -122,7 +122,7 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
 		columns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
 		ed.participation())
-	if own := customSection(ed.store, ed.win, b, a); own != nil {
+	if own := customSection(ed.store, ed.win, b, data.KindActivity, a); own != nil {
 		form.Add(own)
 	}
 	form.Add(ed.links)

@@ -44,19 +44,18 @@ func (ed *agreementEditor) buildUI() fyne.CanvasObject {
 	ed.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.status.Wrapping = fyne.TextWrapWord
 	ed.actions = flowRow()
-	sections := widget.NewAccordion(
-		widget.NewAccordionItem(T("About the agreement"), ed.aboutSection()),
-		widget.NewAccordionItem(T("Parties and what each will do"), ed.partiesSection()),
+	about := widget.NewAccordionItem(T("About the agreement"), ed.aboutSection())
+	parties := widget.NewAccordionItem(T("Parties and what each will do"), ed.partiesSection())
+	about.Open, parties.Open = true, true
+	sections := widget.NewAccordion(withOwnFields(ed.store, ed.win, ed.bind, data.KindAgreement, ed.a, about, parties,
 		widget.NewAccordionItem(T("Shared goals"), ed.goalsSection()),
 		widget.NewAccordionItem(T("Dates and review"), ed.datesSection()),
 		widget.NewAccordionItem(T("How you work together"), ed.workingSection()),
 		widget.NewAccordionItem(T("Extra clauses and changes"), ed.clausesSection()),
 		widget.NewAccordionItem(T("Legal terms and annexes"), ed.legalSection()),
 		widget.NewAccordionItem(T("Signatures, prints and signed copy"), ed.signingSection()),
-	)
+	)...)
 	sections.MultiOpen = true
-	sections.Open(0)
-	sections.Open(1)
 	ed.refreshState()
 	ed.showProblems()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, ed.saveButton(), ed.status), ed.actions, ed.problems)

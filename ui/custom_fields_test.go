@@ -16,17 +16,17 @@ import (
 	"accord/store"
 )
 
-// ownFields is the "Your own fields" section of the open partner's editor.
-func ownFields(t *testing.T, ps *partnersScreen) fyne.CanvasObject {
+// ownFields is the "Your own fields" section of the editor open in pane.
+func ownFields(t *testing.T, pane fyne.CanvasObject) fyne.CanvasObject {
 	t.Helper()
-	for _, a := range find[*widget.Accordion](ps.pane) {
+	for _, a := range find[*widget.Accordion](pane) {
 		for _, item := range a.Items {
 			if item.Title == "Your own fields" {
 				return item.Detail
 			}
 		}
 	}
-	t.Fatal("the partner's editor has no section for the group's own fields")
+	t.Fatal("the editor has no section for the group's own fields")
 	return nil
 }
 
@@ -93,7 +93,7 @@ func TestAFieldAddedInSettingsIsFilledInThePartnerEditor(t *testing.T) {
 	sh.open(sh.partners, f.library.ID)
 	settle(t)
 	ps := sh.partners
-	own := ownFields(t, ps)
+	own := ownFields(t, ps.pane)
 	if text := textOf(own); !strings.Contains(text, "Charity number") || !strings.Contains(text, "Insurance expires") {
 		t.Fatalf("the section shows:\n%s", text)
 	}
@@ -141,7 +141,7 @@ func TestARequiredFieldMustBeFilledIn(t *testing.T) {
 	if ps.editor.problems.Text != "Fill in Ward." {
 		t.Fatalf("problems %q", ps.editor.problems.Text)
 	}
-	find[*dropDown](ownFields(t, ps))[0].SetSelected("South")
+	find[*dropDown](ownFields(t, ps.pane))[0].SetSelected("South")
 	settle(t)
 	if ps.editor.problems.Text != "" || ps.editor.p.Custom[data.FieldID(data.KindPartner, "Ward")] != "South" {
 		t.Fatalf("after choosing: problems %q, values %v", ps.editor.problems.Text, ps.editor.p.Custom)
@@ -270,7 +270,7 @@ func TestChangingAFieldsTypeListsWhatDoesNotConvertFirst(t *testing.T) {
 	w.Canvas().Overlays().Top().Hide()
 	sh.open(sh.partners, f.cafe.ID)
 	settle(t)
-	if text := textOf(ownFields(t, sh.partners)); !strings.Contains(text, "Kept from before the type changed: a few hundred") {
+	if text := textOf(ownFields(t, sh.partners.pane)); !strings.Contains(text, "Kept from before the type changed: a few hundred") {
 		t.Errorf("the café's screen does not show the value kept:\n%s", text)
 	}
 	if p := sh.partners.editor.problems.Text; p != "" {
@@ -365,7 +365,7 @@ func TestACustomValueTypedBeforeACrashIsOfferedBack(t *testing.T) {
 	settle(t)
 	sh.open(sh.partners, f.cafe.ID)
 	settle(t)
-	test.Type(rowInput(t, ownFields(t, sh.partners), "Charity number"), "1098765")
+	test.Type(rowInput(t, ownFields(t, sh.partners.pane), "Charity number"), "1098765")
 	settle(t) // and then the power goes: nothing saved, no question asked
 	if got := data.Lookup[data.Partner](f.store, f.cafe.ID).Custom[number.ID]; got != "" {
 		t.Fatalf("stored %q before the crash", got)
@@ -375,7 +375,7 @@ func TestACustomValueTypedBeforeACrashIsOfferedBack(t *testing.T) {
 	settle(t)
 	test.Tap(button(t, w.Canvas().Overlays().Top(), "Restore it"))
 	settle(t)
-	if got := rowInput(t, ownFields(t, sh.partners), "Charity number").Text; got != "1098765" || !sh.partners.editor.dirty {
+	if got := rowInput(t, ownFields(t, sh.partners.pane), "Charity number").Text; got != "1098765" || !sh.partners.editor.dirty {
 		t.Fatalf("restored: the field holds %q, dirty %v", got, sh.partners.editor.dirty)
 	}
 }
@@ -459,4 +459,95 @@ func fromSettings(t *testing.T, f *fixture, label string) (*shell, fyne.Window, 
 // partnerField is a field of the group's own on partners, with the ID every laptop gives it.
 func partnerField(name string, typ data.FieldType) *data.FieldDefinition {
 	return &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindPartner, name)}, Name: name, For: data.KindPartner, Type: typ}
+}
+
+// The issue's own example: a volunteer's DBS check expiring in 20 days, in a date field on contacts that
+// reminds 30 days before, is on the dashboard naming the volunteer and the partner, and opens the partner.
+// There each contact shows the contacts' fields: a required badge number holds the save back, naming the
+// contact, until it is typed; saved, it is the contact's, and the editor refilled with another partner and
+// then this one again shows it.
+func TestAContactsFieldsAreFilledInThePartnerEditor(t *testing.T) {
+	f := newFixture(t)
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")}, Name: "DBS check expires",
+		For: data.KindContact, Type: data.FieldDate, RemindDays: 30}
+	badge := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "Badge number")}, Name: "Badge number",
+		For: data.KindContact, Type: data.FieldText, Required: true, Order: 1}
+	f.library.Contacts[0].SetCustomValue(dbs.ID, today.AddDays(20).String())
+	f.save(t, dbs, badge, f.library)
+	settle(t)
+	sh, _ := showShell(t, f.store)
+	dash := sh.entries[0].screen.(*dashboardScreen)
+	want := "DBS check expires for Ελένη Παπαδοπούλου (Northside Library): " + longDate(today.AddDays(20))
+	var link *widget.Hyperlink
+	eventually(t, "the reminder on the dashboard", func() bool {
+		for _, l := range find[*widget.Hyperlink](dash.body) {
+			if l.Text == want {
+				link = l
+			}
+		}
+		return link != nil
+	})
+	test.TapAt(link, fyne.NewPos(20, link.MinSize().Height/2))
+	ps := sh.partners
+	eventually(t, "the library opened", func() bool { return ps.open() && ps.editor.p.ID == f.library.ID })
+	settle(t)
+	if got := ps.editor.problems.Text; got != "Fill in Badge number (Ελένη Παπαδοπούλου)." {
+		t.Fatalf("problems %q", got)
+	}
+	test.Type(rowInput(t, ps.pane, "Badge number (required)"), "B-204")
+	settle(t)
+	if ps.editor.problems.Text != "" {
+		t.Fatalf("after typing the badge: problems %q", ps.editor.problems.Text)
+	}
+	ps.editor.onSave()
+	settle(t)
+	got := data.Lookup[data.Partner](f.store, f.library.ID).Contacts[0].Custom
+	if got[badge.ID] != "B-204" || got[dbs.ID] != today.AddDays(20).String() {
+		t.Fatalf("the contact's stored values %v", got)
+	}
+	ps.selectID(f.cafe.ID)
+	settle(t)
+	ps.selectID(f.library.ID)
+	settle(t)
+	if e := rowInput(t, ps.pane, "Badge number (required)"); e.Text != "B-204" {
+		t.Fatalf("the refilled editor shows the badge %q", e.Text)
+	}
+}
+
+// A grant reference typed on a signed agreement saves at once: the group's own fields are not what the
+// parties signed, so no amendment is asked for and the wording version stays. An evaluation's follow-up
+// date is filled in its editor and saved.
+func TestAgreementsAndEvaluationsTakeFieldsOfTheirOwn(t *testing.T) {
+	f := newFixture(t)
+	grant := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindAgreement, "Grant reference")}, Name: "Grant reference",
+		For: data.KindAgreement, Type: data.FieldText}
+	visit := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindEvaluation, "Follow-up visit")}, Name: "Follow-up visit",
+		For: data.KindEvaluation, Type: data.FieldDate}
+	review := &data.Evaluation{AgreementID: f.soon.ID, Date: today}
+	f.save(t, grant, visit, review)
+	settle(t)
+	was := data.Lookup[data.Agreement](f.store, f.soon.ID).Wording
+	sh, w := showShell(t, f.store)
+	sh.open(sh.agreements, f.soon.ID)
+	settle(t)
+	test.Type(rowInput(t, ownFields(t, sh.agreements.pane), "Grant reference"), "GR-2026-14")
+	press(t, w, fyne.KeyS)
+	settle(t)
+	if text := topDialog(w); strings.Contains(text, "is signed") {
+		t.Fatalf("a custom value on a signed agreement asked for an amendment:\n%s", text)
+	}
+	got := data.Lookup[data.Agreement](f.store, f.soon.ID)
+	if got.Custom[grant.ID] != "GR-2026-14" || got.Wording != was {
+		t.Fatalf("stored %v with wording %+v (was %+v)", got.Custom, got.Wording, was)
+	}
+	sh.open(sh.evaluations, review.ID)
+	settle(t)
+	on := time.Date(2027, time.March, 3, 0, 0, 0, 0, time.UTC)
+	find[*widget.DateEntry](ownFields(t, sh.evaluations.pane))[0].SetDate(&on)
+	settle(t)
+	sh.evaluations.editor.onSave()
+	settle(t)
+	if got := data.Lookup[data.Evaluation](f.store, review.ID); got.Custom[visit.ID] != "2027-03-03" {
+		t.Fatalf("the evaluation's stored values %v", got.Custom)
+	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,12 +18,12 @@ import (
 	"accord/store"
 )
 
-// customSection is an input for each of the group's own fields of the record's kind, in their order,
-// writing into the record's custom values as the built-in inputs write into theirs. Nil when the kind has
+// customSection is an input for each of the group's own fields for k, in their order, writing into r's
+// custom values (a record's, or a contact's) as the built-in inputs write into theirs. Nil when the kind has
 // no fields of the group's own. A refilled editor (see form.refill) makes the inputs again from the record
 // it now holds; an editor whose fields changed since it was built is built again (see fieldsOf).
-func customSection(s *store.Store, w fyne.Window, b *binder, r data.Customised) fyne.CanvasObject {
-	if len(data.Fields(s, r.Kind())) == 0 {
+func customSection(s *store.Store, w fyne.Window, b *binder, k data.Kind, r data.Valued) fyne.CanvasObject {
+	if len(data.Fields(s, k)) == 0 {
 		return nil
 	}
 	box := container.NewVBox()
@@ -31,7 +32,7 @@ func customSection(s *store.Store, w fyne.Window, b *binder, r data.Customised) 
 		box.Objects = nil
 		b.listing++ // the inputs are made again on each fill, not each loaded
 		defer func() { b.listing-- }()
-		for _, d := range data.Fields(s, r.Kind()) {
+		for _, d := range data.Fields(s, k) {
 			label := d.Label(lang)
 			if d.Required {
 				label = T("%s (required)", label)
@@ -51,18 +52,30 @@ func customSection(s *store.Store, w fyne.Window, b *binder, r data.Customised) 
 	return box
 }
 
-// fieldsOf is what the editor of a kind shows of the group's own fields: when it changes (a field added,
+// withOwnFields puts a section "Your own fields", open, after the first of an editor's sections, when the
+// group has fields for k.
+func withOwnFields(s *store.Store, w fyne.Window, b *binder, k data.Kind, r data.Valued, items ...*widget.AccordionItem) []*widget.AccordionItem {
+	own := customSection(s, w, b, k, r)
+	if own == nil {
+		return items
+	}
+	return slices.Insert(items, 1, &widget.AccordionItem{Title: T("Your own fields"), Detail: own, Open: true})
+}
+
+// fieldsOf is what the editor of kinds shows of the group's own fields: when it changes (a field added,
 // renamed, retyped in Settings), an editor is built again rather than refilled.
-func fieldsOf(s *store.Store, k data.Kind) string {
+func fieldsOf(s *store.Store, kinds ...data.Kind) string {
 	var sig strings.Builder
-	for _, d := range data.Fields(s, k) {
-		fmt.Fprintf(&sig, "%s@%d ", d.ID, d.Rev)
+	for _, k := range kinds {
+		for _, d := range data.Fields(s, k) {
+			fmt.Fprintf(&sig, "%s@%d ", d.ID, d.Rev)
+		}
 	}
 	return sig.String()
 }
 
 // customInput is the input of one field, of the kind its type asks for.
-func customInput(s *store.Store, w fyne.Window, b *binder, r data.Customised, d *data.FieldDefinition) fyne.CanvasObject {
+func customInput(s *store.Store, w fyne.Window, b *binder, r data.Valued, d *data.FieldDefinition) fyne.CanvasObject {
 	value := r.CustomValues()[d.ID]
 	set := func(v string) { r.SetCustomValue(d.ID, v); b.edited() }
 	switch d.Type {

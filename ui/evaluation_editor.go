@@ -39,7 +39,7 @@ func newEvaluationEditor(s *store.Store, w fyne.Window, e *data.Evaluation, onSa
 
 func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 	ed.summary = container.NewVBox()
-	sections := widget.NewAccordion(
+	items := []*widget.AccordionItem{
 		widget.NewAccordionItem(T("About this evaluation"), ed.aboutSection()),
 		widget.NewAccordionItem(T("Questionnaires and answers"), ed.questionnairesSection()),
 		widget.NewAccordionItem(T("Respondents and their scores"), ed.respondentsSection()),
@@ -47,11 +47,12 @@ func (ed *evaluationEditor) buildUI() fyne.CanvasObject {
 		widget.NewAccordionItem(T("Progress on shared goals"), ed.goalsSection()),
 		widget.NewAccordionItem(T("Impact"), ed.impactSection()),
 		widget.NewAccordionItem(T("Strengths, challenges and actions"), ed.reflectionSection()),
-	)
+	}
+	for _, item := range items[1:4] {
+		item.Open = true
+	}
+	sections := widget.NewAccordion(withOwnFields(ed.store, ed.win, ed.bind, data.KindEvaluation, ed.e, items...)...)
 	sections.MultiOpen = true
-	sections.Open(1)
-	sections.Open(2)
-	sections.Open(3)
 	ed.refreshSummary()
 	ed.showProblems()
 	title := widget.NewLabelWithStyle(named(ed.store, ed.e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -96,7 +96,7 @@ func (ed *needEditor) buildUI() fyne.CanvasObject {
 		row(T("Area"), b.text(&n.Area, T("Street, estate or neighbourhood"))),
 		row(T("Description"), b.longText(&n.Description, "")),
 	)
-	if own := customSection(ed.store, ed.win, b, n); own != nil {
+	if own := customSection(ed.store, ed.win, b, data.KindNeed, n); own != nil {
 		form.Add(own)
 	}
 	form.Add(ed.links)

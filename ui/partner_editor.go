@@ -37,8 +37,8 @@ type partnerEditor struct {
 func newPartnerEditor(s *store.Store, w fyne.Window, p *data.Partner, onSaved func(string)) *partnerEditor {
 	ed := &partnerEditor{form: newForm(s, w, p, onSaved), p: p}
 	ed.refreshed = ed.refreshTitle
-	fields := fieldsOf(s, data.KindPartner)
-	ed.stale = func() bool { return fieldsOf(s, data.KindPartner) != fields }
+	fields := fieldsOf(s, data.KindPartner, data.KindContact)
+	ed.stale = func() bool { return fieldsOf(s, data.KindPartner, data.KindContact) != fields }
 	return ed
 }
 
@@ -48,11 +48,7 @@ func (ed *partnerEditor) buildUI() fyne.CanvasObject {
 	about := widget.NewAccordionItem(T("About the partner"), ed.aboutSection())
 	people := widget.NewAccordionItem(T("People"), ed.contactsSection())
 	about.Open, people.Open = true, true
-	items := []*widget.AccordionItem{about}
-	if own := customSection(ed.store, ed.win, ed.bind, ed.p); own != nil {
-		items = append(items, &widget.AccordionItem{Title: T("Your own fields"), Detail: own, Open: true})
-	}
-	sections := widget.NewAccordion(append(items, people,
+	sections := widget.NewAccordion(withOwnFields(ed.store, ed.win, ed.bind, data.KindPartner, ed.p, about, people,
 		widget.NewAccordionItem(T("What they offer"), ed.offersSection()),
 		widget.NewAccordionItem(T("Influence, interest and notes"), ed.stakeholderSection()),
 		widget.NewAccordionItem(T("Relations with other organisations"), ed.relationsSection()),
@@ -136,12 +132,16 @@ func (ed *partnerEditor) contactsSection() fyne.CanvasObject {
 	b := ed.bind
 	return listEditor(&ed.p.Contacts, T("Add a person"), func() data.Contact { return data.Contact{ID: data.NewID()} },
 		func(c *data.Contact) fyne.CanvasObject {
-			return container.NewVBox(
+			block := container.NewVBox(
 				columns(2, row(T("Name"), b.text(&c.Name, "")), row(T("Role"), b.text(&c.Role, T("For example: Chair")))),
 				columns(3, row(T("Email"), b.text(&c.Email, "")), row(T("Phone"), b.text(&c.Phone, "")),
 					row(T("Language"), b.text(&c.Language, ""))),
 				b.check(T("May sign agreements for this partner"), &c.MaySign),
 				row(T("Notes"), b.text(&c.Notes, "")))
+			if own := customSection(ed.store, ed.win, b, data.KindContact, c); own != nil {
+				block.Add(own)
+			}
+			return block
 		}, ed.bind)
 }
 

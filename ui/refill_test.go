@@ -144,15 +144,15 @@ func TestARefilledEditorShowsThePartnersOwnFields(t *testing.T) {
 	f.save(t, cafe)
 	showPartner(t, sh, f.cafe.ID)
 	ed := ps.editor
-	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") || ed.dirty {
+	if shown := inputsOf(ownFields(t, ps.pane)); !slices.Contains(shown, "1122168") || ed.dirty {
 		t.Fatalf("the café's own fields show %q (unsaved %v)", shown, ed.dirty)
 	}
 	showPartner(t, sh, f.library.ID)
-	if shown := inputsOf(ownFields(t, ps)); ps.editor != ed || slices.Contains(shown, "1122168") || ed.dirty {
+	if shown := inputsOf(ownFields(t, ps.pane)); ps.editor != ed || slices.Contains(shown, "1122168") || ed.dirty {
 		t.Fatalf("back at the library its own fields show %q (same editor %v, unsaved %v)", shown, ps.editor == ed, ed.dirty)
 	}
 	showPartner(t, sh, f.cafe.ID)
-	if shown := inputsOf(ownFields(t, ps)); !slices.Contains(shown, "1122168") {
+	if shown := inputsOf(ownFields(t, ps.pane)); !slices.Contains(shown, "1122168") {
 		t.Fatalf("the café again: %q", shown)
 	}
 }
