@@ -375,7 +375,7 @@ func (ns *networkScreen) onHover(i int) {
 	node := ns.drawn.net.Nodes[i]
 	switch {
 	case node.Partner != nil:
-		parts := append([]string{node.Name + " — " + T(string(node.Partner.PartnerKind))}, ns.insights[node.ID].Sentences(T, N)...)
+		parts := append([]string{node.Name + " — " + data.ListPartnerKinds.Label(string(node.Partner.PartnerKind), T)}, ns.insights[node.ID].Sentences(T, N)...)
 		ns.status.SetText(strings.Join(parts, " "))
 	case node.Cluster != "":
 		ns.status.SetText(capitalFirst(T(string(node.Cluster))) + ": " + N(node.Members, "%d partner. Click to see it.", "%d partners. Click to see them."))

@@ -165,7 +165,7 @@ func (ps *partnersScreen) fillOwn() {
 }
 
 func (ps *partnersScreen) row(p *data.Partner) (string, string) {
-	return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)),
+	return p.Name, joinNonEmpty(" · ", data.ListPartnerKinds.Label(string(p.PartnerKind), T), T(string(p.Stage)),
 		N(len(p.Contacts), "%d contact", "%d contacts"))
 }
 
