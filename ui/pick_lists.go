@@ -98,3 +98,13 @@ func writePicks(s *store.Store, w fyne.Window, rs []data.Record, done func()) {
 		})
 	})
 }
+
+// pickOptions are every entry of a list, hidden ones too (a filter finds the records that still have one),
+// with their labels, for a filter's drop-down.
+func pickOptions(v data.View, l data.PickList) (values, labels []string) {
+	for _, it := range data.PickItems(v, l) {
+		values = append(values, it.Value)
+		labels = append(labels, l.Label(it.Value, T))
+	}
+	return values, labels
+}
