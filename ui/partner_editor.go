@@ -117,7 +117,8 @@ func (ed *partnerEditor) aboutSection() fyne.CanvasObject {
 		columns(2,
 			row(T("Kind"), pickChoice(b, ed.store, data.ListPartnerKinds, &p.PartnerKind)),
 			row(T("Stage"), choice(b, data.Stages, &p.Stage))),
-		row(T("Focus areas"), b.list(&p.FocusAreas, T("youth, housing, food security"))),
+		row(T("Focus areas"), b.tags(&p.FocusAreas, func() []string { return data.FocusAreas(ed.store) },
+			T("Type a focus area and press Return: youth, housing…"))),
 		row(T("Description"), b.longText(&p.Description, T("What they do, in a sentence or two"))),
 		columns(2,
 			row(T("Email"), b.text(&p.Email, "info@example.org")), // i18n:same

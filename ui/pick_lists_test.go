@@ -58,3 +58,36 @@ func TestAKindAddedInListsIsPickedInThePartnerEditor(t *testing.T) {
 		t.Fatalf("the partner was saved with kind %q (problems %q)", got, ps.editor.problems.Text)
 	}
 }
+
+// Focus areas are tags: typing suggests the areas other partners use, a suggestion or Return adds one, a
+// tag's button removes it, and words typed but not yet added are saved too.
+func TestFocusAreasAreTagsWithSuggestions(t *testing.T) {
+	f := newFixture(t)
+	f.save(t, &data.Partner{Name: "Tenants Together", PartnerKind: data.PartnerResidents, Stage: data.StageActive, FocusAreas: []string{"youth", "housing"}})
+	settle(t)
+	sh, w := showShell(t, f.store)
+	sh.open(sh.partners, f.cafe.ID)
+	settle(t)
+	input := first(t, w.Canvas().Content(), "the focus areas input", func(e *field) bool {
+		return e.PlaceHolder == "Type a focus area and press Return: youth, housing…"
+	})
+	area := w.Canvas().Content()
+	test.Type(input, "HOU")
+	settle(t)
+	test.Tap(button(t, area, "housing"))
+	settle(t)
+	if input.Text != "" || w.Canvas().Focused() != input {
+		t.Errorf("after taking a suggestion the input holds %q and has the focus: %v", input.Text, w.Canvas().Focused() == input)
+	}
+	test.Tap(button(t, area, "food security")) // removes it
+	test.Type(input, "allotments")
+	input.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(input, "older people") // not added with Return: saved all the same
+	settle(t)
+	press(t, w, fyne.KeyS)
+	settle(t)
+	got := data.Lookup[data.Partner](f.store, f.cafe.ID).FocusAreas
+	if want := []string{"housing", "allotments", "older people"}; !slices.Equal(got, want) {
+		t.Fatalf("saved focus areas %q; want %q", got, want)
+	}
+}
