@@ -1,8 +1,6 @@
 package data
 
 import (
-	"maps"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -101,13 +99,7 @@ func ResourceMap(v View, today Date) []ResourceSummary {
 		}
 	}
 	var out []ResourceSummary
-	kinds := slices.Clone(ResourceKinds)
-	for _, k := range slices.Sorted(maps.Keys(byKind)) { // the group's own kinds after Accord's
-		if !slices.Contains(kinds, k) {
-			kinds = append(kinds, k)
-		}
-	}
-	for _, k := range kinds {
+	for _, k := range InOrder(ListResourceKinds, byKind) {
 		if sum := byKind[k]; sum != nil {
 			sort.SliceStable(sum.Partners, func(i, j int) bool { return value[k][sum.Partners[i]] > value[k][sum.Partners[j]] })
 			out = append(out, *sum)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -291,4 +292,21 @@ func PickNamed(v View, l PickList, typed string, t func(string, ...any) string) 
 		}
 	}
 	return typed
+}
+
+// InOrder lists the entries of a list that a count or sum holds, in the list's order: Accord's own as
+// listed, then the group's own sorted, so that reports leave none out.
+func InOrder[K ~string, V any](l PickList, present map[K]V) []K {
+	var out []K
+	for _, b := range BuiltIns(l) {
+		if _, ok := present[K(b)]; ok {
+			out = append(out, K(b))
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(present)) {
+		if !l.BuiltIn(string(k)) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

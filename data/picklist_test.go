@@ -129,3 +129,12 @@ func TestPickListActivityKinds(t *testing.T) {
 		t.Error("a group's own entry is translated, or a built-in is not")
 	}
 }
+
+func TestInOrderPutsTheGroupsOwnEntriesAfterAccords(t *testing.T) {
+	counts := map[PartnerKind]int{"allotment society": 2, PartnerFunder: 1, "church": 1, PartnerCommunityOrg: 3}
+	got := InOrder(ListPartnerKinds, counts)
+	want := []PartnerKind{PartnerCommunityOrg, PartnerFunder, "allotment society", "church"}
+	if !slices.Equal(got, want) {
+		t.Errorf("in order: %q; want %q", got, want)
+	}
+}
