@@ -138,3 +138,21 @@ func TestInOrderPutsTheGroupsOwnEntriesAfterAccords(t *testing.T) {
 		t.Errorf("in order: %q; want %q", got, want)
 	}
 }
+
+// A name typed in the window's language is the built-in entry it translates, so renaming "church" to
+// "Grupo religioso" in Spanish merges it into faith group rather than adding a twin.
+func TestPickNamedReadsTheWindowsLanguage(t *testing.T) {
+	m := NewMemory()
+	spanish := func(s string, _ ...any) string {
+		if s == string(PartnerFaith) {
+			return "grupo religioso"
+		}
+		return s
+	}
+	if got := PickNamed(m, ListPartnerKinds, " Grupo Religioso ", spanish); got != string(PartnerFaith) {
+		t.Errorf("the Spanish name reads as %q", got)
+	}
+	if got := PickNamed(m, ListPartnerKinds, "huerto", spanish); got != "huerto" {
+		t.Errorf("a new name reads as %q", got)
+	}
+}
