@@ -77,7 +77,7 @@ func TestImportProblemsAreListedOnePerLine(t *testing.T) {
 	os.WriteFile(file, []byte(`{"format": "accord-export", "version": 1,
   "partners": [
     {"id": "p1", "name": "", "kind": "business", "stage": "active"},
-    {"id": "p2", "name": "Café Solidaire", "kind": "café", "stage": "active"}
+    {"id": "p2", "name": "Café Solidaire", "kind": "", "stage": "active"}
   ]}`), 0o600)
 	code, out, stderr := run(t, folder, "import", "json", file)
 	want := "Line 3, partner p1: Give the partner a name.\nLine 4, partner “Café Solidaire”: Choose a kind of partner from the list.\n"

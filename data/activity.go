@@ -50,7 +50,7 @@ func (a *Activity) Validate() error {
 	var ps problems
 	ps.required("title", a.Name, "Give the activity a short title.")
 	ps.short("title", a.Name, "The title")
-	oneOf(&ps, "kind", a.ActivityKind, ActivityKinds, "kind of activity")
+	onePick(&ps, "kind", a.ActivityKind, "kind of activity")
 	if a.Date.IsZero() {
 		ps.add("date", "Give the date of the activity.")
 	}

@@ -18,6 +18,7 @@ var countWords = map[Kind][2]string{
 	KindRelationType: {"%d kind of relation", "%d kinds of relation"},
 	KindRelation:     {"%d relation", "%d relations"},
 	KindField:        {"%d custom field", "%d custom fields"},
+	KindPickEntry:    {"%d list entry", "%d list entries"},
 }
 
 // Phrase lists the counts that are not zero, in the order of RecordKinds ("3 partners, 1 agreement"),
@@ -51,7 +52,8 @@ func (c Counts) Total() int {
 // i18n:keys: shown translated, so each string here is a translation key.
 var kindNouns = map[Kind]string{KindOrganisation: "organisation", KindPartner: "partner", KindNeed: "need",
 	KindAgreement: "agreement", KindEvaluation: "evaluation", KindActivity: "activity", KindPrint: "printed copy",
-	KindRelationType: "kind of relation", KindRelation: "relation", KindField: "custom field", KindContact: "contact"}
+	KindRelationType: "kind of relation", KindRelation: "relation", KindField: "custom field", KindContact: "contact",
+	KindPickEntry: "list entry"}
 
 // KindNoun names one record of a kind, in English (a translation key): "partner", "agreement"…
 func KindNoun(k Kind) string { return kindNouns[k] }

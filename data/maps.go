@@ -57,7 +57,7 @@ type ResourceSummary struct {
 	Partners              []*Partner // who offers or commits it, largest value first
 }
 
-// ResourceMap adds up, by kind of resource and in the order of ResourceKinds, every live partner's offers
+// ResourceMap adds up, by kind of resource and in the order of ResourceKinds (then the group's own), every live partner's offers
 // and what partners commit in the agreements in force on a day — a partner whose hall is promised in a
 // signed MOU brings that hall, whether or not anyone listed it among its offers.
 func ResourceMap(v View, today Date) []ResourceSummary {
@@ -99,7 +99,7 @@ func ResourceMap(v View, today Date) []ResourceSummary {
 		}
 	}
 	var out []ResourceSummary
-	for _, k := range ResourceKinds {
+	for _, k := range InOrder(ListResourceKinds, byKind) {
 		if sum := byKind[k]; sum != nil {
 			sort.SliceStable(sum.Partners, func(i, j int) bool { return value[k][sum.Partners[i]] > value[k][sum.Partners[j]] })
 			out = append(out, *sum)

@@ -26,8 +26,13 @@ var kindColours = map[PartnerKind]Colour{
 	PartnerOther:        {0xd4, 0xa6, 0xc8},
 }
 
-// KindColour is the colour of a kind of partner.
-func KindColour(k PartnerKind) Colour { return kindColours[k] }
+// KindColour is the colour of a kind of partner; the group's own kinds share the colour of "other".
+func KindColour(k PartnerKind) Colour {
+	if c, ok := kindColours[k]; ok {
+		return c
+	}
+	return kindColours[PartnerOther]
+}
 
 // quadrantColours are the stakeholder map's four parts, as the Maps screen tints them; grey for a partner
 // not judged yet.

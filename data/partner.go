@@ -116,7 +116,7 @@ func (p *Partner) Validate() error {
 	var ps problems
 	ps.required("name", p.Name, "Give the partner a name.")
 	ps.short("name", p.Name, "The name")
-	oneOf(&ps, "kind", p.PartnerKind, PartnerKinds, "kind of partner")
+	onePick(&ps, "kind", p.PartnerKind, "kind of partner")
 	oneOf(&ps, "stage", p.Stage, Stages, "stage")
 	for _, c := range p.Stages {
 		oneOf(&ps, "stage_history", c.Stage, Stages, "stage")
@@ -139,7 +139,7 @@ func (p *Partner) Validate() error {
 	}
 	for i, o := range p.Offers {
 		field := itemField("offers", i)
-		oneOf(&ps, field, o.Kind, ResourceKinds, "kind of resource")
+		onePick(&ps, field, o.Kind, "kind of resource")
 		if o.Description == "" {
 			ps.add(field, "Say what offer %d is.", i+1)
 		}

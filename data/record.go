@@ -25,12 +25,13 @@ const (
 	KindRelationType Kind = "relation_types"
 	KindRelation     Kind = "relations"
 	KindField        Kind = "fields"
+	KindPickEntry    Kind = "pick_entries"
 )
 
 // RecordKinds lists every kind kept in the store, in the order checks and exports walk them.
 // A kind comes after the kinds its records link to: relation types before the relations of those types.
 var RecordKinds = []Kind{KindOrganisation, KindPartner, KindNeed, KindAgreement, KindEvaluation, KindActivity, KindPrint,
-	KindRelationType, KindRelation, KindField}
+	KindRelationType, KindRelation, KindField, KindPickEntry}
 
 // Meta is what every record carries: identity, times, the revision used by backups, export and sync, and
 // the soft-delete mark that puts it in the Trash.
@@ -96,6 +97,8 @@ func NewRecord(k Kind) Record {
 		return &Relation{}
 	case KindField:
 		return &FieldDefinition{}
+	case KindPickEntry:
+		return &PickEntry{}
 	}
 	return nil
 }

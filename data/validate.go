@@ -147,6 +147,16 @@ func oneOf[T ~string](ps *problems, field string, value T, allowed []T, label st
 	}
 }
 
+// onePick checks a field that takes an entry of a pick-list: one of Accord's own or one of the group's,
+// which a record keeps by name. Any short name is accepted, because a record from another laptop or a
+// file may arrive before the entry that defines its name, and must not be refused for that.
+func onePick[S ~string](ps *problems, field string, value S, label string) {
+	if value == "" {
+		ps.add(field, "Choose a %s from the list.", label)
+	}
+	ps.short(field, string(value), "The name")
+}
+
 func (ps *problems) dateOrder(field string, start, end Date) {
 	if !start.IsZero() && !end.IsZero() && end.Before(start) {
 		ps.add(field, "The end date is before the start date.")

@@ -29,7 +29,7 @@ func TestValidationMessages(t *testing.T) {
 	}{
 		{"partner without name", &Partner{PartnerKind: PartnerFaith, Stage: StageActive}, "name", "Give the partner a name."},
 		{"partner name of spaces", &Partner{Name: "   ", PartnerKind: PartnerFaith, Stage: StageActive}, "name", "Give the partner a name."},
-		{"partner with unknown kind", &Partner{Name: "X", PartnerKind: "alien", Stage: StageActive}, "kind", "Choose a kind of partner from the list."},
+		{"partner without kind", &Partner{Name: "X", Stage: StageActive}, "kind", "Choose a kind of partner from the list."},
 		{"partner bad email", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Email: "info at example"}, "email", "info at example does not look like an email address (like name@example.org)."},
 		{"partner influence 6", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Influence: 6}, "influence", "Influence must be between 1 and 5."},
 		{"contact without name", &Partner{Name: "X", PartnerKind: PartnerFaith, Stage: StageActive, Contacts: []Contact{{Name: "A"}, {Email: "b@example.org"}}}, "contacts.1", "Contact 2 needs a name."},

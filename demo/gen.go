@@ -39,6 +39,7 @@ type gen struct {
 	relationTypes []*data.RelationType
 	relations     []*data.Relation
 	fields        []*data.FieldDefinition
+	pickEntries   []*data.PickEntry
 }
 
 type person struct{ name, role string }
@@ -79,9 +80,12 @@ func (g *gen) build(n int) []data.Record {
 	g.history()
 	g.makeRelations()
 	g.makeFields()
+	// A kind of activity of the group's own, offered beside Accord's in the activity editor.
+	g.pickEntries = []*data.PickEntry{{Meta: data.Meta{ID: data.NewID(), CreatedAt: g.at(g.today.AddDays(-30))},
+		List: data.ListActivityKinds, Value: "workshop"}}
 
 	out := make([]data.Record, 0, 1+len(g.partners)+len(g.agreements)+len(g.evaluations)+len(g.activities)+len(g.needs)+
-		len(g.relationTypes)+len(g.relations)+len(g.fields))
+		len(g.relationTypes)+len(g.relations)+len(g.fields)+len(g.pickEntries))
 	if g.keep == nil {
 		out = append(out, g.org)
 	}
@@ -108,6 +112,9 @@ func (g *gen) build(n int) []data.Record {
 	}
 	for _, r := range g.relations {
 		out = append(out, r)
+	}
+	for _, e := range g.pickEntries {
+		out = append(out, e)
 	}
 	return out
 }

@@ -76,7 +76,7 @@ func Plan(ctx context.Context, s *store.Store, t *Table, m Mapping, opt Options)
 		return nil, err
 	}
 	plan := &ImportPlan{Unused: m.Unused(t)}
-	g, cols := newGrouping(s), m.places()
+	g, cols := newGrouping(s), m.places(s)
 	for i, row := range t.Rows {
 		if i%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -106,10 +106,16 @@ func report(progress func(done, total int), done, total int) {
 type places struct {
 	at     []int
 	custom []string
+	// kinds are the kinds of partner a cell may name: Accord's and the group's own (hidden ones too: the
+	// file says what the partner is).
+	kinds []data.PartnerKind
 }
 
-func (m Mapping) places() places {
-	p := places{make([]int, len(m)), make([]string, len(m))}
+func (m Mapping) places(v data.View) places {
+	p := places{at: make([]int, len(m)), custom: make([]string, len(m))}
+	for _, it := range data.PickItems(v, data.ListPartnerKinds) {
+		p.kinds = append(p.kinds, data.PartnerKind(it.Value))
+	}
 	for i, f := range m {
 		p.at[i] = max(0, slices.Index(Fields, f))
 		p.custom[i] = f.CustomID()
@@ -157,7 +163,7 @@ func (m places) entry(cells []string) entry {
 	e := entry{
 		org:         first(Organisation),
 		person:      first(ContactName),
-		kind:        oneOf(first(Kind), data.PartnerKinds, data.PartnerOther),
+		kind:        oneOf(first(Kind), m.kinds, data.PartnerOther),
 		stage:       oneOf(first(Stage), data.Stages, data.StageProspect),
 		address:     joined(all(Address), ", "),
 		website:     first(Website),

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -100,9 +101,9 @@ func (r *annual) partnerCounts() []block {
 		}
 	}
 	var byKind, byStage []count
-	for _, k := range data.PartnerKinds {
+	for _, k := range data.InOrder(data.ListPartnerKinds, kinds) {
 		if kinds[k] > 0 {
-			byKind = append(byKind, count{capitalise(T(string(k))), kinds[k]})
+			byKind = append(byKind, count{capitalise(data.ListPartnerKinds.Label(string(k), T)), kinds[k]})
 		}
 	}
 	for _, st := range data.Stages {
@@ -227,9 +228,11 @@ func (r *annual) resources() []block {
 		{title: value(T("Partners")), share: 0.3, right: true},
 		{title: value(T("Us")), share: 0.3, right: true},
 	}, total: []string{T("Total"), money(totalTheirs), money(totalOurs)}}
-	for _, k := range data.ResourceKinds {
+	both := maps.Clone(theirs)
+	maps.Copy(both, ours) // only the keys matter
+	for _, k := range data.InOrder(data.ListResourceKinds, both) {
 		if theirs[k] != 0 || ours[k] != 0 {
-			t.rows = append(t.rows, []string{capitalise(T(string(k))), money(theirs[k]), money(ours[k])})
+			t.rows = append(t.rows, []string{capitalise(data.ListResourceKinds.Label(string(k), T)), money(theirs[k]), money(ours[k])})
 		}
 	}
 	return []block{

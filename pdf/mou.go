@@ -504,7 +504,11 @@ func (m *mou) contributions() []block {
 			if i > 0 {
 				name = "" // the party's name heads its group of rows
 			}
-			t.rows = append(t.rows, []string{name, m.sayCapital(string(c.Kind)), c.Description, m.money(c.Value)})
+			kind := capitalise(string(c.Kind)) // a kind of the group's own, as typed
+			if data.ListResourceKinds.BuiltIn(string(c.Kind)) {
+				kind = m.sayCapital(string(c.Kind))
+			}
+			t.rows = append(t.rows, []string{name, kind, c.Description, m.money(c.Value)})
 			total += c.Value
 		}
 	}

@@ -37,7 +37,7 @@ func (pp *profile) write(d *document) {
 	p := pp.p
 	var kind []string
 	if p.PartnerKind != "" {
-		kind = append(kind, capitalise(T(string(p.PartnerKind))))
+		kind = append(kind, capitalise(data.ListPartnerKinds.Label(string(p.PartnerKind), T)))
 	}
 	if p.Stage != "" {
 		kind = append(kind, T("Stage: %s", T(string(p.Stage))))
@@ -131,7 +131,7 @@ func (pp *profile) offers() []block {
 		{title: value, share: 0.24, right: true},
 	}}
 	for _, o := range pp.p.Offers {
-		t.rows = append(t.rows, []string{capitalise(T(string(o.Kind))), o.Description, money(o.Value)})
+		t.rows = append(t.rows, []string{capitalise(data.ListResourceKinds.Label(string(o.Kind), T)), o.Description, money(o.Value)})
 	}
 	if total := pp.p.OfferedValue(); total > 0 {
 		t.total = []string{T("Total"), "", money(total)}
@@ -195,7 +195,7 @@ func (pp *profile) activities() []block {
 		{title: T("Summary"), share: 0.42},
 	}}
 	for _, a := range acts {
-		t.rows = append(t.rows, []string{lineByLine(longDate(a.Date), capitalise(T(string(a.ActivityKind)))), a.Name, orDash(a.Summary)})
+		t.rows = append(t.rows, []string{lineByLine(longDate(a.Date), capitalise(data.ListActivityKinds.Label(string(a.ActivityKind), T))), a.Name, orDash(a.Summary)})
 	}
 	return []block{t}
 }

@@ -150,7 +150,7 @@ func (p *progress) commitments() []block {
 	for i, x := range p.parties {
 		var committed []string
 		for _, c := range x.Contributions {
-			line := l.T("%s: %s", capitalise(l.T(string(c.Kind))), c.Description) // French sets a space before the colon
+			line := l.T("%s: %s", capitalise(data.ListResourceKinds.Label(string(c.Kind), l.T)), c.Description) // French sets a space before the colon
 			if c.Value > 0 {
 				line += " (" + l.Amount(c.Value.String(), p.org.Currency) + ")"
 			}
@@ -230,7 +230,7 @@ func (p *progress) participation() []block {
 			// who they were reads under the activity's name, where the line is long enough to keep it on one
 			people, what = l.Amount(fmt.Sprint(n), ""), lineByLine(x.Name, strings.Join(groups, ", "))
 		}
-		t.rows = append(t.rows, []string{lineByLine(p.date(x.Date), capitalise(l.T(string(x.ActivityKind)))), what, people})
+		t.rows = append(t.rows, []string{lineByLine(p.date(x.Date), capitalise(data.ListActivityKinds.Label(string(x.ActivityKind), l.T))), what, people})
 	}
 	out = append(out, t)
 	if more := len(p.activities) - recentForProgress; more > 0 {

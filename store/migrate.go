@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the layout of the data this Accord writes. A file with a higher number is refused.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // migration upgrades a file from schema to-1 to schema to, inside the one transaction of the upgrade.
 type migration struct {
@@ -25,7 +25,8 @@ type migration struct {
 // stamps and refuse the new buckets as damage, refuses the file as newer instead. Schema 7 adds the
 // relation_types and relations buckets, made the same way and for the same reason; schema 8 the fields
 // bucket of the group's own fields (a partner's values of them are a new optional field of the partner),
-// and seals the tombstones and the versions kept from conflicts as records are sealed (sealHistory).
+// and seals the tombstones and the versions kept from conflicts as records are sealed (sealHistory); schema
+// 9 the pick_entries bucket of the group's own entries of pick-lists.
 var migrations = []migration{
 	{to: 2, run: splitPartnerFocus},
 	{to: 4, run: separatePrints},

@@ -27,7 +27,7 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 	as.browser = &browser[*data.Activity]{
 		search: func(q string) []*data.Activity { return store.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
-			return a.Name, joinNonEmpty(" · ", longDate(a.Date), T(string(a.ActivityKind)), N(len(a.Actions), "%d action", "%d actions"))
+			return a.Name, joinNonEmpty(" · ", longDate(a.Date), data.ListActivityKinds.Label(string(a.ActivityKind), T), N(len(a.Actions), "%d action", "%d actions"))
 		},
 		detail:  as.openEditor,
 		count:   func(n int) string { return N(n, "%d activity", "%d activities") },
@@ -120,7 +120,7 @@ func (ed *activityEditor) buildUI() fyne.CanvasObject {
 		}, ed.bind)
 	form := container.NewVBox(
 		row(T("Title"), b.text(&a.Name, T("For example: Planning meeting for the summer fair"))),
-		columns(2, row(T("Kind"), choice(b, data.ActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
+		columns(2, row(T("Kind"), pickChoice(b, ed.store, data.ListActivityKinds, &a.ActivityKind)), row(T("Date"), b.date(&a.Date))),
 		ed.participation())
 	if own := customSection(ed.store, ed.win, b, data.KindActivity, a); own != nil {
 		form.Add(own)

@@ -59,7 +59,7 @@ func (ed *agreementEditor) partyCard(i int, rebuild func()) fyne.CanvasObject {
 		func() data.Contribution { return data.Contribution{Kind: data.ResourceVolunteers} },
 		func(c *data.Contribution) fyne.CanvasObject {
 			return columns(3,
-				row(T("Kind"), choice(b, data.ResourceKinds, &c.Kind)),
+				row(T("Kind"), pickChoice(b, ed.store, data.ListResourceKinds, &c.Kind)),
 				row(T("What"), b.text(&c.Description, T("For example: two volunteers each week"))),
 				row(T("Estimated value"), b.money(&c.Value)))
 		}, ed.bind)
@@ -138,7 +138,7 @@ func pickPartner(s *store.Store, w fyne.Window, chosen func(*data.Partner)) {
 	pick(w, T("Choose a partner"), &browser[*data.Partner]{
 		search: func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
 		row: func(p *data.Partner) (string, string) {
-			return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)))
+			return p.Name, joinNonEmpty(" · ", data.ListPartnerKinds.Label(string(p.PartnerKind), T), T(string(p.Stage)))
 		},
 		count: func(n int) string { return N(n, "%d partner", "%d partners") },
 		hint:  T("Type part of the partner's name"),

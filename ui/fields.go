@@ -335,14 +335,40 @@ func (w *checkWords) Tapped(*fyne.PointEvent) { w.check.SetChecked(!w.check.Chec
 
 // choice is a drop-down of stored English values shown translated.
 func choice[S ~string](b *binder, values []S, p *S) *dropDown {
-	labels := translated(values)
-	sel := newDropDown(labels, nil)
+	return choiceOf(b, func() []S { return values }, func(x S) string { return T(string(x)) }, p)
+}
+
+// pickChoice is a drop-down of the entries of a pick-list a group can edit (see data.Choices): Accord's
+// own not hidden, translated, the group's own as typed, and the record's own entry whatever it is. The
+// entries are read again each time the form shows a record, so an entry added meanwhile is offered.
+func pickChoice[S ~string](b *binder, v data.View, l data.PickList, p *S) *dropDown {
+	return choiceOf(b, func() []S {
+		values := data.Choices(v, l, string(*p))
+		out := make([]S, len(values))
+		for i, x := range values {
+			out[i] = S(x)
+		}
+		return out
+	}, func(x S) string { return l.Label(string(x), T) }, p)
+}
+
+// choiceOf is a drop-down of the values listed, each shown by its label, bound to *p.
+func choiceOf[S ~string](b *binder, list func() []S, label func(S) string, p *S) *dropDown {
+	var values []S
+	sel := newDropDown(nil, nil)
 	show := func() {
+		values = list()
+		labels := make([]string, len(values))
+		for i, x := range values {
+			labels[i] = label(x)
+		}
+		sel.Options = labels
 		if i := slices.Index(values, *p); i >= 0 {
 			sel.SetSelectedIndex(i)
 		} else {
 			sel.ClearSelected()
 		}
+		sel.Refresh()
 	}
 	show()
 	sel.OnChanged = func(string) {

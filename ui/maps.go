@@ -155,7 +155,7 @@ func (ms *mapsScreen) resources() (cards []resourceCard, total string) {
 		if needs := data.NeedsFor(ms.store, r.Kind); len(needs) > 0 {
 			d.field(T("Could help meet"), joinNonEmpty("; ", mapped(needs[:min(len(needs), 4)], func(n *data.Need) string { return n.Name })...))
 		}
-		cards = append(cards, resourceCard{T(string(r.Kind)), d})
+		cards = append(cards, resourceCard{data.ListResourceKinds.Label(string(r.Kind), T), d})
 	}
 	return cards, money(sum, currency)
 }

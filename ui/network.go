@@ -36,6 +36,7 @@ type networkScreen struct {
 
 	view                                   *networkView
 	kind, focus, stage, ties, around, look *dropDown
+	kinds                                  []string // the kinds the kind filter offers, Accord's and the group's own
 	sizeBy                                 *dropDown
 	current                                *widget.Check
 	find                                   *searchBox
@@ -69,7 +70,9 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	ns.view.onTap = ns.onTap
 	ns.view.onHover = ns.onHover
 	ns.view.onMoved = ns.onMoved
-	ns.kind = filterSelect(T("Any kind"), translated(data.PartnerKinds), ns.draw)
+	var kindLabels []string
+	ns.kinds, kindLabels = pickOptions(ns.store, data.ListPartnerKinds)
+	ns.kind = filterSelect(T("Any kind"), kindLabels, ns.draw)
 	ns.focus = filterSelect(T("Any focus area"), data.FocusAreas(ns.store), ns.draw)
 	ns.stage = filterSelect(T("Any stage"), translated(data.Stages), ns.draw)
 	ns.ties = filterSelect(T("Every tie"), nil, ns.draw)
@@ -120,7 +123,7 @@ func (ns *networkScreen) refresh() {
 func (ns *networkScreen) filter() data.NetworkFilter {
 	var f data.NetworkFilter
 	if i := ns.kind.SelectedIndex(); i > 0 {
-		f.Kind = data.PartnerKinds[i-1]
+		f.Kind = data.PartnerKind(ns.kinds[i-1])
 	}
 	if i := ns.stage.SelectedIndex(); i > 0 {
 		f.Stage = data.Stages[i-1]
@@ -363,7 +366,7 @@ func (ns *networkScreen) onTap(i int) {
 	case node.Partner != nil:
 		ns.shell.open(ns.shell.partners, node.ID)
 	case node.Cluster != "":
-		ns.kind.SetSelectedIndex(slices.Index(data.PartnerKinds, node.Cluster) + 1)
+		ns.kind.SetSelectedIndex(slices.Index(ns.kinds, string(node.Cluster)) + 1)
 	}
 }
 
@@ -375,7 +378,7 @@ func (ns *networkScreen) onHover(i int) {
 	node := ns.drawn.net.Nodes[i]
 	switch {
 	case node.Partner != nil:
-		parts := append([]string{node.Name + " — " + T(string(node.Partner.PartnerKind))}, ns.insights[node.ID].Sentences(T, N)...)
+		parts := append([]string{node.Name + " — " + data.ListPartnerKinds.Label(string(node.Partner.PartnerKind), T)}, ns.insights[node.ID].Sentences(T, N)...)
 		ns.status.SetText(strings.Join(parts, " "))
 	case node.Cluster != "":
 		ns.status.SetText(capitalFirst(T(string(node.Cluster))) + ": " + N(node.Members, "%d partner. Click to see it.", "%d partners. Click to see them."))

@@ -111,9 +111,10 @@ func (ed *partnerEditor) aboutSection() fyne.CanvasObject {
 	return container.NewVBox(
 		row(T("Name"), b.text(&p.Name, T("For example: Northside Library"))),
 		columns(2,
-			row(T("Kind"), choice(b, data.PartnerKinds, &p.PartnerKind)),
+			row(T("Kind"), pickChoice(b, ed.store, data.ListPartnerKinds, &p.PartnerKind)),
 			row(T("Stage"), choice(b, data.Stages, &p.Stage))),
-		row(T("Focus areas"), b.list(&p.FocusAreas, T("youth, housing, food security"))),
+		row(T("Focus areas"), b.tags(&p.FocusAreas, func() []string { return data.FocusAreas(ed.store) },
+			T("Type a focus area and press Return: youth, housing…"))),
 		row(T("Description"), b.longText(&p.Description, T("What they do, in a sentence or two"))),
 		columns(2,
 			row(T("Email"), b.text(&p.Email, "info@example.org")), // i18n:same
@@ -150,7 +151,7 @@ func (ed *partnerEditor) offersSection() fyne.CanvasObject {
 	return listEditor(&ed.p.Offers, T("Add something they offer"), func() data.Offer { return data.Offer{Kind: data.ResourceSpace} },
 		func(o *data.Offer) fyne.CanvasObject {
 			return columns(3,
-				row(T("Kind"), choice(b, data.ResourceKinds, &o.Kind)),
+				row(T("Kind"), pickChoice(b, ed.store, data.ListResourceKinds, &o.Kind)),
 				row(T("What"), b.text(&o.Description, T("For example: meeting room on Tuesdays"))),
 				row(T("Estimated value"), b.money(&o.Value)))
 		}, ed.bind)

@@ -20,6 +20,7 @@ type partnersScreen struct {
 	records[data.Partner, *data.Partner, *partnerEditor]
 
 	kind, stage, focus *dropDown
+	kinds              []string // the kinds the kind filter offers, Accord's and the group's own
 	newest             *widget.Check
 	// own filters by the group's own fields, with the filters it offers now (see fillOwn).
 	own        *dropDown
@@ -64,7 +65,9 @@ func (ps *partnersScreen) refreshRelations() {
 }
 
 func (ps *partnersScreen) buildUI() fyne.CanvasObject {
-	ps.kind = filterSelect(T("Any kind"), translated(data.PartnerKinds), ps.filterNow)
+	var kindLabels []string
+	ps.kinds, kindLabels = pickOptions(ps.store, data.ListPartnerKinds)
+	ps.kind = filterSelect(T("Any kind"), kindLabels, ps.filterNow)
 	ps.stage = filterSelect(T("Any stage"), translated(data.Stages), ps.filterNow)
 	ps.focus = filterSelect(T("Any focus area"), data.FocusAreas(ps.store), ps.filterNow)
 	ps.own = filterSelect(T("Any field of your own"), nil, ps.filterNow)
@@ -104,7 +107,7 @@ func (ps *partnersScreen) filter() func(*data.Partner) bool {
 		own = ps.ownFilters[i].keep
 	}
 	return func(p *data.Partner) bool {
-		return (kind < 0 || p.PartnerKind == data.PartnerKinds[kind]) &&
+		return (kind < 0 || string(p.PartnerKind) == ps.kinds[kind]) &&
 			(stage < 0 || p.Stage == data.Stages[stage]) &&
 			(focus == "" || slices.Contains(p.FocusAreas, focus)) && own(p)
 	}
@@ -165,7 +168,7 @@ func (ps *partnersScreen) fillOwn() {
 }
 
 func (ps *partnersScreen) row(p *data.Partner) (string, string) {
-	return p.Name, joinNonEmpty(" · ", T(string(p.PartnerKind)), T(string(p.Stage)),
+	return p.Name, joinNonEmpty(" · ", data.ListPartnerKinds.Label(string(p.PartnerKind), T), T(string(p.Stage)),
 		N(len(p.Contacts), "%d contact", "%d contacts"))
 }
 

@@ -106,6 +106,8 @@ func (r *renderer) furnish() {
 	vecinos.SetCustomValue(number.ID, "1098765")
 	vecinos.SetCustomValue(insurance.ID, today.AddDays(20).String())
 	f.save(t, vecinos)
+	f.save(t, &data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: "Asociación de huertos urbanos"},
+		&data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: string(data.PartnerMedia), Hidden: true})
 	settle(t)
 	r.mou = &data.Agreement{Name: "Memorandum of understanding on working together — Asociación Vecinal San José de Calasanz",
 		AgreementKind: data.AgreementMOU, Status: data.StatusSent, SentOn: today.AddDays(-3), Start: today, End: today.AddDays(365),
@@ -247,6 +249,11 @@ func (r *renderer) everyDialog() {
 	})
 	r.dialog("focus areas", func() { showFocusAreas(r.f.store, r.w) })
 	r.dialog("rename a focus area", func() { renameFocusArea(r.f.store, r.w, "food security", func() {}) })
+	r.dialog("lists", func() { showPickLists(r.f.store, r.w) })
+	r.dialog("add a list entry", func() { addPick(r.f.store, r.w, data.ListPartnerKinds, func() {}) })
+	r.dialog("rename a list entry", func() {
+		renamePick(r.f.store, r.w, data.ListPartnerKinds, string(data.PartnerEducation), func() {})
+	})
 	bs := on(backupsID).(*backupsScreen)
 	eventually(r.t, "the backups listed", func() bool { return len(bs.backups) > 0 }) // read off the UI goroutine
 	r.dialog("restore a backup", func() { bs.onRestore(bs.backups[0].Path, whenText(bs.backups[0].Made)) })

@@ -32,7 +32,7 @@ var keyArgs = map[string][]int{
 	"say": {0}, "said": {0}, "saidEach": {0}, "eachLang": {0}, "kindSentence": {0}, "provision": {1}, "sayCapital": {0},
 	"add": {1},
 	// data's validation helpers: the sentence, or the label of the field it names
-	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "amount": {2}, "oneOf": {4},
+	"required": {2}, "short": {2}, "long": {2}, "score": {2}, "amount": {2}, "oneOf": {4}, "onePick": {3},
 	"FileProblem": {0},
 	"OSProblem":   {0},
 	"Plain":       {0},
