@@ -14,8 +14,9 @@ type dropDown struct {
 	widget.Select
 }
 
-// widestChoice is how wide a drop-down grows, at normal text size.
-const widestChoice = 320
+// widestChoice is how wide a drop-down grows, at normal text size: two side by side (a partner's kind and
+// stage) still fit the editor at the largest text when a group's own kind is a long name.
+const widestChoice = 240
 
 func newDropDown(options []string, changed func(string)) *dropDown {
 	d := &dropDown{}

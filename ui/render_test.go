@@ -106,7 +106,7 @@ func (r *renderer) furnish() {
 	vecinos.SetCustomValue(number.ID, "1098765")
 	vecinos.SetCustomValue(insurance.ID, today.AddDays(20).String())
 	f.save(t, vecinos)
-	f.save(t, &data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: "Asociación de huertos urbanos"},
+	f.save(t, &data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: "Asociación de huertos urbanos y jardines comunitarios"},
 		&data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: string(data.PartnerMedia), Hidden: true})
 	settle(t)
 	r.mou = &data.Agreement{Name: "Memorandum of understanding on working together — Asociación Vecinal San José de Calasanz",
