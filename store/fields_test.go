@@ -1,10 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -73,21 +71,8 @@ func TestAnUpgradeFromSchema7MakesTheFieldsBucket(t *testing.T) {
 func TestFieldsAndValuesTravelInTheJSONExport(t *testing.T) {
 	src := openTemp(t)
 	number, insurance, p := charityFields(t, src)
-	var b bytes.Buffer
-	if err := src.ExportJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{`"fields": [`, `"type": "date"`, `"remind_days": 30`, `"print": true`, `"for": "partners"`,
-		`"custom": {`, `"` + insurance.ID + `": "2027-01-09"`} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("the export holds no %s", want)
-		}
-	}
-	dst := openTemp(t)
-	sum, err := dst.ImportJSON(bytes.NewReader(b.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dst, sum := exportedInto(t, src, `"fields": [`, `"type": "date"`, `"remind_days": 30`, `"print": true`, `"for": "partners"`,
+		`"custom": {`, `"`+insurance.ID+`": "2027-01-09"`)
 	if sum.Added[data.KindField] != 2 {
 		t.Fatalf("imported %v", sum.Added)
 	}
@@ -149,17 +134,7 @@ func TestAContactsValuesTravelWithItsPartner(t *testing.T) {
 	if err := src.SaveAll([]data.Record{dbs, p}); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := src.ExportJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), `"for": "contacts"`) {
-		t.Errorf("the export names no field on contacts")
-	}
-	dst := openTemp(t)
-	if _, err := dst.ImportJSON(bytes.NewReader(b.Bytes())); err != nil {
-		t.Fatal(err)
-	}
+	dst, _ := exportedInto(t, src, `"for": "contacts"`)
 	got, err := Get[data.Partner](dst, p.ID)
 	if err != nil || len(got.Contacts) != 2 || got.Contacts[1].Custom[dbs.ID] != "2027-05-01" {
 		t.Fatalf("the contacts after the import: %+v, %v", got, err)
@@ -198,14 +173,7 @@ func TestAgreementsAndEvaluationsValuesTravelInTheJSONExport(t *testing.T) {
 	if err := src.Save(e); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := src.ExportJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	dst := openTemp(t)
-	if _, err := dst.ImportJSON(bytes.NewReader(b.Bytes())); err != nil {
-		t.Fatal(err)
-	}
+	dst, _ := exportedInto(t, src)
 	if got, err := Get[data.Agreement](dst, a.ID); err != nil || got.Custom[grant.ID] != "GR-2026-14" || got.Wording != a.Wording {
 		t.Fatalf("the agreement after the import: %+v, %v", got, err)
 	}

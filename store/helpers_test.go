@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,4 +37,25 @@ func titles[P data.Record](rs []P) []string {
 		out[i] = r.Title()
 	}
 	return out
+}
+
+// exportedInto exports src as JSON, checks that the file holds each of wants, and imports it into a new
+// store: what a group does to move its records to another laptop.
+func exportedInto(t *testing.T, src *Store, wants ...string) (*Store, ImportSummary) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := src.ExportJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range wants {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the export holds no %s", want)
+		}
+	}
+	dst := openTemp(t)
+	sum, err := dst.ImportJSON(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst, sum
 }

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"bytes"
 	"slices"
-	"strings"
 	"testing"
 
 	"accord/data"
@@ -21,20 +19,7 @@ func TestPickEntriesTravelInTheJSONExport(t *testing.T) {
 	if err := src.Save(plots); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := src.ExportJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{`"pick_entries": [`, `"list": "partner_kind"`, `"value": "allotment society"`, `"hidden": true`} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("the export holds no %s", want)
-		}
-	}
-	dst := openTemp(t)
-	sum, err := dst.ImportJSON(bytes.NewReader(b.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dst, sum := exportedInto(t, src, `"pick_entries": [`, `"list": "partner_kind"`, `"value": "allotment society"`, `"hidden": true`)
 	if sum.Added[data.KindPickEntry] != 2 || sum.Added[data.KindPartner] != 1 {
 		t.Fatalf("imported %v", sum.Added)
 	}

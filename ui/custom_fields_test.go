@@ -207,16 +207,7 @@ func TestACustomDateRemindsOnTheDashboard(t *testing.T) {
 	settle(t)
 	sh, _ := showShell(t, f.store)
 	dash := sh.entries[0].screen.(*dashboardScreen)
-	want := "Insurance expires for Café Solidaire: " + longDate(today.AddDays(20))
-	var link *widget.Hyperlink
-	eventually(t, "the reminder on the dashboard", func() bool {
-		for _, l := range find[*widget.Hyperlink](dash.body) {
-			if l.Text == want {
-				link = l
-			}
-		}
-		return link != nil
-	})
+	link := reminderOn(t, dash, "Insurance expires for Café Solidaire: "+longDate(today.AddDays(20)))
 	if text := textOf(dash.body); strings.Contains(text, "Insurance expires for Northside Library") {
 		t.Errorf("an insurance 40 days off reminds already:\n%s", text)
 	}
@@ -477,16 +468,7 @@ func TestAContactsFieldsAreFilledInThePartnerEditor(t *testing.T) {
 	settle(t)
 	sh, _ := showShell(t, f.store)
 	dash := sh.entries[0].screen.(*dashboardScreen)
-	want := "DBS check expires for Ελένη Παπαδοπούλου (Northside Library): " + longDate(today.AddDays(20))
-	var link *widget.Hyperlink
-	eventually(t, "the reminder on the dashboard", func() bool {
-		for _, l := range find[*widget.Hyperlink](dash.body) {
-			if l.Text == want {
-				link = l
-			}
-		}
-		return link != nil
-	})
+	link := reminderOn(t, dash, "DBS check expires for Ελένη Παπαδοπούλου (Northside Library): "+longDate(today.AddDays(20)))
 	test.TapAt(link, fyne.NewPos(20, link.MinSize().Height/2))
 	ps := sh.partners
 	eventually(t, "the library opened", func() bool { return ps.open() && ps.editor.p.ID == f.library.ID })
@@ -550,4 +532,19 @@ func TestAgreementsAndEvaluationsTakeFieldsOfTheirOwn(t *testing.T) {
 	if got := data.Lookup[data.Evaluation](f.store, review.ID); got.Custom[visit.ID] != "2027-03-03" {
 		t.Fatalf("the evaluation's stored values %v", got.Custom)
 	}
+}
+
+// reminderOn waits for the dashboard to show a reminder with these words, and returns its link.
+func reminderOn(t *testing.T, dash *dashboardScreen, words string) *widget.Hyperlink {
+	t.Helper()
+	var link *widget.Hyperlink
+	eventually(t, "the reminder on the dashboard", func() bool {
+		for _, l := range find[*widget.Hyperlink](dash.body) {
+			if l.Text == words {
+				link = l
+			}
+		}
+		return link != nil
+	})
+	return link
 }
