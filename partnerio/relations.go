@@ -308,16 +308,7 @@ func (s RelationSummary) Describe(t data.Translate, count data.Count) []string {
 	if s.Skipped > 0 {
 		lines = append(lines, t("Skipped %s already in Accord.", count(s.Skipped, "%d relation", "%d relations")))
 	}
-	if len(s.Unused) > 0 {
-		lines = append(lines, t("These columns were not imported: %s.", someOf(count, s.Unused)))
-	}
-	for _, p := range s.Problems {
-		lines = append(lines, t("Row %d was left out: %s", p.Row, t(p.Problem.Text, p.Problem.Args...)))
-	}
-	if s.Backup != "" {
-		lines = append(lines, t("Your data as it was before the import is kept in the backup %s.", s.Backup))
-	}
-	return lines
+	return append(lines, leftOut(t, count, s.Unused, s.Problems, s.Backup)...)
 }
 
 // relationHeaders are the columns WriteRelationsCSV writes; PlanRelations reads every one of them back.

@@ -57,16 +57,7 @@ func (s Summary) Describe(t data.Translate, count data.Count) []string {
 		lines = append(lines, t("Skipped %s already in Accord: %s.", count(len(s.Skipped), "%d partner", "%d partners"),
 			someOf(count, names)))
 	}
-	if len(s.Unused) > 0 {
-		lines = append(lines, t("These columns were not imported: %s.", someOf(count, s.Unused)))
-	}
-	for _, p := range s.Problems {
-		lines = append(lines, t("Row %d was left out: %s", p.Row, t(p.Problem.Text, p.Problem.Args...)))
-	}
-	if s.Backup != "" {
-		lines = append(lines, t("Your data as it was before the import is kept in the backup %s.", s.Backup))
-	}
-	return lines
+	return append(lines, leftOut(t, count, s.Unused, s.Problems, s.Backup)...)
 }
 
 // someOf joins the first namesShown names and counts the rest.
@@ -84,4 +75,20 @@ func (sk Skipped) name(t func(string, ...any) string) string {
 		return sk.Name
 	}
 	return t("%s (as %s)", sk.Name, sk.Existing)
+}
+
+// leftOut is what every import summary ends with: the columns it did not use, the rows it left out and
+// why, and the backup of the data as it was before.
+func leftOut(t data.Translate, count data.Count, unused []string, problems []RowProblem, backup string) []string {
+	var lines []string
+	if len(unused) > 0 {
+		lines = append(lines, t("These columns were not imported: %s.", someOf(count, unused)))
+	}
+	for _, p := range problems {
+		lines = append(lines, t("Row %d was left out: %s", p.Row, t(p.Problem.Text, p.Problem.Args...)))
+	}
+	if backup != "" {
+		lines = append(lines, t("Your data as it was before the import is kept in the backup %s.", backup))
+	}
+	return lines
 }
