@@ -87,8 +87,13 @@ type PickItem struct {
 
 // PickItems lists every entry of a list: Accord's own in their order, then the group's own sorted, then
 // any value a record has that no entry names (one that came from another laptop or a file), each with
-// whether it is hidden and how many records use it.
+// whether it is hidden and how many records use it. It counts over every record that takes the list, so it
+// is kept until any record changes (see Keeper).
 func PickItems(v View, l PickList) []PickItem {
+	return slices.Clone(kept(v, "pick items "+string(l), RecordKinds, func() []PickItem { return pickItems(v, l) }))
+}
+
+func pickItems(v View, l PickList) []PickItem {
 	var out []PickItem
 	at := map[string]int{}
 	put := func(value string) *PickItem {

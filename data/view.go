@@ -18,6 +18,21 @@ type View interface {
 	Organisation() *Organisation
 }
 
+// Keeper is a View that can keep a figure derived from its records until a record of a kind it was
+// derived from changes. The store is one: a drop-down's choices, counted over every partner, are then not
+// counted again at every click on a partner.
+type Keeper interface {
+	Keep(key string, kinds []Kind, derive func() any) any
+}
+
+// kept derives a figure through v's Keeper when it has one. The figure is shared by every caller: read it.
+func kept[T any](v View, key string, kinds []Kind, derive func() T) T {
+	if k, ok := v.(Keeper); ok {
+		return k.Keep(key, kinds, func() any { return derive() }).(T)
+	}
+	return derive()
+}
+
 // RecordPtr ties a record type to its pointer, so List[Partner] returns []*Partner.
 type RecordPtr[T any] interface {
 	*T

@@ -36,7 +36,7 @@ func (s *Store) index(e indexEntry) {
 	s.records[k][id] = e.record
 	s.text[id] = e.text
 	s.titles[id] = e.title
-	delete(s.sorted, k)
+	s.changedKind(k)
 }
 
 // Search returns the live records of a type whose text holds every word of the query, sorted by title.

@@ -230,6 +230,7 @@ func (s *Store) load(tx *bolt.Tx) (err error) {
 func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 	s.records = map[data.Kind]map[string]data.Record{}
 	s.sorted = map[data.Kind][]data.Record{}
+	s.loads++
 	s.text = map[string]string{}
 	s.titles = map[string]string{}
 	defer func() {

@@ -30,3 +30,58 @@ func TestPickEntriesTravelInTheJSONExport(t *testing.T) {
 		t.Fatalf("the partner after the import: %+v, %v", got, err)
 	}
 }
+
+// The store keeps a list's choices between clicks, yet every change shows in them at once: a value a
+// record brings (from a sync or a file), an entry added, one hidden, and the index loaded again.
+func TestChoicesFollowEveryChangeThoughKept(t *testing.T) {
+	s := openTemp(t)
+	offered := func(value string) bool { return slices.Contains(data.Choices(s, data.ListPartnerKinds, ""), value) }
+	if offered("food bank network") {
+		t.Fatal("a value no record has is offered")
+	}
+	if err := s.Save(&data.Partner{Name: "Northside Pantry", PartnerKind: "food bank network", Stage: data.StageActive}); err != nil {
+		t.Fatal(err)
+	}
+	if !offered("food bank network") {
+		t.Error("a partner's own kind is not offered after it was saved")
+	}
+	if err := s.SaveAll(data.AddPick(s, data.ListPartnerKinds, "tenants' association")); err != nil {
+		t.Fatal(err)
+	}
+	if !offered("tenants' association") {
+		t.Error("an entry added is not offered")
+	}
+	if err := s.SaveAll(data.SetHidden(s, data.ListPartnerKinds, "tenants' association", true)); err != nil {
+		t.Fatal(err)
+	}
+	if offered("tenants' association") {
+		t.Error("a hidden entry is still offered")
+	}
+}
+
+// Keep derives a figure once, and again only after a record of a kind it was derived from changed.
+func TestAKeptFigureIsDerivedAgainOnlyAfterAChange(t *testing.T) {
+	s := openTemp(t)
+	derived := 0
+	count := func() int {
+		return s.Keep("partners", []data.Kind{data.KindPartner}, func() any { derived++; return s.Count(data.KindPartner) }).(int)
+	}
+	count()
+	count()
+	if derived != 1 {
+		t.Fatalf("derived %d times with no change between", derived)
+	}
+	if err := s.Save(&data.Need{Name: "Winter coats", Priority: data.PriorityHigh, Status: data.NeedOpen}); err != nil {
+		t.Fatal(err)
+	}
+	count()
+	if derived != 1 {
+		t.Errorf("a need's change derived the partners' figure again")
+	}
+	if err := s.Save(&data.Partner{Name: "Eastgate Library", PartnerKind: data.PartnerMedia, Stage: data.StageActive}); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(); got != 1 || derived != 2 {
+		t.Errorf("after a partner was saved: %d partners, derived %d times", got, derived)
+	}
+}

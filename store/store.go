@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -51,6 +52,11 @@ type Store struct {
 	text    map[string]string           // ID -> folded search text
 	titles  map[string]string           // ID -> folded title, the sort key of lists
 	rev     uint64
+	// changed counts the index's changes of each kind, and loads those of every kind: a figure kept (see
+	// Keep) is good while the counts it was derived at hold.
+	changed map[data.Kind]uint64
+	loads   uint64
+	kept    map[string]keptFigure
 	clock   data.Clock // stamps changes for sync; its Device is empty until DeviceID is first needed
 	sentRev uint64     // SyncState.SentRev: versions up to this revision have been shared
 
@@ -442,6 +448,45 @@ func (s *Store) list(k data.Kind) []data.Record {
 	})
 	s.sorted[k] = live
 	return live
+}
+
+// keptFigure is a figure Keep derived, with the counts of changes it was derived at.
+type keptFigure struct {
+	at    []uint64
+	value any
+}
+
+// Keep returns the figure kept under key while no record of the kinds changed since it was derived, and
+// derives it again otherwise (data.Keeper). derive runs without the store's lock: a change meanwhile
+// leaves the figure kept at the counts from before it, so the next call derives it again.
+func (s *Store) Keep(key string, kinds []data.Kind, derive func() any) any {
+	s.mu.RLock()
+	at := append(make([]uint64, 0, len(kinds)+1), s.loads)
+	for _, k := range kinds {
+		at = append(at, s.changed[k])
+	}
+	f, ok := s.kept[key]
+	s.mu.RUnlock()
+	if ok && slices.Equal(f.at, at) {
+		return f.value
+	}
+	value := derive()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.kept == nil {
+		s.kept = map[string]keptFigure{}
+	}
+	s.kept[key] = keptFigure{at, value}
+	return value
+}
+
+// changedKind notes a change to the index's records of a kind. The caller holds s.mu for writing.
+func (s *Store) changedKind(k data.Kind) {
+	delete(s.sorted, k)
+	if s.changed == nil {
+		s.changed = map[data.Kind]uint64{}
+	}
+	s.changed[k]++
 }
 
 // Count is the number of live records of a kind.

@@ -604,7 +604,7 @@ func (s *Store) unindex(k data.Kind, id string) {
 	delete(s.records[k], id)
 	delete(s.text, id)
 	delete(s.titles, id)
-	delete(s.sorted, k)
+	s.changedKind(k)
 }
 
 // HasAttachment is true when the store holds the file with that SHA-256.

@@ -25,28 +25,28 @@ type flow struct {
 }
 
 func (f *flow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	shown := sizedVisible(objects)
 	var widest float32
-	for _, o := range visible(objects) {
-		widest = max(widest, o.MinSize().Width)
+	for _, s := range shown {
+		widest = max(widest, s.min.Width)
 	}
-	rows := f.rows(objects, f.width)
+	rows := f.rows(shown, f.width)
 	f.lines = len(rows)
-	return fyne.NewSize(widest, f.height(rows))
+	return fyne.NewSize(widest, heightOf(rows))
 }
 
 func (f *flow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	f.width = size.Width
-	rows := f.rows(objects, size.Width)
+	rows := f.rows(sizedVisible(objects), size.Width)
 	pad := theme.Padding()
 	var y float32
 	for _, row := range rows {
 		var x float32
 		tallest := tallestOf(row)
-		for _, o := range row {
-			m := o.MinSize()
-			o.Resize(fyne.NewSize(m.Width, tallest))
-			o.Move(fyne.NewPos(x, y))
-			x += m.Width + pad
+		for _, s := range row {
+			s.o.Resize(fyne.NewSize(s.min.Width, tallest))
+			s.o.Move(fyne.NewPos(x, y))
+			x += s.min.Width + pad
 		}
 		y += tallest + pad
 	}
@@ -59,31 +59,20 @@ func (f *flow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 // rows breaks the visible objects into lines no wider than width (one line when width is not known).
-func (f *flow) rows(objects []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
-	var rows [][]fyne.CanvasObject
+func (f *flow) rows(shown []sized, width float32) [][]sized {
+	var rows [][]sized
 	var x float32
 	pad := theme.Padding()
-	for _, o := range visible(objects) {
-		w := o.MinSize().Width
+	for _, s := range shown {
+		w := s.min.Width
 		if len(rows) == 0 || (width > 0 && x > 0 && x+w > width) {
 			rows = append(rows, nil)
 			x = 0
 		}
-		rows[len(rows)-1] = append(rows[len(rows)-1], o)
+		rows[len(rows)-1] = append(rows[len(rows)-1], s)
 		x += w + pad
 	}
 	return rows
-}
-
-func (f *flow) height(rows [][]fyne.CanvasObject) float32 {
-	var h float32
-	for i, row := range rows {
-		h += tallestOf(row)
-		if i > 0 {
-			h += theme.Padding()
-		}
-	}
-	return h
 }
 
 // upTo lays o out in the middle of the space, width × height big at normal text size (bigger with the
@@ -126,25 +115,26 @@ type grid struct {
 }
 
 func (g *grid) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	shown := visible(objects)
-	_, narrowest := g.columns(shown, g.width)
-	return fyne.NewSize(narrowest, g.rowsHeight(shown, g.width))
+	shown := sizedVisible(objects)
+	cols, narrowest := g.columns(shown, g.width)
+	return fyne.NewSize(narrowest, heightOf(chunk(shown, cols)))
 }
 
 func (g *grid) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	g.width = size.Width
-	shown := visible(objects)
+	shown := sizedVisible(objects)
 	cols, _ := g.columns(shown, size.Width)
-	cell := g.cellWidth(cols, size.Width)
-	for _, o := range shown { // each takes its column's width first: wrapped text then knows its height
-		o.Resize(fyne.NewSize(cell, o.MinSize().Height))
+	cell := (size.Width - theme.Padding()*float32(cols-1)) / float32(cols)
+	for i, s := range shown { // each takes its column's width first: wrapped text then knows its height
+		s.o.Resize(fyne.NewSize(cell, s.min.Height))
+		shown[i].min = s.o.MinSize()
 	}
 	var y float32
 	for _, row := range chunk(shown, cols) {
 		tallest := tallestOf(row)
-		for i, o := range row {
-			o.Move(fyne.NewPos(float32(i)*(cell+theme.Padding()), y))
-			o.Resize(fyne.NewSize(cell, tallest))
+		for i, s := range row {
+			s.o.Move(fyne.NewPos(float32(i)*(cell+theme.Padding()), y))
+			s.o.Resize(fyne.NewSize(cell, tallest))
 		}
 		y += tallest + theme.Padding()
 	}
@@ -152,10 +142,10 @@ func (g *grid) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 // columns is how many columns a width holds (all of them while the width is not known yet), and the
 // narrowest a column may be.
-func (g *grid) columns(shown []fyne.CanvasObject, width float32) (int, float32) {
+func (g *grid) columns(shown []sized, width float32) (int, float32) {
 	narrowest := scaled(g.least, 0).Width
-	for _, o := range shown {
-		narrowest = max(narrowest, o.MinSize().Width)
+	for _, s := range shown {
+		narrowest = max(narrowest, s.min.Width)
 	}
 	cols := max(1, min(g.most, len(shown)))
 	if width > 0 {
@@ -165,50 +155,54 @@ func (g *grid) columns(shown []fyne.CanvasObject, width float32) (int, float32) 
 	return cols, narrowest
 }
 
-func (g *grid) cellWidth(cols int, width float32) float32 {
-	return (width - theme.Padding()*float32(cols-1)) / float32(cols)
+// sized is a visible part of a layout with its minimum size, asked once per layout or answer: a layout
+// that asked each part again for every sum it makes would ask the parts of nested layouts several times
+// over for each level, at every click that refills a form.
+type sized struct {
+	o   fyne.CanvasObject
+	min fyne.Size
 }
 
-func (g *grid) rowsHeight(shown []fyne.CanvasObject, width float32) float32 {
-	cols, _ := g.columns(shown, width)
+func sizedVisible(objects []fyne.CanvasObject) []sized {
+	out := make([]sized, 0, len(objects))
+	for _, o := range objects {
+		if o.Visible() {
+			out = append(out, sized{o, o.MinSize()})
+		}
+	}
+	return out
+}
+
+func chunk[T any](items []T, n int) [][]T {
+	var out [][]T
+	for len(items) > n {
+		out = append(out, items[:n])
+		items = items[n:]
+	}
+	if len(items) > 0 {
+		out = append(out, items)
+	}
+	return out
+}
+
+func tallestOf(row []sized) float32 {
 	var h float32
-	for i, row := range chunk(shown, cols) {
+	for _, s := range row {
+		h = max(h, s.min.Height)
+	}
+	return h
+}
+
+// heightOf is the height of rows one under the other, with padding between.
+func heightOf(rows [][]sized) float32 {
+	var h float32
+	for i, row := range rows {
 		if i > 0 {
 			h += theme.Padding()
 		}
 		h += tallestOf(row)
 	}
 	return h
-}
-
-func chunk(objects []fyne.CanvasObject, n int) [][]fyne.CanvasObject {
-	var out [][]fyne.CanvasObject
-	for len(objects) > n {
-		out = append(out, objects[:n])
-		objects = objects[n:]
-	}
-	if len(objects) > 0 {
-		out = append(out, objects)
-	}
-	return out
-}
-
-func tallestOf(objects []fyne.CanvasObject) float32 {
-	var h float32
-	for _, o := range objects {
-		h = max(h, o.MinSize().Height)
-	}
-	return h
-}
-
-func visible(objects []fyne.CanvasObject) []fyne.CanvasObject {
-	out := make([]fyne.CanvasObject, 0, len(objects))
-	for _, o := range objects {
-		if o.Visible() {
-			out = append(out, o)
-		}
-	}
-	return out
 }
 
 // pageScroll scrolls a long form or page: a notch of the mouse wheel moves about three lines, as in a
