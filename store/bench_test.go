@@ -51,6 +51,9 @@ func BenchmarkSearchPartners(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
+	if err := s.LoadIndex(); err != nil { // as the window does before it shows a list
+		b.Fatal(err)
+	}
 	for b.Loop() {
 		store.Search[data.Partner](s, "asociación vecinal")
 	}

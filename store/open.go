@@ -229,7 +229,7 @@ func (s *Store) load(tx *bolt.Tx) (err error) {
 // loadRecords decodes every record into the in-memory index, on every core.
 func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 	s.records = map[data.Kind]map[string]data.Record{}
-	s.sorted = map[data.Kind][]data.Record{}
+	s.sorted = map[data.Kind]listed{}
 	s.loads++
 	s.text = map[string]string{}
 	s.titles = map[string]string{}

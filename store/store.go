@@ -48,9 +48,9 @@ type Store struct {
 	damaged map[string]*DamagedRecord // kind/ID -> a record set aside: see DamagedRecord
 	// records and the maps below are the index; records is nil until the index is loaded (see indexed).
 	records map[data.Kind]map[string]data.Record
-	sorted  map[data.Kind][]data.Record // live records by title, rebuilt after a write to the kind
-	text    map[string]string           // ID -> folded search text
-	titles  map[string]string           // ID -> folded title, the sort key of lists
+	sorted  map[data.Kind]listed // live records by title, rebuilt after a write to the kind
+	text    map[string]string    // ID -> folded search text
+	titles  map[string]string    // ID -> folded title, the sort key of lists
 	rev     uint64
 	// changed counts the index's changes of each kind, and loads those of every kind: a figure kept (see
 	// Keep) is good while the counts it was derived at hold.
@@ -421,9 +421,18 @@ func (s *Store) Record(k data.Kind, id string) data.Record {
 	return s.current(k, id)
 }
 
-func (s *Store) list(k data.Kind) []data.Record {
+func (s *Store) list(k data.Kind) []data.Record { return s.listed(k).records }
+
+// listed is the live records of a kind by title, with their search text beside them: a search reads it
+// in order rather than looking each record's up.
+type listed struct {
+	records []data.Record
+	texts   []string
+}
+
+func (s *Store) listed(k data.Kind) listed {
 	if s.indexed() != nil {
-		return nil
+		return listed{}
 	}
 	s.mu.RLock()
 	if cached, ok := s.sorted[k]; ok {
@@ -446,8 +455,12 @@ func (s *Store) list(k data.Kind) []data.Record {
 		}
 		return live[i].Common().ID < live[j].Common().ID
 	})
-	s.sorted[k] = live
-	return live
+	texts := make([]string, len(live))
+	for i, r := range live {
+		texts[i] = s.text[r.Common().ID]
+	}
+	s.sorted[k] = listed{live, texts}
+	return s.sorted[k]
 }
 
 // keptFigure is a figure Keep derived, with the counts of changes it was derived at.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -139,6 +140,36 @@ func TestSearchFindsByNameContactEmailAndTagIgnoringAccentsAndCase(t *testing.T)
 	}
 	if got := Search[data.Partner](s, "cafe housing"); len(got) != 0 {
 		t.Errorf("every word must match, got %v", titles(got))
+	}
+}
+
+// A search of more partners than one core reads (as at 10,000) finds each that matches, once, in title
+// order, and follows an edit: a partner renamed out of the search leaves it.
+func TestASearchOfThousandsFindsEachMatchInOrder(t *testing.T) {
+	s := openTemp(t)
+	var all []data.Record
+	var want []string
+	for i := range searchOnEveryCore + 500 {
+		name := fmt.Sprintf("Partner %05d", i)
+		if i%7 == 3 {
+			name = fmt.Sprintf("Tenants Hall %05d", i)
+			want = append(want, name)
+		}
+		all = append(all, partner(name))
+	}
+	if err := s.SaveAll(all); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(Search[data.Partner](s, "tenants hall")); !slices.Equal(got, want) {
+		t.Fatalf("found %d partners, want %d (first %v)", len(got), len(want), got[:min(3, len(got))])
+	}
+	renamed, _ := Get[data.Partner](s, all[3].Common().ID)
+	renamed.Name = "Partner renamed"
+	if err := s.Save(renamed); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(Search[data.Partner](s, "tenants hall")); len(got) != len(want)-1 || slices.Contains(got, want[0]) {
+		t.Errorf("after the rename, found %d partners (first %v)", len(got), got[:min(3, len(got))])
 	}
 }
 
