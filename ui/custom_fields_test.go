@@ -325,6 +325,31 @@ func TestActivitiesAndNeedsTakeFieldsOfTheirOwn(t *testing.T) {
 	}
 }
 
+// A field of contacts can be marked to print under its person on the partner's documents.
+func TestAContactsFieldCanBeMarkedToPrint(t *testing.T) {
+	f := newFixture(t)
+	_, w, list := fromSettings(t, f, "Fields…")
+	var adds []*widget.Button
+	for _, b := range find[*widget.Button](list) {
+		if b.Text == "Add a field…" {
+			adds = append(adds, b)
+		}
+	}
+	test.Tap(adds[slices.Index(data.FieldKinds, data.KindContact)])
+	settle(t)
+	dialog := w.Canvas().Overlays().Top()
+	test.Type(entryWithPlaceholder(t, dialog, "For example: Charity number"), "DBS check expires")
+	find[*dropDown](dialog)[0].SetSelectedIndex(slices.Index(data.FieldTypes, data.FieldDate))
+	test.Tap(first(t, dialog, "the words of Print on documents", func(w *checkWords) bool {
+		return w.Text == "Print on documents (under the person, on the profile and in the directory)"
+	}))
+	test.Tap(button(t, dialog, "Save"))
+	settle(t)
+	if fields := data.Fields(f.store, data.KindContact); len(fields) != 1 || !fields[0].Print || fields[0].Type != data.FieldDate {
+		t.Fatalf("contacts' fields %+v", fields)
+	}
+}
+
 // rowInput is the entry a row labels (see row).
 func rowInput(t *testing.T, o fyne.CanvasObject, label string) *widget.Entry {
 	t.Helper()
@@ -387,7 +412,7 @@ func TestAnImportColumnBecomesAFieldOfTheGroupsOwn(t *testing.T) {
 	}
 	imp := &partnerImport{store: f.store, win: w, table: table, done: sh.partners.refresh}
 	imp.mapping, _ = partnerio.Guess(table.Headers)
-	imp.mapping = imp.mapping.WithFields(table.Headers, data.Fields(f.store, data.KindPartner))
+	imp.mapping = imp.mapping.WithFields(table.Headers, f.store)
 	imp.show("parishes.csv")
 	settle(t)
 	if imp.mapping[1] != partnerio.CustomField(number.ID) || imp.mapping[2] != partnerio.Ignore {
