@@ -18,14 +18,12 @@ type activitiesScreen struct {
 	actions     []data.ActionRef
 	openActions *keyList
 	tabs        *container.AppTabs
-	own         *ownFilter[*data.Activity]
 }
 
 func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 	as := &activitiesScreen{records: newRecords[data.Activity](s, w, func(a *data.Activity, onSaved func(string)) *activityEditor {
 		return newActivityEditor(s, w, a, onSaved)
 	})}
-	as.own = newOwnFilter[*data.Activity](s, data.KindActivity, func() { as.filterNow() })
 	as.browser = &browser[*data.Activity]{
 		search: func(q string) []*data.Activity { return store.Search[data.Activity](s, q) },
 		row: func(a *data.Activity) (string, string) {
@@ -35,11 +33,11 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 		count:   func(n int) string { return N(n, "%d activity", "%d activities") },
 		empty:   T("Choose an activity, or log a new one."),
 		hint:    T("Search by title, summary or action"),
-		filter:  as.own.filter,
 		order:   func() func(a, b *data.Activity) int { return newestActivity },
 		leave:   as.leave,
 		unsaved: as.unsaved,
-		also:    func() { as.refreshActions(); as.own.fill() },
+		also:    as.refreshActions,
+		own:     newOwnFilter(s, data.KindActivity),
 	}
 	return as
 }
@@ -49,7 +47,7 @@ func newestActivity(a, b *data.Activity) int { return b.Date.Time().Compare(a.Da
 func (as *activitiesScreen) buildUI() fyne.CanvasObject {
 	add := newKeyButton(T("Log an activity"), theme.ContentAddIcon(), as.create)
 	add.Importance = widget.HighImportance
-	log := container.NewBorder(container.NewVBox(flowRow(add, as.own.buildUI()), as.undo), nil, nil, nil, as.browser.buildUI())
+	log := container.NewBorder(container.NewVBox(container.NewHBox(add), as.undo), nil, nil, nil, as.browser.buildUI())
 	as.openActions = newKeyList(func() int { return len(as.actions) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, wrapped("")) // a long action wraps

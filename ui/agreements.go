@@ -24,7 +24,6 @@ type agreementsScreen struct {
 	partner  *data.Partner
 	partnerB *widget.Button
 	expiring *widget.Check
-	own      *ownFilter[*data.Agreement]
 }
 
 // statusFilters are the choices of the status filter; the first shows every agreement.
@@ -36,7 +35,6 @@ func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 	as.records = newRecords[data.Agreement](s, w, func(a *data.Agreement, onSaved func(string)) *agreementEditor {
 		return newAgreementEditor(s, w, a, onSaved, as.openNew)
 	})
-	as.own = newOwnFilter[*data.Agreement](s, data.KindAgreement, func() { as.filterNow() })
 	as.browser = &browser[*data.Agreement]{
 		search:  func(q string) []*data.Agreement { return store.Search[data.Agreement](s, q) },
 		row:     as.row,
@@ -47,7 +45,7 @@ func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 		filter:  as.filter,
 		leave:   as.leave,
 		unsaved: as.unsaved,
-		also:    as.own.fill,
+		own:     newOwnFilter(s, data.KindAgreement),
 	}
 	return as
 }
@@ -62,7 +60,7 @@ func (as *agreementsScreen) buildUI() fyne.CanvasObject {
 	as.expiring = widget.NewCheck(T("Ending within 60 days"), func(bool) { as.filterNow() })
 	newButton := newKeyButton(T("New agreement…"), theme.ContentAddIcon(), as.onNew)
 	newButton.Importance = widget.HighImportance
-	filters := flowRow(newButton, as.status, as.partnerB, as.own.buildUI(), as.expiring)
+	filters := flowRow(newButton, as.status, as.partnerB, as.expiring)
 	return container.NewBorder(container.NewVBox(filters, as.undo), nil, nil, nil, as.browser.buildUI())
 }
 
@@ -74,12 +72,9 @@ func (as *agreementsScreen) filter() func(*data.Agreement) bool {
 	if as.partner != nil {
 		partnerID = as.partner.ID
 	}
-	own := as.own.filter()
 	return func(a *data.Agreement) bool {
 		st := a.StatusOn(today)
 		switch {
-		case !own(a):
-			return false
 		case status != "" && st != status:
 			return false
 		case expiring && (st != data.StatusActive || a.End.IsZero() || today.DaysUntil(a.End) > data.ExpiryWarningDays):

@@ -16,7 +16,6 @@ import (
 type evaluationsScreen struct {
 	records[data.Evaluation, *data.Evaluation, *evaluationEditor]
 	due *fyne.Container
-	own *ownFilter[*data.Evaluation]
 }
 
 // dueAhead is how far ahead an evaluation counts as due; maxDueShown keeps the list below visible.
@@ -29,7 +28,6 @@ func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
 	es := &evaluationsScreen{records: newRecords[data.Evaluation](s, w, func(e *data.Evaluation, onSaved func(string)) *evaluationEditor {
 		return newEvaluationEditor(s, w, e, onSaved)
 	})}
-	es.own = newOwnFilter[*data.Evaluation](s, data.KindEvaluation, func() { es.filterNow() })
 	es.browser = &browser[*data.Evaluation]{
 		search:  func(q string) []*data.Evaluation { return store.Search[data.Evaluation](s, q) },
 		row:     es.row,
@@ -37,11 +35,11 @@ func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
 		count:   func(n int) string { return N(n, "%d evaluation", "%d evaluations") },
 		empty:   T("Choose an evaluation, or start one for an agreement that is due."),
 		hint:    T("Search by respondent's name"),
-		filter:  es.own.filter,
 		order:   func() func(a, b *data.Evaluation) int { return newestEvaluation },
 		leave:   es.leave,
 		unsaved: es.unsaved,
-		also:    func() { es.refreshDue(); es.own.fill() },
+		also:    es.refreshDue,
+		own:     newOwnFilter(s, data.KindEvaluation),
 	}
 	return es
 }
@@ -55,7 +53,7 @@ func (es *evaluationsScreen) buildUI() fyne.CanvasObject {
 	ofPartner := widget.NewButtonWithIcon(T("New evaluation of a partner…"), theme.ContentAddIcon(), es.createForPartner)
 	paper := widget.NewButtonWithIcon(T("Enter answers from paper…"), theme.DocumentCreateIcon(), es.onQuickEntry)
 	files := widget.NewButtonWithIcon(T("Import answers files…"), theme.FolderOpenIcon(), es.onImportAnswers)
-	top := container.NewVBox(flowRow(add, ofPartner, paper, files, es.own.buildUI()), es.due, es.undo)
+	top := container.NewVBox(flowRow(add, ofPartner, paper, files), es.due, es.undo)
 	es.refreshDue()
 	return container.NewBorder(top, nil, nil, nil, es.browser.buildUI())
 }

@@ -15,14 +15,12 @@ import (
 // which partners and agreements work on it. Unmet high-priority needs come first.
 type needsScreen struct {
 	records[data.Need, *data.Need, *needEditor]
-	own *ownFilter[*data.Need]
 }
 
 func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
 	ns := &needsScreen{records: newRecords[data.Need](s, w, func(n *data.Need, onSaved func(string)) *needEditor {
 		return newNeedEditor(s, w, n, onSaved)
 	})}
-	ns.own = newOwnFilter[*data.Need](s, data.KindNeed, func() { ns.filterNow() })
 	ns.browser = &browser[*data.Need]{
 		search:  func(q string) []*data.Need { return store.Search[data.Need](s, q) },
 		row:     ns.row,
@@ -30,11 +28,10 @@ func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
 		count:   func(n int) string { return N(n, "%d need", "%d needs") },
 		empty:   T("Choose a need, or record a new one."),
 		hint:    T("Search by title, area or description"),
-		filter:  ns.own.filter,
 		order:   func() func(a, b *data.Need) int { return urgentFirst },
 		leave:   ns.leave,
 		unsaved: ns.unsaved,
-		also:    ns.own.fill,
+		own:     newOwnFilter(s, data.KindNeed),
 	}
 	return ns
 }
@@ -55,7 +52,7 @@ func urgency(n *data.Need) int {
 func (ns *needsScreen) buildUI() fyne.CanvasObject {
 	add := newKeyButton(T("New need"), theme.ContentAddIcon(), ns.create)
 	add.Importance = widget.HighImportance
-	return container.NewBorder(container.NewVBox(flowRow(add, ns.own.buildUI()), ns.undo), nil, nil, nil, ns.browser.buildUI())
+	return container.NewBorder(container.NewVBox(container.NewHBox(add), ns.undo), nil, nil, nil, ns.browser.buildUI())
 }
 
 func (ns *needsScreen) row(n *data.Need) (string, string) {

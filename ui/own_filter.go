@@ -10,13 +10,13 @@ import (
 
 // ownFilter is a list's filter by the group's own fields of the kind of record it lists: a drop-down of
 // the ways to filter (each field filled in or empty, and for a yes-or-no or a list, each of its values)
-// that follows the fields added, renamed or removed in Settings. Every list of records shares it.
-type ownFilter[P data.Valued] struct {
-	view    data.View
-	kind    data.Kind
-	changed func()
-	sel     *dropDown // nil until the list is built
-	ways    []ownWay
+// that follows the fields added, renamed or removed in Settings. A browser shows it above its list (see
+// browser.own).
+type ownFilter struct {
+	view data.View
+	kind data.Kind
+	sel  *dropDown // nil until the list is built
+	ways []ownWay
 }
 
 // ownWay is one way to filter by a field of the group's own: its words, and the values it keeps.
@@ -25,14 +25,16 @@ type ownWay struct {
 	keep  func(values map[string]string) bool
 }
 
-// newOwnFilter filters records of kind k; changed filters the list again.
-func newOwnFilter[P data.Valued](v data.View, k data.Kind, changed func()) *ownFilter[P] {
-	return &ownFilter[P]{view: v, kind: k, changed: changed}
+// newOwnFilter filters records of kind k.
+func newOwnFilter(v data.View, k data.Kind) *ownFilter {
+	return &ownFilter{view: v, kind: k}
 }
 
-// buildUI is the drop-down, hidden while the kind has no fields of the group's own.
-func (f *ownFilter[P]) buildUI() *dropDown {
-	f.sel = filterSelect(T("Any field of your own"), nil, f.changed)
+// buildUI is the drop-down, hidden while the kind has no fields of the group's own; changed filters the
+// list again.
+func (f *ownFilter) buildUI(changed func()) *dropDown {
+	f.sel = filterSelect(T("Any field of your own"), nil, changed)
+	f.sel.asFirst = true // a field's long name would widen the list
 	f.fill()
 	return f.sel
 }
@@ -61,9 +63,9 @@ func ownWays(v data.View, k data.Kind) []ownWay {
 	return out
 }
 
-// fill offers the ways to filter as the fields are now, keeping the one chosen while it is still there;
-// with no fields it hides. Lists call it whenever they refresh.
-func (f *ownFilter[P]) fill() {
+// fill offers the ways to filter as the fields are now, keeping the one chosen while it is still there
+// (else every record shows again); with no fields it hides. A list calls it before each refresh.
+func (f *ownFilter) fill() {
 	if f.sel == nil {
 		return
 	}
@@ -80,20 +82,16 @@ func (f *ownFilter[P]) fill() {
 	f.sel.SetSelectedIndex(max(0, at))
 	f.sel.OnChanged = changed
 	showIf(f.sel, len(f.ways) > 0)
-	if at < 0 && chosen != "" {
-		f.changed() // the field filtered by is gone: show every record again
-	}
 }
 
-// filter reads the choice on the UI goroutine and returns which records to keep, for a browser's filter.
-func (f *ownFilter[P]) filter() func(P) bool {
-	if f.sel == nil {
-		return func(P) bool { return true }
+// filter reads the choice on the UI goroutine and returns which values to keep, for a browser's filter.
+func (f *ownFilter) filter() func(values map[string]string) bool {
+	i := -1
+	if f.sel != nil {
+		i = f.sel.SelectedIndex() - 1
 	}
-	i := f.sel.SelectedIndex() - 1
 	if i < 0 || i >= len(f.ways) {
-		return func(P) bool { return true }
+		return nil
 	}
-	keep := f.ways[i].keep
-	return func(r P) bool { return keep(r.CustomValues()) }
+	return f.ways[i].keep
 }

@@ -21,7 +21,6 @@ type partnersScreen struct {
 	kind, stage, focus *dropDown
 	kinds              []string // the kinds the kind filter offers, Accord's and the group's own
 	newest             *widget.Check
-	own                *ownFilter[*data.Partner]
 	// showOnMap, when set, shows a partner on the network map.
 	showOnMap func(id string)
 	network   networkMemo
@@ -37,7 +36,6 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		}
 		return ed
 	})}
-	ps.own = newOwnFilter[*data.Partner](s, data.KindPartner, func() { ps.filterNow() })
 	ps.browser = &browser[*data.Partner]{
 		search:  func(q string) []*data.Partner { return store.Search[data.Partner](s, q) },
 		row:     ps.row,
@@ -49,7 +47,8 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		order:   ps.order,
 		leave:   ps.leave,
 		unsaved: ps.unsaved,
-		also:    func() { ps.refreshRelations(); ps.own.fill() },
+		also:    ps.refreshRelations,
+		own:     newOwnFilter(s, data.KindPartner),
 	}
 	return ps
 }
@@ -72,7 +71,7 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 	add := newKeyButton(T("New partner"), theme.ContentAddIcon(), ps.create)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(T("Import contacts…"), theme.UploadIcon(), ps.onImport)
-	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.own.buildUI(), ps.newest)
+	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)
 	return container.NewBorder(container.NewVBox(bar, ps.undo), nil, nil, nil, ps.browser.buildUI())
 }
 
@@ -98,11 +97,10 @@ func (ps *partnersScreen) filter() func(*data.Partner) bool {
 	if ps.focus.SelectedIndex() > 0 {
 		focus = ps.focus.Selected
 	}
-	own := ps.own.filter()
 	return func(p *data.Partner) bool {
 		return (kind < 0 || string(p.PartnerKind) == ps.kinds[kind]) &&
 			(stage < 0 || p.Stage == data.Stages[stage]) &&
-			(focus == "" || slices.Contains(p.FocusAreas, focus)) && own(p)
+			(focus == "" || slices.Contains(p.FocusAreas, focus))
 	}
 }
 
