@@ -3,6 +3,7 @@ package partnerio
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -185,6 +186,10 @@ func TestCSVRoundTripKeepsContactsFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = m.WithFields(tab.Headers, to)
+	english := func(key string, args ...any) string { return fmt.Sprintf(key, args...) }
+	if got := m[slices.Index(tab.Headers, "Contact Ward")].Label(to, "en", english); got != "Ward (contact)" {
+		t.Errorf("the preview offers the contacts' Ward as %q", got)
+	}
 	plan, err := Plan(context.Background(), to, tab, m, Options{})
 	if err != nil {
 		t.Fatal(err)
