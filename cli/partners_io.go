@@ -30,7 +30,7 @@ func runImportCSV(e env, file string) error {
 		return err
 	}
 	defer s.Close()
-	m = m.WithFields(t.Headers, data.Fields(s, data.KindPartner))
+	m = m.WithFields(t.Headers, s)
 	plan, err := partnerio.Plan(context.Background(), s, t, m, partnerio.Options{Duplicates: partnerio.Skip})
 	if err != nil {
 		return err
@@ -89,7 +89,7 @@ func runExportActivities(e env, out string) error {
 func runExportVCard(e env, out string) error {
 	return exportPartners(e, out, func(w io.Writer, s *store.Store, partners []*data.Partner) error {
 		related := partnerio.RelatedInWords(s, i18n.Current().Code(), i18n.T, data.DateOf(s.Now()))
-		return partnerio.WriteVCard(w, partners, related)
+		return partnerio.WriteVCard(w, s, partners, related)
 	})
 }
 

@@ -443,11 +443,12 @@ type CustomLine struct {
 	Value string // stored
 }
 
-// CustomLines lists the record's filled-in values of live fields, in the fields' order; with printed set,
-// only those of fields marked to print on documents.
-func CustomLines(v View, r Customised, printed bool) []CustomLine {
+// CustomLines lists the filled-in values of live fields for k that r holds (a record of kind k, or a
+// partner's contact), in the fields' order; with printed set, only those of fields marked to print on
+// documents.
+func CustomLines(v View, k Kind, r Valued, printed bool) []CustomLine {
 	var out []CustomLine
-	for _, d := range Fields(v, r.Kind()) {
+	for _, d := range Fields(v, k) {
 		if value := r.CustomValues()[d.ID]; value != "" && (d.Print || !printed) {
 			out = append(out, CustomLine{d, value})
 		}

@@ -3,6 +3,8 @@ package partnerio
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -74,7 +76,7 @@ func TestCSVRoundTripKeepsTheGroupsOwnFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = m.WithFields(tab.Headers, data.Fields(to, data.KindPartner))
+	m = m.WithFields(tab.Headers, to)
 	for i, f := range m {
 		if f == Ignore {
 			t.Errorf("column %q not mapped back", tab.Headers[i])
@@ -116,7 +118,7 @@ func TestACellAFieldCannotReadLeavesItsRowOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := Guess(tab.Headers)
-	m = m.WithFields(tab.Headers, data.Fields(s, data.KindPartner))
+	m = m.WithFields(tab.Headers, s)
 	if m[2] != CustomField(data.FieldID(data.KindPartner, "History")) {
 		t.Fatalf("the Spanish header maps to %q", m[2])
 	}
@@ -127,5 +129,102 @@ func TestACellAFieldCannotReadLeavesItsRowOut(t *testing.T) {
 	if len(plan.New) != 1 || plan.New[0].Name != "Library" || len(plan.Problems) != 1 || plan.Problems[0].Row != 3 ||
 		plan.Problems[0].Problem.Text != "%s takes a date." {
 		t.Fatalf("new %d, problems %+v", len(plan.New), plan.Problems)
+	}
+}
+
+// contactFields saves fields of the group's own on contacts: a date, a choice, and one named as a field of
+// partners is.
+func contactFields(t *testing.T, s *store.Store) []*data.FieldDefinition {
+	t.Helper()
+	def := func(name string, typ data.FieldType, choices ...string) *data.FieldDefinition {
+		return &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, name)}, Name: name, For: data.KindContact,
+			Type: typ, Choices: choices, Order: len(name)}
+	}
+	fields := []*data.FieldDefinition{def("DBS check expires", data.FieldDate), def("First aid", data.FieldChoice, "Trained", "Not yet"),
+		def("Ward", data.FieldText)}
+	for _, d := range fields {
+		if err := s.Save(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return fields
+}
+
+// Each person's values of the group's own fields on contacts export on the person's row, in a column per
+// field (one named as a partners' field is told apart as "Contact Ward"), and import back into that person.
+func TestCSVRoundTripKeepsContactsFields(t *testing.T) {
+	from := newStore(t)
+	ownFields(t, from)
+	fields := contactFields(t, from)
+	dbs, aid, ward := fields[0].ID, fields[1].ID, fields[2].ID
+	partnerWard := data.FieldID(data.KindPartner, "Ward")
+	ann := data.Contact{ID: data.NewID(), Name: "Ann Lee", Custom: map[string]string{dbs: "2027-03-31", aid: "Trained", ward: "Riverside"}}
+	bo := data.Contact{ID: data.NewID(), Name: "Bo Chen", Custom: map[string]string{aid: "Not yet"}}
+	bank := &data.Partner{Name: "Northside Food Bank", PartnerKind: data.PartnerCommunityOrg, Stage: data.StageActive,
+		Contacts: []data.Contact{ann, bo}, Custom: map[string]string{partnerWard: "North"}}
+	if err := from.Save(bank); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, from, data.List[data.Partner](from)); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{"DBS check expires", "First aid", "Ward", "Contact Ward"} {
+		if !slices.Contains(tab.Headers, h) {
+			t.Errorf("no column headed %s among %q", h, tab.Headers)
+		}
+	}
+	to := newStore(t)
+	ownFields(t, to)
+	contactFields(t, to)
+	m, err := Guess(tab.Headers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = m.WithFields(tab.Headers, to)
+	english := func(key string, args ...any) string { return fmt.Sprintf(key, args...) }
+	if got := m[slices.Index(tab.Headers, "Contact Ward")].Label(to, "en", english); got != "Ward (contact)" {
+		t.Errorf("the preview offers the contacts' Ward as %q", got)
+	}
+	plan, err := Plan(context.Background(), to, tab, m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Problems) > 0 || len(plan.New) != 1 {
+		t.Fatalf("%d new, problems: %+v", len(plan.New), plan.Problems)
+	}
+	if _, err := plan.Apply(to); err != nil {
+		t.Fatal(err)
+	}
+	got := store.Search[data.Partner](to, "Northside Food Bank")[0]
+	if got.Custom[partnerWard] != "North" || len(got.Custom) != 1 {
+		t.Errorf("the partner's own values %v", got.Custom)
+	}
+	if len(got.Contacts) != 2 || !maps.Equal(got.Contacts[0].Custom, ann.Custom) || !maps.Equal(got.Contacts[1].Custom, bo.Custom) {
+		t.Fatalf("contacts imported as %+v", got.Contacts)
+	}
+}
+
+// A row with a value of a contacts' field but no person is left out, named, since the value would belong
+// to nobody.
+func TestAContactsFieldOnARowWithoutAPersonLeavesItOut(t *testing.T) {
+	s := newStore(t)
+	contactFields(t, s)
+	tab, err := Read(strings.NewReader("Organisation,Contact name,DBS check expires\nLibrary,Ann Lee,2027-02-01\nSchool,,2027-05-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := Guess(tab.Headers)
+	plan, err := Plan(context.Background(), s, tab, m.WithFields(tab.Headers, s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.New) != 1 || plan.New[0].Contacts[0].Custom[data.FieldID(data.KindContact, "DBS check expires")] != "2027-02-01" ||
+		len(plan.Problems) != 1 || plan.Problems[0].Row != 3 {
+		t.Fatalf("new %+v, problems %+v", plan.New, plan.Problems)
 	}
 }

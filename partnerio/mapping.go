@@ -54,16 +54,26 @@ func (f Field) CustomID() string {
 }
 
 // Label names what a column holds in the user's language: a built-in field translated with t, one of the
-// group's own fields by its name in lang.
+// group's own fields by its name in lang, a contacts' one saying so.
 func (f Field) Label(v data.View, lang string, t data.Translate) string {
 	id := f.CustomID()
 	if id == "" {
 		return t(string(f))
 	}
-	if d := data.Lookup[data.FieldDefinition](v, id); d != nil {
-		return d.Label(lang)
+	d := data.Lookup[data.FieldDefinition](v, id)
+	switch {
+	case d == nil:
+		return id
+	case d.For == data.KindContact:
+		return t("%s (contact)", d.Label(lang))
 	}
-	return id
+	return d.Label(lang)
+}
+
+// OwnFields are the group's own fields a spreadsheet of partners can hold: the partners', then their
+// contacts'.
+func OwnFields(v data.View) []*data.FieldDefinition {
+	return slices.Concat(data.Fields(v, data.KindPartner), data.Fields(v, data.KindContact))
 }
 
 // Mapping gives the field of each column of a Table, by position. The window lets the user change it.
@@ -136,12 +146,20 @@ func Guess(headers []string) (Mapping, error) {
 }
 
 // WithFields maps each column the mapping leaves out whose header names one of the group's own fields (in
-// any of its languages, ignoring case, accents and punctuation) to that field, as an export names them.
-func (m Mapping) WithFields(headers []string, own []*data.FieldDefinition) Mapping {
+// any of its languages, ignoring case, accents and punctuation) to that field, as an export names them: a
+// name that a partners' field and a contacts' field share is the partners', and "Contact" with the name
+// the contacts'.
+func (m Mapping) WithFields(headers []string, v data.View) Mapping {
 	byName := map[string]Field{}
-	for _, d := range own {
+	for _, d := range OwnFields(v) {
 		for _, name := range append([]string{d.Name}, slices.Collect(maps.Values(d.Names))...) {
-			byName[normalise(name)] = CustomField(d.ID)
+			name = normalise(name)
+			if d.For == data.KindContact {
+				byName["contact "+name] = CustomField(d.ID)
+			}
+			if _, taken := byName[name]; !taken {
+				byName[name] = CustomField(d.ID)
+			}
 		}
 	}
 	for i, h := range headers {

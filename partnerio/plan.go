@@ -219,7 +219,7 @@ func or(a, b string) string {
 }
 
 // grouping gathers rows into partners, by folded name, in the order the file first names them; fields are
-// the group's own fields of partners, by ID, that read the file's values, and partners those in Accord by
+// the group's own fields of partners and of contacts, by ID, that read the file's values, and partners those in Accord by
 // folded name, which a link to a partner names.
 type grouping struct {
 	order    []*group
@@ -236,7 +236,7 @@ type group struct {
 func newGrouping(v data.View) *grouping {
 	g := &grouping{byName: map[string]*group{}, fields: map[string]*data.FieldDefinition{}, partners: map[string]*data.Partner{}}
 	links := false
-	for _, d := range data.Fields(v, data.KindPartner) {
+	for _, d := range OwnFields(v) {
 		g.fields[d.ID] = d
 		links = links || d.Type == data.FieldPartner
 	}
@@ -248,27 +248,34 @@ func newGrouping(v data.View) *grouping {
 	return g
 }
 
-// customValues reads the row's values of the group's own fields as the editor would take them typed; a
-// link to a partner names one in Accord.
+// customValues reads the row's values of the group's own fields as the editor would take them typed, a
+// contacts' field's into the row's person; a link to a partner names one in Accord.
 func (g *grouping) customValues(p *data.Partner, cells map[string]string) *data.Problem {
 	for _, id := range slices.Sorted(maps.Keys(cells)) {
 		d := g.fields[id]
 		if d == nil {
 			continue // a field moved to the Trash while the preview was open
 		}
+		var holder data.Valued = p
+		if d.For == data.KindContact {
+			if len(p.Contacts) == 0 {
+				return &data.Problem{Message: "%s is about a person, and the row names none.", Args: []any{d.Name}}
+			}
+			holder = &p.Contacts[0]
+		}
 		if d.Type == data.FieldPartner {
 			linked, ok := g.partners[data.Fold(strings.TrimSpace(cells[id]))]
 			if !ok {
 				return d.Unreadable()
 			}
-			p.SetCustomValue(id, linked.ID)
+			holder.SetCustomValue(id, linked.ID)
 			continue
 		}
 		v, problem := d.Value(cells[id])
 		if problem != nil {
 			return problem
 		}
-		p.SetCustomValue(id, v)
+		holder.SetCustomValue(id, v)
 	}
 	return nil
 }

@@ -32,30 +32,51 @@ func neutralise(cell string) string {
 }
 
 // WriteCSV writes one row per contact, the partner's columns repeated on each, and one row for a partner
-// without contacts, then a column for each of the group's own fields of partners, headed by its name. It is
-// UTF-8 with a BOM and CRLF line ends, so Excel opens accents and line breaks right, and no cell starts like
-// a formula (see neutralise).
+// without contacts, then a column for each of the group's own fields of partners and of contacts (see
+// fieldHeaders), a contact's values on its own row. It is UTF-8 with a BOM and CRLF line ends, so Excel
+// opens accents and line breaks right, and no cell starts like a formula (see neutralise).
 func WriteCSV(w io.Writer, v data.View, partners []*data.Partner) error {
-	own := data.Fields(v, data.KindPartner)
-	headers := slices.Clone(csvHeaders)
-	for _, d := range own {
-		headers = append(headers, d.Name)
+	ofPartners, ofContacts := data.Fields(v, data.KindPartner), data.Fields(v, data.KindContact)
+	headers := slices.Concat(csvHeaders, fieldHeaders(ofPartners, ofContacts))
+	cells := func(own []*data.FieldDefinition, values map[string]string) []string {
+		out := make([]string, len(own))
+		for i, d := range own {
+			out[i] = cellOf(v, d, values[d.ID])
+		}
+		return out
 	}
 	return writeSheet(w, headers, func(row func(cells ...string)) {
 		for _, p := range partners {
-			values := make([]string, len(own))
-			for i, d := range own {
-				values[i] = cellOf(v, d, p.Custom[d.ID])
-			}
+			values := cells(ofPartners, p.Custom)
 			org := []string{p.Name, string(p.PartnerKind), string(p.Stage), p.Address, p.Website, p.Email, p.Phone, p.Notes}
 			if len(p.Contacts) == 0 {
-				row(slices.Concat(org, []string{"", "", "", "", ""}, values)...)
+				row(slices.Concat(org, []string{"", "", "", "", ""}, values, make([]string, len(ofContacts)))...)
 			}
 			for _, c := range p.Contacts {
-				row(slices.Concat(org, []string{c.Name, c.Role, c.Email, c.Phone, c.Notes}, values)...)
+				row(slices.Concat(org, []string{c.Name, c.Role, c.Email, c.Phone, c.Notes}, values, cells(ofContacts, c.Custom))...)
 			}
 		}
 	})
+}
+
+// fieldHeaders head the columns of the group's own fields: each by the field's name, except a contacts'
+// field named as a partners' one, which is "Contact" and its name, as the built-in columns of contacts are
+// — so that each imports back into its own field (see WithFields).
+func fieldHeaders(ofPartners, ofContacts []*data.FieldDefinition) []string {
+	var out []string
+	taken := map[string]bool{}
+	for _, d := range ofPartners {
+		out = append(out, d.Name)
+		taken[normalise(d.Name)] = true
+	}
+	for _, d := range ofContacts {
+		if taken[normalise(d.Name)] {
+			out = append(out, "Contact "+d.Name)
+		} else {
+			out = append(out, d.Name)
+		}
+	}
+	return out
 }
 
 // cellOf is a stored value of the group's own field as a spreadsheet cell that imports back: a linked
@@ -132,8 +153,10 @@ func writeSheet(w io.Writer, headers []string, rows func(row func(cells ...strin
 // WriteVCard writes a vCard 3.0 for every contact, with its partner as the organisation, and one for each
 // partner without contacts, so a phone or an e-mail program can take the whole address book. related
 // holds, by partner ID, the partner's relations with other organisations in words (see RelatedInWords):
-// each goes on every card of the partner, since a partner with people has no card of its own.
-func WriteVCard(w io.Writer, partners []*data.Partner, related map[string][]string) error {
+// each goes on every card of the partner, since a partner with people has no card of its own. A person's
+// values of the group's own fields on contacts go on their card (see ownProperty).
+func WriteVCard(w io.Writer, v data.View, partners []*data.Partner, related map[string][]string) error {
+	ofContacts := data.Fields(v, data.KindContact)
 	bw := bufio.NewWriter(w)
 	for _, p := range partners {
 		if len(p.Contacts) == 0 {
@@ -141,8 +164,14 @@ func WriteVCard(w io.Writer, partners []*data.Partner, related map[string][]stri
 				notes: p.Notes, address: p.Address, website: p.Website, related: related[p.ID], isOrg: true})
 		}
 		for _, c := range p.Contacts {
+			var own []string
+			for _, d := range ofContacts {
+				if value := c.Custom[d.ID]; value != "" {
+					own = append(own, ownProperty(d.Name, cellOf(v, d, value)))
+				}
+			}
 			writeCard(bw, card{uid: c.ID, name: c.Name, org: p.Name, role: c.Role, email: c.Email, phone: c.Phone,
-				notes: c.Notes, address: p.Address, website: p.Website, related: related[p.ID]})
+				notes: c.Notes, address: p.Address, website: p.Website, related: related[p.ID], own: own})
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -151,9 +180,18 @@ func WriteVCard(w io.Writer, partners []*data.Partner, related map[string][]stri
 	return nil
 }
 
+// ownProperty is one value of the group's own fields as a vCard property. vCard has no property for a
+// field a group made up, and a property's name cannot hold a field's (only letters, digits and hyphens):
+// so each is an X-ACCORD-FIELD whose value has two parts, the field's name and its value as the CSV export
+// writes it, each escaped as RFC 6350 (3.4) asks. An address book that does not know it keeps or skips it.
+func ownProperty(name, value string) string {
+	return "X-ACCORD-FIELD:" + escape(name) + ";" + escape(value)
+}
+
 type card struct {
 	uid, name, org, role, email, phone, notes, address, website string
 	related                                                     []string
+	own                                                         []string // whole properties (see ownProperty)
 	isOrg                                                       bool
 }
 
@@ -181,6 +219,7 @@ func writeCard(w *bufio.Writer, c card) {
 	for _, r := range c.related {
 		lines = append(lines, "RELATED;VALUE=text:"+escape(r))
 	}
+	lines = append(lines, c.own...)
 	if c.isOrg {
 		lines = append(lines, "X-ABSHOWAS:COMPANY") // Apple's address book then files it under the organisation
 	}

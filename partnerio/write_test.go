@@ -91,7 +91,7 @@ func TestVCardParsesBackWithAnotherParser(t *testing.T) {
 	partners := awkward()
 	partners[0].ID = "ecole"
 	related := map[string][]string{"ecole": {"École Saint-Michel; annexe is a member of Paris Schools, Arts & Sport", "Mairie du 1er funds École Saint-Michel; annexe"}}
-	if err := WriteVCard(&buf, partners, related); err != nil {
+	if err := WriteVCard(&buf, newStore(t), partners, related); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -191,5 +191,51 @@ func TestCSVExportNeutralisesFormulas(t *testing.T) {
 	}
 	if got, want := describe(data.List[data.Partner](to)), describe(data.List[data.Partner](from)); got != want {
 		t.Fatalf("after the round trip:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A person's values of the group's own fields on contacts go on their card, each an X-ACCORD-FIELD of the
+// field's name and its value, escaped so that another parser reads back separators and line breaks; an
+// empty value is left off.
+func TestVCardCarriesContactsFields(t *testing.T) {
+	s := newStore(t)
+	dbs := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "DBS check expires")}, Name: "DBS check expires",
+		For: data.KindContact, Type: data.FieldDate}
+	trained := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "Trained in; first aid, food")}, Name: "Trained in; first aid, food",
+		For: data.KindContact, Type: data.FieldChoices, Choices: []string{`Food hygiene\level 2`, "First aid"}}
+	diet := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, "Diet")}, Name: "Diet", For: data.KindContact, Type: data.FieldLongText}
+	for _, d := range []*data.FieldDefinition{dbs, trained, diet} {
+		if err := s.Save(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	partners := awkward()
+	partners[0].Contacts[0].Custom = map[string]string{dbs.ID: "2027-03-31", trained.ID: "Food hygiene\\level 2\nFirst aid", diet.ID: "No nuts,\nno dairy"}
+	var buf bytes.Buffer
+	if err := WriteVCard(&buf, s, partners, nil); err != nil {
+		t.Fatal(err)
+	}
+	dec := vcard.NewDecoder(&buf)
+	first, err := dec.Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := dec.Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// go-vcard unescapes \\, \n and \, but leaves \; : the unescaped ; parts the name from the value.
+	var got [][2]string
+	for _, v := range first.Values("X-ACCORD-FIELD") {
+		name, value, _ := strings.Cut(strings.ReplaceAll(v, `\;`, "\x00"), ";")
+		got = append(got, [2]string{strings.ReplaceAll(name, "\x00", ";"), strings.ReplaceAll(value, "\x00", ";")})
+	}
+	want := [][2]string{{"DBS check expires", "2027-03-31"}, {"Diet", "No nuts,\nno dairy"},
+		{"Trained in; first aid, food", `Food hygiene\level 2; First aid`}}
+	if !slices.Equal(got, want) {
+		t.Errorf("the card's own fields %q, want %q", got, want)
+	}
+	if v := second.Values("X-ACCORD-FIELD"); len(v) != 0 {
+		t.Errorf("a person with no values carries %q", v)
 	}
 }

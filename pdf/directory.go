@@ -40,7 +40,7 @@ func ContactDirectory(s data.View, printed data.Date, all bool) ([]byte, error) 
 }
 
 // directoryTable is one row per person, the partner's name heading its rows, with the values of the
-// group's own fields marked to print under the name.
+// group's own fields marked to print under the partner's name and each person's.
 func directoryTable(s data.View, ps []*data.Partner) table {
 	t := table{dense: true, keepGroups: true, cols: []column{
 		{title: T("Organisation"), share: 0.17, bold: true, group: true}, // runs down beside its people
@@ -50,10 +50,7 @@ func directoryTable(s data.View, ps []*data.Partner) table {
 		{title: T("Phone"), share: 0.14},
 	}}
 	for _, p := range ps {
-		heading := p.Name
-		for _, f := range printedFields(s, p) {
-			heading += "\n" + f.label + ": " + f.value
-		}
+		heading := withFields(p.Name, printedFields(s, data.KindPartner, p))
 		if len(p.Contacts) == 0 {
 			t.rows = append(t.rows, []string{heading, "—", "", orDash(p.Email), orDash(p.Phone)})
 		}
@@ -66,6 +63,7 @@ func directoryTable(s data.View, ps []*data.Partner) table {
 			if c.MaySign {
 				person += "\u00a0*" // the mark never wraps alone
 			}
+			person = withFields(person, printedFields(s, data.KindContact, &c))
 			t.rows = append(t.rows, []string{name, person, c.Role, c.Email, c.Phone})
 		}
 	}

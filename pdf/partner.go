@@ -65,22 +65,30 @@ func (pp *profile) about() []block {
 		field{T("Address"), p.Address},
 		field{T("Get in touch"), joinNonEmpty("  ·  ", p.Email, p.Phone, p.Website)},
 	)...)
-	out = append(out, labelled(printedFields(pp.s, p)...)...)
+	out = append(out, labelled(printedFields(pp.s, data.KindPartner, p)...)...)
 	if short := (fields{{T("Languages"), strings.Join(p.Languages, ", ")}, {T("Stakeholder map"), stake}}).filled(); len(short) > 0 {
 		out = append(out, fieldGrid(short))
 	}
 	return out
 }
 
-// printedFields are the record's values of the group's own fields marked to print on documents, each
-// labelled with its field's name in the document's language.
-func printedFields(s data.View, r data.Customised) []field {
+// printedFields are the values r holds of the group's own fields for k marked to print on documents, each
+// labelled with its field's name in the document's language: a partner's, or a contact's.
+func printedFields(s data.View, k data.Kind, r data.Valued) []field {
 	lang := i18n.Current()
 	var out []field
-	for _, l := range data.CustomLines(s, r, true) {
+	for _, l := range data.CustomLines(s, k, r, true) {
 		out = append(out, field{l.Field.Label(lang.Code()), l.Field.Show(s, l.Value, lang)})
 	}
 	return out
+}
+
+// withFields puts fields to print under a name in a table's cell, a line each.
+func withFields(name string, fs []field) string {
+	for _, f := range fs {
+		name += "\n" + f.label + ": " + f.value
+	}
+	return name
 }
 
 func outOf5(v int) string {
@@ -90,13 +98,14 @@ func outOf5(v int) string {
 	return fmt.Sprint(v)
 }
 
-// contacts lists the people, those who may sign for the partner marked.
+// contacts lists the people, those who may sign for the partner marked, each with their values of the
+// group's own fields marked to print under their name.
 func (pp *profile) contacts() []block {
 	if len(pp.p.Contacts) == 0 {
 		return nil
 	}
 	t := table{dense: true, cols: []column{
-		{title: T("Name"), share: 0.22, bold: true},
+		{title: T("Name"), share: 0.22, lead: true}, // the fields printed under a name are not bold,
 		{title: T("Role"), share: 0.19},
 		{title: T("Email"), share: 0.33},
 		{title: T("Phone"), share: 0.16},
@@ -111,7 +120,7 @@ func (pp *profile) contacts() []block {
 		if c.Language != "" {
 			role = lineByLine(role, T("Speaks %s", c.Language))
 		}
-		t.rows = append(t.rows, []string{c.Name, orDash(role), orDash(c.Email), orDash(c.Phone), sign})
+		t.rows = append(t.rows, []string{withFields(c.Name, printedFields(pp.s, data.KindContact, &c)), orDash(role), orDash(c.Email), orDash(c.Phone), sign})
 	}
 	return []block{t}
 }

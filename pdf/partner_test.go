@@ -153,3 +153,44 @@ func TestTheGroupsOwnFieldsPrintWhenMarked(t *testing.T) {
 		}
 	}
 }
+
+// A contact's values of the group's own fields marked to print show under that person, on the profile and
+// in the directory; a contact's field not marked to print does not show.
+func TestContactsFieldsPrintUnderTheirPerson(t *testing.T) {
+	s, p := profiled(t)
+	def := func(name string, typ data.FieldType, print bool, choices ...string) *data.FieldDefinition {
+		d := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindContact, name)}, Name: name, For: data.KindContact,
+			Type: typ, Print: print, Choices: choices}
+		save(t, s, d)
+		return d
+	}
+	dbs, aid, diet := def("DBS check expires", data.FieldDate, true), def("First aid", data.FieldChoice, true, "In date", "Lapsed"),
+		def("Diet", data.FieldText, false)
+	p.Contacts[0].Custom = map[string]string{dbs.ID: "2027-03-31", diet.ID: "No nuts"}
+	p.Contacts[1].Custom = map[string]string{aid.ID: "Lapsed"}
+	save(t, s, p)
+	profile, err := PartnerProfile(s, p, printedOn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	directory, err := ContactDirectory(s, printedOn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string][]byte{"profile": profile, "directory": directory} {
+		text := words(run(t, doc, "pdftotext", "-raw"))
+		// Each in the order read: the first person, their date, the second person, their first aid.
+		at := 0
+		for _, want := range []string{p.Contacts[0].Name, "DBS check expires: 31 March 2027", p.Contacts[1].Name, "First aid: Lapsed"} {
+			i := strings.Index(text[at:], want)
+			if i < 0 {
+				t.Errorf("the %s holds no %q after the text before it:\n%s", name, want, text)
+				break
+			}
+			at += i + len(want)
+		}
+		if strings.Contains(text, "No nuts") || strings.Contains(text, "Diet") {
+			t.Errorf("the %s prints a contact's field not marked to print", name)
+		}
+	}
+}

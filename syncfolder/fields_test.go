@@ -62,7 +62,7 @@ func TestFieldsAddedOnTwoLaptopsMeetAndARenameFollows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := data.CustomLines(ana.s, onAna, true)
+	lines := data.CustomLines(ana.s, data.KindPartner, onAna, true)
 	if len(lines) != 1 || lines[0].Field.Name != "Registered charity number" || lines[0].Value != "1098765" {
 		t.Errorf("after the rename ana prints the food bank's %+v", lines)
 	}

@@ -37,6 +37,7 @@ func newActivitiesScreen(s *store.Store, w fyne.Window) *activitiesScreen {
 		leave:   as.leave,
 		unsaved: as.unsaved,
 		also:    as.refreshActions,
+		own:     newOwnFilter(s, data.KindActivity),
 	}
 	return as
 }

@@ -15,8 +15,8 @@ import (
 	"accord/i18n"
 )
 
-// agreementsScreen lists the agreements and MOUs, filtered by status, partner and coming end, with the
-// editor of the chosen one beside the list.
+// agreementsScreen lists the agreements and MOUs, filtered by status, partner, coming end and the group's
+// own fields, with the editor of the chosen one beside the list.
 type agreementsScreen struct {
 	records[data.Agreement, *data.Agreement, *agreementEditor]
 
@@ -45,6 +45,7 @@ func newAgreementsScreen(s *store.Store, w fyne.Window) *agreementsScreen {
 		filter:  as.filter,
 		leave:   as.leave,
 		unsaved: as.unsaved,
+		own:     newOwnFilter(s, data.KindAgreement),
 	}
 	return as
 }

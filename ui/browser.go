@@ -40,6 +40,8 @@ type browser[P data.Record] struct {
 	// also, when set, refreshes what the screen shows beside the list (the open actions, the evaluations
 	// due) whenever the list is refreshed.
 	also func()
+	// own, when set, filters the list by the group's own fields, above it: the records P are data.Valued.
+	own *ownFilter
 
 	items      []P
 	query      *searchBox
@@ -108,7 +110,12 @@ func (b *browser[P]) listUI() fyne.CanvasObject {
 	// edge ("Search by name, contact, email, focus area or no").
 	hint := wrapped(b.hint)
 	hint.SizeName = theme.SizeNameCaptionText
-	return container.NewBorder(container.NewVBox(b.query, hint, b.counter), nil, nil, nil, readable(b.list))
+	top := container.NewVBox(b.query, hint)
+	if b.own != nil {
+		top.Add(b.own.buildUI(b.filterNow))
+	}
+	top.Add(b.counter)
+	return container.NewBorder(top, nil, nil, nil, readable(b.list))
 }
 
 // titleAndDetails is a list row: a record's name in bold and its details below in small print, each
@@ -194,6 +201,12 @@ func (b *browser[P]) filterNow() {
 	if b.filter != nil {
 		keep = b.filter()
 	}
+	if b.own != nil {
+		if own := b.own.filter(); own != nil {
+			screen := keep
+			keep = func(r P) bool { return screen(r) && own(any(r).(data.Valued).CustomValues()) }
+		}
+	}
 	var order func(a, b P) int
 	if b.order != nil {
 		order = b.order()
@@ -274,6 +287,9 @@ func (b *browser[P]) unselect() {
 
 // refresh reloads the list, keeping the selection when the record is still there.
 func (b *browser[P]) refresh() {
+	if b.own != nil {
+		b.own.fill() // a field may have been added, renamed or removed in Settings
+	}
 	b.filterNow()
 	if b.also != nil {
 		b.also()

@@ -156,7 +156,7 @@ func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
 	sh.nav.Select(1)
 	settle(t)
 	ps := sh.partners
-	if ps.own.Visible() {
+	if ps.own.sel.Visible() {
 		t.Fatal("a filter by fields of the group's own shows with no such fields")
 	}
 	ward, policy := partnerField("Ward", data.FieldChoices), partnerField("Safeguarding policy", data.FieldYesNo)
@@ -170,7 +170,7 @@ func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
 	settle(t)
 	shown := func(filter string) []string {
 		t.Helper()
-		ps.own.SetSelected(filter)
+		ps.own.sel.SetSelected(filter)
 		settle(t)
 		var names []string
 		for _, p := range ps.items {
@@ -190,7 +190,7 @@ func TestThePartnersListFiltersByTheGroupsOwnFields(t *testing.T) {
 			t.Errorf("%s: %q; want %q", filter, got, want)
 		}
 	}
-	if !ps.own.Visible() {
+	if !ps.own.sel.Visible() {
 		t.Error("the filter is hidden")
 	}
 }
@@ -325,6 +325,31 @@ func TestActivitiesAndNeedsTakeFieldsOfTheirOwn(t *testing.T) {
 	}
 }
 
+// A field of contacts can be marked to print under its person on the partner's documents.
+func TestAContactsFieldCanBeMarkedToPrint(t *testing.T) {
+	f := newFixture(t)
+	_, w, list := fromSettings(t, f, "Fields…")
+	var adds []*widget.Button
+	for _, b := range find[*widget.Button](list) {
+		if b.Text == "Add a field…" {
+			adds = append(adds, b)
+		}
+	}
+	test.Tap(adds[slices.Index(data.FieldKinds, data.KindContact)])
+	settle(t)
+	dialog := w.Canvas().Overlays().Top()
+	test.Type(entryWithPlaceholder(t, dialog, "For example: Charity number"), "DBS check expires")
+	find[*dropDown](dialog)[0].SetSelectedIndex(slices.Index(data.FieldTypes, data.FieldDate))
+	test.Tap(first(t, dialog, "the words of Print on documents", func(w *checkWords) bool {
+		return w.Text == "Print on documents (under the person, on the profile and in the directory)"
+	}))
+	test.Tap(button(t, dialog, "Save"))
+	settle(t)
+	if fields := data.Fields(f.store, data.KindContact); len(fields) != 1 || !fields[0].Print || fields[0].Type != data.FieldDate {
+		t.Fatalf("contacts' fields %+v", fields)
+	}
+}
+
 // rowInput is the entry a row labels (see row).
 func rowInput(t *testing.T, o fyne.CanvasObject, label string) *widget.Entry {
 	t.Helper()
@@ -387,7 +412,7 @@ func TestAnImportColumnBecomesAFieldOfTheGroupsOwn(t *testing.T) {
 	}
 	imp := &partnerImport{store: f.store, win: w, table: table, done: sh.partners.refresh}
 	imp.mapping, _ = partnerio.Guess(table.Headers)
-	imp.mapping = imp.mapping.WithFields(table.Headers, data.Fields(f.store, data.KindPartner))
+	imp.mapping = imp.mapping.WithFields(table.Headers, f.store)
 	imp.show("parishes.csv")
 	settle(t)
 	if imp.mapping[1] != partnerio.CustomField(number.ID) || imp.mapping[2] != partnerio.Ignore {
@@ -493,6 +518,60 @@ func TestAContactsFieldsAreFilledInThePartnerEditor(t *testing.T) {
 	settle(t)
 	if e := rowInput(t, ps.pane, "Badge number (required)"); e.Text != "B-204" {
 		t.Fatalf("the refilled editor shows the badge %q", e.Text)
+	}
+}
+
+// The agreements and needs lists filter by the group's own fields as the partners list does, each
+// offering only the fields of what it lists; the first choice shows every record again.
+func TestEveryListFiltersByTheGroupsOwnFields(t *testing.T) {
+	f := newFixture(t)
+	funder := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindAgreement, "Funder")}, Name: "Funder",
+		For: data.KindAgreement, Type: data.FieldChoice, Choices: []string{"Council", "Lottery"}}
+	informed := &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(data.KindNeed, "Council informed")}, Name: "Council informed",
+		For: data.KindNeed, Type: data.FieldYesNo}
+	f.soon.SetCustomValue(funder.ID, "Council")
+	f.distant.SetCustomValue(funder.ID, "Lottery")
+	bench := &data.Need{Name: "Bench repairs", Priority: data.PriorityLow, Status: data.NeedOpen}
+	warm := &data.Need{Name: "Warm space in winter", Priority: data.PriorityHigh, Status: data.NeedOpen}
+	bench.SetCustomValue(informed.ID, data.Yes)
+	warm.SetCustomValue(informed.ID, data.No)
+	f.save(t, funder, informed, f.soon, f.distant, bench, warm)
+	settle(t)
+	sh, _ := showShell(t, f.store)
+	shown := func(sel *dropDown, choice string, items func() []string) []string {
+		t.Helper()
+		if !slices.Contains(sel.Options, choice) {
+			t.Fatalf("%q is not among the filters %q", choice, sel.Options)
+		}
+		sel.SetSelected(choice)
+		settle(t)
+		got := items()
+		slices.Sort(got)
+		return got
+	}
+	as := showScreen[*agreementsScreen](t, sh)
+	agreements := func() []string { return titlesOf(as.items) }
+	if got := shown(as.own.sel, "Funder: Council", agreements); !slices.Equal(got, []string{"Homework club at the library"}) {
+		t.Errorf("agreements funded by the council: %q", got)
+	}
+	if got := shown(as.own.sel, "Any field of your own", agreements); len(got) != 2 {
+		t.Errorf("agreements with the filter cleared: %q", got)
+	}
+	ns := showScreen[*needsScreen](t, sh)
+	needs := func() []string { return titlesOf(ns.items) }
+	if got := shown(ns.own.sel, "Council informed: yes", needs); !slices.Equal(got, []string{"Bench repairs"}) {
+		t.Errorf("needs the council was told of: %q", got)
+	}
+	if slices.ContainsFunc(ns.own.sel.Options, func(o string) bool { return strings.HasPrefix(o, "Funder") }) {
+		t.Errorf("the needs list offers an agreements' field: %q", ns.own.sel.Options)
+	}
+	if got := shown(ns.own.sel, "Any field of your own", needs); len(got) != 2 {
+		t.Errorf("needs with the filter cleared: %q", got)
+	}
+	for _, sel := range []*dropDown{showScreen[*activitiesScreen](t, sh).own.sel, showScreen[*evaluationsScreen](t, sh).own.sel} {
+		if sel.Visible() {
+			t.Errorf("a list with no fields of the group's own offers to filter by them: %q", sel.Options)
+		}
 	}
 }
 

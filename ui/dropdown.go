@@ -12,6 +12,9 @@ import (
 // widestChoice the drop-down stops growing and cuts it, and the list it opens shows it.
 type dropDown struct {
 	widget.Select
+	// asFirst keeps the drop-down as wide as its first choice: a filter above a narrow list, whose longer
+	// choices are cut there and shown whole in the list it opens.
+	asFirst bool
 }
 
 // widestChoice is how wide a drop-down grows, at normal text size: two side by side (a partner's kind and
@@ -30,7 +33,11 @@ func (d *dropDown) MinSize() fyne.Size {
 	size := d.Select.MinSize()
 	th := d.Theme()
 	var widest float32
-	for _, o := range d.Options {
+	options := d.Options
+	if d.asFirst {
+		options = options[:min(1, len(options))]
+	}
+	for _, o := range options {
 		widest = max(widest, textWidth(o))
 	}
 	if d.SelectedIndex() < 0 {

@@ -39,6 +39,7 @@ func newEvaluationsScreen(s *store.Store, w fyne.Window) *evaluationsScreen {
 		leave:   es.leave,
 		unsaved: es.unsaved,
 		also:    es.refreshDue,
+		own:     newOwnFilter(s, data.KindEvaluation),
 	}
 	return es
 }

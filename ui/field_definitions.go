@@ -157,8 +157,11 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 	kind := choice(b, data.FieldTypes, &d.Type)
 	kind.OnChanged = func(string) { d.Type = data.FieldTypes[kind.SelectedIndex()]; showFor() }
 	checks := []fyne.CanvasObject{b.check(T("Required: a record cannot be saved without it"), &d.Required)}
-	if d.For == data.KindPartner { // only a partner's documents print fields of the group's own
+	switch d.For { // only a partner's documents print fields of the group's own: its own, and its people's
+	case data.KindPartner:
 		checks = append(checks, b.check(T("Print on documents (the partner's profile and the directory)"), &d.Print))
+	case data.KindContact:
+		checks = append(checks, b.check(T("Print on documents (under the person, on the profile and in the directory)"), &d.Print))
 	}
 	left = container.NewVBox(row(T("Type"), kind), remindRow, container.NewGridWithColumns(2, checks...))
 	content.Add(body)

@@ -31,6 +31,7 @@ func newNeedsScreen(s *store.Store, w fyne.Window) *needsScreen {
 		order:   func() func(a, b *data.Need) int { return urgentFirst },
 		leave:   ns.leave,
 		unsaved: ns.unsaved,
+		own:     newOwnFilter(s, data.KindNeed),
 	}
 	return ns
 }

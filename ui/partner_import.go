@@ -54,7 +54,7 @@ func (ps *partnersScreen) onImport() {
 				}
 				imp := &partnerImport{store: ps.store, win: ps.win, table: t, done: ps.refresh}
 				imp.mapping, _ = partnerio.Guess(t.Headers) // a mapping it could not guess is fixed in the preview
-				imp.mapping = imp.mapping.WithFields(t.Headers, data.Fields(ps.store, data.KindPartner))
+				imp.mapping = imp.mapping.WithFields(t.Headers, ps.store)
 				for c := shownColumns; c < len(imp.mapping); c++ {
 					imp.mapping[c] = partnerio.Ignore // not shown, so never imported unseen
 				}
@@ -102,7 +102,7 @@ const shownColumns = 200
 // own, of the group's own, or a new one of the group's own named after the header — and a few values.
 func (imp *partnerImport) columns() fyne.CanvasObject {
 	choices := slices.Clone(partnerio.Fields)
-	for _, d := range data.Fields(imp.store, data.KindPartner) {
+	for _, d := range partnerio.OwnFields(imp.store) {
 		choices = append(choices, partnerio.CustomField(d.ID))
 	}
 	labels := make([]string, len(choices))

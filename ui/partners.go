@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,9 +21,6 @@ type partnersScreen struct {
 	kind, stage, focus *dropDown
 	kinds              []string // the kinds the kind filter offers, Accord's and the group's own
 	newest             *widget.Check
-	// own filters by the group's own fields, with the filters it offers now (see fillOwn).
-	own        *dropDown
-	ownFilters []ownFilter
 	// showOnMap, when set, shows a partner on the network map.
 	showOnMap func(id string)
 	network   networkMemo
@@ -51,7 +47,8 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		order:   ps.order,
 		leave:   ps.leave,
 		unsaved: ps.unsaved,
-		also:    func() { ps.refreshRelations(); ps.fillOwn() },
+		also:    ps.refreshRelations,
+		own:     newOwnFilter(s, data.KindPartner),
 	}
 	return ps
 }
@@ -70,13 +67,11 @@ func (ps *partnersScreen) buildUI() fyne.CanvasObject {
 	ps.kind = filterSelect(T("Any kind"), kindLabels, ps.filterNow)
 	ps.stage = filterSelect(T("Any stage"), translated(data.Stages), ps.filterNow)
 	ps.focus = filterSelect(T("Any focus area"), data.FocusAreas(ps.store), ps.filterNow)
-	ps.own = filterSelect(T("Any field of your own"), nil, ps.filterNow)
-	ps.fillOwn()
 	ps.newest = widget.NewCheck(T("Recently changed first"), func(bool) { ps.filterNow() })
 	add := newKeyButton(T("New partner"), theme.ContentAddIcon(), ps.create)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(T("Import contacts…"), theme.UploadIcon(), ps.onImport)
-	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.own, ps.newest)
+	bar := flowRow(add, imp, ps.kind, ps.stage, ps.focus, ps.newest)
 	return container.NewBorder(container.NewVBox(bar, ps.undo), nil, nil, nil, ps.browser.buildUI())
 }
 
@@ -102,68 +97,10 @@ func (ps *partnersScreen) filter() func(*data.Partner) bool {
 	if ps.focus.SelectedIndex() > 0 {
 		focus = ps.focus.Selected
 	}
-	own := func(*data.Partner) bool { return true }
-	if i := ps.own.SelectedIndex() - 1; i >= 0 && i < len(ps.ownFilters) {
-		own = ps.ownFilters[i].keep
-	}
 	return func(p *data.Partner) bool {
 		return (kind < 0 || string(p.PartnerKind) == ps.kinds[kind]) &&
 			(stage < 0 || p.Stage == data.Stages[stage]) &&
-			(focus == "" || slices.Contains(p.FocusAreas, focus)) && own(p)
-	}
-}
-
-// ownFilter is one way to filter partners by a field of the group's own: its words, and the partners it
-// keeps.
-type ownFilter struct {
-	label string
-	keep  func(*data.Partner) bool
-}
-
-// ownFilters are the filters the group's own fields of partners offer: each filled in or empty, and for a
-// yes-or-no or a list, each of its values.
-func ownFilters(v data.View) []ownFilter {
-	lang := i18n.Current().Code()
-	var out []ownFilter
-	for _, d := range data.Fields(v, data.KindPartner) {
-		id, name := d.ID, d.Label(lang)
-		out = append(out,
-			ownFilter{T("%s filled in", name), func(p *data.Partner) bool { return p.Custom[id] != "" }},
-			ownFilter{T("%s empty", name), func(p *data.Partner) bool { return p.Custom[id] == "" }})
-		values, labels := d.Choices, d.Choices
-		if d.Type == data.FieldYesNo {
-			values, labels = []string{data.Yes, data.No}, []string{T(data.Yes), T(data.No)}
-		}
-		if d.Type == data.FieldChoice || d.Type == data.FieldChoices || d.Type == data.FieldYesNo {
-			for i, value := range values {
-				out = append(out, ownFilter{T("%s: %s", name, labels[i]), func(p *data.Partner) bool {
-					return slices.Contains(strings.Split(p.Custom[id], "\n"), value)
-				}})
-			}
-		}
-	}
-	return out
-}
-
-// fillOwn offers the filters of the group's own fields as they are now — a field may have been added,
-// renamed or removed in Settings — keeping the one chosen while it is still there; with no fields it
-// hides.
-func (ps *partnersScreen) fillOwn() {
-	ps.ownFilters = ownFilters(ps.store)
-	chosen := ps.own.Selected
-	options := []string{ps.own.Options[0]}
-	for _, f := range ps.ownFilters {
-		options = append(options, f.label)
-	}
-	changed := ps.own.OnChanged
-	ps.own.OnChanged = nil // a choice that stays is no change
-	ps.own.Options = options
-	at := slices.Index(options, chosen)
-	ps.own.SetSelectedIndex(max(0, at))
-	ps.own.OnChanged = changed
-	showIf(ps.own, len(ps.ownFilters) > 0)
-	if at < 0 && chosen != "" {
-		ps.filterNow() // the field filtered by is gone: show every partner again
+			(focus == "" || slices.Contains(p.FocusAreas, focus))
 	}
 }
 

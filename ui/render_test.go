@@ -109,6 +109,11 @@ func (r *renderer) furnish() {
 		Names: map[string]string{"es": "Vencimiento del seguro", "fr": "Fin de l'assurance"}, For: data.KindPartner, Type: data.FieldDate,
 		RemindDays: 30, Order: 1}
 	f.save(t, number, insurance)
+	// A field of their own on each other kind, so every list shows its filter by them.
+	for i, k := range []data.Kind{data.KindAgreement, data.KindEvaluation, data.KindActivity, data.KindNeed} {
+		name := []string{"Funded by the council's community grants", "Follow-up visit", "Room booked", "Raised at the residents' meeting"}[i]
+		f.save(t, &data.FieldDefinition{Meta: data.Meta{ID: data.FieldID(k, name)}, Name: name, For: k, Type: data.FieldYesNo})
+	}
 	vecinos := &data.Partner{Name: "Asociación Vecinal San José de Calasanz", PartnerKind: data.PartnerResidents, Stage: data.StageEngaged,
 		Contacts: []data.Contact{{Name: "María José Fernández", Role: "Presidenta", MaySign: true}}}
 	vecinos.SetCustomValue(number.ID, "1098765")
@@ -249,6 +254,9 @@ func (r *renderer) everyDialog() {
 	r.dialog("fields of your own", ss.onFields)
 	r.dialog("add a field", func() {
 		editField(r.f.store, r.w, &data.FieldDefinition{For: data.KindPartner, Type: data.FieldDate}, "", func() {})
+	})
+	r.dialog("add a contact's field", func() {
+		editField(r.f.store, r.w, &data.FieldDefinition{For: data.KindContact, Type: data.FieldDate}, "", func() {})
 	})
 	r.dialog("change a field", func() {
 		ward := &data.FieldDefinition{Meta: data.Meta{ID: "ward"}, Name: "Ward", For: data.KindPartner, Type: data.FieldChoices,
