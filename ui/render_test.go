@@ -82,11 +82,16 @@ type renderer struct {
 
 func newRenderer(t *testing.T, lang string, sz sizing) *renderer {
 	// The data folder shows on Settings and Backups: the same folder each run keeps the pictures the same.
-	dir := filepath.Join(os.TempDir(), "accord-renders", lang+"-"+sz.name)
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
+	// Only the run that keeps them needs it; the checks take a folder of their own (a longer path, a
+	// stricter fit), so that two runs on one machine do not share it.
+	dir := filepath.Join(t.TempDir(), "data")
+	if *updateRenders {
+		dir = filepath.Join(os.TempDir(), "accord-renders", lang+"-"+sz.name)
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(dir) })
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
 	r := &renderer{t: t, f: newFixtureIn(t, dir), lang: lang, sz: sz}
 	r.furnish()
 	i18n.SetLanguage(lang)
