@@ -451,9 +451,9 @@ func (ns *networkScreen) onPrint() {
 	}, func([]byte) {})
 }
 
-// onKinds shows the group's own kinds of relation, to name and add.
+// onKinds shows the kinds of relation, to add, name, merge and hide.
 func (ns *networkScreen) onKinds() {
-	showRelationTypes(ns.store, ns.shell.win, ns.refresh)
+	showPickLists(ns.store, ns.shell.win, data.ListRelationTypes, ns.refresh)
 }
 
 // swatch is a legend line: a dot of the colour and what it means.
