@@ -37,6 +37,7 @@ type networkScreen struct {
 	view                                   *networkView
 	kind, focus, stage, ties, around, look *dropDown
 	kinds                                  []string // the kinds the kind filter offers, Accord's and the group's own
+	tieKeys                                []string // the kinds of tie the ties filter offers: agreements, then relations'
 	sizeBy                                 *dropDown
 	current                                *widget.Check
 	find                                   *searchBox
@@ -70,13 +71,11 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	ns.view.onTap = ns.onTap
 	ns.view.onHover = ns.onHover
 	ns.view.onMoved = ns.onMoved
-	var kindLabels []string
-	ns.kinds, kindLabels = pickOptions(ns.store, data.ListPartnerKinds)
-	ns.kind = filterSelect(T("Any kind"), kindLabels, ns.draw)
-	ns.focus = filterSelect(T("Any focus area"), data.FocusAreas(ns.store), ns.draw)
+	ns.kind = filterSelect(T("Any kind"), nil, ns.draw)
+	ns.focus = filterSelect(T("Any focus area"), nil, ns.draw)
 	ns.stage = filterSelect(T("Any stage"), translated(data.Stages), ns.draw)
 	ns.ties = filterSelect(T("Every tie"), nil, ns.draw)
-	ns.fillTies()
+	ns.fillFilters()
 	ns.current = widget.NewCheck(T("Current ties only"), func(bool) { ns.draw() })
 	ns.around = filterSelect(T(aroundChoices[0]), translated(aroundChoices[1:]), ns.draw)
 	ns.look = filterSelect(T(lookChoices[0]), translated(lookChoices[1:]), ns.draw)
@@ -100,22 +99,26 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(findRow, filters), ns.status, nil, nil, split)
 }
 
-// fillTies offers every kind of tie: agreements, then each kind of relation by name.
-func (ns *networkScreen) fillTies() {
+// fillFilters offers the kinds of partner, the focus areas and every kind of tie (agreements, then each kind
+// of relation by name) as they are now: Settings → Lists… or a sync may have added, renamed or hidden one
+// since the map was built. A choice that stays is kept.
+func (ns *networkScreen) fillFilters() {
+	was, wasFocus, wasTies := ns.kinds, ns.focus.Options[1:], ns.tieKeys
+	var labels []string
+	ns.kinds, labels = pickOptions(ns.store, data.ListPartnerKinds)
+	refillFilter(ns.kind, was, ns.kinds, labels)
+	focus := data.FocusAreas(ns.store)
+	refillFilter(ns.focus, wasFocus, focus, focus)
 	lang := i18n.Current().Code()
-	options := []string{T("Every tie"), T("Agreements")}
+	ns.tieKeys, labels = []string{data.AgreementTies}, []string{T("Agreements")}
 	for _, t := range data.RelationTypes(ns.store) {
-		options = append(options, t.Named(false, lang, T))
+		ns.tieKeys, labels = append(ns.tieKeys, t.ID), append(labels, t.Named(false, lang, T))
 	}
-	selected := max(ns.ties.SelectedIndex(), 0)
-	ns.ties.OnChanged = nil
-	ns.ties.Options = options
-	ns.ties.SetSelectedIndex(min(selected, len(options)-1))
-	ns.ties.OnChanged = func(string) { ns.draw() }
+	refillFilter(ns.ties, wasTies, ns.tieKeys, labels)
 }
 
 func (ns *networkScreen) refresh() {
-	ns.fillTies()
+	ns.fillFilters()
 	ns.draw()
 }
 
@@ -131,13 +134,8 @@ func (ns *networkScreen) filter() data.NetworkFilter {
 	if ns.focus.SelectedIndex() > 0 {
 		f.FocusArea = ns.focus.Selected
 	}
-	switch i := ns.ties.SelectedIndex(); {
-	case i == 1:
-		f.Ties = data.AgreementTies
-	case i > 1:
-		if types := data.RelationTypes(ns.store); i-2 < len(types) {
-			f.Ties = types[i-2].ID
-		}
+	if i := ns.ties.SelectedIndex(); i > 0 {
+		f.Ties = ns.tieKeys[i-1]
 	}
 	f.CurrentOnly = ns.current.Checked
 	if d := ns.around.SelectedIndex(); d > 0 && ns.found != "" {

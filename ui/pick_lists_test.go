@@ -183,3 +183,61 @@ func TestAKindOfRelationIsMergedAndHiddenInLists(t *testing.T) {
 		t.Errorf("a kind shown again is not offered: %q", got)
 	}
 }
+
+// The Partners list and the network map were both shown before a kind of partner was added in Settings →
+// Lists…: shown again, without a restart, each kind filter offers it, and a partner given it is found by
+// it; renamed, the filters offer the new name.
+func TestKindFiltersFollowTheLists(t *testing.T) {
+	f := newFixture(t)
+	sh, w := showShell(t, f.store)
+	ns := showNetwork(t, sh)
+	sh.goTo(partnersID)
+	settle(t)
+	ps := sh.partners
+	if slices.Contains(ps.kind.Options, "Allotment society") {
+		t.Fatalf("offered before it was added: %q", ps.kind.Options)
+	}
+	ss := showScreen[*settingsScreen](t, sh)
+	test.Tap(button(t, ss.body, "Lists…"))
+	settle(t)
+	test.Tap(button(t, w.Canvas().Overlays().Top(), "Add an entry…"))
+	settle(t)
+	dialog := w.Canvas().Overlays().Top()
+	test.Type(find[*field](dialog)[0], "Allotment society")
+	test.Tap(button(t, dialog, "Add"))
+	settle(t)
+	w.Canvas().Overlays().Top().Hide()
+	library := data.Clone(f.library)
+	library.PartnerKind = "Allotment society"
+	f.save(t, library)
+
+	sh.goTo(partnersID)
+	settle(t)
+	if !slices.Contains(ps.kind.Options, "Allotment society") {
+		t.Fatalf("the partners' kind filter offers %q", ps.kind.Options)
+	}
+	ps.kind.SetSelected("Allotment society")
+	eventually(t, "the library alone in the list", func() bool {
+		return len(ps.browser.items) == 1 && ps.browser.items[0].ID == f.library.ID
+	})
+	showNetwork(t, sh)
+	if !slices.Contains(ns.kind.Options, "Allotment society") {
+		t.Fatalf("the network's kind filter offers %q", ns.kind.Options)
+	}
+	apply := func(rs []data.Record) {
+		t.Helper()
+		if err := f.store.SaveAll(rs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	apply(data.RenamePick(f.store, data.ListPartnerKinds, "Allotment society", "Allotments", f.store.Now()))
+	sh.goTo(partnersID)
+	settle(t)
+	if !slices.Contains(ps.kind.Options, "Allotments") || slices.Contains(ps.kind.Options, "Allotment society") {
+		t.Fatalf("after the rename the partners' kind filter offers %q", ps.kind.Options)
+	}
+	showNetwork(t, sh)
+	if !slices.Contains(ns.kind.Options, "Allotments") {
+		t.Fatalf("after the rename the network's kind filter offers %q", ns.kind.Options)
+	}
+}
