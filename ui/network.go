@@ -235,7 +235,7 @@ func inkColour() color.NRGBA {
 func drawNetwork(v data.View, n *data.Network, at map[string]data.Point, insights map[string]data.Insight, look mapLook) *drawnNetwork {
 	d := &drawnNetwork{net: n, at: make([]data.Point, len(n.Nodes)), radius: make([]float32, len(n.Nodes)),
 		fill: make([]color.Color, len(n.Nodes)), ring: make([]color.Color, len(n.Nodes)), labeled: make([]bool, len(n.Nodes)),
-		ties: make([]color.Color, len(n.Edges)), widths: make([]float32, len(n.Edges))}
+		ties: make([]color.Color, len(n.Edges)), widths: make([]float32, len(n.Edges)), kinds: data.KindColours(v)}
 	for i, node := range n.Nodes {
 		d.at[i] = at[node.ID]
 		in := insights[node.ID]
@@ -243,9 +243,9 @@ func drawNetwork(v data.View, n *data.Network, at map[string]data.Point, insight
 		case node.Us():
 			d.fill[i], d.radius[i] = nrgba(data.UsColour, 0xff), 12
 		case node.Partner == nil: // a cluster of partners of a kind
-			d.fill[i], d.radius[i] = nrgba(data.KindColour(node.Cluster), 0xff), float32(min(8+2*math.Sqrt(float64(node.Members)), 40))
+			d.fill[i], d.radius[i] = nrgba(d.kinds.Of(node.Cluster), 0xff), float32(min(8+2*math.Sqrt(float64(node.Members)), 40))
 		default:
-			d.fill[i] = nrgba(data.KindColour(node.Partner.PartnerKind), 0xff)
+			d.fill[i] = nrgba(d.kinds.Of(node.Partner.PartnerKind), 0xff)
 			if look.byQuadrant {
 				d.fill[i] = nrgba(data.QuadrantColour(data.QuadrantOf(node.Partner.Influence, node.Partner.Interest)), 0xff)
 			}
@@ -312,7 +312,10 @@ func (ns *networkScreen) showSide(n *data.Network, clustered bool) {
 		ns.side.Add(swatch(nrgba(data.QuadrantColour(""), 0xff), T("Not placed on the stakeholder map yet")))
 	} else {
 		for _, k := range data.PartnerKinds {
-			ns.side.Add(swatch(nrgba(data.KindColour(k), 0xff), capitalFirst(T(string(k)))))
+			ns.side.Add(swatch(nrgba(ns.drawn.kinds.Of(k), 0xff), capitalFirst(T(string(k)))))
+		}
+		for _, k := range ns.drawn.kinds.Own { // as the group typed them
+			ns.side.Add(swatch(nrgba(ns.drawn.kinds.Of(k), 0xff), string(k)))
 		}
 	}
 	look := mapLook{ink: inkColour()}
@@ -379,7 +382,7 @@ func (ns *networkScreen) onHover(i int) {
 		parts := append([]string{node.Name + " — " + data.ListPartnerKinds.Label(string(node.Partner.PartnerKind), T)}, ns.insights[node.ID].Sentences(T, N)...)
 		ns.status.SetText(strings.Join(parts, " "))
 	case node.Cluster != "":
-		ns.status.SetText(capitalFirst(T(string(node.Cluster))) + ": " + N(node.Members, "%d partner. Click to see it.", "%d partners. Click to see them."))
+		ns.status.SetText(capitalFirst(data.ListPartnerKinds.Label(string(node.Cluster), T)) + ": " + N(node.Members, "%d partner. Click to see it.", "%d partners. Click to see them."))
 	default:
 		ns.status.SetText(data.EndName(ns.store, data.Us, T))
 	}
