@@ -120,7 +120,7 @@ func pickAdd(s *store.Store, w fyne.Window, l data.PickList, done func()) fyne.C
 }
 
 // mergeRelationType asks which kind of relation to merge one into: its relations take that kind, in one
-// write, and it goes to the Trash (one of Accord's own is hidden).
+// write, and it goes to the Trash, or, one of Accord's own, is hidden.
 func mergeRelationType(s *store.Store, w fyne.Window, from string, done func()) {
 	l := data.ListRelationTypes
 	var into, labels []string
@@ -130,9 +130,11 @@ func mergeRelationType(s *store.Store, w fyne.Window, from string, done func()) 
 		}
 	}
 	choice := newDropDown(labels, nil)
-	content := container.NewVBox(
-		wrapped(T("Every relation of this kind takes the kind you choose, and this one goes to the Trash (one of Accord's own is hidden).")),
-		row(T("Merge into"), choice))
+	goes := T("Every relation of this kind takes the kind you choose, and this one goes to the Trash.")
+	if l.BuiltIn(from) {
+		goes = T("Every relation of this kind takes the kind you choose, and this one is hidden: no longer offered for new relations.")
+	}
+	content := container.NewVBox(wrapped(goes), row(T("Merge into"), choice))
 	ask(w, T("Merge %s", pickLabel(s, l, from)), T("Merge"), T("Cancel"), content, func() {
 		if i := choice.SelectedIndex(); i >= 0 {
 			writePicks(s, w, data.MergePick(s, l, from, into[i], s.Now()), done)
