@@ -82,6 +82,7 @@ func pickLabel(v data.View, l data.PickList, value string) string {
 	return l.Label(value, T)
 }
 
+// pickUses counts the records that have an entry: relations for a kind of relation.
 func pickUses(l data.PickList, n int) string {
 	if l == data.ListRelationTypes {
 		return N(n, "%d relation", "%d relations")
@@ -125,7 +126,8 @@ func mergeRelationType(s *store.Store, w fyne.Window, from string, done func()) 
 	l := data.ListRelationTypes
 	var into, labels []string
 	for _, it := range data.PickItems(s, l) {
-		if it.Value != from {
+		own := data.Lookup[data.RelationType](s, it.Value)
+		if it.Value != from && (it.BuiltIn || own != nil && !own.Deleted) { // not one in the Trash
 			into, labels = append(into, it.Value), append(labels, pickLabel(s, l, it.Value))
 		}
 	}

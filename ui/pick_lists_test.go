@@ -99,8 +99,8 @@ func TestFocusAreasAreTagsWithSuggestions(t *testing.T) {
 func TestAKindOfRelationIsMergedAndHiddenInLists(t *testing.T) {
 	f := newFixture(t)
 	f.withRelations(t)
-	loans := &data.RelationType{Name: "loans kit to"}
-	f.save(t, loans)
+	loans, lends := &data.RelationType{Name: "loans kit to"}, &data.RelationType{Name: "lends equipment to"}
+	f.save(t, loans, lends)
 	kit := &data.Relation{From: data.PartnerEnd(f.cafe.ID), To: data.PartnerEnd(f.library.ID), Type: loans.ID, Status: data.RelationCurrent}
 	f.save(t, kit)
 	sh, w := showShell(t, f.store)
@@ -124,7 +124,11 @@ func TestAKindOfRelationIsMergedAndHiddenInLists(t *testing.T) {
 	test.Tap(button(t, rowOf("loans kit to"), "Merge into…"))
 	settle(t)
 	dialog := w.Canvas().Overlays().Top()
-	find[*dropDown](dialog)[0].SetSelected("works with")
+	into := find[*dropDown](dialog)[0]
+	if !slices.Contains(into.Options, "lends equipment to") || slices.Contains(into.Options, "loans kit to") {
+		t.Errorf("the kinds to merge into: %q", into.Options)
+	}
+	into.SetSelected("works with")
 	test.Tap(button(t, dialog, "Merge"))
 	settle(t)
 	eventually(t, "the relation to take the kind merged into", func() bool {
