@@ -1,5 +1,10 @@
 package data
 
+import (
+	"slices"
+	"strings"
+)
+
 // Colour is a colour of the network map. The map on the screen and the map on paper take their colours
 // from here, so a printed map's legend reads like the screen's.
 type Colour struct{ R, G, B uint8 }
@@ -26,9 +31,46 @@ var kindColours = map[PartnerKind]Colour{
 	PartnerOther:        {0xd4, 0xa6, 0xc8},
 }
 
-// KindColour is the colour of a kind of partner; the group's own kinds share the colour of "other".
-func KindColour(k PartnerKind) Colour {
+// ownKindColours are the group's own kinds of partner's: eight more, as far from Accord's eleven and from
+// each other as they go (at least 28 and 53 apart in CIELAB), each at least 3:1 against the window's light
+// and dark backgrounds.
+var ownKindColours = []Colour{
+	{0x1a, 0x94, 0xff}, {0xff, 0x00, 0x66}, {0x00, 0x99, 0x00}, {0x99, 0x00, 0xff},
+	{0x86, 0x67, 0x13}, {0x00, 0x80, 0x66}, {0xe2, 0x36, 0xc0}, {0xff, 0x55, 0x00},
+}
+
+// KindPalette colours the kinds of partner on a network map, Accord's own and the group's.
+type KindPalette struct {
+	// Own are the group's own kinds, in the order they take their colours: the order the group added
+	// them (their entries' IDs sort by time), so every laptop, at every start, draws a kind in the same
+	// colour, and a renamed kind keeps it. Past eight kinds, the colours come round again.
+	Own []PartnerKind
+	own map[PartnerKind]Colour
+}
+
+// KindColours is the palette of the kinds of partner the view holds.
+func KindColours(v View) KindPalette {
+	entries := entriesOf(v, ListPartnerKinds)
+	slices.SortFunc(entries, func(a, b *PickEntry) int { return strings.Compare(a.ID, b.ID) })
+	p := KindPalette{own: map[PartnerKind]Colour{}}
+	for _, e := range entries {
+		k := PartnerKind(e.Value)
+		if _, taken := p.own[k]; taken || ListPartnerKinds.BuiltIn(e.Value) {
+			continue
+		}
+		p.own[k] = ownKindColours[len(p.Own)%len(ownKindColours)]
+		p.Own = append(p.Own, k)
+	}
+	return p
+}
+
+// Of is the colour of a kind of partner; a kind no entry names (a partner's from a file, before the entry
+// arrives) takes the colour of "other".
+func (p KindPalette) Of(k PartnerKind) Colour {
 	if c, ok := kindColours[k]; ok {
+		return c
+	}
+	if c, ok := p.own[k]; ok {
 		return c
 	}
 	return kindColours[PartnerOther]

@@ -15,10 +15,13 @@ const (
 	ListPartnerKinds  PickList = "partner_kind"
 	ListResourceKinds PickList = "resource_kind"
 	ListActivityKinds PickList = "activity_kind"
+	// ListRelationTypes holds the kinds of relation by key: a built-in type's, or the ID of one of the
+	// group's own RelationType records, which are its own entries (named in each language there, not here).
+	ListRelationTypes PickList = "relation_type"
 )
 
 // PickLists are the lists a group can edit, in the order Settings shows them.
-var PickLists = []PickList{ListPartnerKinds, ListResourceKinds, ListActivityKinds}
+var PickLists = []PickList{ListPartnerKinds, ListResourceKinds, ListActivityKinds, ListRelationTypes}
 
 // PickEntry is one change a group made to a pick-list: an entry of its own, or one of Accord's hidden
 // from new records. Each is a record of its own, so two laptops that add different entries, or hide
@@ -54,6 +57,12 @@ func BuiltIns(l PickList) []string {
 		return strs(ResourceKinds)
 	case ListActivityKinds:
 		return strs(ActivityKinds)
+	case ListRelationTypes:
+		out := make([]string, len(builtInRelations))
+		for i, t := range builtInRelations {
+			out[i] = t.ID
+		}
+		return out
 	}
 	return nil
 }
@@ -107,11 +116,11 @@ func pickItems(v View, l PickList) []PickItem {
 	for _, b := range BuiltIns(l) {
 		put(b)
 	}
-	entries := entriesOf(v, l)
-	slices.SortFunc(entries, func(a, b *PickEntry) int { return strings.Compare(Fold(a.Value), Fold(b.Value)) })
+	for _, value := range ownValues(v, l) {
+		put(value)
+	}
 	hidden := map[string]bool{}
-	for _, e := range entries {
-		put(e.Value)
+	for _, e := range entriesOf(v, l) {
 		hidden[e.Value] = hidden[e.Value] || e.Hidden
 	}
 	for _, r := range pickUsers(v, l) {
@@ -139,6 +148,23 @@ func Choices(v View, l PickList, keep string) []string {
 
 func hasEntry(v View, l PickList, value string) bool {
 	return slices.ContainsFunc(entriesOf(v, l), func(e *PickEntry) bool { return e.Value == value })
+}
+
+// ownValues are the group's own entries of a list: its own kinds of relation, by name; in the other lists,
+// the values of its entries, sorted.
+func ownValues(v View, l PickList) []string {
+	var out []string
+	if l == ListRelationTypes {
+		for _, t := range List[RelationType](v) {
+			out = append(out, t.ID)
+		}
+		return out
+	}
+	for _, e := range entriesOf(v, l) {
+		out = append(out, e.Value)
+	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(Fold(a), Fold(b)) })
+	return out
 }
 
 func entriesOf(v View, l PickList) []*PickEntry {
@@ -170,6 +196,10 @@ func pickUsers(v View, l PickList) []Record {
 		for _, a := range List[Activity](v) {
 			out = append(out, a)
 		}
+	case ListRelationTypes:
+		for _, r := range List[Relation](v) {
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -195,6 +225,8 @@ func pickValues(r Record, l PickList) []*string {
 		}
 	case *Activity:
 		out = append(out, (*string)(&r.ActivityKind))
+	case *Relation:
+		out = append(out, &r.Type)
 	}
 	return out
 }
@@ -232,20 +264,73 @@ func AddPick(v View, l PickList, value string) []Record {
 }
 
 // RenamePick renames an entry, as copies of every record to write in one go: each live record that has
-// from gets to instead. When to is already an entry, the two merge: from's records take to, and from goes
-// — a group's own entry to the Trash, one of Accord's own hidden. Otherwise a group's own entry takes the
-// new name, and one of Accord's own is hidden behind a new entry of the group's called to. A name that
-// differs from an entry's only in capitals or accents is that entry.
+// from gets to instead. When to is already an entry, the two merge (see MergePick). Otherwise a group's
+// own entry takes the new name, and one of Accord's own is hidden behind a new entry of the group's called
+// to. A name that differs from an entry's only in capitals or accents is that entry.
 func RenamePick(v View, l PickList, from, to string, now time.Time) []Record {
 	to = strings.TrimSpace(to)
 	items := PickItems(v, l)
-	existing := slices.IndexFunc(items, func(it PickItem) bool { return it.Value != from && Fold(it.Value) == Fold(to) })
-	if existing >= 0 {
-		to = items[existing].Value
+	if i := slices.IndexFunc(items, func(it PickItem) bool { return it.Value != from && Fold(it.Value) == Fold(to) }); i >= 0 {
+		return MergePick(v, l, from, items[i].Value, now)
 	}
 	if to == "" || to == from {
 		return nil
 	}
+	out := follow(v, l, from, to)
+	if l.BuiltIn(from) {
+		return append(append(out, SetHidden(v, l, from, true)...), &PickEntry{Meta: Meta{ID: NewID()}, List: l, Value: to})
+	}
+	renamed := false
+	for _, e := range entriesOf(v, l) {
+		if e.Value != from {
+			continue
+		}
+		c := Clone(e)
+		if renamed { // the same name added on two laptops: one entry keeps it
+			c.Deleted, c.DeletedAt = true, now.UTC()
+		} else {
+			c.Value, renamed = to, true
+		}
+		out = append(out, c)
+	}
+	if !renamed {
+		out = append(out, &PickEntry{Meta: Meta{ID: NewID()}, List: l, Value: to})
+	}
+	return out
+}
+
+// MergePick merges the entry from into the entry into, as copies of every record to write in one go: each
+// live record that has from gets into, and from goes — a group's own entry (or kind of relation) to the
+// Trash, one of Accord's own hidden. into is shown again if it was hidden.
+func MergePick(v View, l PickList, from, into string, now time.Time) []Record {
+	if from == into || into == "" {
+		return nil
+	}
+	out := follow(v, l, from, into)
+	if l.BuiltIn(from) {
+		out = append(out, SetHidden(v, l, from, true)...)
+	} else {
+		for _, e := range entriesOf(v, l) {
+			if e.Value == from {
+				c := Clone(e)
+				c.Deleted, c.DeletedAt = true, now.UTC()
+				out = append(out, c)
+			}
+		}
+		if t := Lookup[RelationType](v, from); l == ListRelationTypes && t != nil && !t.Deleted {
+			c := Clone(t)
+			c.Deleted, c.DeletedAt = true, now.UTC()
+			out = append(out, c)
+		}
+	}
+	if slices.ContainsFunc(entriesOf(v, l), func(e *PickEntry) bool { return e.Value == into && e.Hidden }) {
+		out = append(out, SetHidden(v, l, into, false)...)
+	}
+	return out
+}
+
+// follow is a copy of each live record that has from, given to instead.
+func follow(v View, l PickList, from, to string) []Record {
 	var out []Record
 	for _, r := range pickUsers(v, l) {
 		c := Clone(r)
@@ -258,31 +343,6 @@ func RenamePick(v View, l PickList, from, to string, now time.Time) []Record {
 		if changed {
 			out = append(out, c)
 		}
-	}
-	renamed := false
-	for _, e := range entriesOf(v, l) {
-		if e.Value != from {
-			continue
-		}
-		c := Clone(e)
-		switch {
-		case l.BuiltIn(from): // an entry naming one of Accord's own only says whether it is hidden
-			c.Hidden = true
-		case existing >= 0 || renamed:
-			c.Deleted, c.DeletedAt = true, now.UTC()
-		default:
-			c.Value, renamed = to, true
-		}
-		out = append(out, c)
-	}
-	if l.BuiltIn(from) && !hasEntry(v, l, from) {
-		out = append(out, &PickEntry{Meta: Meta{ID: NewID()}, List: l, Value: from, Hidden: true})
-	}
-	if existing < 0 && !renamed {
-		out = append(out, &PickEntry{Meta: Meta{ID: NewID()}, List: l, Value: to})
-	}
-	if existing >= 0 && items[existing].Hidden {
-		out = append(out, SetHidden(v, l, to, false)...)
 	}
 	return out
 }

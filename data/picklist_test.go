@@ -156,3 +156,61 @@ func TestPickNamedReadsTheWindowsLanguage(t *testing.T) {
 		t.Errorf("a new name reads as %q", got)
 	}
 }
+
+// Kinds of relation are a pick-list too: one of the group's own merged into another takes its relations
+// along and goes to the Trash; a built-in merged away is hidden; a hidden kind is not offered for new
+// relations, but a relation that has it keeps it and is still offered it, until it is shown again.
+func TestPickListRelationTypesMergeAndHide(t *testing.T) {
+	m, council, bank, school := web(t)
+	lends := &RelationType{Meta: Meta{ID: NewID()}, Name: "lends equipment to", Reverse: "borrows equipment from"}
+	loans := &RelationType{Meta: Meta{ID: NewID()}, Name: "loans kit to"}
+	apply(t, m, []Record{lends, loans})
+	kit := &Relation{Meta: Meta{ID: NewID()}, From: PartnerEnd(school.ID), To: PartnerEnd(council.ID), Type: loans.ID, Status: RelationCurrent}
+	apply(t, m, []Record{kit})
+	if it, ok := item(m, ListRelationTypes, loans.ID); !ok || it.BuiltIn || it.Uses != 1 {
+		t.Fatalf("the group's own kind is listed as %+v, %v", it, ok)
+	}
+	apply(t, m, MergePick(m, ListRelationTypes, loans.ID, lends.ID, time.Now()))
+	if got := Lookup[Relation](m, kit.ID).Type; got != lends.ID {
+		t.Errorf("the relation has %q after the merge", got)
+	}
+	if got := Lookup[RelationType](m, loans.ID); got == nil || !got.Deleted {
+		t.Errorf("the merged-away kind is %+v, not in the Trash", got)
+	}
+	if _, ok := item(m, ListRelationTypes, loans.ID); ok {
+		t.Error("the merged-away kind is still listed")
+	}
+	offered := func(keep string) []string {
+		var out []string
+		for _, c := range OfferedRelationChoices(m, keep) {
+			out = append(out, c.Type.ID)
+		}
+		return out
+	}
+	// A built-in merged into the group's own: its relation follows, the built-in is hidden, not offered.
+	apply(t, m, MergePick(m, ListRelationTypes, RelationWorksWith, lends.ID, time.Now()))
+	if got := RelationsOf(m, PartnerEnd(bank.ID)); len(got) != 2 || got[0].Type != RelationFunds && got[1].Type != RelationFunds {
+		t.Errorf("the food bank's relations after the merge: %+v", got)
+	}
+	if it, _ := item(m, ListRelationTypes, RelationWorksWith); !it.BuiltIn || !it.Hidden || it.Uses != 0 {
+		t.Errorf("works with after the merge: %+v", it)
+	}
+	if slices.Contains(offered(""), RelationWorksWith) {
+		t.Error("a built-in merged away is still offered")
+	}
+	// Hide a kind in use: its relations keep it and are offered it; new ones are not.
+	apply(t, m, SetHidden(m, ListRelationTypes, lends.ID, true))
+	if got := Lookup[Relation](m, kit.ID).Type; got != lends.ID {
+		t.Errorf("hiding changed the relation's kind to %q", got)
+	}
+	if slices.Contains(offered(""), lends.ID) || !slices.Contains(offered(lends.ID), lends.ID) {
+		t.Errorf("offered with the kind hidden: %v, and to its relation %v", offered(""), offered(lends.ID))
+	}
+	if !slices.Contains(offered(""), RelationFunds) {
+		t.Errorf("a kind never hidden is not offered: %v", offered(""))
+	}
+	apply(t, m, SetHidden(m, ListRelationTypes, lends.ID, false))
+	if !slices.Contains(offered(""), lends.ID) {
+		t.Error("a kind shown again is not offered")
+	}
+}

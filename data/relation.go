@@ -276,6 +276,14 @@ func RelationChoices(v View) []RelationChoice {
 	return out
 }
 
+// OfferedRelationChoices are the choices a relation is offered: those of kinds not hidden from new
+// relations (Settings → Lists…), and those of keep, the relation's own kind, whatever it is, so that
+// editing a relation never changes its kind behind the user's back.
+func OfferedRelationChoices(v View, keep string) []RelationChoice {
+	offered := Choices(v, ListRelationTypes, keep)
+	return slices.DeleteFunc(RelationChoices(v), func(c RelationChoice) bool { return !slices.Contains(offered, c.Type.ID) })
+}
+
 // Between makes the relation a choice describes, from this side to the other: read backwards, the other is
 // its From.
 func (c RelationChoice) Between(this, other RelationEnd) *Relation {

@@ -73,7 +73,7 @@ func networkDrawing(s data.View, n *data.Network, places map[string]data.Point, 
 	if clustered {
 		n, places = n.ClusterByKind(), nil
 	}
-	return networkMap{s: s, n: n, at: data.Layout(n, 1, placesOf(n, places)), high: high, clustered: clustered}
+	return networkMap{s: s, n: n, at: data.Layout(n, 1, placesOf(n, places)), high: high, clustered: clustered, kinds: data.KindColours(s)}
 }
 
 // placesOf keeps the places of the nodes the network holds.
@@ -94,6 +94,7 @@ type networkMap struct {
 	at        map[string]data.Point
 	high      float64
 	clustered bool
+	kinds     data.KindPalette
 }
 
 const legendWidth = 52.0
@@ -139,7 +140,7 @@ func (m networkMap) draw(d *document, x, w float64) {
 		cx, cy := at(i)
 		fill := colourOf(data.UsColour)
 		if !node.Us() {
-			fill = colourOf(data.KindColour(kindOf(node)))
+			fill = colourOf(m.kinds.Of(kindOf(node)))
 		}
 		d.fill(fill)
 		d.draw(rgb{255, 255, 255}, 0.2)
@@ -172,7 +173,7 @@ func (m networkMap) labels(d *document, at func(int) (float64, float64)) {
 		label := clean(node.Name)
 		switch {
 		case m.clustered && !node.Us():
-			label = T("%s: %d", capitalise(T(string(node.Cluster))), node.Members)
+			label = T("%s: %d", capitalise(data.ListPartnerKinds.Label(string(node.Cluster), T)), node.Members)
 		case node.Us() && label == "":
 			label = T("Our organisation")
 		}
@@ -229,13 +230,20 @@ func (m networkMap) legend(d *document, x, y float64) {
 	d.fill(colourOf(data.UsColour))
 	f.Circle(x+1.6, y+1.8, 1.4, "F")
 	line(T("Our organisation"), "")
-	for _, k := range data.PartnerKinds {
-		if !slices.ContainsFunc(m.n.Nodes, func(n data.NetworkNode) bool { return !n.Us() && kindOf(n) == k }) {
-			continue
+	present := map[data.PartnerKind]bool{}
+	for _, n := range m.n.Nodes {
+		if !n.Us() {
+			present[kindOf(n)] = true
 		}
-		d.fill(colourOf(data.KindColour(k)))
+	}
+	for _, k := range data.InOrder(data.ListPartnerKinds, present) {
+		d.fill(colourOf(m.kinds.Of(k)))
 		f.Circle(x+1.6, y+1.8, 1.4, "F")
-		line(capitalise(T(string(k))), "")
+		label := string(k) // the group's own as typed
+		if data.ListPartnerKinds.BuiltIn(label) {
+			label = capitalise(T(label))
+		}
+		line(label, "")
 	}
 	y += 2
 	heading(T("Ties"))

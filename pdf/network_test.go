@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
@@ -121,5 +123,44 @@ func TestTheAnnualReportDrawsTheNetwork(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the annual report does not say %q", want)
 		}
+	}
+}
+
+// A partner of a kind the group added is drawn in that kind's own colour, not other's, and the legend names
+// the kind as the group typed it.
+func TestTheGroupsOwnKindIsDrawnInItsColour(t *testing.T) {
+	s, bank := webOfPartners(t)
+	save(t, s, &data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: "allotment society"})
+	plots := &data.Partner{Name: "Green Lanes Plots", PartnerKind: "allotment society", Stage: data.StageActive}
+	save(t, s, plots)
+	save(t, s, &data.Relation{From: data.PartnerEnd(plots.ID), To: data.PartnerEnd(bank.ID), Type: data.RelationWorksWith, Status: data.RelationCurrent})
+	b, err := NetworkReport(s, printedOn, NetworkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := words(pages(t, b)[0]); !strings.Contains(text, "allotment society") {
+		t.Errorf("the legend does not name the group's own kind:\n%s", text)
+	}
+	img, err := png.Decode(bytes.NewReader(render50(t, b, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := data.KindColours(s).Of("allotment society")
+	if want == data.KindColours(s).Of(data.PartnerOther) {
+		t.Fatal("the group's own kind has the colour of other")
+	}
+	// The partner's circle and the legend's, a few pixels each at 50 dpi, far apart across the page.
+	left, right := img.Bounds().Max.X, -1
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			near := func(v uint32, c uint8) bool { return max(int(v>>8)-int(c), int(c)-int(v>>8)) <= 6 }
+			if near(r, want.R) && near(g, want.G) && near(b, want.B) {
+				left, right = min(left, x), max(right, x)
+			}
+		}
+	}
+	if right-left < 40 {
+		t.Errorf("the kind's colour %v is drawn from x %d to %d: not on the partner and in the legend both", want, left, right)
 	}
 }

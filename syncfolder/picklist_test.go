@@ -56,3 +56,54 @@ func TestPickListRenameSyncsBetweenTwoLaptops(t *testing.T) {
 		t.Fatal("the two laptops hold different data after the sync")
 	}
 }
+
+// Ana gives two partners relations of two kinds of the group's own, named alike; Ben, after a sync, merges
+// one into the other and hides "works with". After the next sync Ana holds both relations of the kind
+// kept, the other kind in the Trash, "works with" no longer offered, and neither laptop a conflict.
+func TestRelationTypeMergeSyncsBetweenTwoLaptops(t *testing.T) {
+	folder := t.TempDir()
+	ana, ben := newLaptop(t, "ana"), newLaptop(t, "ben")
+	hall, school := newPartner("Hall Trust"), newPartner("Hillcrest School")
+	ana.save(hall)
+	ana.save(school)
+	lends := &data.RelationType{Name: "lends equipment to"}
+	loans := &data.RelationType{Name: "loans kit to"}
+	ana.save(lends)
+	ana.save(loans)
+	kit := &data.Relation{From: data.PartnerEnd(hall.ID), To: data.PartnerEnd(school.ID), Type: loans.ID, Status: data.RelationCurrent}
+	tables := &data.Relation{From: data.PartnerEnd(school.ID), To: data.Us, Type: lends.ID, Status: data.RelationCurrent}
+	ana.save(kit)
+	ana.save(tables)
+	ana.round(folder)
+	ben.now = ben.now.Add(time.Minute)
+	ben.round(folder)
+	if err := ben.s.SaveAll(slices.Concat(data.MergePick(ben.s, data.ListRelationTypes, loans.ID, lends.ID, ben.now),
+		data.SetHidden(ben.s, data.ListRelationTypes, data.RelationWorksWith, true))); err != nil {
+		t.Fatal(err)
+	}
+	ben.now = ben.now.Add(time.Minute)
+	ben.round(folder)
+	ana.now = ana.now.Add(3 * time.Minute)
+	ana.round(folder)
+	for _, l := range []*laptop{ana, ben} {
+		for _, r := range []*data.Relation{kit, tables} {
+			if got := data.Lookup[data.Relation](l.s, r.ID).Type; got != lends.ID {
+				t.Errorf("%s: a relation has the kind %q", l.name, got)
+			}
+		}
+		if got := data.Lookup[data.RelationType](l.s, loans.ID); got == nil || !got.Deleted {
+			t.Errorf("%s: the merged-away kind is %+v", l.name, got)
+		}
+		for _, c := range data.OfferedRelationChoices(l.s, "") {
+			if c.Type.ID == loans.ID || c.Type.ID == data.RelationWorksWith {
+				t.Errorf("%s offers %s", l.name, c.Type.Name)
+			}
+		}
+		if cs := conflictStamps(t, l.s); len(cs) != 0 {
+			t.Errorf("%s: conflicts %v", l.name, cs)
+		}
+	}
+	if string(ana.export()) != string(ben.export()) {
+		t.Fatal("the two laptops hold different data after the sync")
+	}
+}

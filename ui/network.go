@@ -37,6 +37,7 @@ type networkScreen struct {
 	view                                   *networkView
 	kind, focus, stage, ties, around, look *dropDown
 	kinds                                  []string // the kinds the kind filter offers, Accord's and the group's own
+	tieKeys                                []string // the kinds of tie the ties filter offers: agreements, then relations'
 	sizeBy                                 *dropDown
 	current                                *widget.Check
 	find                                   *searchBox
@@ -70,13 +71,11 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	ns.view.onTap = ns.onTap
 	ns.view.onHover = ns.onHover
 	ns.view.onMoved = ns.onMoved
-	var kindLabels []string
-	ns.kinds, kindLabels = pickOptions(ns.store, data.ListPartnerKinds)
-	ns.kind = filterSelect(T("Any kind"), kindLabels, ns.draw)
-	ns.focus = filterSelect(T("Any focus area"), data.FocusAreas(ns.store), ns.draw)
+	ns.kind = filterSelect(T("Any kind"), nil, ns.draw)
+	ns.focus = filterSelect(T("Any focus area"), nil, ns.draw)
 	ns.stage = filterSelect(T("Any stage"), translated(data.Stages), ns.draw)
 	ns.ties = filterSelect(T("Every tie"), nil, ns.draw)
-	ns.fillTies()
+	ns.fillFilters()
 	ns.current = widget.NewCheck(T("Current ties only"), func(bool) { ns.draw() })
 	ns.around = filterSelect(T(aroundChoices[0]), translated(aroundChoices[1:]), ns.draw)
 	ns.look = filterSelect(T(lookChoices[0]), translated(lookChoices[1:]), ns.draw)
@@ -100,22 +99,26 @@ func (ns *networkScreen) buildUI() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(findRow, filters), ns.status, nil, nil, split)
 }
 
-// fillTies offers every kind of tie: agreements, then each kind of relation by name.
-func (ns *networkScreen) fillTies() {
+// fillFilters offers the kinds of partner, the focus areas and every kind of tie (agreements, then each kind
+// of relation by name) as they are now: Settings → Lists… or a sync may have added, renamed or hidden one
+// since the map was built. A choice that stays is kept.
+func (ns *networkScreen) fillFilters() {
+	was, wasFocus, wasTies := ns.kinds, ns.focus.Options[1:], ns.tieKeys
+	var labels []string
+	ns.kinds, labels = pickOptions(ns.store, data.ListPartnerKinds)
+	refillFilter(ns.kind, was, ns.kinds, labels)
+	focus := data.FocusAreas(ns.store)
+	refillFilter(ns.focus, wasFocus, focus, focus)
 	lang := i18n.Current().Code()
-	options := []string{T("Every tie"), T("Agreements")}
+	ns.tieKeys, labels = []string{data.AgreementTies}, []string{T("Agreements")}
 	for _, t := range data.RelationTypes(ns.store) {
-		options = append(options, t.Named(false, lang, T))
+		ns.tieKeys, labels = append(ns.tieKeys, t.ID), append(labels, t.Named(false, lang, T))
 	}
-	selected := max(ns.ties.SelectedIndex(), 0)
-	ns.ties.OnChanged = nil
-	ns.ties.Options = options
-	ns.ties.SetSelectedIndex(min(selected, len(options)-1))
-	ns.ties.OnChanged = func(string) { ns.draw() }
+	refillFilter(ns.ties, wasTies, ns.tieKeys, labels)
 }
 
 func (ns *networkScreen) refresh() {
-	ns.fillTies()
+	ns.fillFilters()
 	ns.draw()
 }
 
@@ -131,13 +134,8 @@ func (ns *networkScreen) filter() data.NetworkFilter {
 	if ns.focus.SelectedIndex() > 0 {
 		f.FocusArea = ns.focus.Selected
 	}
-	switch i := ns.ties.SelectedIndex(); {
-	case i == 1:
-		f.Ties = data.AgreementTies
-	case i > 1:
-		if types := data.RelationTypes(ns.store); i-2 < len(types) {
-			f.Ties = types[i-2].ID
-		}
+	if i := ns.ties.SelectedIndex(); i > 0 {
+		f.Ties = ns.tieKeys[i-1]
 	}
 	f.CurrentOnly = ns.current.Checked
 	if d := ns.around.SelectedIndex(); d > 0 && ns.found != "" {
@@ -237,7 +235,7 @@ func inkColour() color.NRGBA {
 func drawNetwork(v data.View, n *data.Network, at map[string]data.Point, insights map[string]data.Insight, look mapLook) *drawnNetwork {
 	d := &drawnNetwork{net: n, at: make([]data.Point, len(n.Nodes)), radius: make([]float32, len(n.Nodes)),
 		fill: make([]color.Color, len(n.Nodes)), ring: make([]color.Color, len(n.Nodes)), labeled: make([]bool, len(n.Nodes)),
-		ties: make([]color.Color, len(n.Edges)), widths: make([]float32, len(n.Edges))}
+		ties: make([]color.Color, len(n.Edges)), widths: make([]float32, len(n.Edges)), kinds: data.KindColours(v)}
 	for i, node := range n.Nodes {
 		d.at[i] = at[node.ID]
 		in := insights[node.ID]
@@ -245,9 +243,9 @@ func drawNetwork(v data.View, n *data.Network, at map[string]data.Point, insight
 		case node.Us():
 			d.fill[i], d.radius[i] = nrgba(data.UsColour, 0xff), 12
 		case node.Partner == nil: // a cluster of partners of a kind
-			d.fill[i], d.radius[i] = nrgba(data.KindColour(node.Cluster), 0xff), float32(min(8+2*math.Sqrt(float64(node.Members)), 40))
+			d.fill[i], d.radius[i] = nrgba(d.kinds.Of(node.Cluster), 0xff), float32(min(8+2*math.Sqrt(float64(node.Members)), 40))
 		default:
-			d.fill[i] = nrgba(data.KindColour(node.Partner.PartnerKind), 0xff)
+			d.fill[i] = nrgba(d.kinds.Of(node.Partner.PartnerKind), 0xff)
 			if look.byQuadrant {
 				d.fill[i] = nrgba(data.QuadrantColour(data.QuadrantOf(node.Partner.Influence, node.Partner.Interest)), 0xff)
 			}
@@ -314,7 +312,10 @@ func (ns *networkScreen) showSide(n *data.Network, clustered bool) {
 		ns.side.Add(swatch(nrgba(data.QuadrantColour(""), 0xff), T("Not placed on the stakeholder map yet")))
 	} else {
 		for _, k := range data.PartnerKinds {
-			ns.side.Add(swatch(nrgba(data.KindColour(k), 0xff), capitalFirst(T(string(k)))))
+			ns.side.Add(swatch(nrgba(ns.drawn.kinds.Of(k), 0xff), capitalFirst(T(string(k)))))
+		}
+		for _, k := range ns.drawn.kinds.Own { // as the group typed them
+			ns.side.Add(swatch(nrgba(ns.drawn.kinds.Of(k), 0xff), string(k)))
 		}
 	}
 	look := mapLook{ink: inkColour()}
@@ -381,7 +382,7 @@ func (ns *networkScreen) onHover(i int) {
 		parts := append([]string{node.Name + " — " + data.ListPartnerKinds.Label(string(node.Partner.PartnerKind), T)}, ns.insights[node.ID].Sentences(T, N)...)
 		ns.status.SetText(strings.Join(parts, " "))
 	case node.Cluster != "":
-		ns.status.SetText(capitalFirst(T(string(node.Cluster))) + ": " + N(node.Members, "%d partner. Click to see it.", "%d partners. Click to see them."))
+		ns.status.SetText(capitalFirst(data.ListPartnerKinds.Label(string(node.Cluster), T)) + ": " + N(node.Members, "%d partner. Click to see it.", "%d partners. Click to see them."))
 	default:
 		ns.status.SetText(data.EndName(ns.store, data.Us, T))
 	}
@@ -451,9 +452,9 @@ func (ns *networkScreen) onPrint() {
 	}, func([]byte) {})
 }
 
-// onKinds shows the group's own kinds of relation, to name and add.
+// onKinds shows the kinds of relation, to add, name, merge and hide.
 func (ns *networkScreen) onKinds() {
-	showRelationTypes(ns.store, ns.shell.win, ns.refresh)
+	showPickLists(ns.store, ns.shell.win, data.ListRelationTypes, ns.refresh)
 }
 
 // swatch is a legend line: a dot of the colour and what it means.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -364,5 +365,31 @@ func TestNamesOnTheMapNeverCoverEachOther(t *testing.T) {
 	v.place()
 	if !v.labels[0].Visible() || !v.labels[1].Visible() {
 		t.Fatalf("apart, the small group's name shows: %v, the big trust's: %v", v.labels[0].Visible(), v.labels[1].Visible())
+	}
+}
+
+// A partner of a kind the group added is drawn in that kind's own colour, not other's, and the legend
+// names the kind as typed, beside a dot of that colour.
+func TestTheGroupsOwnKindHasItsColourOnTheMap(t *testing.T) {
+	f := newFixture(t)
+	allotments := f.withRelations(t)
+	f.save(t, &data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: "Allotment society"})
+	plots := data.Clone(allotments)
+	plots.PartnerKind = "Allotment society"
+	f.save(t, plots)
+	sh, _ := showShell(t, f.store)
+	ns := showNetwork(t, sh)
+	want := nrgba(data.KindColours(f.store).Of("Allotment society"), 0xff)
+	if want == nrgba(data.KindColours(f.store).Of(data.PartnerOther), 0xff) {
+		t.Fatal("the group's own kind has the colour of other")
+	}
+	if got := ns.drawn.fill[nodeNamed(t, ns, "Green Allotments")]; got != want {
+		t.Errorf("the partner is drawn in %v, not its kind's %v", got, want)
+	}
+	line := first(t, ns.side, "the legend's line of the kind", func(c *fyne.Container) bool {
+		return len(c.Objects) == 2 && strings.HasPrefix(textOf(c), "Allotment society\n") && !strings.Contains(textOf(c), "Connects")
+	})
+	if dots := find[*canvas.Circle](line); len(dots) != 1 || dots[0].FillColor != want {
+		t.Errorf("the legend's dot of the kind: %v, want %v", dots, want)
 	}
 }

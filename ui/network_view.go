@@ -27,6 +27,7 @@ type drawnNetwork struct {
 	labeled []bool
 	ties    []color.Color // by edge index
 	widths  []float32
+	kinds   data.KindPalette // the colours of the kinds of partner, for the legend
 }
 
 // networkView draws a network with Fyne's canvas lines, circles and texts, in a world that pans as one

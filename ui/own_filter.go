@@ -69,18 +69,13 @@ func (f *ownFilter) fill() {
 	if f.sel == nil {
 		return
 	}
+	was := f.sel.Options[1:]
 	f.ways = ownWays(f.view, f.kind)
-	chosen := f.sel.Selected
-	options := []string{f.sel.Options[0]}
-	for _, w := range f.ways {
-		options = append(options, w.label)
+	labels := make([]string, len(f.ways))
+	for i, w := range f.ways {
+		labels[i] = w.label
 	}
-	changed := f.sel.OnChanged
-	f.sel.OnChanged = nil // a choice that stays is no change
-	f.sel.Options = options
-	at := slices.Index(options, chosen)
-	f.sel.SetSelectedIndex(max(0, at))
-	f.sel.OnChanged = changed
+	refillFilter(f.sel, was, labels, labels)
 	showIf(f.sel, len(f.ways) > 0)
 }
 

@@ -47,7 +47,7 @@ func newPartnersScreen(s *store.Store, w fyne.Window) *partnersScreen {
 		order:   ps.order,
 		leave:   ps.leave,
 		unsaved: ps.unsaved,
-		also:    ps.refreshRelations,
+		also:    func() { ps.refreshRelations(); ps.fillLists() },
 		own:     newOwnFilter(s, data.KindPartner),
 	}
 	return ps
@@ -62,11 +62,10 @@ func (ps *partnersScreen) refreshRelations() {
 }
 
 func (ps *partnersScreen) buildUI() fyne.CanvasObject {
-	var kindLabels []string
-	ps.kinds, kindLabels = pickOptions(ps.store, data.ListPartnerKinds)
-	ps.kind = filterSelect(T("Any kind"), kindLabels, ps.filterNow)
+	ps.kind = filterSelect(T("Any kind"), nil, ps.filterNow)
 	ps.stage = filterSelect(T("Any stage"), translated(data.Stages), ps.filterNow)
-	ps.focus = filterSelect(T("Any focus area"), data.FocusAreas(ps.store), ps.filterNow)
+	ps.focus = filterSelect(T("Any focus area"), nil, ps.filterNow)
+	ps.fillLists()
 	ps.newest = widget.NewCheck(T("Recently changed first"), func(bool) { ps.filterNow() })
 	add := newKeyButton(T("New partner"), theme.ContentAddIcon(), ps.create)
 	add.Importance = widget.HighImportance
@@ -83,6 +82,35 @@ func filterSelect(any string, choices []string, changed func()) *dropDown {
 	return sel
 }
 
+// refillFilter offers a filter's choices as they are now — values, named by labels, after its first
+// choice, "any" — keeping the value chosen, among was, while it is still offered; a choice that stays is no
+// change. It reports false when the value chosen went and the filter is back at "any".
+func refillFilter(sel *dropDown, was, values, labels []string) bool {
+	chosen := ""
+	if i := sel.SelectedIndex() - 1; i >= 0 && i < len(was) {
+		chosen = was[i]
+	}
+	changed := sel.OnChanged
+	sel.OnChanged = nil
+	sel.Options = append([]string{sel.Options[0]}, labels...)
+	at := slices.Index(values, chosen)
+	sel.SetSelectedIndex(at + 1)
+	sel.OnChanged = changed
+	return chosen == "" || at >= 0
+}
+
+// fillLists offers the kinds and focus areas as they are now: a kind may have been added, renamed or
+// hidden in Settings → Lists…, a focus area renamed, since the screen was built.
+func (ps *partnersScreen) fillLists() {
+	was, wasFocus := ps.kinds, ps.focus.Options[1:]
+	var labels []string
+	ps.kinds, labels = pickOptions(ps.store, data.ListPartnerKinds)
+	focus := data.FocusAreas(ps.store)
+	if !refillFilter(ps.kind, was, ps.kinds, labels) || !refillFilter(ps.focus, wasFocus, focus, focus) {
+		ps.filterNow() // the kind or focus area filtered by is gone: show every partner again
+	}
+}
+
 // order sorts by last change when asked; otherwise the list stays in name order.
 func (ps *partnersScreen) order() func(a, b *data.Partner) int {
 	if !ps.newest.Checked {
@@ -93,12 +121,15 @@ func (ps *partnersScreen) order() func(a, b *data.Partner) int {
 
 // filter reads the filter choices on the UI goroutine for the search that follows.
 func (ps *partnersScreen) filter() func(*data.Partner) bool {
-	kind, stage, focus := ps.kind.SelectedIndex()-1, ps.stage.SelectedIndex()-1, ""
+	kind, stage, focus := "", ps.stage.SelectedIndex()-1, ""
+	if i := ps.kind.SelectedIndex() - 1; i >= 0 {
+		kind = ps.kinds[i] // read here: the search runs off the UI goroutine, which may offer other kinds meanwhile
+	}
 	if ps.focus.SelectedIndex() > 0 {
 		focus = ps.focus.Selected
 	}
 	return func(p *data.Partner) bool {
-		return (kind < 0 || string(p.PartnerKind) == ps.kinds[kind]) &&
+		return (kind == "" || string(p.PartnerKind) == kind) &&
 			(stage < 0 || p.Stage == data.Stages[stage]) &&
 			(focus == "" || slices.Contains(p.FocusAreas, focus))
 	}

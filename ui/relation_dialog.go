@@ -46,7 +46,11 @@ func newRelationDialog(s *store.Store, w fyne.Window, here data.RelationEnd, r *
 // show asks, with the problems of the last try, if any, at the top.
 func (rd *relationDialog) show(problems string) {
 	b := newBinder(func() {})
-	choices := data.RelationChoices(rd.store)
+	keep := rd.r.Type // a relation keeps its kind, hidden or not; a new one is offered the kinds not hidden
+	if rd.r.ID == "" {
+		keep = ""
+	}
+	choices := data.OfferedRelationChoices(rd.store, keep)
 	lang := i18n.Current().Code()
 	labels := make([]string, len(choices))
 	for i, c := range choices {
@@ -57,6 +61,10 @@ func (rd *relationDialog) show(problems string) {
 		if c.Type.ID == rd.choice.Type.ID && c.Backwards == rd.choice.Backwards {
 			how.SetSelectedIndex(i)
 		}
+	}
+	if how.SelectedIndex() < 0 && len(choices) > 0 { // the kind a new relation starts with is hidden
+		how.SetSelectedIndex(0)
+		rd.choice = choices[0]
 	}
 	how.OnChanged = func(string) {
 		if i := how.SelectedIndex(); i >= 0 {

@@ -3,63 +3,12 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accord/data"
 	"accord/i18n"
 	"accord/store"
 )
-
-// showRelationTypes lists the kinds of relation: Accord's own, named in every language it speaks, and the
-// group's own, to add, rename (in each language) and move to the Trash. changed runs after each change.
-func showRelationTypes(s *store.Store, w fyne.Window, changed func()) {
-	box := container.NewVBox()
-	var fill func()
-	fill = func() {
-		lang := i18n.Current().Code()
-		box.Objects = []fyne.CanvasObject{heading(T("Accord's own"))}
-		var own []string
-		for _, t := range data.RelationTypes(s) {
-			if t.BuiltIn() {
-				own = append(own, typeNames(t, lang))
-			}
-		}
-		var d detailDoc
-		d.bullets(own)
-		box.Add(d.build())
-		box.Add(heading(T("Your group's own")))
-		for _, t := range data.List[data.RelationType](s) {
-			label := wrapped(typeNames(t, lang))
-			change := widget.NewButtonWithIcon(T("Change…"), theme.DocumentCreateIcon(), func() {
-				editRelationType(s, w, data.Clone(t), "", func() { fill(); changed() })
-			})
-			remove := widget.NewButtonWithIcon(T("Move to Trash"), theme.DeleteIcon(), func() {
-				background(func() {
-					err := s.Delete(data.KindRelationType, t.ID)
-					onUI(func() {
-						if err != nil {
-							showError(w, "move a kind of relation to the Trash", err)
-							return
-						}
-						fill()
-						changed()
-					})
-				})
-			})
-			box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(change, remove), label))
-		}
-		box.Add(container.NewHBox(widget.NewButtonWithIcon(T("Add a kind of relation…"), theme.ContentAddIcon(), func() {
-			editRelationType(s, w, &data.RelationType{}, "", func() { fill(); changed() })
-		})))
-		box.Refresh()
-	}
-	fill()
-	d := dialog.NewCustom(T("Kinds of relation"), T("Close"), container.NewVScroll(box), w)
-	d.Resize(scaled(620, 480))
-	d.Show()
-}
 
 // typeNames is a kind of relation's two names: "funds / is funded by", or one when it reads the same both
 // ways.

@@ -126,6 +126,12 @@ func (r *renderer) furnish() {
 	f.save(t, vecinos)
 	f.save(t, &data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: "Asociación de huertos urbanos y jardines comunitarios"},
 		&data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListPartnerKinds, Value: string(data.PartnerMedia), Hidden: true})
+	lends := &data.RelationType{Name: "lends equipment and rooms for events to", Reverse: "borrows equipment and rooms for events from",
+		Names: map[string]data.RelationNames{"es": {Name: "presta material y salas para actos a", Reverse: "toma prestados material y salas para actos de"},
+			"fr": {Name: "prête du matériel et des salles pour les événements à", Reverse: "emprunte du matériel et des salles pour les événements à"}}}
+	f.save(t, lends)
+	f.save(t, &data.Relation{From: data.PartnerEnd(vecinos.ID), To: data.Us, Type: lends.ID, Status: data.RelationCurrent},
+		&data.PickEntry{Meta: data.Meta{ID: data.NewID()}, List: data.ListRelationTypes, Value: data.RelationPartOf, Hidden: true})
 	settle(t)
 	r.mou = &data.Agreement{Name: "Memorandum of understanding on working together — Asociación Vecinal San José de Calasanz",
 		AgreementKind: data.AgreementMOU, Status: data.StatusSent, SentOn: today.AddDays(-3), Start: today, End: today.AddDays(365),
@@ -270,7 +276,9 @@ func (r *renderer) everyDialog() {
 	})
 	r.dialog("focus areas", func() { showFocusAreas(r.f.store, r.w) })
 	r.dialog("rename a focus area", func() { renameFocusArea(r.f.store, r.w, "food security", func() {}) })
-	r.dialog("lists", func() { showPickLists(r.f.store, r.w) })
+	r.dialog("lists", func() { showPickLists(r.f.store, r.w, data.ListPartnerKinds, func() {}) })
+	r.dialog("kinds of relation", func() { showPickLists(r.f.store, r.w, data.ListRelationTypes, func() {}) })
+	r.dialog("merge a kind of relation", func() { mergeRelationType(r.f.store, r.w, data.RelationRefersTo, func() {}) })
 	r.dialog("add a list entry", func() { addPick(r.f.store, r.w, data.ListPartnerKinds, func() {}) })
 	r.dialog("rename a list entry", func() {
 		renamePick(r.f.store, r.w, data.ListPartnerKinds, string(data.PartnerEducation), func() {})

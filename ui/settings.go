@@ -90,7 +90,7 @@ func (ss *settingsScreen) show(org *data.Organisation) {
 		wrapped(T("Record what your group needs on every partner: a charity number, when an insurance expires.")),
 		flowRow(widget.NewButtonWithIcon(T("Fields…"), theme.ListIcon(), ss.onFields),
 			widget.NewButtonWithIcon(T("Focus areas…"), theme.ListIcon(), func() { showFocusAreas(ss.store, ss.win) }),
-			widget.NewButtonWithIcon(T("Lists…"), theme.ListIcon(), func() { showPickLists(ss.store, ss.win) })),
+			widget.NewButtonWithIcon(T("Lists…"), theme.ListIcon(), func() { showPickLists(ss.store, ss.win, data.ListPartnerKinds, func() {}) })),
 		widget.NewSeparator(),
 		heading(T("Where your data lives")),
 		wrapped(ss.store.Path()),
