@@ -48,7 +48,7 @@ func (o Options) withDefaults() Options {
 // older Accord wrote it.
 func Open(path string, opt Options) (*Store, error) {
 	opt = opt.withDefaults()
-	s := &Store{path: path, Now: opt.Now, notedTx: -1}
+	s := &Store{path: path, lockTimeout: opt.LockTimeout, Now: opt.Now, notedTx: -1}
 	seen, err := s.examine(opt.LockTimeout)
 	if err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	db.AllocSize = growStep
-	s.db = db
+	s.db.Store(db)
 	// Holding the database now, tidy what an Accord stopped halfway may have left.
 	removeLeftovers(path, opt.Now())
 	s.giveBackSpace()

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -41,8 +42,10 @@ const FileName = "accord.db"
 // Store keeps every record in one bbolt file and an in-memory index of them for lists and search.
 // It is safe for use from several goroutines.
 type Store struct {
-	db   *bolt.DB
+	db   atomic.Pointer[bolt.DB] // swapped whole when an import replaces the file (see swapIn)
 	path string
+	// lockTimeout is Options.LockTimeout, for opening the file again after an import replaced it.
+	lockTimeout time.Duration
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
@@ -77,7 +80,7 @@ func (s *Store) Dir() string { return filepath.Dir(s.path) }
 func (s *Store) Close() error {
 	s.giveBackSpace()
 	s.noteSound()
-	return s.db.Close()
+	return s.db.Load().Close()
 }
 
 // noteSound notes the file as it is now as sound — it passed the full check, or was as a note said, and
@@ -91,7 +94,7 @@ func (s *Store) noteSound() {
 		os.Remove(s.path + checkedSuffix)
 		return
 	}
-	s.db.Update(func(tx *bolt.Tx) error {
+	s.db.Load().Update(func(tx *bolt.Tx) error {
 		if tx.ID()-1 != s.notedTx {
 			if err := noteChecked(s.path); err != nil {
 				os.Remove(s.path + checkedSuffix) // no note is better than one that may not match
@@ -120,7 +123,7 @@ func (s *Store) loadIndex(search bool) error {
 	if s.records != nil {
 		return nil
 	}
-	if err := s.db.View(func(tx *bolt.Tx) error { return s.loadRecords(tx, search) }); err != nil {
+	if err := s.db.Load().View(func(tx *bolt.Tx) error { return s.loadRecords(tx, search) }); err != nil {
 		s.unsound = true
 		return openFailure(data.CodeDamaged, s.path, err)
 	}
@@ -277,28 +280,9 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 			return fmt.Errorf("save %s %q: %w", r.Kind(), r.Title(), ErrChangedElsewhere)
 		}
 	}
-	now := s.Now()
-	encoded := make([][]byte, len(rs))
-	for i, r := range rs {
-		m := r.Common()
-		m.Rev = s.rev + uint64(i) + 1
-		old := olds[i]
-		s.stamp(m, old, now)
-		from := old
-		if e.notedFrom != nil {
-			from = e.notedFrom[i]
-		}
-		if v, ok := r.(data.Versioned); ok {
-			v.NoteWording(from, now)
-		}
-		if h, ok := r.(data.Historied); ok {
-			h.NoteHistory(from, data.DateOf(now))
-		}
-		b, err := json.Marshal(r)
-		if err != nil {
-			return fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
-		}
-		encoded[i] = b
+	encoded, err := s.stampAll(e, rs, olds, s.rev)
+	if err != nil {
+		return err
 	}
 	if err := s.put(rs, encoded, s.rev+uint64(len(rs)), e.extra); err != nil {
 		if p := data.OSProblem(e.what, s.path, err); p != nil {
@@ -318,28 +302,62 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 	return s.indexCopies(rs, encoded)
 }
 
+// stampAll gives each record the next revision after rev, a fresh stamp of this laptop's clock made from
+// the version it replaces (olds, nil where there is none), and its wording version or dated history noted;
+// and returns each encoded. The caller holds s.mu for writing.
+func (s *Store) stampAll(e edit, rs, olds []data.Record, rev uint64) ([][]byte, error) {
+	now := s.Now()
+	encoded := make([][]byte, len(rs))
+	for i, r := range rs {
+		m := r.Common()
+		m.Rev = rev + uint64(i) + 1
+		old := olds[i]
+		s.stamp(m, old, now)
+		from := old
+		if e.notedFrom != nil {
+			from = e.notedFrom[i]
+		}
+		if v, ok := r.(data.Versioned); ok {
+			v.NoteWording(from, now)
+		}
+		if h, ok := r.(data.Historied); ok {
+			h.NoteHistory(from, data.DateOf(now))
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, fmt.Errorf("encode %s %s: %w", r.Kind(), m.ID, err)
+		}
+		encoded[i] = b
+	}
+	return encoded, nil
+}
+
 // put writes encoded records in one transaction, with extra work (if any) in the same transaction, and
 // makes rev the store's revision. The caller holds s.mu for writing, and indexes the records after.
 func (s *Store) put(rs []data.Record, encoded [][]byte, rev uint64, extra func(tx *bolt.Tx) error) error {
-	err := s.update(func(tx *bolt.Tx) error {
-		for i, r := range rs {
-			b := tx.Bucket([]byte(r.Kind()))
-			b.FillPercent = fillPercent
-			if err := b.Put([]byte(r.Common().ID), seal(encoded[i])); err != nil {
-				return err
-			}
-		}
-		if extra != nil {
-			if err := extra(tx); err != nil {
-				return err
-			}
-		}
-		return s.putRev(tx, rev)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return s.putAll(tx, rs, encoded, rev, extra) })
 	if err == nil {
 		s.rev = rev
 	}
 	return err
+}
+
+// putAll is put's work in the transaction: of the open database, or of an import's copy of it. The caller
+// holds s.mu for writing.
+func (s *Store) putAll(tx *bolt.Tx, rs []data.Record, encoded [][]byte, rev uint64, extra func(tx *bolt.Tx) error) error {
+	for i, r := range rs {
+		b := tx.Bucket([]byte(r.Kind()))
+		b.FillPercent = fillPercent
+		if err := b.Put([]byte(r.Common().ID), seal(encoded[i])); err != nil {
+			return err
+		}
+	}
+	if extra != nil {
+		if err := extra(tx); err != nil {
+			return err
+		}
+	}
+	return s.putRev(tx, rev)
 }
 
 // putRev stores the store's revision and its clock, which must never go back even if the laptop's does.
@@ -388,7 +406,7 @@ func (s *Store) setDeleted(k data.Kind, id string, deleted bool) error {
 // get decodes a fresh copy of one record from the file, for the caller to edit.
 func (s *Store) get(k data.Kind, id string) (data.Record, error) {
 	r := data.NewRecord(k)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(k)).Get([]byte(id))
 		if b == nil {
 			return ErrNotFound
