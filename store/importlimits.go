@@ -34,9 +34,9 @@ var errValueTooLarge = errors.New("a value of the import file is larger than any
 // value being read. It notes where each line ends, to name the line of a problem, and lets the parser
 // look at what comes next before the decoder reads it.
 type source struct {
-	in       *bufio.Reader
-	dec      *json.Decoder
-	read     int64
+	in   *bufio.Reader
+	dec  *json.Decoder
+	read int64
 	// newlines are the offsets of the newlines read since the line asked for before the last (a file is
 	// at most maxImportBytes), and before is how many came earlier: the parser asks for lines in the order
 	// of the file, at most back to the start of the value it reads, and a list of every newline of a file
