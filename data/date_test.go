@@ -19,7 +19,7 @@ func TestDateReadsFromJSON(t *testing.T) {
 			t.Errorf("%s read as %v, %v; want %v", raw, d, err, want)
 		}
 	}
-	for _, raw := range []string{`"31/03/2026"`, `20260331`, `"2026-02-30"`, `"2026-03-31\n"`} {
+	for _, raw := range []string{`"31/03/2026"`, `20260331`, `"2026-02-30"`, `"2026-00-10"`, `"2026-13-01"`, `"2026-1-10"`, `"2026-03-31\n"`} {
 		var d Date
 		if err := json.Unmarshal([]byte(raw), &d); err == nil {
 			t.Errorf("%s read as %v, want an error", raw, d)

@@ -137,6 +137,8 @@ func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
 	if err != nil {
 		return ImportSummary{}, err
 	}
+	s.importing.Lock()
+	defer s.importing.Unlock()
 	if _, err := s.DeviceID(); err != nil { // before the copy is made: it may store a new one
 		return ImportSummary{}, err
 	}

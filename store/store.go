@@ -61,6 +61,7 @@ type Store struct {
 	sentRev uint64     // SyncState.SentRev: versions up to this revision have been shared
 
 	draftOrder draftOrder // orders the background writes of forms' drafts
+	importing  sync.Mutex // one JSON import at a time: each writes its copy of the file under one name
 	// notedTx is bbolt's last transaction when Open found the file as its note says (see checkedBefore),
 	// -1 otherwise: if no write followed, Close need not note the file again.
 	notedTx int
