@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"accord/data"
@@ -64,20 +65,31 @@ func (r *annual) write(d *document, sections []section) {
 	d.sections(sections)
 }
 
-// sections are the report's sections, with their figures.
+// sections are the report's sections, with their figures, each worked out on a core of its own: they
+// only read, and the network alone takes as long as the others together.
 func (r *annual) sections() []section {
-	return []section{
-		{T("Our partners"), r.partnerCounts()},
-		{T("Agreements"), r.agreementSummary()},
-		{T("Resources contributed"), r.resources()},
-		{T("Community participation"), r.participation()},
-		{T("Impact"), r.impact()},
-		{T("Partnership health"), r.health()},
-		{T("Community needs"), r.needs()},
-		{T("Stakeholder map"), r.stakeholders()},
-		{T("Our network"), r.network()},
-		{T("With thanks"), r.thanks()},
+	parts := []struct {
+		title  string
+		blocks func() []block
+	}{
+		{T("Our partners"), r.partnerCounts},
+		{T("Agreements"), r.agreementSummary},
+		{T("Resources contributed"), r.resources},
+		{T("Community participation"), r.participation},
+		{T("Impact"), r.impact},
+		{T("Partnership health"), r.health},
+		{T("Community needs"), r.needs},
+		{T("Stakeholder map"), r.stakeholders},
+		{T("Our network"), r.network},
+		{T("With thanks"), r.thanks},
 	}
+	out := make([]section, len(parts))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		wg.Go(func() { out[i] = section{p.title, p.blocks()} })
+	}
+	wg.Wait()
+	return out
 }
 
 // asOf names the day the figures are as of, for a tile's note: "on 31 December 2025".
