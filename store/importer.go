@@ -233,7 +233,7 @@ func (imp *importer) makeCopy() error {
 }
 
 // put writes records and attachments into the copy in one transaction, through the path every edit made
-// here takes (see applyImport's rules in ImportJSON).
+// here takes, stamped as ImportJSON says. The caller holds neither s.mu nor a transaction of the database.
 func (imp *importer) put(write, olds []data.Record, files map[string][]byte) error {
 	// In the order of their revisions in the file, as far as a batch goes.
 	order := make([]int, len(write))
