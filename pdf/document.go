@@ -96,6 +96,10 @@ type document struct {
 	top   float64 // where the body starts, below the letterhead
 
 	section, sub int // numbering of headings, see heading and subheading
+
+	style string               // the font's style and size, as font last set them
+	size  float64              //
+	wraps map[wrapKey][]string // texts already wrapped (see wrap), shared by the two passes of render
 }
 
 // render lays a document out twice: the first pass counts the pages, the second prints "Page X of Y" with
@@ -111,6 +115,7 @@ func render(org *data.Organisation, info docInfo, build func(d *document)) ([]by
 	if err != nil {
 		return nil, err
 	}
+	d.wraps = count.wraps
 	build(d)
 	var buf bytes.Buffer
 	if err := d.f.Output(&buf); err != nil {
@@ -132,7 +137,7 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 		orientation = "L"
 	}
 	f := fpdf.New(orientation, "mm", size, "")
-	d := &document{f: f, org: org, info: info, pages: pages}
+	d := &document{f: f, org: org, info: info, pages: pages, wraps: map[wrapKey][]string{}}
 	faces, err := fonts()
 	if err != nil {
 		return nil, err
@@ -152,10 +157,20 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	f.SetCatalogSort(true)
 	f.SetCreationDate(info.date.Time())
 	f.SetModificationDate(info.date.Time())
-	f.SetHeaderFunc(d.letterhead)
-	f.SetFooterFunc(d.footer)
+	f.SetHeaderFunc(d.keepingFont(d.letterhead))
+	f.SetFooterFunc(d.keepingFont(d.footer))
 	f.AddPage()
 	return d, nil
+}
+
+// keepingFont runs a page's header or footer, after which fpdf sets back the font the page break found,
+// and notes it as set back.
+func (d *document) keepingFont(draw func()) func() {
+	return func() {
+		style, size := d.style, d.size
+		draw()
+		d.style, d.size = style, size
+	}
 }
 
 // letterhead prints the organisation's logo and name at the top of every page, and the watermark behind

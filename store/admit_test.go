@@ -16,7 +16,7 @@ import (
 func TestARestoreNamesRecordsThatBreakARule(t *testing.T) {
 	s := openTemp(t)
 	s.Save(partner("Fine"))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.db.Load().Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(data.KindPartner))
 		return b.Put([]byte("a/b"), seal([]byte(`{"id":"a/b","name":"Slashed","kind":"business","stage":"active","rev":1}`)))
 	})

@@ -17,6 +17,8 @@ import (
 func (s *Store) PutAttachment(content []byte) (sha string, err error) {
 	sum := sha256.Sum256(content)
 	sha = hex.EncodeToString(sum[:])
+	s.mu.Lock() // as every write: an import replacing the file waits for it (see importer.swapIn)
+	defer s.mu.Unlock()
 	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(bucketAttachments))
 		if b.Get([]byte(sha)) != nil {
@@ -36,7 +38,7 @@ func (s *Store) PutAttachment(content []byte) (sha string, err error) {
 // Attachment returns a copy of the bytes stored under sha, or an error wrapping ErrNotFound.
 func (s *Store) Attachment(sha string) ([]byte, error) {
 	var out []byte
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		v := tx.Bucket([]byte(bucketAttachments)).Get([]byte(sha))
 		if v == nil {
 			return ErrNotFound

@@ -21,7 +21,7 @@ const BackupFolder = "backups"
 // pulled out is reported instead of quietly written around.
 func (s *Store) BackupTo(path string) error {
 	err := WriteAtomically(path, func(w io.Writer) error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.db.Load().View(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
 		})

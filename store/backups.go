@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
 	"accord/data"
@@ -263,16 +264,20 @@ func (s *Store) DailyCare() (CareReport, error) {
 }
 
 // BackupBeforeImport backs up the data before an import writes to it, as every import does, and returns
-// the backup's path; "" when the data folder holds no record yet, so there is nothing to keep.
+// the backup's path; "" when the data folder holds no record yet, so there is nothing to keep. It looks in
+// the file, not the index, which a one-shot import does not load.
 func (s *Store) BackupBeforeImport() (string, error) {
-	if err := s.indexed(); err != nil {
+	held := false
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
+		for _, k := range data.RecordKinds {
+			if first, _ := tx.Bucket([]byte(k)).Cursor().First(); first != nil {
+				held = true
+			}
+		}
+		return nil
+	})
+	if err != nil || !held {
 		return "", err
-	}
-	s.mu.RLock()
-	held := s.holdsRecords()
-	s.mu.RUnlock()
-	if !held {
-		return "", nil
 	}
 	path, err := s.Backup(ReasonImport)
 	if err != nil {

@@ -30,7 +30,7 @@ func (s *Store) Check() CheckReport {
 	for _, d := range s.Damaged() {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("%s is damaged on disk: its bytes no longer match their checksum. \"accord check --repair\" takes it back from a backup.", d.Key()))
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("The database file is inconsistent: %v.", err))
 		}

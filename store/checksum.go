@@ -126,7 +126,7 @@ func (s *Store) mended(k data.Kind, id string) { delete(s.damaged, string(k)+"/"
 // A backup being examined has no database open: examine read its records, or left them to the upgrade of
 // a copy.
 func (s *Store) Damaged() []*DamagedRecord {
-	if s.db != nil {
+	if s.db.Load() != nil {
 		_ = s.indexed()
 	}
 	s.mu.RLock()
@@ -144,7 +144,7 @@ func (s *Store) Damaged() []*DamagedRecord {
 // opened). Damaged sync history is noted afresh each time: sync may have written it anew since.
 func (s *Store) recheck() error {
 	var found []*DamagedRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		for _, k := range append(slices.Clone(data.RecordKinds), historyBuckets...) {
 			err := tx.Bucket([]byte(k)).ForEach(func(id, v []byte) error {
 				var d *DamagedRecord

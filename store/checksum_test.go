@@ -80,7 +80,7 @@ func damagedKeys(s *Store) []string {
 func TestARecordDamagedOnDiskIsSetAsideNamedAndTheRestOpens(t *testing.T) {
 	s := openTemp(t)
 	ids := saved(t, s, "Food bank", "Library", "Youth club")
-	damageStored(t, s.db, data.KindPartner, ids[1])
+	damageStored(t, s.db.Load(), data.KindPartner, ids[1])
 	path := s.Path()
 	s.Close()
 	before, _ := os.ReadFile(path)
@@ -130,7 +130,7 @@ func TestRepairTakesARecordBackFromTheNewestBackupThatHoldsItIntact(t *testing.T
 		t.Fatal(err)
 	}
 	backUpDamaged(t, s, data.KindPartner, id)
-	damageStored(t, s.db, data.KindPartner, id)
+	damageStored(t, s.db.Load(), data.KindPartner, id)
 	c.t = c.t.Add(time.Hour)
 	s = reopen(t, s, Options{Now: c.now})
 
@@ -164,7 +164,7 @@ func TestRepairRewritesARecordDamagedAfterOpeningAsItWasRead(t *testing.T) {
 	s := openTemp(t)
 	id := saved(t, s, "Food bank")[0]
 	before := data.Lookup[data.Partner](s, id)
-	damageStored(t, s.db, data.KindPartner, id)
+	damageStored(t, s.db.Load(), data.KindPartner, id)
 	if rep := s.Check(); len(rep.Problems) != 1 {
 		t.Fatalf("check does not find damage done after opening: %q", rep.Problems)
 	}
@@ -181,7 +181,7 @@ func TestRepairRewritesARecordDamagedAfterOpeningAsItWasRead(t *testing.T) {
 func TestARecordNoBackupHoldsStaysSetAside(t *testing.T) {
 	s := openTemp(t)
 	id := saved(t, s, "Food bank")[0]
-	damageStored(t, s.db, data.KindPartner, id)
+	damageStored(t, s.db.Load(), data.KindPartner, id)
 	s = reopen(t, s, Options{})
 	repaired, err := s.Repair()
 	if err != nil || len(repaired) != 1 || repaired[0].Found() {
@@ -195,7 +195,7 @@ func TestARecordNoBackupHoldsStaysSetAside(t *testing.T) {
 func TestAVersionFromAnotherLaptopTakesADamagedRecordsPlace(t *testing.T) {
 	s := openTemp(t)
 	id := saved(t, s, "Food bank")[0]
-	damageStored(t, s.db, data.KindPartner, id)
+	damageStored(t, s.db.Load(), data.KindPartner, id)
 	s = reopen(t, s, Options{})
 	raw := []byte(`{"id":"` + id + `","name":"Food bank (from the office laptop)","kind":"non-profit","stage":"active","hlc":"2026-12-01T10:00:00.000Z-0000-bbbbbbbbbbbbbbbb"}`)
 	v, err := ParseVersion(data.KindPartner, raw)
@@ -239,7 +239,7 @@ func TestAnOlderFileIsSealedWhenUpgraded(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	s.db.View(func(tx *bolt.Tx) error {
+	s.db.Load().View(func(tx *bolt.Tx) error {
 		raw, err := unseal(data.KindPartner, []byte("p1"), tx.Bucket([]byte("partners")).Get([]byte("p1")))
 		if err != nil || !bytes.Contains(raw, []byte(`"Old"`)) {
 			t.Fatalf("after the upgrade: %s, %v", raw, err)
@@ -275,8 +275,8 @@ func TestDamagedSyncHistoryIsNamedAndTakenBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	backUpDamaged(t, s, bucketConflicts, "partners/"+disputed)
-	damageStored(t, s.db, bucketTombstones, "partners/"+gone)
-	damageStored(t, s.db, bucketConflicts, "partners/"+disputed)
+	damageStored(t, s.db.Load(), bucketTombstones, "partners/"+gone)
+	damageStored(t, s.db.Load(), bucketConflicts, "partners/"+disputed)
 	s = reopen(t, s, Options{})
 
 	rep := s.Check()

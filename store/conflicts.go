@@ -28,7 +28,7 @@ type Conflict struct {
 // Conflicts lists the records with versions that lost a conflict, in the order of their kind and ID.
 func (s *Store) Conflicts() ([]Conflict, error) {
 	var out []Conflict
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketConflicts)).ForEach(func(key, _ []byte) error {
 			c, err := conflictAt(tx, string(key))
 			if len(c.Losers) > 0 {
@@ -90,7 +90,7 @@ func (s *Store) ResolveConflict(k data.Kind, id string, keep data.Record) error 
 	}
 	key := []byte(string(k) + "/" + id)
 	var prev []string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		h, err := held(tx, k, id)
 		for _, v := range append(h.Losers, h.Current) {
 			if v.ID != "" {

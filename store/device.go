@@ -44,7 +44,7 @@ func (s *Store) deviceID() (string, error) {
 		return "", err
 	}
 	var d device
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.Load().View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket([]byte(bucketMeta)).Get([]byte(keyDevice))
 		if raw == nil {
 			return nil

@@ -38,7 +38,7 @@ func (s *Store) export(w io.Writer, comparable bool) error {
 	out := bufio.NewWriterSize(w, 1<<20)
 	var aside []*DamagedRecord
 	defer func() { s.setAsideAll(aside) }()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		rev, err := getUint(tx.Bucket([]byte(bucketMeta)), keyRev)
 		if err != nil {
 			return err

@@ -10,11 +10,8 @@ import (
 	"io"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 
 	"accord/data"
 )
@@ -125,120 +122,41 @@ var (
 
 // ImportJSON merges an export (see ExportJSON) into the store, by ID: a record the store lacks is added; one
 // it holds is replaced only when the file's copy is newer, by the time it was last changed, so an import
-// never loses a newer edit made here. Every record is read and validated before anything is written; with
-// any problem nothing is imported and an *ImportError lists them all. When the import changes anything the
-// store is backed up first, then everything is written in one transaction: all of it or, if the process
-// dies, none. What it writes is an edit made here, stamped with this laptop's clock (see applyImport).
+// never loses a newer edit made here. Every record is validated as it is read; with any problem nothing is
+// imported and an *ImportError lists them all. What the import changes is written as the file is read, in
+// batches, into a copy of the database that replaces it at the end, after a backup of the database as it
+// was: all of it or, whatever fails or stops halfway, none (see importer). What it writes is an edit made
+// here: each record it writes replaces the copy here (whatever the revision the file gives it), gets the
+// next revision of this store, in the order of its revision in the file within each batch, and a fresh
+// stamp of this laptop's clock made from the version in the file and from the one it replaces — so no two
+// laptops ever hold different contents under one stamp. An agreement's wording version, and a record's
+// dated history, are noted against the file's copy: what was noted where the words were written or the
+// stage changed travels with them, and words changed in the file by hand are a new wording.
 func (s *Store) ImportJSON(r io.Reader) (ImportSummary, error) {
-	f, err := parseExport(r)
+	src, err := newSource(r)
 	if err != nil {
 		return ImportSummary{}, err
 	}
-	if err := s.indexed(); err != nil {
+	s.importing.Lock()
+	defer s.importing.Unlock()
+	if _, err := s.DeviceID(); err != nil { // before the copy is made: it may store a new one
 		return ImportSummary{}, err
 	}
-	s.mu.RLock()
-	plan, err := s.planImport(f)
-	s.mu.RUnlock()
-	if err != nil || !plan.sum.Changed() {
-		return plan.sum, err
-	}
-	backup, err := s.BackupBeforeImport()
-	if err != nil {
+	imp := s.newImporter()
+	defer imp.discard()
+	if err := parseExport(src, imp); err != nil {
 		return ImportSummary{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if plan, err = s.planImport(f); err != nil { // again: the data may have changed during the backup
+	if !imp.sum.Changed() {
+		return imp.sum, nil
+	}
+	if imp.sum.Backup, err = s.BackupBeforeImport(); err != nil {
 		return ImportSummary{}, err
 	}
-	plan.sum.Backup = backup
-	return plan.sum, s.applyImport(plan)
-}
-
-// importPlan is what an import will write.
-type importPlan struct {
-	sum   ImportSummary
-	write []data.Record
-	files map[string][]byte // attachments not yet held
-}
-
-// planImport decides, record by record, what the import changes. The caller holds s.mu.
-func (s *Store) planImport(f *exportFile) (importPlan, error) {
-	p := importPlan{sum: ImportSummary{Added: data.Counts{}, Updated: data.Counts{}, Skipped: data.Counts{}}, files: map[string][]byte{}}
-	if missing := s.missingLinks(f); len(missing) > 0 {
-		return p, &ImportError{Records: missing}
+	if err := imp.swapIn(); err != nil {
+		return ImportSummary{}, err
 	}
-	for _, in := range f.records {
-		m := in.record.Common()
-		local, ok := s.records[in.record.Kind()][m.ID]
-		switch {
-		case !ok:
-			p.sum.Added[in.record.Kind()]++
-		case m.UpdatedAt.After(local.Common().UpdatedAt):
-			p.sum.Updated[in.record.Kind()]++
-		default:
-			p.sum.Skipped[in.record.Kind()]++
-			continue
-		}
-		p.write = append(p.write, in.record)
-	}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		held := tx.Bucket([]byte(bucketAttachments))
-		for sha, content := range f.attachments {
-			if held.Get([]byte(sha)) == nil {
-				p.files[sha] = content
-			}
-		}
-		return nil
-	})
-	p.sum.Attachments = len(p.files)
-	return p, err
-}
-
-// applyImport writes the plan in one transaction, through the path every edit on this laptop takes, and
-// indexes it. An import is an edit made here: each record it writes replaces the copy here (whatever the
-// revision the file gives it), gets the next revision of this store, in the order of its revision in the
-// file, and a fresh stamp of this laptop's clock made from the version in the file and from the one it
-// replaces — so no two laptops ever hold different contents under one stamp. An agreement's wording
-// version, and a record's dated history, are noted against the file's copy: what was noted where the words
-// were written or the stage changed travels with them, and words changed in the file by hand are a new
-// wording. The caller holds s.mu for writing.
-func (s *Store) applyImport(p importPlan) error {
-	if len(p.write) == 0 && len(p.files) == 0 {
-		return nil
-	}
-	sort.SliceStable(p.write, func(i, j int) bool { return p.write[i].Common().Rev < p.write[j].Common().Rev })
-	notedFrom := make([]data.Record, len(p.write))
-	for i, r := range p.write {
-		notedFrom[i] = shallowCopy(r)
-		m := r.Common()
-		m.Prev = ancestry(m.Stamp(), m.Prev)
-		m.Rev = 0
-		if here, ok := s.records[r.Kind()][m.ID]; ok {
-			m.Rev = here.Common().Rev
-		}
-	}
-	files := func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte(bucketAttachments))
-		for sha, content := range p.files {
-			if err := b.Put([]byte(sha), content); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if len(p.write) == 0 { // attachments only: no record to stamp
-		err := s.update(files)
-		if plain := data.OSProblem(theImport, s.path, err); plain != nil {
-			err = plain
-		}
-		return err
-	}
-	if err := s.writeLocked(edit{what: theImport, extra: files, notedFrom: notedFrom, handedOver: true}, p.write...); err != nil {
-		return fmt.Errorf("import %d records: %w", len(p.write), err)
-	}
-	return nil
+	return imp.sum, nil
 }
 
 // shallowCopy is a copy of the record's fields as they are now, sharing its slices: a record to read from
@@ -260,13 +178,6 @@ func (s *Store) holdsRecords() bool {
 	return false
 }
 
-// exportFile is an import file, read and checked.
-type exportFile struct {
-	rev         uint64
-	records     []incoming
-	attachments map[string][]byte
-}
-
 // incoming is one record of an import file and the line of the file it starts on.
 type incoming struct {
 	record data.Record
@@ -278,19 +189,16 @@ type incoming struct {
 type parser struct {
 	src      *source
 	dec      *json.Decoder
-	file     exportFile
+	imp      *importer // takes each sound record and attachment as it is read
 	problems []RecordProblem
 	seen     map[data.Kind]map[string]bool
 }
 
-// parseExport reads and checks a whole import file, as it reads it (see source). A file that is not a
-// readable export gives a *PlainError; one whose records have problems an *ImportError.
-func parseExport(r io.Reader) (*exportFile, error) {
-	src, err := newSource(r)
-	if err != nil {
-		return nil, err
-	}
-	p := &parser{src: src, dec: src.dec, seen: map[data.Kind]map[string]bool{}, file: exportFile{attachments: map[string][]byte{}}}
+// parseExport reads and checks a whole import file, as it reads it (see source), and hands each sound
+// record and attachment to the importer. A file that is not a readable export gives a *PlainError; one
+// whose records have problems an *ImportError; a write that failed its error.
+func parseExport(src *source, imp *importer) error {
+	p := &parser{src: src, dec: src.dec, imp: imp, seen: imp.seen}
 	p.dec.DisallowUnknownFields()
 	var head struct {
 		format  string
@@ -298,12 +206,12 @@ func parseExport(r io.Reader) (*exportFile, error) {
 		schema  int
 	}
 	if err := p.delim('{'); err != nil {
-		return nil, err
+		return err
 	}
 	for p.dec.More() {
 		tok, err := p.dec.Token()
 		if err != nil {
-			return nil, p.fatal(err)
+			return p.fatal(err)
 		}
 		key, _ := tok.(string)
 		line := p.here()
@@ -315,7 +223,7 @@ func parseExport(r io.Reader) (*exportFile, error) {
 		case key == "schema":
 			err = p.dec.Decode(&head.schema)
 		case key == "rev":
-			err = p.dec.Decode(&p.file.rev)
+			err = p.dec.Decode(new(uint64))
 		case key == "exported_at":
 			err = p.dec.Decode(new(time.Time))
 		case key == "attachments":
@@ -329,27 +237,32 @@ func parseExport(r io.Reader) (*exportFile, error) {
 			p.problem(line, "", nil, data.Problem{Message: "The file has a part called %s that Accord does not know.", Args: []any{key}})
 		}
 		if err != nil {
-			return nil, p.fatal(err)
+			return p.fatal(err)
 		}
 	}
 	if err := p.delim('}'); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := p.dec.Token(); errors.Is(err, errTooLargeToImport) {
-		return nil, err
+		return err
 	} else if err != io.EOF {
-		return nil, errNotExport // more after the end
+		return errNotExport // more after the end
 	}
 	switch {
 	case head.format != ExportFormat || head.version < 1:
-		return nil, errNotExport
+		return errNotExport
 	case head.version > ExportVersion || head.schema > SchemaVersion:
-		return nil, errNewerExport
+		return errNewerExport
 	case len(p.problems) > 0:
-		return nil, &ImportError{Records: p.problems}
+		return &ImportError{Records: p.problems}
 	}
-	file := p.file // not &p.file, which would keep the decoder's buffer and the lines in memory
-	return &file, nil
+	if imp.flush(); imp.failed != nil {
+		return imp.failed
+	}
+	if missing := imp.missingLinks(); len(missing) > 0 {
+		return &ImportError{Records: missing}
+	}
+	return nil
 }
 
 // delim reads one of the braces or brackets that frame the file and its parts.
@@ -453,7 +366,7 @@ func (p *parser) record(k data.Kind) error {
 		p.problem(line, k, r, found...)
 		return nil
 	}
-	p.file.records = append(p.file.records, incoming{r, line})
+	p.imp.take(incoming{r, line})
 	return nil
 }
 
@@ -493,7 +406,7 @@ func (p *parser) attachments(line int) error {
 		case hex.EncodeToString(sha256Of(content)) != sha:
 			p.problem(at, "", nil, data.Problem{Message: "The attachment %s does not match its content: the file may have been changed.", Args: []any{sha}})
 		default:
-			p.file.attachments[sha] = content
+			p.imp.attach(sha, content)
 		}
 	}
 	return p.delim('}')
@@ -510,6 +423,7 @@ func (p *parser) problem(line int, k data.Kind, r data.Record, found ...data.Pro
 		rp.ID, rp.Title = r.Common().ID, r.Title()
 	}
 	p.problems = append(p.problems, rp)
+	p.imp.refuse()
 }
 
 // decodeProblem words a record's decoding error for the person who edited the file.

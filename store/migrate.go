@@ -39,7 +39,7 @@ var migrations = []migration{
 // transaction, so one whose records do not all decode afterwards (a damaged old file) writes nothing.
 func (s *Store) prepare(version int) error {
 	if version == SchemaVersion {
-		if err := s.db.View(s.load); err != nil {
+		if err := s.db.Load().View(s.load); err != nil {
 			return openFailure(data.CodeDamaged, s.path, err)
 		}
 		return nil

@@ -48,7 +48,7 @@ func (o Options) withDefaults() Options {
 // older Accord wrote it.
 func Open(path string, opt Options) (*Store, error) {
 	opt = opt.withDefaults()
-	s := &Store{path: path, Now: opt.Now, notedTx: -1}
+	s := &Store{path: path, lockTimeout: opt.LockTimeout, Now: opt.Now, notedTx: -1}
 	seen, err := s.examine(opt.LockTimeout)
 	if err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	db.AllocSize = growStep
-	s.db = db
+	s.db.Store(db)
 	// Holding the database now, tidy what an Accord stopped halfway may have left.
 	removeLeftovers(path, opt.Now())
 	s.giveBackSpace()
@@ -215,23 +215,27 @@ func (s *Store) readMeta(tx *bolt.Tx) (err error) {
 	return s.loadSync(tx)
 }
 
-// load reads the store's revision and decodes every record into the in-memory index, on every core. A low
-// GC target while it runs keeps the peak memory of a large file's start-up close to what the index really
-// holds.
+// load reads the store's revision and decodes every record into the in-memory index, without the search
+// text (see searchable). A low GC target while it runs keeps the peak memory of a large file's start-up
+// close to what the index really holds.
 func (s *Store) load(tx *bolt.Tx) (err error) {
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	if err := s.readMeta(tx); err != nil {
 		return err
 	}
-	return s.loadRecords(tx)
+	return s.loadRecords(tx, false)
 }
 
-// loadRecords decodes every record into the in-memory index, on every core.
-func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
+// loadRecords decodes every record into the in-memory index, on every core, with the search text when
+// search is set.
+func (s *Store) loadRecords(tx *bolt.Tx, search bool) (err error) {
 	s.records = map[data.Kind]map[string]data.Record{}
 	s.sorted = map[data.Kind]listed{}
 	s.loads++
-	s.text = map[string]string{}
+	s.text = nil
+	if search {
+		s.text = map[string]string{}
+	}
 	s.titles = map[string]string{}
 	defer func() {
 		if err != nil {
@@ -267,7 +271,11 @@ func (s *Store) loadRecords(tx *bolt.Tx) (err error) {
 					if err := json.Unmarshal(value, r); err != nil {
 						return fmt.Errorf("%s %s: %w", j.kind, j.key, err)
 					}
-					done <- entryOf(r)
+					if search {
+						done <- entryOf(r)
+					} else {
+						done <- indexEntry{record: r, title: data.Fold(r.Title())}
+					}
 					return nil
 				})
 			}

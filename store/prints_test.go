@@ -64,7 +64,7 @@ func TestUpgradeToSchema4MovesPrintsOutOfTheAgreement(t *testing.T) {
 			t.Fatalf("wording after the upgrade: %+v", a.Wording)
 		}
 		var raw []byte
-		s.db.View(func(tx *bolt.Tx) error {
+		s.db.Load().View(func(tx *bolt.Tx) error {
 			raw = bytes.Clone(tx.Bucket([]byte(data.KindAgreement)).Get([]byte("a1")))
 			return nil
 		})

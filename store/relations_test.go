@@ -50,7 +50,7 @@ func TestUpgradeAddsTheRelationBuckets(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			s.db.View(func(tx *bolt.Tx) error {
+			s.db.Load().View(func(tx *bolt.Tx) error {
 				if v, _ := schemaOf(tx); v != SchemaVersion || tx.Bucket([]byte(data.KindRelation)) == nil || tx.Bucket([]byte(data.KindRelationType)) == nil {
 					t.Errorf("schema %d, or no bucket for relations", v)
 				}

@@ -16,7 +16,7 @@ import (
 // is undone but the file keeps the pages written until then: on a full disk, all of its free space. The
 // pages past the data are no one's, so the file is cut back to the data's end (see giveBackSpace).
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	err := s.db.Update(fn)
+	err := s.db.Load().Update(fn)
 	if err != nil {
 		s.giveBackSpace() // as best it can: the write's own error is what the user must hear
 	}
@@ -35,7 +35,7 @@ func (s *Store) giveBackSpace() error {
 	if runtime.GOOS == "windows" {
 		return nil
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.db.Load().Update(func(tx *bolt.Tx) error {
 		info, err := os.Stat(s.path)
 		if err == nil && info.Size() > tx.Size() {
 			err = os.Truncate(s.path, tx.Size())

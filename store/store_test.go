@@ -173,6 +173,52 @@ func TestASearchOfThousandsFindsEachMatchInOrder(t *testing.T) {
 	}
 }
 
+// A command that only reads records (a report) loads them without their search text; a search after it,
+// and after writes made since, still finds every record by every text it holds.
+func TestSearchAfterALoadForReadingOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := partner("Café Solidaire")
+	p.Contacts = []data.Contact{{Name: "José Núñez"}}
+	if err := s.SaveAll([]data.Record{p, partner("Youth club")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(path, Options{}); err != nil { // a file noted sound: its records load when first needed
+		t.Fatal(err)
+	}
+	defer s.Close()
+	listed := data.List[data.Partner](s)
+	if got := titles(listed); !slices.Equal(got, []string{"Café Solidaire", "Youth club"}) {
+		t.Fatalf("records %v", got)
+	}
+	club, _ := Get[data.Partner](s, listed[1].ID)
+	club.Name = "Riverside youth club"
+	if err := s.SaveAll([]data.Record{club, partner("Tenants' union")}); err != nil {
+		t.Fatal(err)
+	}
+	search := func(query, want string) {
+		t.Helper()
+		if got := titles(Search[data.Partner](s, query)); !slices.Equal(got, []string{want}) {
+			t.Errorf("search %q = %v, want [%s]", query, got, want)
+		}
+	}
+	search("nunez", "Café Solidaire")
+	search("riverside", "Riverside youth club")
+	search("tenants", "Tenants' union")
+	club.Name = "Riverside young people's club" // a write after the first search
+	if err := s.Save(club); err != nil {
+		t.Fatal(err)
+	}
+	search("young", "Riverside young people's club")
+	if got := Search[data.Partner](s, "youth"); len(got) != 0 {
+		t.Errorf("the old name is still found: %v", titles(got))
+	}
+}
+
 func TestListIsSortedByTitleIgnoringCase(t *testing.T) {
 	s := openTemp(t)
 	for _, n := range []string{"zeta", "Álamo", "beta", "Alpha"} {

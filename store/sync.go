@@ -176,7 +176,7 @@ type SyncState struct {
 // SyncState returns what sync remembers.
 func (s *Store) SyncState() (SyncState, error) {
 	var st SyncState
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		var err error
 		st, err = syncStateOf(tx)
 		return err
@@ -236,7 +236,7 @@ func (s *Store) putSyncState(tx *bolt.Tx, st SyncState, read []string) error {
 // before. The set travels with the data: a backup restored knows exactly which segments its records hold.
 func (s *Store) SegmentsRead() (map[string]bool, error) {
 	read := map[string]bool{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		segs := tx.Bucket([]byte(bucketMeta)).Bucket([]byte(keySegments))
 		if segs == nil {
 			return nil
@@ -277,7 +277,7 @@ func (s *Store) LocalChanges(since uint64, unshared []string) (Changes, error) {
 	for _, key := range unshared {
 		again[key] = true
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.Load().View(func(tx *bolt.Tx) error {
 		for _, k := range data.RecordKinds {
 			records := tx.Bucket([]byte(k))
 			for id, r := range s.records[k] {
@@ -412,7 +412,7 @@ func (s *Store) ApplySync(plan func(v SyncView) (SyncBatch, error)) (backup stri
 		return "", err
 	}
 	var b SyncBatch
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.Load().View(func(tx *bolt.Tx) error {
 		var err error
 		b, err = plan(SyncView{Rev: s.rev, Held: func(k data.Kind, id string) (Held, error) { return held(tx, k, id) }})
 		return err
@@ -610,7 +610,7 @@ func (s *Store) unindex(k data.Kind, id string) {
 // HasAttachment is true when the store holds the file with that SHA-256.
 func (s *Store) HasAttachment(sha string) bool {
 	found := false
-	s.db.View(func(tx *bolt.Tx) error {
+	s.db.Load().View(func(tx *bolt.Tx) error {
 		found = tx.Bucket([]byte(bucketAttachments)).Get([]byte(sha)) != nil
 		return nil
 	})

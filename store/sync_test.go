@@ -135,7 +135,7 @@ func TestSyncKeepsFieldsFromANewerAccord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.db.View(func(tx *bolt.Tx) error {
+	s.db.Load().View(func(tx *bolt.Tx) error {
 		var stored map[string]any
 		raw, err := unseal(data.KindPartner, []byte("p1"), tx.Bucket([]byte(data.KindPartner)).Get([]byte("p1")))
 		if err != nil {
@@ -210,7 +210,7 @@ func TestUpgradeFromSchema2AddsTheSyncBuckets(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	s.db.View(func(tx *bolt.Tx) error {
+	s.db.Load().View(func(tx *bolt.Tx) error {
 		if v, _ := schemaOf(tx); v != SchemaVersion || tx.Bucket([]byte(bucketTombstones)) == nil || tx.Bucket([]byte(bucketConflicts)) == nil {
 			t.Errorf("schema %d, buckets missing", v)
 		}

@@ -184,6 +184,9 @@ func (bs *backupsScreen) importFrom(path string) {
 		}
 		defer f.Close()
 		sum, err := bs.store.ImportJSON(f)
+		if err == nil && sum.Changed() {
+			err = bs.store.LoadIndex() // here, off the UI goroutine, since the import left it to load again
+		}
 		return strings.Join(sum.Describe(T, N), "\n"), err
 	})
 }
