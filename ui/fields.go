@@ -420,8 +420,9 @@ func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, b
 		changed()
 	}
 	rebuild = func(undo *widget.Button) []fyne.CanvasObject {
-		box.Objects = nil
-		var blocks []fyne.CanvasObject
+		// Put in the box at once: each Add laid out every card before it again, at every click on a
+		// partner with several contacts.
+		var blocks, shown []fyne.CanvasObject
 		for i := range *items {
 			remove := widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() {
 				removed := (*items)[i]
@@ -437,14 +438,15 @@ func listEditor[Item any](items *[]Item, addLabel string, newItem func() Item, b
 			b.listing++
 			blocks = append(blocks, block(&(*items)[i]))
 			b.listing--
-			box.Add(widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), remove), nil, nil, blocks[i])))
+			shown = append(shown, widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), remove), nil, nil, blocks[i])))
 		}
 		if undo != nil {
-			box.Add(container.NewHBox(widget.NewLabel(T("Removed.")), undo))
+			shown = append(shown, container.NewHBox(widget.NewLabel(T("Removed.")), undo))
 		}
-		box.Add(container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
+		shown = append(shown, container.NewHBox(widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
 			edit(len(*items), func() { *items = append(*items, newItem()) })
 		})))
+		box.Objects = shown
 		box.Refresh()
 		return blocks
 	}

@@ -24,7 +24,7 @@ import (
 // English): the first row of a list, the height of a row, and the screen beside the navigation.
 var (
 	windowArea    = image.Rect(0, 0, 1100, 720)
-	firstRow      = image.Pt(300, 180)
+	firstRow      = image.Pt(300, 315)
 	rowHeight     = 74
 	settleQuiet   = 600 * time.Millisecond // no change for this long: the screen has settled
 	settleLimit   = 20 * time.Second
