@@ -208,6 +208,9 @@ func (s *Store) ImportAll(rs []data.Record) error {
 	if err := validateAll(rs); err != nil {
 		return err
 	}
+	// What is encoded and written piles up on the records, all of them live until the commit: collect the
+	// garbage of encoding them sooner (an import of 100,000 rows peaked about 30 MB higher).
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	return s.stampAndWrite(edit{what: theImport, handedOver: true}, rs)
 }
 
