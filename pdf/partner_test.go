@@ -133,16 +133,7 @@ func TestTheGroupsOwnFieldsPrintWhenMarked(t *testing.T) {
 	p.SetCustomValue(insurance.ID, "2027-01-09")
 	p.SetCustomValue(secret.ID, "2")
 	save(t, s, p)
-	profile, err := PartnerProfile(s, p, printedOn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	directory, err := ContactDirectory(s, printedOn, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, doc := range map[string][]byte{"profile": profile, "directory": directory} {
-		text := words(run(t, doc, "pdftotext", "-raw"))
+	for name, text := range printedAbout(t, s, p) {
 		for _, want := range []string{"Charity number", "1098765", "Insurance expires", "9 January 2027"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the %s holds no %q:\n%s", name, want, text)
@@ -169,16 +160,7 @@ func TestContactsFieldsPrintUnderTheirPerson(t *testing.T) {
 	p.Contacts[0].Custom = map[string]string{dbs.ID: "2027-03-31", diet.ID: "No nuts"}
 	p.Contacts[1].Custom = map[string]string{aid.ID: "Lapsed"}
 	save(t, s, p)
-	profile, err := PartnerProfile(s, p, printedOn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	directory, err := ContactDirectory(s, printedOn, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, doc := range map[string][]byte{"profile": profile, "directory": directory} {
-		text := words(run(t, doc, "pdftotext", "-raw"))
+	for name, text := range printedAbout(t, s, p) {
 		// Each in the order read: the first person, their date, the second person, their first aid.
 		at := 0
 		for _, want := range []string{p.Contacts[0].Name, "DBS check expires: 31 March 2027", p.Contacts[1].Name, "First aid: Lapsed"} {
@@ -193,4 +175,18 @@ func TestContactsFieldsPrintUnderTheirPerson(t *testing.T) {
 			t.Errorf("the %s prints a contact's field not marked to print", name)
 		}
 	}
+}
+
+// printedAbout is the words of p's profile and of the contact directory, as a reader reads them, by name.
+func printedAbout(t *testing.T, v data.View, p *data.Partner) map[string]string {
+	t.Helper()
+	profile, err := PartnerProfile(v, p, printedOn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	directory, err := ContactDirectory(v, printedOn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"profile": words(run(t, profile, "pdftotext", "-raw")), "directory": words(run(t, directory, "pdftotext", "-raw"))}
 }

@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"accord/data"
 	"accord/store"
@@ -187,28 +186,11 @@ func TestImportOfAttachmentsTakesMemoryNearOneAndAHalfTimesTheFile(t *testing.T)
 		t.Fatal(err)
 	}
 	defer f.Close()
-	runtime.GC()
-	var base runtime.MemStats
-	runtime.ReadMemStats(&base)
-	peak, done := base.HeapInuse, make(chan bool)
-	go func() {
-		var m runtime.MemStats
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(10 * time.Millisecond):
-				runtime.ReadMemStats(&m)
-				peak = max(peak, m.HeapInuse)
-			}
-		}
-	}()
-	sum, err := s.ImportJSON(f)
-	done <- true
+	var sum store.ImportSummary
+	grew := store.PeakGrowth(func() { sum, err = s.ImportJSON(f) })
 	if err != nil || sum.Attachments != 4 {
 		t.Fatalf("import: %+v, %v", sum, err)
 	}
-	grew := peak - base.HeapInuse
 	if grew > size*2 {
 		t.Fatalf("importing a %d MB file took %d MB more memory", size>>20, grew>>20)
 	}
