@@ -62,16 +62,7 @@ func Search[T any, P data.RecordPtr[T]](s *Store, query string) []P {
 			found[i] = containsAll(all.texts[i], words)
 		}
 	}
-	if cores := runtime.GOMAXPROCS(0); len(found) >= searchOnEveryCore && cores > 1 {
-		var wg sync.WaitGroup
-		per := (len(found) + cores - 1) / cores
-		for from := 0; from < len(found); from += per {
-			wg.Go(func() { match(from, min(from+per, len(found))) })
-		}
-		wg.Wait()
-	} else {
-		match(0, len(found))
-	}
+	inParts(len(found), searchOnEveryCore, match)
 	var out []P
 	for i, ok := range found {
 		if ok {
@@ -147,16 +138,7 @@ func (s *Store) indexCopies(rs []data.Record, encoded [][]byte) error {
 		// peaked 40 MB higher).
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
-	if cores := runtime.GOMAXPROCS(0); len(rs) >= copiesOnEveryCore && cores > 1 {
-		var wg sync.WaitGroup
-		per := (len(rs) + cores - 1) / cores
-		for from := 0; from < len(rs); from += per {
-			wg.Go(func() { decode(from, min(from+per, len(rs))) })
-		}
-		wg.Wait()
-	} else {
-		decode(0, len(rs))
-	}
+	inParts(len(rs), copiesOnEveryCore, decode)
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
@@ -164,4 +146,20 @@ func (s *Store) indexCopies(rs []data.Record, encoded [][]byte) error {
 		s.index(e)
 	}
 	return nil
+}
+
+// inParts does work on items [0, n), in one part per core when there are at least least of them, and
+// otherwise in one: work(from, to) does the items from from to to.
+func inParts(n, least int, work func(from, to int)) {
+	cores := runtime.GOMAXPROCS(0)
+	if n < least || cores < 2 {
+		work(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	per := (n + cores - 1) / cores
+	for from := 0; from < n; from += per {
+		wg.Go(func() { work(from, min(from+per, n)) })
+	}
+	wg.Wait()
 }
