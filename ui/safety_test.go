@@ -274,3 +274,35 @@ func TestADamagedFileIsSetAsideAndTheNewestGoodBackupRestored(t *testing.T) {
 		t.Fatal("the damaged file was not kept as it was")
 	}
 }
+
+// A JSON export of another laptop imported from Backups shows at once on the partners list, with the
+// partners this one held: the import writes a copy of the file, puts it in place and loads the index again,
+// while the window goes on reading.
+func TestAnImportedFileShowsOnThePartnersList(t *testing.T) {
+	other, err := store.Open(filepath.Join(t.TempDir(), "other", store.FileName), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	hall := &data.Partner{Name: "Eastfield Tenants Hall", PartnerKind: data.PartnerResidents, Stage: data.StageActive}
+	if err := other.Save(hall); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "from-the-other-laptop.json")
+	if err := other.ExportJSONFile(file); err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t)
+	held := f.store.Count(data.KindPartner)
+	sh, w := showShell(t, f.store)
+	navigate(t, sh, partnersID) // built before the import: it must show what the import brought
+	bs := navigate(t, sh, backupsID).(*backupsScreen)
+	bs.importFrom(file)
+	eventually(t, "the import's summary", func() bool { return strings.Contains(topDialogText(w), "1 partner") })
+	w.Canvas().Overlays().Top().Hide()
+	ps := navigate(t, sh, partnersID).(*partnersScreen)
+	test.Type(ps.query, "eastfield")
+	eventually(t, "the imported partner listed", func() bool { return len(ps.items) == 1 && ps.items[0].ID == hall.ID })
+	ps.query.SetText("")
+	eventually(t, "every partner listed", func() bool { return len(ps.items) == held+1 })
+}
