@@ -77,14 +77,15 @@ func loadingView(text string) fyne.CanvasObject {
 // window that starts hidden or minimised is not painted).
 const firstPaintWait = 2 * time.Second
 
-// onFirstPaint is an invisible object that runs start once the window is first painted, or after
+// onFirstPaint is an invisible object that runs start once the window's first frame is painted, or after
 // firstPaintWait. The data opens then: on a laptop with two cores, opening it beside the start of the
-// window delayed the first frame by a third.
+// window delayed the first frame by a third. The object is drawn during that frame's painting, so start
+// waits on the UI goroutine's queue until the frame is on the screen.
 func onFirstPaint(start func()) fyne.CanvasObject {
 	var once sync.Once
 	time.AfterFunc(firstPaintWait, func() { once.Do(start) })
 	return canvas.NewRaster(func(w, h int) image.Image {
-		once.Do(start)
+		once.Do(func() { onUI(start) })
 		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // one transparent pixel, stretched
 	})
 }
