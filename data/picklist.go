@@ -177,31 +177,19 @@ func entriesOf(v View, l PickList) []*PickEntry {
 	return out
 }
 
-// pickUsers are the live records whose fields take entries of the list.
+// pickUsers are the live records whose fields take entries of the list. They are shared: read them.
 func pickUsers(v View, l PickList) []Record {
-	var out []Record
 	switch l {
 	case ListPartnerKinds:
-		for _, p := range List[Partner](v) {
-			out = append(out, p)
-		}
+		return v.Records(KindPartner)
 	case ListResourceKinds:
-		for _, p := range List[Partner](v) {
-			out = append(out, p)
-		}
-		for _, a := range List[Agreement](v) {
-			out = append(out, a)
-		}
+		return slices.Concat(v.Records(KindPartner), v.Records(KindAgreement))
 	case ListActivityKinds:
-		for _, a := range List[Activity](v) {
-			out = append(out, a)
-		}
+		return v.Records(KindActivity)
 	case ListRelationTypes:
-		for _, r := range List[Relation](v) {
-			out = append(out, r)
-		}
+		return v.Records(KindRelation)
 	}
-	return out
+	return nil
 }
 
 // pickValues points at every field of r that holds an entry of the list, for reading and renaming.
