@@ -19,8 +19,13 @@ type indexEntry struct {
 	text, title string
 }
 
-func entryOf(r data.Record) indexEntry {
-	return indexEntry{r, searchText(r), data.Fold(r.Title())}
+// entryOf readies a record for the index, with its search text when search is set (see searchable).
+func entryOf(r data.Record, search bool) indexEntry {
+	e := indexEntry{record: r, title: data.Fold(r.Title())}
+	if search {
+		e.text = searchText(r)
+	}
+	return e
 }
 
 // searchText is what Search looks for words in: every text of the record, folded.
@@ -122,6 +127,7 @@ const copiesOnEveryCore = 256
 func (s *Store) indexCopies(rs []data.Record, encoded [][]byte) error {
 	entries := make([]indexEntry, len(rs))
 	errs := make([]error, len(rs))
+	search := s.text != nil
 	decode := func(from, to int) {
 		for i := from; i < to; i++ {
 			stored := data.NewRecord(rs[i].Kind())
@@ -129,7 +135,7 @@ func (s *Store) indexCopies(rs []data.Record, encoded [][]byte) error {
 				errs[i] = fmt.Errorf("index %s %s: %w", rs[i].Kind(), rs[i].Common().ID, err)
 				continue
 			}
-			entries[i] = entryOf(stored)
+			entries[i] = entryOf(stored, search)
 		}
 	}
 	if len(rs) >= copiesOnEveryCore {

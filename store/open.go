@@ -271,11 +271,7 @@ func (s *Store) loadRecords(tx *bolt.Tx, search bool) (err error) {
 					if err := json.Unmarshal(value, r); err != nil {
 						return fmt.Errorf("%s %s: %w", j.kind, j.key, err)
 					}
-					if search {
-						done <- entryOf(r)
-					} else {
-						done <- indexEntry{record: r, title: data.Fold(r.Title())}
-					}
+					done <- entryOf(r, search)
 					return nil
 				})
 			}

@@ -304,7 +304,7 @@ func (s *Store) writeLocked(e edit, rs ...data.Record) error {
 		return nil
 	case e.handedOver:
 		for _, r := range rs {
-			s.index(entryOf(r))
+			s.index(entryOf(r, s.text != nil))
 		}
 		return nil
 	}

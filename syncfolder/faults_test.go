@@ -572,7 +572,7 @@ func TestASegmentUnpackingBeyondItsBoundIsSetAside(t *testing.T) {
 	head := fmt.Appendf(nil, `{"format":"accord-sync","version":1,"device":%q,"seq":1,"schema":4,"count":5}`, stranger)
 	path := putSegment(t, folder, stranger, 1, gzipped(t, head, line, line, line, line, line))
 	g, _ := parseSegment(filepath.Dir(path), stranger, filepath.Base(path))
-	_, _, err := readSegment(g)
+	_, _, err := readSegment(g, nil)
 	var bad *badSegment
 	if !errors.As(err, &bad) || !strings.Contains(bad.Why.Text(), "more than 64 MB") {
 		t.Fatalf("got %v", err)

@@ -223,7 +223,7 @@ func everyVersionFindable(t *testing.T, folder string, s *store.Store) {
 	for _, d := range all {
 		segs, _ := segments(top, d)
 		for _, g := range segs {
-			_, entries, err := readSegment(g)
+			_, entries, err := readSegment(g, nil)
 			var bad *badSegment
 			if errors.As(err, &bad) {
 				continue // set aside: it never entered

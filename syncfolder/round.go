@@ -345,7 +345,9 @@ func retryID(entry string) string {
 // named. Which laptop's folder the segment lies in does not matter: a copy of one laptop's segment in
 // another's folder holds that laptop's changes, and is read as such.
 func (in *incoming) take(s *store.Store, top string, all []string, g segment) bool {
-	_, entries, err := readSegment(g)
+	decoding := newDecoding()
+	defer decoding.running.Wait() // a segment set aside halfway: no decoding outlives the round
+	_, _, err := readSegment(g, decoding.add)
 	var bad *badSegment
 	switch {
 	case errors.Is(err, errNotArrived):
@@ -365,7 +367,7 @@ func (in *incoming) take(s *store.Store, top string, all []string, g segment) bo
 	var refused []data.Refusal
 	files := map[string][]byte{}
 	setAside := 0
-	versions, errs := versionsOf(entries)
+	versions, errs := decoding.wait()
 	for i, v := range versions {
 		err := errs[i]
 		var refusal *data.Refusal
@@ -400,21 +402,46 @@ func (in *incoming) take(s *store.Store, top string, all []string, g segment) bo
 	return true
 }
 
-// versionsOf turns a segment's entries into versions, decoding and checking them on every core: each
-// entry stands alone, and on a first sync of 10,000 partners this is most of the work.
-func versionsOf(entries []entry) ([]store.Version, []error) {
-	vs, errs := make([]store.Version, len(entries)), make([]error, len(entries))
-	cores := runtime.GOMAXPROCS(0)
-	per := max(64, (len(entries)+cores-1)/cores)
-	var wg sync.WaitGroup
-	for from := 0; from < len(entries); from += per {
-		wg.Go(func() {
-			for i := from; i < min(from+per, len(entries)); i++ {
-				vs[i], errs[i] = entries[i].version()
-			}
-		})
+// decoding turns a segment's entries into versions, decoding and checking them on every core, batch by
+// batch as the segment is read: each entry stands alone, and on a first sync of 10,000 partners this is
+// most of the work.
+type decoding struct {
+	running sync.WaitGroup
+	cores   chan struct{} // one token for each core, held while decoding a batch
+	batches []*decoded
+}
+
+// decoded is one batch's versions, or why each could not be taken.
+type decoded struct {
+	versions []store.Version
+	errs     []error
+}
+
+func newDecoding() *decoding {
+	return &decoding{cores: make(chan struct{}, runtime.GOMAXPROCS(0))}
+}
+
+// add starts decoding a batch.
+func (d *decoding) add(batch []entry) {
+	b := &decoded{make([]store.Version, len(batch)), make([]error, len(batch))}
+	d.batches = append(d.batches, b)
+	d.running.Go(func() {
+		d.cores <- struct{}{}
+		defer func() { <-d.cores }()
+		for i, e := range batch {
+			b.versions[i], b.errs[i] = e.version()
+		}
+	})
+}
+
+// wait returns the versions of every batch added, in order, once all are decoded.
+func (d *decoding) wait() ([]store.Version, []error) {
+	d.running.Wait()
+	var vs []store.Version
+	var errs []error
+	for _, b := range d.batches {
+		vs, errs = append(vs, b.versions...), append(errs, b.errs...)
 	}
-	wg.Wait()
 	return vs, errs
 }
 

@@ -257,7 +257,9 @@ func damaged(err error) error {
 // errNewerSegment, or a *badSegment. It reads line by line, each line bounded, and never unpacks more
 // than a bound set by the segment's size, so a file made to unpack to gigabytes is refused after a few
 // megabytes, and memory stays near the size of what the segment really holds.
-func readSegment(g segment) (header, []entry, error) {
+// Each batch of entries is handed to each (when not nil) as soon as it is read, so that decoding them can
+// start while the rest is unpacked.
+func readSegment(g segment, each func(batch []entry)) (header, []entry, error) {
 	content, err := readComplete(g.path, g.size, g.hash)
 	if err != nil {
 		return header{}, nil, err
@@ -268,7 +270,7 @@ func readSegment(g segment) (header, []entry, error) {
 	}
 	bound := max(minUnpacked, unpackRatio*int64(len(content)))
 	unpacked := &io.LimitedReader{R: z, N: bound + 1}
-	h, entries, err := readEntries(&lines{r: bufio.NewReaderSize(unpacked, 64<<10), most: maxEntrySize})
+	h, entries, err := readEntries(&lines{r: bufio.NewReaderSize(unpacked, 64<<10), most: maxEntrySize}, each)
 	switch {
 	case unpacked.N == 0 || errors.Is(err, errLineTooLong):
 		return h, nil, &badSegment{data.Problem{Message: "it would unpack to more than %d MB, far more than any real change", Args: []any{bound >> 20}},
@@ -281,8 +283,15 @@ func readSegment(g segment) (header, []entry, error) {
 	return h, entries, nil
 }
 
-// readEntries reads a segment's header and entries, one a line.
-func readEntries(lines *lines) (header, []entry, error) {
+// A batch handed on as it is read holds batchEntries entries, or fewer that together hold batchBytes.
+const (
+	batchEntries = 512
+	batchBytes   = 4 << 20
+)
+
+// readEntries reads a segment's header and entries, one a line, handing each batch to each (if not nil)
+// once the header's count is known to be right or the batch is full.
+func readEntries(lines *lines, each func(batch []entry)) (header, []entry, error) {
 	var h header
 	line, err := lines.next()
 	if err != nil {
@@ -295,6 +304,7 @@ func readEntries(lines *lines) (header, []entry, error) {
 		return h, nil, errNewerSegment
 	}
 	entries := make([]entry, 0, min(h.Count, 1<<16))
+	from, size := 0, 0
 	for {
 		line, err := lines.next()
 		if errors.Is(err, io.EOF) {
@@ -309,11 +319,23 @@ func readEntries(lines *lines) (header, []entry, error) {
 			}
 		}
 		entries = append(entries, e)
+		if size += len(e.Record); len(entries)-from == batchEntries || size >= batchBytes {
+			from, size = handOn(entries, from, each), 0
+		}
 	}
 	if len(entries) != h.Count {
 		return h, nil, fmt.Errorf("%d entries, its header says %d", len(entries), h.Count)
 	}
+	handOn(entries, from, each)
 	return h, entries, nil
+}
+
+// handOn hands the entries from from on to each, if any, and returns where the next batch starts.
+func handOn(entries []entry, from int, each func(batch []entry)) int {
+	if each != nil && from < len(entries) {
+		each(entries[from:len(entries):len(entries)]) // capped: what is appended next is not the batch's
+	}
+	return len(entries)
 }
 
 // errLineTooLong marks a line longer than a segment's lines may be.

@@ -4,7 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"accord/data"
@@ -37,6 +41,40 @@ func TestRecordLinesReadAsTheyAreWritten(t *testing.T) {
 		`{"record":{"id":"x"},"kind":"partners"}`} {
 		if _, ok := recordLine([]byte(other)); ok {
 			t.Errorf("%s read as a record line", other)
+		}
+	}
+}
+
+// A segment of several batches, decoded while it is still being read, is taken in whole: every record of
+// every batch, each under its own ID, and the ones that break a rule named wherever they fall.
+func TestASegmentOfManyBatchesIsTakenInWhole(t *testing.T) {
+	folder, ben := t.TempDir(), newLaptop(t, "ben")
+	stranger := "0123456789abcdef"
+	var vs []store.Version
+	var want []string
+	for i := range 2*batchEntries + 10 {
+		id, name := fmt.Sprintf("p%04d", i), fmt.Sprintf("Partner %04d", i)
+		if i == 3 || i == batchEntries+1 || i == 2*batchEntries+9 {
+			name = "" // refused: a partner needs a name
+		} else {
+			want = append(want, name)
+		}
+		vs = append(vs, store.Version{Kind: data.KindPartner, ID: id, JSON: []byte(`{"hlc":"2026-12-01T08:00:00.000Z-0000-` +
+			stranger + `","id":"` + id + `","kind":"business","name":"` + name + `","stage":"active"}`)})
+	}
+	dir := filepath.Join(folder, Top, stranger)
+	os.MkdirAll(dir, 0o700)
+	if err := writeSegment(dir, stranger, 1, vs); err != nil {
+		t.Fatal(err)
+	}
+	rep := ben.round(folder)
+	if rep.In != len(want) || len(rep.NotTaken) != 3 {
+		t.Fatalf("in %d (want %d), not taken %+v", rep.In, len(want), rep.NotTaken)
+	}
+	ben.wantNames(want...)
+	for _, p := range store.Search[data.Partner](ben.s, "") {
+		if p.Name != "Partner "+strings.TrimPrefix(p.ID, "p") {
+			t.Fatalf("%s holds %q", p.ID, p.Name)
 		}
 	}
 }
