@@ -58,3 +58,6 @@ replace github.com/go-gl/gl => ./internal/third_party/gl
 replace github.com/go-pdf/fpdf => ./internal/third_party/fpdf
 
 replace github.com/phpdave11/gofpdi => ./internal/third_party/gofpdi
+
+// go-text/render draws Fyne's text; the copy takes its scanners from a pool (see internal/third_party/README.md).
+replace github.com/go-text/render => ./internal/third_party/render
