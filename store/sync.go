@@ -497,38 +497,35 @@ func conflictsOf(tx *bolt.Tx, k data.Kind, key []byte) ([]Version, error) {
 	return out, nil
 }
 
-// writeSync writes a batch and indexes it. The caller holds s.mu for writing.
+// syncBatch is how many records a sync writes in one transaction: bbolt holds every page a transaction
+// writes in memory until it commits, and a first sync of 10,000 partners wrote 47 MB of them in one.
+var syncBatch = 5000 // a variable, so a test can write a few records a transaction
+
+// writeSync writes a batch and indexes it, syncBatch records to a transaction, the last with the files and
+// the sync state. A sync stopped halfway has written some of its records but not that their segments
+// were read: the next round reads them again, finds those records already here, and writes the rest. The
+// caller holds s.mu for writing.
 func (s *Store) writeSync(b SyncBatch) error {
-	if len(b.Records) == 0 && len(b.Files) == 0 {
-		return s.update(func(tx *bolt.Tx) error { return s.putSyncState(tx, b.State, b.Read) })
-	}
-	rev := s.rev
 	if b.State.OutRev == s.rev {
 		b.State.OutRev = s.rev + uint64(len(b.Records))
 	}
 	entries, err := s.syncedEntries(b.Records)
-	if err == nil {
-		err = s.update(func(tx *bolt.Tx) error {
-			for i, set := range b.Records {
-				rev++
-				if err := putSettled(tx, set, entries[i].record, rev); err != nil {
-					return fmt.Errorf("%s: %w", set.Winner.Key(), err)
-				}
-				for _, v := range append([]Version{set.Winner}, set.Losers...) {
-					s.clock.Observe(v.HLC)
-				}
-			}
+	for from := 0; err == nil; from += syncBatch {
+		to := min(from+syncBatch, len(b.Records))
+		if to < len(b.Records) {
+			err = s.writeSettled(b.Records[from:to], entries[from:to], nil)
+			continue
+		}
+		err = s.writeSettled(b.Records[from:], entries[from:], func(tx *bolt.Tx) error {
 			files := tx.Bucket([]byte(bucketAttachments))
 			for sha, content := range b.Files {
 				if err := files.Put([]byte(sha), content); err != nil {
 					return err
 				}
 			}
-			if err := s.putRev(tx, rev); err != nil {
-				return err
-			}
 			return s.putSyncState(tx, b.State, b.Read)
 		})
+		break
 	}
 	if err != nil {
 		if p := data.OSProblem("The changes from the sync folder", s.path, err); p != nil {
@@ -536,8 +533,33 @@ func (s *Store) writeSync(b SyncBatch) error {
 		}
 		return fmt.Errorf("apply %d synced records: %w", len(b.Records), err)
 	}
+	return nil
+}
+
+// writeSettled writes settled records in one transaction under the store's next revisions, with extra
+// work (if any) in it, and indexes them once it is committed. The caller holds s.mu for writing.
+func (s *Store) writeSettled(sets []Settled, entries []indexEntry, extra func(tx *bolt.Tx) error) error {
+	rev := s.rev
+	err := s.update(func(tx *bolt.Tx) error {
+		for i, set := range sets {
+			rev++
+			if err := putSettled(tx, set, entries[i].record, rev); err != nil {
+				return fmt.Errorf("%s: %w", set.Winner.Key(), err)
+			}
+			for _, v := range append([]Version{set.Winner}, set.Losers...) {
+				s.clock.Observe(v.HLC)
+			}
+		}
+		if err := s.putRev(tx, rev); err != nil || extra == nil {
+			return err
+		}
+		return extra(tx)
+	})
+	if err != nil {
+		return err
+	}
 	s.rev = rev
-	for i, set := range b.Records {
+	for i, set := range sets {
 		s.unindex(set.Winner.Kind, set.Winner.ID)
 		if entries[i].record != nil {
 			s.index(entries[i])

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -258,4 +259,52 @@ func TestAnAttachmentAConflictKeepsIsNotRemoved(t *testing.T) {
 	if cs, _ := s.Conflicts(); len(cs) != 0 || data.Lookup[data.Agreement](s, "a1") == nil {
 		t.Fatalf("after keeping the loser: %d conflicts", len(cs))
 	}
+}
+
+// A sync writes its records a few thousand to a transaction. One stopped by a failing write keeps what
+// earlier transactions wrote, indexed, and does not note its segments as read, so the next round reads
+// them again and writes the rest.
+func TestASyncStoppedBetweenItsTransactionsIsTakenUpAgain(t *testing.T) {
+	defer func(n int) { syncBatch = n }(syncBatch)
+	syncBatch = 2
+	s := openTemp(t)
+	version := func(id, name string) Settled {
+		v, err := ParseVersion(data.KindPartner, []byte(`{"id":"`+id+`","name":"`+name+`","kind":"non-profit","stage":"active","hlc":"2026-12-01T10:00:00.000Z-0000-bbbbbbbbbbbbbbbb"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Settled{Winner: v}
+	}
+	batch := SyncBatch{Records: []Settled{version("p1", "One"), version("p2", "Two"), version("p3", "Three"), version("p4", "Four"), version("p5", "Five")},
+		Read: []string{"segment-a"}}
+	broken := batch
+	broken.Records = slices.Clone(batch.Records)
+	broken.Records[2].Winner.ID = "" // bbolt refuses an empty key: the second transaction fails
+	if _, err := s.ApplySync(func(SyncView) (SyncBatch, error) { return broken, nil }); err == nil {
+		t.Fatal("the failing write was not reported")
+	}
+	if got := names(s); !slices.Equal(got, []string{"One", "Two"}) {
+		t.Fatalf("after the failure the store holds %q, want the first transaction's", got)
+	}
+	if read, _ := s.SegmentsRead(); read["segment-a"] {
+		t.Fatal("the segment was noted as read though its records were not all written")
+	}
+	if _, err := s.ApplySync(func(SyncView) (SyncBatch, error) { return batch, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(s); !slices.Equal(got, []string{"Five", "Four", "One", "Three", "Two"}) {
+		t.Fatalf("after the next round the store holds %q", got)
+	}
+	if read, _ := s.SegmentsRead(); !read["segment-a"] {
+		t.Fatal("the segment is not noted as read")
+	}
+}
+
+// names are the names of the live partners a store lists.
+func names(s *Store) []string {
+	var out []string
+	for _, p := range Search[data.Partner](s, "") {
+		out = append(out, p.Name)
+	}
+	return out
 }
