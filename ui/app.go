@@ -56,10 +56,6 @@ func trace(what string) {
 // The app is made outside this package so that the screens, and their tests, never compile the OpenGL
 // driver: its bindings alone take minutes to build.
 func Run(a fyne.App, folder string) {
-	// The window holds every record in memory (90 MB at 10,000 partners), and Go lets its heap grow to
-	// twice what is held before collecting: half as much room over it keeps an old laptop's memory for
-	// the rest of its work, for a collection every few clicks rather than every dozen.
-	debug.SetGCPercent(50)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	keepWholeFiles()
 	applyLanguage(a)
@@ -108,6 +104,11 @@ func openInBackground(w fyne.Window, folder string, then func()) {
 			s.Close()
 		}
 	}
+	// The window now holds every record (90 MB at 10,000 partners), and Go lets its heap grow to twice
+	// what is held before it collects: half as much room over it leaves an old laptop's memory to the rest
+	// of its work, for a collection every few clicks rather than every dozen. (Not before: at the start,
+	// while the heap is small, it only meant more collections beside the first frame.)
+	debug.SetGCPercent(50)
 	trace("store open")
 	onUI(func() {
 		if err != nil {

@@ -37,11 +37,11 @@ var smallGridIcons = sync.OnceValue(func() map[fyne.ThemeIconName]fyne.Resource 
 // or with arcs (whose flags are numbers not to scale), is returned as it is.
 func onSmallGrid(r fyne.Resource, units float64) fyne.Resource {
 	svg := r.Content()
-	grid := fmt.Appendf(nil, `viewBox="0 0 %g %g"`, units, units)
+	grid := fmt.Appendf(nil, `viewBox="0 0 %g %g"`, units, units) // i18n:same
 	if bytes.Count(svg, grid) != 1 || arcs.Match(svg) {
 		return r
 	}
-	svg = bytes.Replace(svg, grid, []byte(`viewBox="0 0 24 24"`), 1)
+	svg = bytes.Replace(svg, grid, []byte(`viewBox="0 0 24 24"`), 1) // i18n:same
 	k := 24 / units
 	svg = pathData.ReplaceAllFunc(svg, func(d []byte) []byte {
 		return number.ReplaceAllFunc(d, func(n []byte) []byte {
@@ -54,6 +54,6 @@ func onSmallGrid(r fyne.Resource, units float64) fyne.Resource {
 
 var (
 	pathData = regexp.MustCompile(` d="[^"]*"`)
-	number   = regexp.MustCompile(`-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`)
-	arcs     = regexp.MustCompile(` d="[^"]*[Aa]`)
+	number   = regexp.MustCompile(`-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`) // i18n:same
+	arcs     = regexp.MustCompile(` d="[^"]*[Aa]`)                      // i18n:same
 )
