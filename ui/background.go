@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"accord/data"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,5 +32,24 @@ func focusSoon(f fyne.Focusable) {
 				trace("keyboard placed")
 			}
 		}
+	})
+}
+
+// saveInBackground writes a dialog's record off the UI goroutine with write, which saves copied, a copy of
+// edited (the dialog keeps its own to show again). Then, on the UI goroutine, edited takes the stamps the
+// copy was given and saved runs; or the failure is logged as what failed, and again shows the dialog once
+// more with what to fix.
+func saveInBackground(what string, edited, copied data.Record, write func() error, saved func(), again func(problems string)) {
+	background(func() {
+		err := write()
+		onUI(func() {
+			if err != nil {
+				fyne.LogError(what, err)
+				again(plainText(err))
+				return
+			}
+			data.TakeStamps(edited, copied)
+			saved()
+		})
 	})
 }

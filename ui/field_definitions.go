@@ -192,18 +192,8 @@ func editField(s *store.Store, w fyne.Window, d *data.FieldDefinition, problems 
 		}
 		copied := data.Clone(d)
 		write := func(converted []data.Customised) {
-			background(func() {
-				err := saveField(s, copied, converted)
-				onUI(func() {
-					if err != nil {
-						fyne.LogError("save a field", err)
-						editField(s, w, d, plainText(err), saved)
-						return
-					}
-					data.TakeStamps(d, copied)
-					saved()
-				})
-			})
+			saveInBackground("save a field", d, copied, func() error { return saveField(s, copied, converted) }, saved,
+				func(problems string) { editField(s, w, d, problems, saved) })
 		}
 		background(func() {
 			var converted, kept []data.Customised

@@ -135,16 +135,5 @@ func (rd *relationDialog) save() {
 		return
 	}
 	r := data.Clone(rd.r)
-	background(func() {
-		err := rd.store.Save(r)
-		onUI(func() {
-			if err != nil {
-				fyne.LogError("save relation", err)
-				rd.show(plainText(err))
-				return
-			}
-			data.TakeStamps(rd.r, r)
-			rd.saved()
-		})
-	})
+	saveInBackground("save relation", rd.r, r, func() error { return rd.store.Save(r) }, rd.saved, rd.show)
 }

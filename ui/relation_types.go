@@ -63,17 +63,7 @@ func editRelationType(s *store.Store, w fyne.Window, t *data.RelationType, probl
 			return
 		}
 		copied := data.Clone(t)
-		background(func() {
-			err := s.Save(copied)
-			onUI(func() {
-				if err != nil {
-					fyne.LogError("save a kind of relation", err)
-					editRelationType(s, w, t, plainText(err), saved)
-					return
-				}
-				data.TakeStamps(t, copied)
-				saved()
-			})
-		})
+		saveInBackground("save a kind of relation", t, copied, func() error { return s.Save(copied) }, saved,
+			func(problems string) { editRelationType(s, w, t, problems, saved) })
 	}).Resize(scaled(640, 0))
 }
