@@ -17,6 +17,7 @@ var visiblePackages = []string{"ui/", "pdf/", "cli/", "calendar/"}
 var technical = map[string]bool{
 	// logs and wrapped errors: detail for the log, not the user
 	"LogError": true, "Errorf": true, "New": true, "Println": true, "Printf": true, "Print": true,
+	"saveInBackground": true, // its one string says what failed, for the log
 	// files, paths, URLs, resources
 	"Join": true, "NewStaticResource": true, "Parse": true, "NewExtensionFileFilter": true, "Ext": true,
 	"CreateTemp": true, "MkdirTemp": true, "Getenv": true, "LookupEnv": true, "Open": true, "Glob": true,
