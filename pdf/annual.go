@@ -37,9 +37,7 @@ func AnnualReport(s data.View, year int, printed data.Date) ([]byte, error) {
 	r := &annual{s: s, org: org, year: year, span: span, current: current, printed: printed,
 		agreements: data.List[data.Agreement](s), partners: data.PartnersOn(s, span.To)}
 	info := docInfo{title: T("Annual report %d", year), subject: T("Annual partnership report"), date: printed}
-	// The figures are worked out once, for both rendering passes: at 10,000 partners they took as long
-	// as drawing them.
-	sections := r.sections()
+	sections := r.sections() // before the drawing, on every core: at 10,000 partners they take as long
 	return render(org, info, func(d *document) { r.write(d, sections) })
 }
 
@@ -55,7 +53,7 @@ type annual struct {
 	agreements []*data.Agreement
 }
 
-// write draws the report's sections; it runs once per rendering pass.
+// write draws the report's sections.
 func (r *annual) write(d *document, sections []section) {
 	details := T("1 January – 31 December %d", r.year)
 	if r.current {

@@ -92,31 +92,27 @@ type document struct {
 	f     *fpdf.Fpdf
 	org   *data.Organisation
 	info  docInfo
-	pages int     // the total printed in "Page X of Y"; 0 while the first pass counts them
+	pages int     // the total printed in "Page X of Y", once the document is laid out (see footers)
 	top   float64 // where the body starts, below the letterhead
 
 	section, sub int // numbering of headings, see heading and subheading
 
 	style string               // the font's style and size, as font last set them
 	size  float64              //
-	wraps map[wrapKey][]string // texts already wrapped (see wrap), shared by the two passes of render
+	wraps map[wrapKey][]string // texts already wrapped (see wrap)
 }
 
-// render lays a document out twice: the first pass counts the pages, the second prints "Page X of Y" with
-// real digits. fpdf's own page-count alias is filled in after the font subset is chosen, so a digit that
-// appears nowhere else in the document prints as an empty box.
+// render lays a document out once, then prints each page's footer, with "Page X of Y" in real digits
+// (see footers). fpdf's own page-count alias is filled in after the font subset is chosen, so a digit
+// that appeared nowhere else in the document printed as an empty box; laying the document out twice to
+// count its pages first took a third of the time of an annual report.
 func render(org *data.Organisation, info docInfo, build func(d *document)) ([]byte, error) {
-	count, err := newDocument(org, info, 0)
+	d, err := newDocument(org, info)
 	if err != nil {
 		return nil, err
 	}
-	build(count)
-	d, err := newDocument(org, info, count.f.PageCount())
-	if err != nil {
-		return nil, err
-	}
-	d.wraps = count.wraps
 	build(d)
+	d.footers()
 	var buf bytes.Buffer
 	if err := d.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("write PDF %q: %w", info.title, err)
@@ -124,8 +120,22 @@ func render(org *data.Organisation, info docInfo, build func(d *document)) ([]by
 	return buf.Bytes(), nil
 }
 
+// footers prints every page's footer once the document is laid out and its pages counted: each at the
+// end of its page's content, where fpdf would have drawn it at the page's end. fpdf's idea of the
+// colours in use is then the last page's, so each footer sets its fill, line and text colours and its
+// fonts itself, and no footer may break a page.
+func (d *document) footers() {
+	d.pages = d.f.PageCount()
+	d.f.SetAutoPageBreak(false, 0)
+	for p := 1; p <= d.pages; p++ {
+		d.f.SetPage(p)
+		d.fill(paper)
+		d.footer()
+	}
+}
+
 // newDocument starts a document for the organisation, on its first page.
-func newDocument(org *data.Organisation, info docInfo, pages int) (*document, error) {
+func newDocument(org *data.Organisation, info docInfo) (*document, error) {
 	size, orientation := "A4", "P"
 	if org.PaperSize == data.PaperLetter {
 		size = "Letter"
@@ -137,7 +147,7 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 		orientation = "L"
 	}
 	f := fpdf.New(orientation, "mm", size, "")
-	d := &document{f: f, org: org, info: info, pages: pages, wraps: map[wrapKey][]string{}}
+	d := &document{f: f, org: org, info: info, wraps: map[wrapKey][]string{}}
 	faces, err := fonts()
 	if err != nil {
 		return nil, err
@@ -158,12 +168,11 @@ func newDocument(org *data.Organisation, info docInfo, pages int) (*document, er
 	f.SetCreationDate(info.date.Time())
 	f.SetModificationDate(info.date.Time())
 	f.SetHeaderFunc(d.keepingFont(d.letterhead))
-	f.SetFooterFunc(d.keepingFont(d.footer))
 	f.AddPage()
 	return d, nil
 }
 
-// keepingFont runs a page's header or footer, after which fpdf sets back the font the page break found,
+// keepingFont runs a page's header, after which fpdf sets back the font the page break found,
 // and notes it as set back.
 func (d *document) keepingFont(draw func()) func() {
 	return func() {

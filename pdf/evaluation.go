@@ -31,7 +31,7 @@ func EvaluationReport(s data.View, e *data.Evaluation, printed data.Date, names 
 	return render(org, info, r.write)
 }
 
-// evalReport writes one evaluation; write runs once per rendering pass.
+// evalReport writes one evaluation.
 type evalReport struct {
 	s       data.View
 	org     *data.Organisation

@@ -42,6 +42,7 @@ var (
 	accent = rgb{31, 111, 120}
 	rule   = rgb{196, 204, 208}
 	shade  = rgb{230, 240, 241}
+	paper  = rgb{255, 255, 255}
 	// watermarkGrey is light enough to read black text over, dark enough to see on a photocopy.
 	watermarkGrey = rgb{228, 228, 228}
 )

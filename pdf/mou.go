@@ -103,7 +103,7 @@ func DefaultLanguage(s data.View, a *data.Agreement) string {
 	return i18n.Language()
 }
 
-// mou writes one agreement; write runs once per rendering pass.
+// mou writes one agreement.
 type mou struct {
 	a           *data.Agreement
 	org         *data.Organisation

@@ -24,7 +24,7 @@ func PartnerProfile(s data.View, p *data.Partner, printed data.Date) ([]byte, er
 	return render(org, info, pp.write)
 }
 
-// profile writes one partner; write runs once per rendering pass.
+// profile writes one partner.
 type profile struct {
 	s       data.View
 	org     *data.Organisation

@@ -49,7 +49,7 @@ func ProgressReport(s data.View, a *data.Agreement, printed data.Date) ([]byte, 
 	return render(org, info, p.write)
 }
 
-// progress writes one agreement's progress report; write runs once per rendering pass.
+// progress writes one agreement's progress report.
 type progress struct {
 	s          data.View
 	a          *data.Agreement

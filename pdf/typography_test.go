@@ -89,7 +89,7 @@ func TestSignaturesNeverStartAPageAlone(t *testing.T) {
 // testDocument is a one-page document to measure and wrap text in.
 func testDocument(t *testing.T) *document {
 	t.Helper()
-	d, err := newDocument(&data.Organisation{Name: "Typography"}, docInfo{title: "Typography", date: printedOn}, 1)
+	d, err := newDocument(&data.Organisation{Name: "Typography"}, docInfo{title: "Typography", date: printedOn})
 	if err != nil {
 		t.Fatal(err)
 	}
