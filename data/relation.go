@@ -224,7 +224,7 @@ type RelationSide struct {
 // the same every time.
 func RelationsOf(v View, end RelationEnd) []RelationSide {
 	var out []RelationSide
-	for _, r := range List[Relation](v) {
+	for _, r := range kept(v, "relations by end", []Kind{KindRelation}, func() map[RelationEnd][]*Relation { return relationsByEnd(v) })[end] {
 		switch end {
 		case r.From:
 			out = append(out, RelationSide{Relation: r, Other: r.To})
@@ -238,6 +238,19 @@ func RelationsOf(v View, end RelationEnd) []RelationSide {
 			strings.Compare(name(a.Other), name(b.Other)), strings.Compare(a.Type, b.Type), strings.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// relationsByEnd lists the live relations by each of their ends, in list order, kept until a relation
+// changes (see RelationsOf): a click on a partner read all of a group's relations to find its few.
+func relationsByEnd(v View) map[RelationEnd][]*Relation {
+	by := map[RelationEnd][]*Relation{}
+	for _, r := range List[Relation](v) {
+		by[r.From] = append(by[r.From], r)
+		if r.To != r.From {
+			by[r.To] = append(by[r.To], r)
+		}
+	}
+	return by
 }
 
 // compareBool orders false before true.
