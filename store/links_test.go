@@ -6,16 +6,29 @@ import (
 	"accord/data"
 )
 
+// twoPartners saves two partners in a new store.
+func twoPartners(t *testing.T) (*Store, *data.Partner, *data.Partner) {
+	t.Helper()
+	s := openTemp(t)
+	p, q := partner("Food bank"), partner("Youth club")
+	saveEach(t, s, p, q)
+	return s, p, q
+}
+
+// saveEach saves each record, failing the test on the first it cannot.
+func saveEach(t *testing.T, s *Store, rs ...data.Record) {
+	t.Helper()
+	for _, r := range rs {
+		if err := s.Save(r); err != nil {
+			t.Fatalf("save %s: %v", r.Title(), err)
+		}
+	}
+}
+
 // A partner's links (its agreements, latest evaluation, activities and needs) are kept between clicks,
 // and follow every save and deletion of the records that name it.
 func TestAPartnersLinksFollowEveryChangeThoughKept(t *testing.T) {
-	s := openTemp(t)
-	p, q := partner("Food bank"), partner("Youth club")
-	for _, r := range []data.Record{p, q} {
-		if err := s.Save(r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s, p, q := twoPartners(t)
 	today := data.NewDate(2026, 12, 1)
 	links := func() data.Links { return data.LinkedTo(s, p.ID, today) }
 	if l := links(); len(l.Agreements)+len(l.Activities)+len(l.Needs) > 0 || l.LatestEvaluation != nil {
@@ -26,11 +39,7 @@ func TestAPartnersLinksFollowEveryChangeThoughKept(t *testing.T) {
 	call := &data.Activity{ActivityKind: "call", Date: data.NewDate(2026, 11, 20), Name: "Follow-up call", PartnerIDs: []string{q.ID, p.ID}}
 	other := &data.Activity{ActivityKind: "call", Date: data.NewDate(2026, 11, 21), Name: "Someone else", PartnerIDs: []string{q.ID}}
 	need := &data.Need{Name: "Winter coats", Priority: data.PriorityHigh, Status: data.NeedOpen, PartnerIDs: []string{p.ID}, Opened: data.NewDate(2026, 10, 1)}
-	for _, r := range []data.Record{a, visit, call, other, need} {
-		if err := s.Save(r); err != nil {
-			t.Fatalf("save %s: %v", r.Title(), err)
-		}
-	}
+	saveEach(t, s, a, visit, call, other, need)
 	l := links()
 	if len(l.Agreements) != 1 || l.Agreements[0].ID != a.ID || len(l.Needs) != 1 ||
 		len(l.Activities) != 2 || l.Activities[0].ID != call.ID || l.Activities[1].ID != visit.ID {
@@ -39,19 +48,13 @@ func TestAPartnersLinksFollowEveryChangeThoughKept(t *testing.T) {
 	older := &data.Evaluation{AgreementID: a.ID, Date: data.NewDate(2026, 6, 1)}
 	newer := &data.Evaluation{PartnerID: p.ID, Date: data.NewDate(2026, 9, 1)}
 	future := &data.Evaluation{AgreementID: a.ID, Date: data.NewDate(2027, 3, 1)}
-	for _, r := range []data.Record{older, newer, future} {
-		if err := s.Save(r); err != nil {
-			t.Fatalf("save %s: %v", r.Title(), err)
-		}
-	}
+	saveEach(t, s, older, newer, future)
 	if e := links().LatestEvaluation; e == nil || e.ID != newer.ID {
 		t.Fatalf("latest evaluation %+v, want the one of 1 September", e)
 	}
 	second := draftWith(p.ID)
 	second.Name = "Second agreement"
-	if err := s.Save(second); err != nil {
-		t.Fatal(err)
-	}
+	saveEach(t, s, second)
 	if l = links(); len(l.Agreements) != 2 {
 		t.Fatalf("after a second agreement: %+v", l.Agreements)
 	}
@@ -81,28 +84,18 @@ func TestAPartnersLinksFollowEveryChangeThoughKept(t *testing.T) {
 
 // A partner's relations are kept between clicks too, and follow every relation saved or deleted.
 func TestAPartnersRelationsFollowEveryChangeThoughKept(t *testing.T) {
-	s := openTemp(t)
-	p, q := partner("Food bank"), partner("Youth club")
-	for _, r := range []data.Record{p, q} {
-		if err := s.Save(r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s, p, q := twoPartners(t)
 	of := func(id string) int { return len(data.RelationsOf(s, data.PartnerEnd(id))) }
 	if of(p.ID)+of(q.ID) != 0 {
 		t.Fatal("new partners have relations")
 	}
 	funds := &data.Relation{From: data.PartnerEnd(p.ID), To: data.PartnerEnd(q.ID), Type: data.RelationFunds, Status: data.RelationCurrent}
-	if err := s.Save(funds); err != nil {
-		t.Fatal(err)
-	}
+	saveEach(t, s, funds)
 	if of(p.ID) != 1 || of(q.ID) != 1 || len(data.RelationsOf(s, data.Us)) != 0 {
 		t.Fatalf("after one relation: %d and %d", of(p.ID), of(q.ID))
 	}
 	member := &data.Relation{From: data.Us, To: data.PartnerEnd(q.ID), Type: data.RelationMemberOf, Status: data.RelationCurrent}
-	if err := s.Save(member); err != nil {
-		t.Fatal(err)
-	}
+	saveEach(t, s, member)
 	if of(p.ID) != 1 || of(q.ID) != 2 || len(data.RelationsOf(s, data.Us)) != 1 {
 		t.Fatalf("after a second relation: %d and %d", of(p.ID), of(q.ID))
 	}
