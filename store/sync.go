@@ -510,13 +510,12 @@ func (s *Store) writeSync(b SyncBatch) error {
 		b.State.OutRev = s.rev + uint64(len(b.Records))
 	}
 	entries, err := s.syncedEntries(b.Records)
-	for from := 0; err == nil; from += syncBatch {
-		to := min(from+syncBatch, len(b.Records))
-		if to < len(b.Records) {
-			err = s.writeSettled(b.Records[from:to], entries[from:to], nil)
-			continue
-		}
-		err = s.writeSettled(b.Records[from:], entries[from:], func(tx *bolt.Tx) error {
+	last := 0 // where the last transaction's records start
+	for ; err == nil && last+syncBatch < len(b.Records); last += syncBatch {
+		err = s.writeSettled(b.Records[last:last+syncBatch], entries[last:last+syncBatch], nil)
+	}
+	if err == nil {
+		err = s.writeSettled(b.Records[last:], entries[last:], func(tx *bolt.Tx) error {
 			files := tx.Bucket([]byte(bucketAttachments))
 			for sha, content := range b.Files {
 				if err := files.Put([]byte(sha), content); err != nil {
@@ -525,7 +524,6 @@ func (s *Store) writeSync(b SyncBatch) error {
 			}
 			return s.putSyncState(tx, b.State, b.Read)
 		})
-		break
 	}
 	if err != nil {
 		if p := data.OSProblem("The changes from the sync folder", s.path, err); p != nil {
@@ -577,10 +575,11 @@ func (s *Store) syncedEntries(sets []Settled) ([]indexEntry, error) {
 	inParts(len(sets), copiesOnEveryCore, func(from, to int) {
 		for i := from; i < to; i++ {
 			w := sets[i].Winner
-			r := w.decoded
 			if w.Gone {
 				continue
-			} else if r == nil {
+			}
+			r := w.decoded
+			if r == nil {
 				r = data.NewRecord(w.Kind)
 				if err := json.Unmarshal(w.JSON, r); err != nil {
 					errs[i] = fmt.Errorf("%s: %w", w.Key(), err)

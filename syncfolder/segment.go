@@ -289,8 +289,8 @@ const (
 	batchBytes   = 4 << 20
 )
 
-// readEntries reads a segment's header and entries, one a line, handing each batch to each (if not nil)
-// once the header's count is known to be right or the batch is full.
+// readEntries reads a segment's header and entries, one a line, handing each batch on to each (if not
+// nil) as soon as it is full, and the last one once the entries are found to be as many as the header says.
 func readEntries(lines *lines, each func(batch []entry)) (header, []entry, error) {
 	var h header
 	line, err := lines.next()

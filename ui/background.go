@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"accord/data"
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"accord/data"
 )
 
 // background runs work off the UI goroutine — saves, searches, counts, PDFs, file reads — and the work
